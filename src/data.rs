@@ -1,0 +1,9 @@
+//! Reading the data tables compiled into the crate (`data/*.txt`).
+//!
+//! Every table is a UTF-8 text file whose first lines are `#` comments saying where it
+//! came from and how to rebuild it; each other non-blank line is one entry.
+
+/// The entries of a table: its non-blank lines that are not `#` comments, trimmed.
+pub fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+    table.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
+}

@@ -1,0 +1,120 @@
+//! The digest: the one JSON shape that the Rust API, the CLI and the wasm API return.
+//!
+//! Every offset is a UTF-16 code unit of the original text and every span carries its
+//! text (see [`Span`]). This module is where the analyses' ranges, which index the
+//! normalised text, are mapped back to the original.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::document::Document;
+use crate::options::Options;
+use crate::span::Span;
+
+/// Everything tomtat says about one text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Digest {
+    /// Every sentence, in reading order.
+    pub sentences: Vec<SentenceSpan>,
+    /// The summary's sentences, in reading order.
+    pub summary: Vec<SummarySentence>,
+    /// The directives, in reading order.
+    pub directives: Vec<Directive>,
+    /// Key phrases, best first.
+    pub keywords: Vec<Keyword>,
+}
+
+/// A sentence of the original text.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceSpan {
+    /// First UTF-16 code unit of the sentence.
+    pub start: u32,
+    /// One past its last UTF-16 code unit.
+    pub end: u32,
+    /// The sentence as written in the original.
+    pub text: String,
+    /// Index of the sentence's paragraph (0 for the first).
+    pub paragraph: usize,
+    /// The sentence's words, when the `words` option asks for them.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub words: Option<Vec<Span>>,
+}
+
+/// A sentence chosen for the summary and why.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SummarySentence {
+    /// Index into [`Digest::sentences`].
+    pub sentence: usize,
+    /// The sentence's score: the sum of `parts`.
+    pub score: f32,
+    /// Named contributions to the score ("position", "title", ...).
+    pub parts: BTreeMap<String, f32>,
+}
+
+/// Who orders whom to do what, in one sentence.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Directive {
+    /// Index into [`Digest::sentences`] of the sentence that carries it.
+    pub index: usize,
+    /// That sentence.
+    pub sentence: Span,
+    /// Who gives the directive, when written.
+    pub issuer: Option<Span>,
+    /// The word or phrase that makes the sentence a directive.
+    pub cue: Span,
+    /// Who must act, when written.
+    pub addressee: Option<Span>,
+    /// What is to be done, one span per item.
+    pub actions: Vec<Span>,
+    /// What kind of directive the cue makes it.
+    pub kind: DirectiveKind,
+}
+
+/// What kind of directive a cue makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DirectiveKind {
+    /// "yêu cầu": requires.
+    Require,
+    /// "chỉ đạo", "chỉ thị": directs.
+    Direct,
+    /// "đề nghị", "kêu gọi": requests, urges.
+    Request,
+    /// "giao": assigns a task.
+    Assign,
+    /// "nghiêm cấm", "không được": prohibits.
+    Prohibit,
+    /// "phải", "cần": states an obligation.
+    Rule,
+}
+
+/// A key phrase of the text with every place it occurs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Keyword {
+    /// The phrase as first written in the text.
+    pub text: String,
+    /// How key it is; higher is more.
+    pub score: f32,
+    /// Every occurrence, in reading order.
+    pub occurrences: Vec<Span>,
+}
+
+impl Digest {
+    /// Builds the digest of an analysed document.
+    pub fn build(doc: &Document, options: &Options) -> Digest {
+        let sentences = doc
+            .sentences
+            .iter()
+            .enumerate()
+            .map(|(index, sentence)| {
+                let span = doc.span(sentence.range.clone());
+                let words = options
+                    .words
+                    .then(|| doc.sentence_tokens(index).iter().map(|t| doc.span(t.range.clone())).collect());
+                SentenceSpan { start: span.start, end: span.end, text: span.text, paragraph: sentence.paragraph, words }
+            })
+            .collect();
+        Digest { sentences, ..Digest::default() }
+    }
+}

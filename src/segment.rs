@@ -1,0 +1,355 @@
+//! Paragraphs and sentences of a normalised text.
+//!
+//! Vietnamese news is not split by `[.!?]` alone: "TP. Hà Nội" and "PGS.TS. Lê A"
+//! carry dots inside a sentence, "3.000" and "1.500.000" are numbers, "..." often
+//! stands for an omission in mid-sentence, a stop is followed by closing quotes or
+//! brackets that belong to the sentence, and a title line has no final stop at all.
+//! All ranges here are byte ranges of the normalised text.
+
+use std::ops::Range;
+use std::sync::OnceLock;
+
+/// A sentence: its byte range in the normalised text and the index of its paragraph.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte range in the normalised text, without surrounding spaces.
+    pub range: Range<usize>,
+    /// Index into the paragraphs of the same text.
+    pub paragraph: usize,
+}
+
+/// Splits `text` into paragraphs: blank lines separate them, and so does a single
+/// line break after a line that ends a sentence or a title (a line without final
+/// punctuation followed by a capital). A line that ends mid-sentence and continues in
+/// lower case is a wrapped line of the same paragraph. Each list item (a line starting
+/// with a bullet or a number such as "1." or "a)") is a paragraph of its own, without
+/// its marker.
+pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
+    let mut out: Vec<Range<usize>> = Vec::new();
+    let mut open = false;
+    let mut offset = 0;
+    for line in text.split('\n') {
+        let line_start = offset;
+        offset += line.len() + 1;
+        let trimmed = line.trim_matches(' ');
+        if trimmed.is_empty() {
+            open = false;
+            continue;
+        }
+        let mut start = line_start + (line.len() - line.trim_start_matches(' ').len());
+        let end = start + trimmed.len();
+        let marker = list_marker_len(trimmed);
+        start += marker;
+        if start == end {
+            continue;
+        }
+        let continues = open
+            && marker == 0
+            && text[start..].chars().next().is_some_and(char::is_lowercase)
+            && out.last().is_some_and(|p| !ends_with_stop(&text[p.clone()]));
+        match out.last_mut() {
+            Some(last) if continues => last.end = end,
+            _ => out.push(start..end),
+        }
+        open = true;
+    }
+    out
+}
+
+/// Splits each paragraph into sentences, in reading order.
+pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (paragraph, range) in paragraphs.iter().enumerate() {
+        let mut start = range.start;
+        for end in sentence_ends(&text[range.clone()]) {
+            push_trimmed(text, start..range.start + end, paragraph, &mut out);
+            start = range.start + end;
+        }
+        push_trimmed(text, start..range.end, paragraph, &mut out);
+    }
+    out
+}
+
+fn push_trimmed(text: &str, range: Range<usize>, paragraph: usize, out: &mut Vec<Sentence>) {
+    let piece = &text[range.clone()];
+    let trimmed = piece.trim_start_matches([' ', '\n']);
+    let start = range.start + piece.len() - trimmed.len();
+    let end = start + trimmed.trim_end_matches([' ', '\n']).len();
+    if start < end {
+        out.push(Sentence { range: start..end, paragraph });
+    }
+}
+
+/// Byte offsets (within `paragraph`) just after each sentence that is followed by
+/// another one in the same paragraph.
+fn sentence_ends(paragraph: &str) -> Vec<usize> {
+    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
+    let mut ends = Vec::new();
+    // Where the curly quotation open at `k` started: a stop inside one does not end the
+    // sentence around it unless it runs so long that it is plainly unbalanced.
+    let mut quote_open: Option<usize> = None;
+    let mut k = 0;
+    while k < chars.len() {
+        match chars[k].1 {
+            '“' => quote_open = quote_open.or(Some(chars[k].0)),
+            '”' => quote_open = None,
+            c if is_stop(c) => {}
+            _ => {
+                k += 1;
+                continue;
+            }
+        }
+        if !is_stop(chars[k].1) {
+            k += 1;
+            continue;
+        }
+        let stop_start = k;
+        while k < chars.len() && is_stop(chars[k].1) {
+            k += 1;
+        }
+        let stops: String = chars[stop_start..k].iter().map(|&(_, c)| c).collect();
+        let glued = chars.get(k).is_some_and(|&(_, c)| !is_space(c) && !is_closer(&chars, k));
+        // Closing quotes and brackets (and further stops) after the stop belong to this
+        // sentence, also when a tokenizer put spaces between them (`? " .`).
+        let mut end = k;
+        let mut j = k;
+        while j < chars.len() {
+            if is_space(chars[j].1) {
+                j += 1;
+            } else if is_stop(chars[j].1) || is_closer(&chars, j) {
+                j += 1;
+                end = j;
+            } else {
+                break;
+            }
+        }
+        k = end;
+        let Some(&(_, next)) = chars[end..].iter().find(|&&(_, c)| !is_space(c)) else {
+            break;
+        };
+        let ellipsis = stops.contains('…') || stops.contains("..");
+        let number_after_number = next.is_ascii_digit()
+            && chars[..stop_start].iter().rfind(|&&(_, c)| !is_space(c)).is_some_and(|&(_, c)| c.is_ascii_digit());
+        if chars[stop_start..end].iter().any(|&(_, c)| c == '”') {
+            quote_open = None;
+        }
+        let quoted = quote_open.is_some_and(|at| chars[stop_start].0 - at < LONGEST_QUOTE);
+        let breaks = !glued
+            && !quoted
+            && !next.is_lowercase()
+            && (!ellipsis || next.is_uppercase() || matches!(next, '"' | '“'))
+            && !(stops == "." && (number_after_number || dot_is_inside(&chars[..stop_start])));
+        if breaks {
+            ends.push(chars.get(end).map_or(paragraph.len(), |&(i, _)| i));
+        }
+    }
+    ends
+}
+
+/// A curly quotation open longer than this (bytes) is taken as unbalanced.
+const LONGEST_QUOTE: usize = 600;
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\n'
+}
+
+/// Whether `chars[at]`, just after a stop or a closer, closes what the sentence
+/// opened. Curly quotes and brackets say so themselves; a straight quote closes when
+/// it is glued to what precedes it and not to a following word (`ngay." Sau`), or when
+/// a stop or the end follows it (`? " .`, a tokenizer's spacing); otherwise it opens
+/// the next sentence (`. "Sau`).
+fn is_closer(chars: &[(usize, char)], at: usize) -> bool {
+    match chars[at].1 {
+        '"' => {
+            let glued_before = at > 0 && !is_space(chars[at - 1].1);
+            let after = chars.get(at + 1).map(|&(_, c)| c);
+            let next_word = chars[at + 1..].iter().map(|&(_, c)| c).find(|&c| !is_space(c));
+            (glued_before && after.is_none_or(|c| !c.is_alphanumeric()))
+                || next_word.is_none_or(|c| is_stop(c) || matches!(c, ')' | ']' | '”' | '»'))
+        }
+        c => matches!(c, '”' | '’' | ')' | ']' | '»' | '}'),
+    }
+}
+
+/// Whether the word just before a single "." (given as the chars before it) makes the
+/// dot part of an abbreviation or an initial rather than a full stop.
+fn dot_is_inside(before: &[(usize, char)]) -> bool {
+    let word: String = {
+        let start = before.iter().rposition(|&(_, c)| c == ' ' || c == '\n' || c == '(').map_or(0, |p| p + 1);
+        before[start..].iter().map(|&(_, c)| c).collect()
+    };
+    let mut letters = word.chars();
+    if let (Some(c), None) = (letters.next(), letters.next()) {
+        return c.is_uppercase();
+    }
+    abbreviations().iter().any(|a| a.eq_ignore_ascii_case(&word) || a.to_lowercase() == word.to_lowercase())
+}
+
+/// Abbreviations from `data/abbreviations.txt`.
+fn abbreviations() -> &'static [&'static str] {
+    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
+    LIST.get_or_init(|| crate::data::lines(include_str!("../data/abbreviations.txt")).collect())
+}
+
+fn is_stop(c: char) -> bool {
+    matches!(c, '.' | '!' | '?' | '…')
+}
+
+/// Whether a line's text ends with punctuation that closes a sentence or introduces
+/// what follows (a stop, a colon or semicolon, possibly followed by closers).
+fn ends_with_stop(line: &str) -> bool {
+    line.trim_end_matches(['"', '”', '’', ')', ']', '»', ' ']).ends_with(|c: char| is_stop(c) || c == ':' || c == ';')
+}
+
+/// Byte length of a list marker ("- ", "• ", "1. ", "a) ", "IV. ") at the start of
+/// `line`, including the spaces after it; 0 when the line has none.
+fn list_marker_len(line: &str) -> usize {
+    let mut chars = line.char_indices();
+    let Some((_, first)) = chars.next() else {
+        return 0;
+    };
+    let after = if matches!(first, '-' | '–' | '—' | '•' | '*' | '+' | '·' | '●' | '○' | '▪' | '■' | '►' | '✓')
+    {
+        first.len_utf8()
+    } else {
+        let label_len = line
+            .char_indices()
+            .find(|&(_, c)| c == '.' || c == ')')
+            .map(|(i, _)| i)
+            .filter(|&i| i > 0 && i <= 4)
+            .filter(|&i| {
+                let label = &line[..i];
+                label.chars().all(|c| c.is_ascii_digit())
+                    || (label.len() == 1 && label.chars().all(|c| c.is_ascii_lowercase()))
+                    || label.chars().all(|c| matches!(c, 'I' | 'V' | 'X'))
+            });
+        match label_len {
+            Some(i) => i + 1,
+            None => return 0,
+        }
+    };
+    let rest = &line[after..];
+    let spaces = rest.len() - rest.trim_start_matches(' ').len();
+    if spaces == 0 {
+        0
+    } else {
+        after + spaces
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn split(text: &str) -> Vec<&str> {
+        sentences(text, &paragraphs(text)).into_iter().map(|s| &text[s.range]).collect()
+    }
+
+    #[test]
+    fn abbreviations_before_names_do_not_end_a_sentence() {
+        assert_eq!(
+            split("UBND TP. Hà Nội đã họp. PGS.TS. Nguyễn Văn An phát biểu. ThS. Lê Hoa và GS. Trần Bình dự."),
+            ["UBND TP. Hà Nội đã họp.", "PGS.TS. Nguyễn Văn An phát biểu.", "ThS. Lê Hoa và GS. Trần Bình dự."]
+        );
+    }
+
+    #[test]
+    fn single_capital_initials_and_district_letters_do_not_end_a_sentence() {
+        assert_eq!(
+            split("Trụ sở ở Q. 1, P. Bến Nghé. Ông Nguyễn V. Nam đến."),
+            ["Trụ sở ở Q. 1, P. Bến Nghé.", "Ông Nguyễn V. Nam đến."]
+        );
+    }
+
+    #[test]
+    fn etcetera_ends_a_sentence_only_before_a_capital() {
+        assert_eq!(split("Có cam, quýt v.v. Sau đó là xoài."), ["Có cam, quýt v.v.", "Sau đó là xoài."]);
+        assert_eq!(split("Có cam, quýt v.v. và nhiều loại khác."), ["Có cam, quýt v.v. và nhiều loại khác."]);
+    }
+
+    #[test]
+    fn dotted_numbers_dates_and_decimals_stay_inside() {
+        assert_eq!(
+            split("Có 3.000 người và 1.500.000 đồng vào ngày 9/4 và 15-12. Tỷ lệ là 3,5% hay 2.5 lần. Hết."),
+            ["Có 3.000 người và 1.500.000 đồng vào ngày 9/4 và 15-12.", "Tỷ lệ là 3,5% hay 2.5 lần.", "Hết."]
+        );
+    }
+
+    #[test]
+    fn sentence_ending_in_a_number_still_ends() {
+        assert_eq!(
+            split("Tăng trưởng đạt 7,5% năm 2023. Năm nay cao hơn."),
+            ["Tăng trưởng đạt 7,5% năm 2023.", "Năm nay cao hơn."]
+        );
+    }
+
+    #[test]
+    fn ellipsis_inside_a_sentence_does_not_end_it() {
+        assert_eq!(
+            split("ưu tiên phát triển ... lợi thế cạnh tranh. Tiếp theo…"),
+            ["ưu tiên phát triển ... lợi thế cạnh tranh.", "Tiếp theo…"]
+        );
+        assert_eq!(split("Anh ấy im lặng… Rồi anh đi."), ["Anh ấy im lặng…", "Rồi anh đi."]);
+    }
+
+    #[test]
+    fn closing_quotes_and_brackets_stay_with_their_sentence() {
+        assert_eq!(
+            split("Ông nói: “Phải làm ngay.” Sau đó (như đã nói.) Hết!"),
+            ["Ông nói: “Phải làm ngay.”", "Sau đó (như đã nói.)", "Hết!"]
+        );
+        assert_eq!(
+            split("Anh hỏi : \" Tôi trông ông quen quen ? \" . Hùng giật mình ."),
+            ["Anh hỏi : \" Tôi trông ông quen quen ? \" .", "Hùng giật mình ."]
+        );
+    }
+
+    #[test]
+    fn a_stop_inside_an_open_quotation_does_not_split_it() {
+        assert_eq!(
+            split("Ông nói: “Chúng tôi sẽ làm. Dân cần điều đó” và cười. Hết."),
+            ["Ông nói: “Chúng tôi sẽ làm. Dân cần điều đó” và cười.", "Hết."]
+        );
+    }
+
+    #[test]
+    fn a_question_or_exclamation_before_lowercase_continues() {
+        assert_eq!(split("“Tại sao?” ông hỏi. Sao vậy? Không!"), ["“Tại sao?” ông hỏi.", "Sao vậy?", "Không!"]);
+    }
+
+    #[test]
+    fn title_line_without_punctuation_is_its_own_sentence() {
+        let text = "Thủ tướng làm việc với tỉnh Điện Biên\nSáng 9/4, Thủ tướng đã đến.";
+        assert_eq!(split(text), ["Thủ tướng làm việc với tỉnh Điện Biên", "Sáng 9/4, Thủ tướng đã đến."]);
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn a_wrapped_line_continuing_in_lower_case_joins_its_paragraph() {
+        let text = "Thủ tướng yêu cầu các bộ\nkhẩn trương hoàn thành.\n\nĐoạn hai.";
+        assert_eq!(split(text), ["Thủ tướng yêu cầu các bộ\nkhẩn trương hoàn thành.", "Đoạn hai."]);
+        assert_eq!(paragraphs(text).len(), 2);
+    }
+
+    #[test]
+    fn list_items_are_paragraphs_without_their_markers() {
+        let text = "Thủ tướng giao:\n- Bộ Tài chính rà soát\n• Bộ Y tế kiểm tra\n1. Tổ chức kiểm điểm\na) tổng kết";
+        assert_eq!(
+            split(text),
+            ["Thủ tướng giao:", "Bộ Tài chính rà soát", "Bộ Y tế kiểm tra", "Tổ chức kiểm điểm", "tổng kết"]
+        );
+        assert_eq!(paragraphs(text).len(), 5);
+    }
+
+    #[test]
+    fn a_number_starting_a_line_is_not_a_list_marker() {
+        assert_eq!(split("3.000 người tham dự."), ["3.000 người tham dự."]);
+        assert_eq!(split("2019 là năm bản lề."), ["2019 là năm bản lề."]);
+    }
+
+    #[test]
+    fn empty_and_blank_text_have_no_sentences() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n  \n").is_empty());
+    }
+}

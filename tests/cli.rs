@@ -1,0 +1,99 @@
+//! The `tomtat` command: same digest as the library, JSONL batch mode, clear errors.
+
+mod common;
+
+use std::io::Write;
+use std::process::{Command, Output, Stdio};
+
+use common::SEED;
+
+fn tomtat(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tomtat"))
+        .args(args)
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all(stdin).unwrap();
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+#[test]
+fn digest_of_stdin_equals_the_library_digest() {
+    let out = tomtat(&["digest"], SEED.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cli: tomtat::Digest = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(cli, tomtat::digest(SEED, &tomtat::Options::default()).unwrap());
+}
+
+#[test]
+fn digest_of_a_file_with_options() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/seeds/000_5dea1911c32d1e71.txt");
+    let out = tomtat(&["digest", path, "--words", "--sentences", "2", "--length", "long"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let cli: tomtat::Digest = serde_json::from_slice(&out.stdout).unwrap();
+    let options = tomtat::Options { words: true, sentences: Some(2), length: tomtat::Length::Long };
+    assert_eq!(cli, tomtat::digest(SEED, &options).unwrap());
+}
+
+#[test]
+fn jsonl_writes_one_line_per_input_line_with_its_id() {
+    let input = concat!(
+        r#"{"id": "a", "text": "Câu một. Câu hai."}"#,
+        "\n\n",
+        r#"{"id": 7, "title": "Tiêu đề", "body": "Thân bài."}"#,
+        "\n"
+    );
+    let out = tomtat(&["digest", "--jsonl"], input.as_bytes());
+    assert!(out.status.success(), "{}", stderr(&out));
+    let lines: Vec<serde_json::Value> =
+        String::from_utf8(out.stdout).unwrap().lines().map(|l| serde_json::from_str(l).unwrap()).collect();
+    assert_eq!(lines.len(), 2);
+    assert_eq!(lines[0]["id"], "a");
+    assert_eq!(lines[0]["sentences"].as_array().unwrap().len(), 2);
+    assert_eq!(lines[1]["id"], 7);
+    assert_eq!(lines[1]["sentences"][0]["text"], "Tiêu đề");
+    assert_eq!(lines[1]["sentences"][1]["text"], "Thân bài.");
+}
+
+#[test]
+fn jsonl_reports_a_bad_line_by_number_and_goes_on() {
+    let input = "{\"id\": 1, \"text\": \"Một.\"}\nnot json\n{\"id\": 3}\n{\"id\": 4, \"text\": \"Bốn.\"}\n";
+    let out = tomtat(&["digest", "--jsonl"], input.as_bytes());
+    assert!(!out.status.success());
+    let err = stderr(&out);
+    assert!(err.contains("line 2") && err.contains("line 3"), "{err}");
+    assert_eq!(String::from_utf8(out.stdout).unwrap().lines().count(), 2);
+}
+
+#[test]
+fn empty_input_gives_an_empty_digest() {
+    let out = tomtat(&["digest"], b"");
+    assert!(out.status.success(), "{}", stderr(&out));
+    let d: tomtat::Digest = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(d.sentences.is_empty());
+}
+
+#[test]
+fn bad_input_and_options_fail_with_a_message_not_a_panic() {
+    for (args, stdin, expected) in [
+        (&["digest"][..], &b"\xff\xfe binary"[..], "not UTF-8"),
+        (&["digest", "--sentences", "zero"], b"", "--sentences"),
+        (&["digest", "--sentences", "0"], b"", "sentences"),
+        (&["digest", "--length", "huge"], b"", "length"),
+        (&["digest", "--frobnicate"], b"", "--frobnicate"),
+        (&["digest", "/no/such/file"], b"", "cannot read"),
+        (&["summarise"], b"", "unknown command"),
+    ] {
+        let out = tomtat(args, stdin);
+        assert!(!out.status.success(), "{args:?} should fail");
+        let err = stderr(&out);
+        assert!(err.contains(expected), "{args:?}: {err}");
+        assert!(!err.contains("panicked"), "{args:?}: {err}");
+    }
+}

@@ -1,0 +1,150 @@
+//! The digest contract, on the seed and on generated hostile text: every span slices
+//! the original (in UTF-16 offsets) to its text, sentences are ordered, bad input gets
+//! an error or an empty digest.
+
+mod common;
+
+use common::*;
+use proptest::prelude::*;
+use tomtat::{digest, Error, Options};
+
+fn with_words() -> Options {
+    Options { words: true, ..Options::default() }
+}
+
+#[test]
+fn seed_title_is_its_own_sentence_and_the_body_has_ten_more() {
+    let d = digest(SEED, &Options::default()).unwrap();
+    assert_eq!(d.sentences.len(), 11);
+    assert_eq!(
+        d.sentences[0].text,
+        "Phát huy tinh thần chiến thắng Điện Biên Phủ để Điện Biên phát triển nhanh, hiệu quả, bền vững"
+    );
+    assert_eq!(d.sentences[0].paragraph, 0);
+    assert!(d.sentences[1..].iter().all(|s| s.paragraph > 0));
+    assert_eq!(d.sentences[10].text, "Mời quý vị và các bạn theo dõi nội dung chi tiết!");
+}
+
+#[test]
+fn seed_spans_slice_the_original() {
+    let d = digest(SEED, &with_words()).unwrap();
+    assert_spans_slice_original(SEED, &d);
+    assert_sentences_ordered(&d);
+}
+
+#[test]
+fn nfd_crlf_and_invisible_characters_give_the_same_sentences_as_clean_text() {
+    let nfd: String = unicode_nfd(SEED).replace('\n', "\r\n").replace(", ", ",\u{200B} ");
+    let clean = digest(SEED, &Options::default()).unwrap();
+    let messy = digest(&nfd, &Options::default()).unwrap();
+    assert_eq!(clean.sentences.len(), messy.sentences.len());
+    assert_spans_slice_original(&nfd, &messy);
+    for (a, b) in clean.sentences.iter().zip(&messy.sentences) {
+        assert_eq!(a.paragraph, b.paragraph);
+        assert_eq!(a.text, recompose(&b.text).replace("\r\n", "\n").replace('\u{200B}', ""));
+    }
+}
+
+fn unicode_nfd(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfd().collect()
+}
+
+fn recompose(s: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    s.nfc().collect()
+}
+
+#[test]
+fn astral_characters_count_two_utf16_units() {
+    let text = "😀 Thủ tướng đến. 🇻🇳 Hà Nội đẹp.";
+    let d = digest(text, &with_words()).unwrap();
+    assert_eq!(d.sentences.len(), 2);
+    let flag = text.find("🇻🇳").unwrap();
+    assert_eq!(d.sentences[1].start as usize, text[..flag].encode_utf16().count());
+    assert_eq!(d.sentences[1].text, "🇻🇳 Hà Nội đẹp.");
+    assert_spans_slice_original(text, &d);
+}
+
+#[test]
+fn empty_and_blank_text_give_an_empty_digest() {
+    for text in ["", "   ", "\n\r\n\t", "\u{200B}\u{FEFF}"] {
+        let d = digest(text, &Options::default()).unwrap();
+        assert!(d.sentences.is_empty() && d.summary.is_empty() && d.directives.is_empty() && d.keywords.is_empty());
+    }
+}
+
+#[test]
+fn text_over_the_limit_is_an_error_that_says_so() {
+    let text = "a".repeat(tomtat::MAX_INPUT_BYTES + 1);
+    let err = digest(&text, &Options::default()).unwrap_err();
+    assert!(matches!(err, Error::InputTooLarge { .. }));
+    assert!(err.to_string().contains("too long"), "{err}");
+}
+
+#[test]
+fn out_of_range_sentence_count_is_an_error_naming_the_option() {
+    for n in [0, tomtat::options::MAX_SUMMARY_SENTENCES + 1] {
+        let err = digest("Câu một.", &Options { sentences: Some(n), ..Options::default() }).unwrap_err();
+        assert!(err.to_string().contains("sentences"), "{err}");
+    }
+}
+
+#[test]
+fn unknown_option_fields_are_rejected() {
+    let err = serde_json::from_str::<Options>(r#"{"sentence": 3}"#).unwrap_err();
+    assert!(err.to_string().contains("sentence"), "{err}");
+    let err = serde_json::from_str::<Options>(r#"{"length": "tiny"}"#).unwrap_err();
+    assert!(err.to_string().contains("tiny"), "{err}");
+}
+
+#[test]
+fn digest_round_trips_through_json() {
+    let d = digest(SEED, &with_words()).unwrap();
+    let json = serde_json::to_string(&d).unwrap();
+    assert_eq!(serde_json::from_str::<tomtat::Digest>(&json).unwrap(), d);
+}
+
+/// Pieces of text that stress the offset map.
+fn piece() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("Thủ tướng".to_string()),
+        Just("Thu\u{309} tu\u{301}\u{31B}o\u{31B}\u{300}ng".to_string()),
+        Just("hoà bình".to_string()),
+        Just("TP. Hà Nội".to_string()),
+        Just("3.000".to_string()),
+        Just(". ".to_string()),
+        Just("? ".to_string()),
+        Just("...".to_string()),
+        Just("“".to_string()),
+        Just("” ".to_string()),
+        Just("\"".to_string()),
+        Just("\r\n".to_string()),
+        Just("\r".to_string()),
+        Just("\n\n".to_string()),
+        Just("\u{200B}".to_string()),
+        Just("\u{FEFF}".to_string()),
+        Just("\u{A0}".to_string()),
+        Just("\u{202E}".to_string()),
+        Just("😀".to_string()),
+        Just("🇻🇳".to_string()),
+        Just("\u{301}".to_string()),
+        Just("- ".to_string()),
+        Just("1. ".to_string()),
+        Just(" ".to_string()),
+        "[a-zA-Zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđ]{1,6}",
+        any::<char>().prop_map(String::from),
+    ]
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(400))]
+
+    #[test]
+    fn every_span_slices_the_original(pieces in prop::collection::vec(piece(), 0..40)) {
+        let text: String = pieces.concat();
+        let d = digest(&text, &with_words()).unwrap();
+        assert_spans_slice_original(&text, &d);
+        assert_sentences_ordered(&d);
+    }
+}

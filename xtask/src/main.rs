@@ -1,0 +1,35 @@
+//! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
+//! build. None of this code goes into the wasm.
+
+mod eval_sentences;
+mod test;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+cargo xtask <task>
+
+Tasks:
+  test                      every test (what CI runs); installs what the tests need
+  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = std::env::args().skip(1).collect();
+    let rest = args.get(1..).unwrap_or_default();
+    let result = match args.first().map(String::as_str) {
+        Some("test") => test::run(rest),
+        Some("eval-sentences") => eval_sentences::run(rest),
+        Some("help" | "-h" | "--help") | None => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        Some(other) => Err(format!("unknown task `{other}`\n\n{USAGE}")),
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(message) => {
+            eprintln!("xtask: {message}");
+            ExitCode::FAILURE
+        }
+    }
+}
