@@ -14,6 +14,12 @@ Tasks:
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)";
 
 fn main() -> ExitCode {
+    // Every task takes paths relative to the repository root, wherever it is run from.
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask sits in the repository");
+    if let Err(e) = std::env::set_current_dir(root) {
+        eprintln!("xtask: cannot enter {}: {e}", root.display());
+        return ExitCode::FAILURE;
+    }
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {

@@ -1,0 +1,102 @@
+// Shared set-up of the browser tests: Debian's Chromium driven by playwright-core on a
+// fresh profile, a static server on 127.0.0.1, and a record of every request made.
+
+import { createServer } from 'node:http';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+import { chromium } from 'playwright-core';
+
+/** Where Debian's chromium package puts the browser; overridable for other systems. */
+export const CHROMIUM = process.env.CHROMIUM ?? '/usr/bin/chromium';
+
+/** Flags that keep a headless Chromium quiet on a machine without network. */
+const FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+
+/**
+ * Launches Chromium on a new temporary profile. Returns the browser context and a
+ * `close()` that also removes the profile.
+ */
+export async function launch(options = {}) {
+  const profile = await mkdtemp(join(tmpdir(), 'tomtat-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: FLAGS,
+    ...options,
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+const TYPES = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json',
+  '.wasm': 'application/wasm',
+  '.txt': 'text/plain; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ts': 'text/plain; charset=utf-8',
+};
+
+/**
+ * Serves the files under `root` on 127.0.0.1 (a free port). `headers(path)` may add
+ * response headers per file (e.g. a Content-Security-Policy). Returns `{ origin, close }`.
+ */
+export async function serve(root, { headers = () => ({}) } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (request, response) => {
+    const path = decodeURIComponent(new URL(request.url, 'http://x').pathname);
+    let file = normalize(join(base, path));
+    if (file !== base && !file.startsWith(base + sep)) {
+      response.writeHead(403).end();
+      return;
+    }
+    if (path.endsWith('/')) file = join(file, 'index.html');
+    try {
+      const body = await readFile(file);
+      const type = TYPES[extname(file)] ?? 'application/octet-stream';
+      response.writeHead(200, { 'content-type': type, 'cache-control': 'no-store', ...headers(path) });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+    }
+  });
+  await new Promise((done) => server.listen(0, '127.0.0.1', done));
+  const { port } = server.address();
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () => new Promise((done) => server.close(done)),
+  };
+}
+
+/**
+ * Records the URL of every request the context makes (pages and their workers), so a
+ * test can assert that nothing went outside its own origin.
+ */
+export function recordRequests(context) {
+  const urls = [];
+  context.on('request', (request) => urls.push(request.url()));
+  return urls;
+}
+
+/** The recorded URLs that are neither from one of `origins` nor inline (data:, blob:). */
+export function foreignRequests(urls, origins) {
+  return urls.filter((url) => !/^(data|blob|about):/.test(url) && !origins.some((o) => url.startsWith(o + '/')));
+}
