@@ -4,8 +4,12 @@
 //! spaces, bidi controls, and with either tone placement ("hoà" / "hòa"). Every
 //! analysis works on one normalised form so that a cue word or a stop word matches
 //! however it was typed, while every reported span must still point into the text the
-//! caller gave. [`Normalized`] holds both: the normalised text and, for each of its
-//! characters, the range of original bytes it came from.
+//! caller gave. [`Normalized`] holds both: the normalised text and the map back to the
+//! original.
+//!
+//! The map stores only the places where the two texts differ ([`Edit`]s); between
+//! them a normalised byte is the original byte at a constant shift. Clean NFC text
+//! with `\n` line ends has no edit at all, so the map costs nothing on the common case.
 
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
@@ -17,12 +21,17 @@ use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 #[derive(Debug, Clone)]
 pub struct Normalized {
     text: String,
-    /// `starts[i]`: where, in the original, the source of the character starting at
-    /// normalised byte `i` begins. Set at every char boundary of `text`.
-    starts: Vec<u32>,
-    /// `ends[i]`: where, in the original, the source of the character ending at
-    /// normalised byte `i` ends. Set at every char boundary of `text`.
-    ends: Vec<u32>,
+    /// The differences from the original, in text order.
+    edits: Vec<Edit>,
+}
+
+/// Normalised bytes `norm` replace original bytes `orig` as a whole: a composed
+/// character, a CRLF that became `\n`, a wide space that became `" "`, a dropped
+/// invisible character (`norm` empty), a vowel pair whose tone mark moved.
+#[derive(Debug, Clone, Copy)]
+struct Edit {
+    norm: (u32, u32),
+    orig: (u32, u32),
 }
 
 impl Normalized {
@@ -34,23 +43,14 @@ impl Normalized {
         let mut chars = original.char_indices().peekable();
         while let Some((i, c)) = chars.next() {
             let j = i + c.len_utf8();
-            if c.is_ascii() && c != '\r' && (c == '\n' || !c.is_ascii_control()) {
-                out.flush(&mut group);
-                if chars.peek().is_some_and(|&(_, next)| !next.is_ascii()) {
-                    // A base letter of NFD text: the marks that follow compose with it.
-                    group.start(c, i, j);
-                } else {
-                    out.push(c, i, j);
-                }
-                continue;
-            }
-            match classify(c) {
-                Class::Invisible => {}
-                Class::Space => {
-                    out.flush(&mut group);
-                    out.push(' ', i, j);
-                }
-                Class::LineBreak => {
+            let class = if c.is_ascii() && c != '\r' && (c == '\n' || !c.is_ascii_control()) {
+                Class::Other
+            } else {
+                classify(c)
+            };
+            match class {
+                Class::Invisible => out.drop(i, j, &group),
+                Class::Space | Class::LineBreak => {
                     out.flush(&mut group);
                     let mut end = j;
                     if c == '\r' {
@@ -59,17 +59,22 @@ impl Normalized {
                             end = k + 1;
                         }
                     }
-                    out.push('\n', i, end);
+                    out.push(if matches!(class, Class::Space) { ' ' } else { '\n' }, i, end);
                 }
                 Class::Mark => group.extend(c, j),
                 Class::Other => {
                     out.flush(&mut group);
-                    group.start(c, i, j);
+                    let marks_follow = chars.peek().is_some_and(|&(_, next)| is_mark(next));
+                    if marks_follow || !is_nfc(c) {
+                        group.start(c, i, j);
+                    } else {
+                        out.push(c, i, j);
+                    }
                 }
             }
         }
         out.flush(&mut group);
-        out.finish()
+        fold_tone_placement(Normalized { text: out.text, edits: out.edits })
     }
 
     /// The normalised text.
@@ -79,13 +84,34 @@ impl Normalized {
 
     /// The original byte range that the normalised byte range `start..end` came from.
     /// Both ends must be char boundaries of the normalised text; an empty range maps
-    /// to an empty range.
+    /// to an empty range. Invisible characters at either end are left out.
     pub fn original_range(&self, start: usize, end: usize) -> (usize, usize) {
-        let s = self.starts[start] as usize;
+        let s = self.original_start(start as u32) as usize;
         if end <= start {
             return (s, s);
         }
-        (s, (self.ends[end] as usize).max(s))
+        (s, (self.original_end(end as u32) as usize).max(s))
+    }
+
+    /// Where the source of the character starting at normalised byte `p` begins.
+    fn original_start(&self, p: u32) -> u32 {
+        let k = self.edits.partition_point(|e| e.norm.0 <= p);
+        match k.checked_sub(1).map(|k| self.edits[k]) {
+            None => p,
+            Some(e) if p == e.norm.0 && e.norm.0 < e.norm.1 => e.orig.0,
+            Some(e) if p < e.norm.1 => e.orig.1,
+            Some(e) => e.orig.1 + (p - e.norm.1),
+        }
+    }
+
+    /// Where the source of the character ending at normalised byte `p` ends.
+    fn original_end(&self, p: u32) -> u32 {
+        let k = self.edits.partition_point(|e| e.norm.0 < p);
+        match k.checked_sub(1).map(|k| self.edits[k]) {
+            None => p,
+            Some(e) if p <= e.norm.1 => e.orig.1,
+            Some(e) => e.orig.1 + (p - e.norm.1),
+        }
     }
 }
 
@@ -119,9 +145,24 @@ fn classify(c: char) -> Class {
         | '\u{FEFF}'
         | '\u{FFF9}'..='\u{FFFB}' => Class::Invisible,
         c if c.is_control() => Class::Invisible,
-        c if unicode_normalization::char::is_combining_mark(c) => Class::Mark,
+        c if is_mark(c) => Class::Mark,
         _ => Class::Other,
     }
+}
+
+/// Whether `c` is a combining mark. The precomposed Vietnamese letters, which make up
+/// most of a text, are answered without a table lookup.
+pub(crate) fn is_mark(c: char) -> bool {
+    match c {
+        _ if c < '\u{300}' => false,
+        'Ḁ'..='ỿ' => false,
+        _ => unicode_normalization::char::is_combining_mark(c),
+    }
+}
+
+/// Whether `c` alone is in NFC; ASCII and the precomposed Vietnamese letters are.
+fn is_nfc(c: char) -> bool {
+    matches!(c, '\0'..='ɏ' | 'Ḁ'..='ỿ') || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
 }
 
 /// A base character with the combining marks that follow it, composed together.
@@ -149,35 +190,41 @@ impl Group {
     }
 }
 
-/// Accumulates the normalised text and its two maps.
+/// Accumulates the normalised text and its edits.
 struct Builder {
     text: String,
-    starts: Vec<u32>,
-    ends: Vec<u32>,
+    edits: Vec<Edit>,
+    /// Where the original is after the last pushed or dropped character.
+    orig_end: usize,
 }
 
 impl Builder {
     fn with_capacity(n: usize) -> Self {
-        let mut starts = Vec::with_capacity(n + 1);
-        let mut ends = Vec::with_capacity(n + 1);
-        starts.push(0);
-        ends.push(0);
-        Builder { text: String::with_capacity(n), starts, ends }
+        Builder { text: String::with_capacity(n), edits: Vec::new(), orig_end: 0 }
     }
 
     /// Appends `c`, which came from original bytes `start..end`.
     fn push(&mut self, c: char, start: usize, end: usize) {
         let at = self.text.len();
-        self.starts[at] = start as u32;
         self.text.push(c);
-        // Bytes inside a multi-byte char are never boundaries; fill them so the
-        // vectors stay indexable by byte offset.
-        for _ in 0..c.len_utf8() {
-            self.starts.push(end as u32);
-            self.ends.push(start as u32);
+        if start != self.orig_end || end - start != c.len_utf8() {
+            self.edit(at, self.text.len(), start, end);
         }
-        let len = self.text.len();
-        self.ends[len] = end as u32;
+        self.orig_end = end;
+    }
+
+    /// Drops original bytes `start..end`, unless they sit inside an open `group`,
+    /// whose range then covers them.
+    fn drop(&mut self, start: usize, end: usize, group: &Group) {
+        if group.chars.is_empty() {
+            self.edit(self.text.len(), self.text.len(), start, end);
+            self.orig_end = end;
+        }
+    }
+
+    fn edit(&mut self, norm_start: usize, norm_end: usize, orig_start: usize, orig_end: usize) {
+        self.edits
+            .push(Edit { norm: (norm_start as u32, norm_end as u32), orig: (orig_start as u32, orig_end as u32) });
     }
 
     fn flush(&mut self, group: &mut Group) {
@@ -185,27 +232,16 @@ impl Builder {
             return;
         }
         let (start, end) = (group.start, group.end);
-        let mut only = group.chars.chars();
-        let first = only.next();
-        if let (Some(c), None) = (first, only.next()) {
-            if is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes {
-                self.push(c, start, end);
-                group.chars.clear();
-                return;
-            }
-        }
-        // When composition leaves several characters, the first stands for the whole
-        // group and the others for nothing, so that ranges split inside the group
-        // still map to ordered, non-overlapping ranges of the original.
-        for (k, c) in group.chars.nfc().enumerate() {
-            self.push(c, if k == 0 { start } else { end }, end);
+        let at = self.text.len();
+        for c in group.chars.nfc() {
+            self.text.push(c);
         }
         group.chars.clear();
-    }
-
-    fn finish(self) -> Normalized {
-        let Builder { text, starts, ends } = self;
-        fold_tone_placement(Normalized { text, starts, ends })
+        // The composed characters stand for the group as a whole.
+        if start != self.orig_end || end - start != self.text.len() - at {
+            self.edit(at, self.text.len(), start, end);
+        }
+        self.orig_end = end;
     }
 }
 
@@ -214,37 +250,66 @@ impl Builder {
 /// Vietnamese news uses, so both spellings match the same words. "qu" + "y" keeps its
 /// mark ("quý"): there the "u" belongs to the consonant.
 fn fold_tone_placement(n: Normalized) -> Normalized {
-    if !n.text.chars().any(|c| moved_tone(c).is_some()) {
+    // The new placement is rare in news: find its few places by their ASCII first vowel.
+    let folds: Vec<(usize, char, char)> = n
+        .text
+        .bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'o' | b'O' | b'u' | b'U'))
+        .filter_map(|(i, _)| folded_pair(&n.text, i).map(|(toned, plain)| (i, toned, plain)))
+        .collect();
+    if folds.is_empty() {
         return n;
     }
-    let mut out = Builder::with_capacity(n.text.len());
-    let chars: Vec<(usize, char)> = n.text.char_indices().collect();
-    let mut k = 0;
-    while k < chars.len() {
-        let (i, c) = chars[k];
-        if let Some(&(j, next)) = chars.get(k + 1) {
-            let after_q = k > 0 && matches!(chars[k - 1].1, 'q' | 'Q');
-            let syllable_ends = chars.get(k + 2).is_none_or(|&(_, d)| !d.is_alphanumeric());
-            if let (Some((plain, tone)), true) = (moved_tone(next), syllable_ends && !after_q) {
-                if let Some(toned) = with_tone(c, plain, tone) {
-                    let end = j + next.len_utf8();
-                    let (s, e) = (n.starts[i] as usize, n.ends[end] as usize);
-                    out.push(toned, s, e);
-                    out.push(plain, s, e);
-                    k += 2;
-                    continue;
-                }
-            }
+    let mut text = String::with_capacity(n.text.len());
+    let mut edits = Vec::with_capacity(n.edits.len() + folds.len());
+    let mut old_edits = n.edits.iter().peekable();
+    // `text` holds the normalised text up to old byte `copied`, rewritten.
+    let mut copied = 0;
+    let moved = |e: &Edit, text: &str, copied: usize| {
+        let shift = |p: u32| p + text.len() as u32 - copied as u32;
+        Edit { norm: (shift(e.norm.0), shift(e.norm.1)), orig: e.orig }
+    };
+    for (at, toned, plain) in folds {
+        let pair_end = at + 1 + n.text[at + 1..].chars().next().map_or(0, char::len_utf8);
+        while let Some(e) = old_edits.next_if(|e| e.norm.1 as usize <= at) {
+            edits.push(moved(e, &text, copied));
         }
-        let end = i + c.len_utf8();
-        out.push(c, n.starts[i] as usize, n.ends[end] as usize);
-        k += 1;
+        // Edits inside the pair (an NFD vowel, a dropped invisible) merge into its edit.
+        while old_edits.next_if(|e| (e.norm.0 as usize) < pair_end).is_some() {}
+        let (orig_start, orig_end) = n.original_range(at, pair_end);
+        text.push_str(&n.text[copied..at]);
+        let norm_start = text.len() as u32;
+        text.push(toned);
+        text.push(plain);
+        edits.push(Edit { norm: (norm_start, text.len() as u32), orig: (orig_start as u32, orig_end as u32) });
+        copied = pair_end;
     }
-    Normalized { text: out.text, starts: out.starts, ends: out.ends }
+    edits.extend(old_edits.map(|e| moved(e, &text, copied)));
+    text.push_str(&n.text[copied..]);
+    Normalized { text, edits }
+}
+
+/// The old-style spelling of the vowel pair starting at byte `at` of `text` (an ASCII
+/// "o"/"u"), when it is an "oa"/"oe"/"uy" at a syllable's end with the tone on its
+/// second vowel.
+fn folded_pair(text: &str, at: usize) -> Option<(char, char)> {
+    let first = char::from(text.as_bytes()[at]);
+    let mut after = text[at + 1..].chars();
+    let (plain, tone) = moved_tone(after.next()?)?;
+    let after_q = text[..at].ends_with(['q', 'Q']);
+    let syllable_ends = after.next().is_none_or(|d| !d.is_alphanumeric() && !is_mark(d));
+    if after_q || !syllable_ends {
+        return None;
+    }
+    Some((with_tone(first, plain, tone)?, plain))
 }
 
 /// Vowels "a", "e", "y" carrying a tone mark, as (plain vowel, tone index 0..5).
 fn moved_tone(c: char) -> Option<(char, usize)> {
+    if c < 'À' {
+        return None;
+    }
     const TONED: [(char, [char; 5]); 6] = [
         ('a', ['á', 'à', 'ả', 'ã', 'ạ']),
         ('e', ['é', 'è', 'ẻ', 'ẽ', 'ẹ']),
@@ -333,6 +398,22 @@ mod tests {
         let original = "hoà bình";
         let n = Normalized::new(original);
         assert_eq!(back(original, &n, 0, "hòa".len()), "hoà");
+    }
+
+    #[test]
+    fn nfd_and_invisible_characters_inside_a_folded_pair_map_to_the_whole_pair() {
+        let original = "x ho\u{200B}a\u{300} y";
+        let n = Normalized::new(original);
+        assert_eq!(n.text(), "x hòa y");
+        let start = "x h".len();
+        assert_eq!(back(original, &n, start, start + "òa".len()), "o\u{200B}a\u{300}");
+        assert_eq!(back(original, &n, start + "òa ".len(), n.text().len()), "y");
+    }
+
+    #[test]
+    fn clean_text_needs_no_edits() {
+        let n = Normalized::new("Thủ tướng yêu cầu tỉnh tập trung.\nHết.");
+        assert!(n.edits.is_empty());
     }
 
     #[test]

@@ -83,64 +83,65 @@ fn push_trimmed(text: &str, range: Range<usize>, paragraph: usize, out: &mut Vec
 /// Byte offsets (within `paragraph`) just after each sentence that is followed by
 /// another one in the same paragraph.
 fn sentence_ends(paragraph: &str) -> Vec<usize> {
-    let chars: Vec<(usize, char)> = paragraph.char_indices().collect();
     let mut ends = Vec::new();
-    // Where the curly quotation open at `k` started: a stop inside one does not end the
+    // Where the curly quotation open here started: a stop inside one does not end the
     // sentence around it unless it runs so long that it is plainly unbalanced.
     let mut quote_open: Option<usize> = None;
-    let mut k = 0;
-    while k < chars.len() {
-        match chars[k].1 {
-            '“' => quote_open = quote_open.or(Some(chars[k].0)),
-            '”' => quote_open = None,
-            c if is_stop(c) => {}
-            _ => {
-                k += 1;
+    let mut i = 0;
+    while let Some(found) = paragraph[i..].find(['.', '!', '?', '…', '“', '”']) {
+        let stop_start = i + found;
+        match char_at(paragraph, stop_start) {
+            Some('“') => {
+                quote_open = quote_open.or(Some(stop_start));
+                i = stop_start + '“'.len_utf8();
                 continue;
             }
+            Some('”') => {
+                quote_open = None;
+                i = stop_start + '”'.len_utf8();
+                continue;
+            }
+            _ => {}
         }
-        if !is_stop(chars[k].1) {
-            k += 1;
-            continue;
+        let mut k = stop_start;
+        while let Some(c) = char_at(paragraph, k).filter(|&c| is_stop(c)) {
+            k += c.len_utf8();
         }
-        let stop_start = k;
-        while k < chars.len() && is_stop(chars[k].1) {
-            k += 1;
-        }
-        let stops: String = chars[stop_start..k].iter().map(|&(_, c)| c).collect();
-        let glued = chars.get(k).is_some_and(|&(_, c)| !is_space(c) && !is_closer(&chars, k));
+        let stops = &paragraph[stop_start..k];
+        let glued = char_at(paragraph, k).is_some_and(|c| !is_space(c) && !is_closer(paragraph, k));
         // Closing quotes and brackets (and further stops) after the stop belong to this
         // sentence, also when a tokenizer put spaces between them (`? " .`).
         let mut end = k;
         let mut j = k;
-        while j < chars.len() {
-            if is_space(chars[j].1) {
+        while let Some(c) = char_at(paragraph, j) {
+            if is_space(c) {
                 j += 1;
-            } else if is_stop(chars[j].1) || is_closer(&chars, j) {
-                j += 1;
+            } else if is_stop(c) || is_closer(paragraph, j) {
+                j += c.len_utf8();
                 end = j;
             } else {
                 break;
             }
         }
-        k = end;
-        let Some(&(_, next)) = chars[end..].iter().find(|&&(_, c)| !is_space(c)) else {
-            break;
-        };
-        let ellipsis = stops.contains('…') || stops.contains("..");
-        let number_after_number = next.is_ascii_digit()
-            && chars[..stop_start].iter().rfind(|&&(_, c)| !is_space(c)).is_some_and(|&(_, c)| c.is_ascii_digit());
-        if chars[stop_start..end].iter().any(|&(_, c)| c == '”') {
+        i = end;
+        if paragraph[k..end].contains('”') {
             quote_open = None;
         }
-        let quoted = quote_open.is_some_and(|at| chars[stop_start].0 - at < LONGEST_QUOTE);
+        let Some(next) = paragraph[end..].chars().find(|&c| !is_space(c)) else {
+            break;
+        };
+        let before = &paragraph[..stop_start];
+        let quoted = quote_open.is_some_and(|at| stop_start - at < LONGEST_QUOTE);
+        let ellipsis = stops.contains('…') || stops.contains("..");
+        let number_after_number =
+            next.is_ascii_digit() && before.trim_end_matches(is_space).ends_with(|c: char| c.is_ascii_digit());
         let breaks = !glued
             && !quoted
             && !next.is_lowercase()
             && (!ellipsis || next.is_uppercase() || matches!(next, '"' | '“'))
-            && !(stops == "." && (number_after_number || dot_is_inside(&chars[..stop_start])));
+            && !(stops == "." && (number_after_number || dot_is_inside(before)));
         if breaks {
-            ends.push(chars.get(end).map_or(paragraph.len(), |&(i, _)| i));
+            ends.push(end);
         }
     }
     ends
@@ -149,46 +150,48 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
 /// A curly quotation open longer than this (bytes) is taken as unbalanced.
 const LONGEST_QUOTE: usize = 600;
 
+fn char_at(text: &str, at: usize) -> Option<char> {
+    text.get(at..)?.chars().next()
+}
+
 fn is_space(c: char) -> bool {
     c == ' ' || c == '\n'
 }
 
-/// Whether `chars[at]`, just after a stop or a closer, closes what the sentence
-/// opened. Curly quotes and brackets say so themselves; a straight quote closes when
-/// it is glued to what precedes it and not to a following word (`ngay." Sau`), or when
-/// a stop or the end follows it (`? " .`, a tokenizer's spacing); otherwise it opens
-/// the next sentence (`. "Sau`).
-fn is_closer(chars: &[(usize, char)], at: usize) -> bool {
-    match chars[at].1 {
-        '"' => {
-            let glued_before = at > 0 && !is_space(chars[at - 1].1);
-            let after = chars.get(at + 1).map(|&(_, c)| c);
-            let next_word = chars[at + 1..].iter().map(|&(_, c)| c).find(|&c| !is_space(c));
-            (glued_before && after.is_none_or(|c| !c.is_alphanumeric()))
+/// Whether the char at byte `at`, just after a stop or a closer, closes what the
+/// sentence opened. Curly quotes and brackets say so themselves; a straight quote
+/// closes when it is glued to what precedes it and not to a following word
+/// (`ngay." Sau`), or when a stop or the end follows it (`? " .`, a tokenizer's
+/// spacing); otherwise it opens the next sentence (`. "Sau`).
+fn is_closer(text: &str, at: usize) -> bool {
+    match char_at(text, at) {
+        Some('"') => {
+            let glued_before = text[..at].chars().next_back().is_some_and(|c| !is_space(c));
+            let rest = &text[at + 1..];
+            let next_word = rest.chars().find(|&c| !is_space(c));
+            (glued_before && rest.chars().next().is_none_or(|c| !c.is_alphanumeric()))
                 || next_word.is_none_or(|c| is_stop(c) || matches!(c, ')' | ']' | '”' | '»'))
         }
-        c => matches!(c, '”' | '’' | ')' | ']' | '»' | '}'),
+        Some(c) => matches!(c, '”' | '’' | ')' | ']' | '»' | '}'),
+        None => false,
     }
 }
 
-/// Whether the word just before a single "." (given as the chars before it) makes the
-/// dot part of an abbreviation or an initial rather than a full stop.
-fn dot_is_inside(before: &[(usize, char)]) -> bool {
-    let word: String = {
-        let start = before.iter().rposition(|&(_, c)| c == ' ' || c == '\n' || c == '(').map_or(0, |p| p + 1);
-        before[start..].iter().map(|&(_, c)| c).collect()
-    };
+/// Whether the word just before a single "." (`before` ends right before the dot)
+/// makes the dot part of an abbreviation or an initial rather than a full stop.
+fn dot_is_inside(before: &str) -> bool {
+    let word = &before[before.rfind([' ', '\n', '(']).map_or(0, |p| p + 1)..];
     let mut letters = word.chars();
     if let (Some(c), None) = (letters.next(), letters.next()) {
         return c.is_uppercase();
     }
-    abbreviations().iter().any(|a| a.eq_ignore_ascii_case(&word) || a.to_lowercase() == word.to_lowercase())
+    abbreviations().iter().any(|a| a.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(a.chars()))
 }
 
-/// Abbreviations from `data/abbreviations.txt`.
-fn abbreviations() -> &'static [&'static str] {
-    static LIST: OnceLock<Vec<&'static str>> = OnceLock::new();
-    LIST.get_or_init(|| crate::data::lines(include_str!("../data/abbreviations.txt")).collect())
+/// Abbreviations from `data/abbreviations.txt`, lower-cased.
+fn abbreviations() -> &'static [String] {
+    static LIST: OnceLock<Vec<String>> = OnceLock::new();
+    LIST.get_or_init(|| crate::data::lines(include_str!("../data/abbreviations.txt")).map(str::to_lowercase).collect())
 }
 
 fn is_stop(c: char) -> bool {

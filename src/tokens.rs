@@ -32,48 +32,69 @@ pub struct Token {
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let base = range.start;
     let piece = &text[range];
-    let chars: Vec<(usize, char)> = piece.char_indices().collect();
-    let end_of = |k: usize| chars.get(k).map_or(piece.len(), |&(i, _)| i);
     let mut out = Vec::new();
-    let mut k = 0;
-    while k < chars.len() {
-        let (start, c) = chars[k];
-        let kind;
-        if c.is_whitespace() {
-            k += 1;
+    let mut chars = piece.char_indices().peekable();
+    while let Some((start, c)) = chars.next() {
+        let mut end = start + c.len_utf8();
+        let kind = if c.is_whitespace() {
             continue;
-        } else if c.is_alphanumeric() {
-            let mut letters = false;
-            while let Some(&(_, d)) = chars.get(k) {
-                let inner_separator = matches!(d, '.' | ',' | '/' | '-' | ':')
-                    && !letters
-                    && k > 0
-                    && chars[k - 1].1.is_ascii_digit()
-                    && chars.get(k + 1).is_some_and(|&(_, e)| e.is_ascii_digit());
-                if d.is_alphanumeric() || is_mark(d) {
-                    letters |= !d.is_numeric();
-                    k += 1;
-                } else if inner_separator {
-                    k += 1;
-                } else {
+        } else if is_letter_or_digit(c) {
+            let mut letters = !is_digit(c);
+            let mut last = c;
+            while let Some(&(i, d)) = chars.peek() {
+                let joins = is_letter_or_digit(d)
+                    || is_mark(d)
+                    || (matches!(d, '.' | ',' | '/' | '-' | ':')
+                        && !letters
+                        && last.is_ascii_digit()
+                        && piece[i + 1..].starts_with(|e: char| e.is_ascii_digit()));
+                if !joins {
                     break;
                 }
+                letters |= is_letter_or_digit(d) && !is_digit(d);
+                last = d;
+                end = i + d.len_utf8();
+                chars.next();
             }
-            kind = if letters { TokenKind::Syllable } else { TokenKind::Number };
+            if letters {
+                TokenKind::Syllable
+            } else {
+                TokenKind::Number
+            }
         } else {
-            while chars.get(k).is_some_and(|&(_, d)| d == c) {
-                k += 1;
+            while let Some((i, _)) = chars.next_if(|&(_, d)| d == c) {
+                end = i + c.len_utf8();
             }
-            kind = TokenKind::Punct;
-        }
-        out.push(Token { range: base + start..base + end_of(k), kind });
+            TokenKind::Punct
+        };
+        out.push(Token { range: base + start..base + end, kind });
     }
     out
 }
 
+/// Letters and digits, with a fast path for ASCII and the Vietnamese letters of the
+/// Latin blocks, which make up nearly all of a Vietnamese text.
+fn is_letter_or_digit(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_alphanumeric(),
+        '×' | '÷' => false,
+        'À'..='ɏ' | 'Ḁ'..='ỿ' => true,
+        _ => c.is_alphanumeric(),
+    }
+}
+
+/// Digits of any script, with the Vietnamese letters answered without a table lookup.
+fn is_digit(c: char) -> bool {
+    match c {
+        _ if c.is_ascii() => c.is_ascii_digit(),
+        'À'..='ɏ' | 'Ḁ'..='ỿ' => false,
+        _ => c.is_numeric(),
+    }
+}
+
 /// Combining marks left after NFC (rare: letters with no precomposed form).
 fn is_mark(c: char) -> bool {
-    unicode_normalization::char::is_combining_mark(c)
+    crate::normalize::is_mark(c)
 }
 
 #[cfg(test)]
