@@ -88,7 +88,7 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
     // sentence around it unless it runs so long that it is plainly unbalanced.
     let mut quote_open: Option<usize> = None;
     let mut i = 0;
-    while let Some(found) = paragraph[i..].find(['.', '!', '?', '…', '“', '”']) {
+    while let Some(found) = paragraph[i..].find(|c| is_stop(c) || c == '“' || c == '”') {
         let stop_start = i + found;
         match char_at(paragraph, stop_start) {
             Some('“') => {
@@ -108,7 +108,8 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
             k += c.len_utf8();
         }
         let stops = &paragraph[stop_start..k];
-        let glued = char_at(paragraph, k).is_some_and(|c| !is_space(c) && !is_closer(paragraph, k));
+        let glued = char_at(paragraph, k).is_some_and(|c| !is_space(c) && !is_closer(paragraph, k))
+            && !stops.ends_with(is_unspaced_stop);
         // Closing quotes and brackets (and further stops) after the stop belong to this
         // sentence, also when a tokenizer put spaces between them (`? " .`).
         let mut end = k;
@@ -195,7 +196,13 @@ fn abbreviations() -> &'static [String] {
 }
 
 fn is_stop(c: char) -> bool {
-    matches!(c, '.' | '!' | '?' | '…')
+    matches!(c, '.' | '!' | '?' | '…' | '。' | '！' | '？' | '؟')
+}
+
+/// Stops of scripts written without spaces, which end a sentence even when glued to
+/// the next one.
+fn is_unspaced_stop(c: char) -> bool {
+    matches!(c, '。' | '！' | '？')
 }
 
 /// Whether a line's text ends with punctuation that closes a sentence or introduces
@@ -348,6 +355,12 @@ mod tests {
     fn a_number_starting_a_line_is_not_a_list_marker() {
         assert_eq!(split("3.000 người tham dự."), ["3.000 người tham dự."]);
         assert_eq!(split("2019 là năm bản lề."), ["2019 là năm bản lề."]);
+    }
+
+    #[test]
+    fn chinese_and_arabic_stops_end_sentences() {
+        assert_eq!(split("今天下雨。我们在家！你呢？"), ["今天下雨。", "我们在家！", "你呢？"]);
+        assert_eq!(split("هل أنت بخير؟ نعم."), ["هل أنت بخير؟", "نعم."]);
     }
 
     #[test]
