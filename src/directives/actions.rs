@@ -1,0 +1,99 @@
+//! The actions of a directive: the stretch after the addressee, split into items.
+//!
+//! Items are separated by ";", by "," between verb phrases, and by "và" joining verb
+//! phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
+//! already has an object. An item starts at its verb, keeping the adverbs just before
+//! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
+//! ("chậm nhất đến 25/12 phải gỡ ..." → "gỡ ...").
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::parties;
+use super::words::Words;
+
+/// Words that open a time or condition phrase placed before an item's verb.
+const DEADLINE: &[&str] = &["chậm nhất", "trước", "đến", "trong", "từ", "sau", "kể từ", "ngay", "hạn chót"];
+
+/// The actions in tokens `range` of a sentence, one token range per item.
+pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
+    let verbish = verbish(words, lexicon, range.clone());
+    let is_verbish = |i: usize| verbish.get(i - range.start).copied().unwrap_or(false);
+    let mut items = Vec::new();
+    let mut start = range.start;
+    let mut object = false;
+    for k in range.clone() {
+        let joint = match words.at(k) {
+            ";" => true,
+            "," => {
+                let next = if words.is(k + 1, &["và", "đồng thời"]) { k + 2 } else { k + 1 };
+                object && parties::action_at(words, lexicon, next).is_some()
+            }
+            "và" => object && !is_verbish(k - 1) && parties::action_at(words, lexicon, k + 1).is_some(),
+            _ => false,
+        };
+        if joint {
+            items.push(start..k);
+            start = k + 1;
+            object = false;
+        } else if !words.is_punct(k) && !is_verbish(k) {
+            object = true;
+        }
+    }
+    items.push(start..range.end);
+    items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
+}
+
+/// Which tokens of `range` belong to an action verb or adverb.
+fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
+    let mut marks = vec![false; range.len()];
+    let mut i = range.start;
+    while i < range.end {
+        match lexicon.actions.longest(&words.lower, i) {
+            Some((n, _)) => {
+                for m in marks.iter_mut().skip(i - range.start).take(n) {
+                    *m = true;
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    marks
+}
+
+/// An item without the connectives, deadline and modal before its verb and the
+/// punctuation after it; `None` when nothing is left.
+fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
+    let mut start = parties::skip_connectives(words, item.start, item.end);
+    if words.phrase_at(start, DEADLINE).is_some() {
+        if let Some(verb) = (start..item.end).find(|&i| {
+            parties::action_at(words, lexicon, i).is_some() || parties::modal_at(words, lexicon, i).is_some()
+        }) {
+            start = verb;
+        }
+    }
+    while let Some(n) = parties::modal_at(words, lexicon, start).filter(|_| start < item.end) {
+        if parties::action_at(words, lexicon, start).is_some() {
+            break;
+        }
+        start += n;
+    }
+    let mut end = item.end;
+    while end > start {
+        let last = words.at(end - 1);
+        let opener = match last {
+            ")" => "(",
+            "”" => "“",
+            _ => "",
+        };
+        let unmatched = !opener.is_empty() && !(start..end).any(|i| words.at(i) == opener);
+        if (words.is_punct(end - 1) && opener.is_empty() && last != "%") || unmatched {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some(start..end)
+}

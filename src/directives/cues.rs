@@ -1,0 +1,247 @@
+//! Finding the cue of a directive in a sentence and telling a cue from the same word
+//! used otherwise: "yêu cầu" as a noun ("đáp ứng yêu cầu"), "giao" inside another word
+//! ("giao thông", "bàn giao"), "phải"/"cần" that state a fact ("người dân phải chịu",
+//! "cần 5 năm"), a request going up ("đề nghị Chính phủ hỗ trợ").
+
+use std::ops::Range;
+
+use super::lexicon::{Cue, Lexicon, Role};
+use super::parties::{self, CONNECTIVES, SPEECH};
+use super::words::Words;
+use crate::digest::DirectiveKind;
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Token range of the cue.
+    pub at: Range<usize>,
+    /// What the cue makes of the sentence.
+    pub cue: Cue,
+    /// For a modal or passive cue, its subject: the addressee.
+    pub subject: Option<Range<usize>>,
+    /// The quotation that carries the cue, when the sentence is a quote with a speaker.
+    pub quote: Option<Quote>,
+}
+
+/// A quotation followed by its speaker: `"...", Thủ tướng nhấn mạnh.`
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Token range inside the quotation marks.
+    pub inside: Range<usize>,
+    /// Token range of the speaker's noun phrase.
+    pub speaker: Option<Range<usize>>,
+}
+
+/// Words before a cue verb that make it a noun ("các yêu cầu", "theo đề nghị").
+const NOUN_BEFORE: &[&str] = &[
+    "các",
+    "những",
+    "theo",
+    "đáp ứng",
+    "mọi",
+    "nhiều",
+    "một",
+    "là",
+    "của",
+    "sự",
+    "với",
+    "cao",
+    "đúng",
+    "như",
+    "số",
+    "lời",
+    "ý kiến",
+    "nội dung",
+    "có",
+    "vực",
+    "vùng",
+    "lệnh",
+    "biển",
+    "bàn",
+    "chuyển",
+    "ngoại",
+    "lãnh đạo ,",
+    "thực hiện",
+    "tiếp thu",
+];
+
+/// Words after a cue verb that make it a noun or part of another word.
+const NOUN_AFTER: &[&str] = &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì"];
+
+/// Second syllables that make "giao" part of another word.
+const GIAO_WORDS: &[&str] = &[
+    "thông", "dịch", "lưu", "tiếp", "hàng", "thương", "hữu", "kết", "nhận", "khoán", "ban", "thừa", "lộ", "cắt",
+    "diện", "hoán", "thoa", "chiến", "tranh", "liên", "ước", "nộp", "đất", "rừng", "lại", "trả", "hoà", "hòa",
+];
+
+/// Addressees above the speaker: "đề nghị Chính phủ ..." is a proposal going up.
+const SUPERIORS: &[&str] =
+    &["chính phủ", "thủ tướng", "trung ương", "quốc hội", "bộ chính trị", "cấp trên", "nhà nước"];
+
+/// Words after "phải"/"cần" that make it a fact or a hardship, not an instruction.
+const FACT_AFTER: &[&str] = &[
+    "chịu",
+    "gánh",
+    "gánh chịu",
+    "đối mặt",
+    "trải qua",
+    "mất",
+    "chờ",
+    "chờ đợi",
+    "bỏ ra",
+    "nằm",
+    "sống",
+    "vay",
+    "lội",
+    "nhờ",
+    "thiết",
+    "chăng",
+    "không",
+    "kéo",
+    "đóng cửa",
+    "nhập viện",
+    "bỏ",
+    "đi",
+    "tốn",
+];
+
+/// Words before "phải"/"cần" that make it a fact ("đã phải", "không phải là").
+const FACT_BEFORE: &[&str] = &["không", "đã", "mà", "chưa", "sẽ", "buộc", "lại", "cũng không"];
+
+/// The cue of a sentence, if it carries one: the first valid cue, looked for first
+/// inside the quotation when the sentence is a quote with a speaker.
+pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
+    let quote = quote_with_speaker(words, lexicon);
+    let scope = quote.as_ref().map_or(0..words.len(), |q| q.inside.clone());
+    let mut i = scope.start;
+    while i < scope.end {
+        match lexicon.cues.longest(&words.lower, i) {
+            Some((n, cue)) => {
+                if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
+                    return Some(Found { quote, ..found });
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    // A quoted instruction with no cue inside: "“Hoàn thành trước ngày 30/6”, Bộ trưởng chỉ đạo."
+    let q = quote?;
+    let start = parties::skip_connectives(words, q.inside.start, q.inside.end);
+    let n = parties::action_at(words, lexicon, start)?;
+    let cue = Cue { kind: DirectiveKind::Rule, role: Role::Modal };
+    Some(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
+}
+
+/// The cue of a sentence that follows "X giao:" or a directive with no cue of its own
+/// ("Tổ chức kiểm điểm ... trước ngày 30/5.", "Bộ Công an triển khai ..."): its first
+/// action verb, at the start or after a subject noun phrase, in the present.
+pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Option<Found> {
+    if words.is(words.len().saturating_sub(1), &["?"]) {
+        return None;
+    }
+    let start = parties::skip_connectives(words, 0, words.len());
+    let cue = Cue { kind, role: Role::Modal };
+    if let Some(n) = parties::action_at(words, lexicon, start).or_else(|| {
+        (words.is_capital(start) && start > 0)
+            .then(|| lexicon.actions.longest(&words.lower, start).map(|(n, _)| n))
+            .flatten()
+    }) {
+        return Some(Found { at: start..start + n, cue, subject: None, quote: None });
+    }
+    parties::party_at(words, lexicon, start)?;
+    let (stop, verb) = parties::np_forward(words, lexicon, start, words.len());
+    if !verb || words.is(stop.saturating_sub(1), &["đã", "vừa", "đang", "được", "bị", "sẽ", "từng"]) {
+        return None;
+    }
+    let n = parties::action_at(words, lexicon, stop)?;
+    Some(Found { at: stop..stop + n, cue, subject: Some(start..stop), quote: None })
+}
+
+/// Whether a cue candidate is used as a directive here, with its subject when it has one.
+fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor: usize) -> Option<Found> {
+    let (i, next) = (at.start, at.end);
+    if next >= words.len() || (words.is_punct(next) && words.at(next) != ":") {
+        return None;
+    }
+    let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
+    match cue.role {
+        Role::Verb => {
+            if words.phrase_before(i, NOUN_BEFORE).is_some() || words.phrase_at(next, NOUN_AFTER).is_some() {
+                return None;
+            }
+            if words.at(i) == "giao" && words.is(next, GIAO_WORDS) {
+                return None;
+            }
+            let object = if words.at(next) == "cho" { next + 1 } else { next };
+            if cue.kind == DirectiveKind::Request && words.phrase_at(object, SUPERIORS).is_some() {
+                return None;
+            }
+            found(None)
+        }
+        Role::Passive => {
+            let subject = parties::subject_before(words, lexicon, i, floor)?;
+            found(Some(subject))
+        }
+        Role::Modal => {
+            if words.phrase_before(i, FACT_BEFORE).is_some()
+                || words.phrase_at(next, FACT_AFTER).is_some()
+                || words.is_number(next)
+            {
+                return None;
+            }
+            match parties::subject_before(words, lexicon, i, floor) {
+                Some(subject) => found(Some(subject)),
+                None if clause_initial(words, i, floor) => found(None),
+                None => None,
+            }
+        }
+    }
+}
+
+/// Whether `i` opens its sentence, quotation or list item, past connectives: where a
+/// bare "Phải ..." or "Cần ..." is an instruction.
+fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
+    let mut j = i;
+    loop {
+        if j <= floor {
+            return true;
+        }
+        if words.is(j - 1, &[";", ":"]) || words.is_quote(j - 1) {
+            return true;
+        }
+        if words.at(j - 1) == "," {
+            j -= 1;
+            continue;
+        }
+        match words.phrase_before(j, CONNECTIVES) {
+            Some(n) => j -= n,
+            None => return false,
+        }
+    }
+}
+
+/// A sentence that is a quotation followed by its speaker and a speech verb:
+/// `"...", Thủ tướng chỉ đạo.` or `"..." - Bộ trưởng nhấn mạnh.`
+fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
+    let mut end = words.len();
+    while end > 0 && words.is_punct(end - 1) && !words.is_quote(end - 1) {
+        end -= 1;
+    }
+    let close = (0..end).rev().take(16).find(|&k| words.is_quote(k))?;
+    let open = (0..close).find(|&k| words.is_quote(k))?;
+    let mut speech = None;
+    for n in 1..=2 {
+        if end >= n && SPEECH.iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
+            speech = Some(end - n);
+        }
+    }
+    let speech = speech.filter(|&s| s > close)?;
+    let mut start = close + 1;
+    while start < speech && words.is_punct(start) {
+        start += 1;
+    }
+    let speaker_end = parties::skip_back(words, speech, start);
+    let speaker = (start < speaker_end).then(|| parties::np_ending_at(words, lexicon, start..speaker_end)).flatten();
+    Some(Quote { inside: open + 1..close, speaker })
+}

@@ -1,0 +1,391 @@
+//! Issuers and addressees: the noun phrases that stand before and after a cue.
+//!
+//! Vietnamese puts the subject before the verb and the object right after it, so the
+//! issuer of "Thủ tướng yêu cầu tỉnh tập trung ..." is the noun phrase that ends at the
+//! cue (past adverbs such as "đã", "cũng" and document phrases such as "có văn bản"),
+//! and the addressee is the noun phrase between the cue and the first action verb. A
+//! noun phrase starts at a title ("Thủ tướng"), the head of a body's name ("Bộ",
+//! "UBND") or a group noun ("các", "địa phương"); it may hold lower-case words
+//! ("Bộ Thông tin - truyền thông", "các cơ quan chức năng liên quan") but no verb.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, Party, Role};
+use super::words::Words;
+
+/// Words between a subject and its verb that belong to neither: tense and aspect
+/// markers, "also", and the ways news reports say an order was written down.
+const BEFORE_VERB: &[&str] = &[
+    "vừa ban hành văn bản",
+    "đã ban hành văn bản",
+    "ban hành văn bản",
+    "vừa có văn bản",
+    "đã có văn bản",
+    "có văn bản",
+    "vừa ký văn bản",
+    "ký văn bản",
+    "có công văn",
+    "có công điện",
+    "có ý kiến",
+    "sau đó",
+    "đồng thời",
+    "thường xuyên",
+    "tiếp tục",
+    "trực tiếp",
+    "liên tục",
+    "nhiều lần",
+    "một lần nữa",
+    "đặc biệt",
+    "kiên quyết",
+    "cũng",
+    "đã",
+    "vừa",
+    "còn",
+    "lại",
+    "mới",
+    "sẽ",
+    "đều",
+    "vẫn",
+    "thì",
+    "luôn",
+    "từng",
+    "trước hết",
+];
+
+/// Sentence connectives that may open a clause before its subject.
+pub const CONNECTIVES: &[&str] = &[
+    "bên cạnh đó",
+    "cùng với đó",
+    "ngoài ra",
+    "đồng thời",
+    "đặc biệt",
+    "theo đó",
+    "trong đó",
+    "từ đó",
+    "do đó",
+    "vì vậy",
+    "vì thế",
+    "tuy nhiên",
+    "mặt khác",
+    "sau đó",
+    "trước đó",
+    "cụ thể",
+    "và",
+];
+
+/// Lower-case words that end a noun phrase: verbs of moving, meeting and speaking,
+/// the copula, passives and conjunctions of clauses.
+const BREAKS: &[&str] = &[
+    "làm việc",
+    "cho biết",
+    "cho rằng",
+    "nhấn mạnh",
+    "khẳng định",
+    "nhận định",
+    "nêu rõ",
+    "chỉ rõ",
+    "phát biểu",
+    "kết luận",
+    "biểu dương",
+    "ghi nhận",
+    "đồng ý",
+    "trao đổi",
+    "sau khi",
+    "lên",
+    "xuống",
+    "đến",
+    "tới",
+    "về",
+    "đi",
+    "với",
+    "là",
+    "có",
+    "nói",
+    "nghe",
+    "thăm",
+    "dự",
+    "ký",
+    "gửi",
+    "họp",
+    "được",
+    "bị",
+    "khi",
+    "nhưng",
+    "mà",
+    "rằng",
+];
+
+/// Words that end an addressee before the action: prepositions of time, purpose and
+/// condition that open an adverbial ("giao Tổng cục trong tháng 2 phải ...").
+const ADVERBIAL: &[&str] = &["trong", "trước", "từ", "để", "nhằm", "khi", "nếu", "vào", "chậm nhất", "ngay", "sau"];
+
+/// Lower-case words that may close a noun phrase after its head ("các bộ, ngành khác").
+const NP_TAIL: &[&str] = &["liên quan", "chức năng", "trực thuộc", "khác", "trên", "này", "đó", "nói trên"];
+
+/// Speech verbs that tie a quotation or a clause to its speaker.
+pub const SPEECH: &[&str] = &[
+    "nhấn mạnh",
+    "chỉ đạo",
+    "yêu cầu",
+    "đề nghị",
+    "lưu ý",
+    "khẳng định",
+    "nêu rõ",
+    "chỉ rõ",
+    "cho rằng",
+    "kết luận",
+    "phát biểu",
+    "quán triệt",
+    "nhắc nhở",
+    "nói",
+];
+
+/// The kind of party a phrase at `i` names, and its length.
+pub fn party_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<(usize, Party)> {
+    lexicon.parties.longest(&words.lower, i)
+}
+
+/// Whether token `i` starts a noun phrase: a title, head or group word.
+fn starts_np(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    matches!(party_at(words, lexicon, i), Some((_, Party::Title | Party::Head | Party::Group)))
+}
+
+/// The length of the action verb or adverb at `i`, when one starts there. A capital
+/// inside a sentence marks a name ("Bộ Kế hoạch và Đầu tư"), not a verb, except at the
+/// start of an item after ";" or ":" or a quotation mark.
+pub fn action_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    let item_start = i == 0 || words.is(i - 1, &[";", ":", "“", "\"", "("]);
+    if words.is_capital(i) && !item_start {
+        return None;
+    }
+    lexicon.actions.longest(&words.lower, i).map(|(n, _)| n)
+}
+
+/// The length of a modal or passive cue at `i` ("phải", "cần", "có trách nhiệm").
+pub fn modal_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    match lexicon.cues.longest(&words.lower, i) {
+        Some((n, cue)) if cue.role != Role::Verb => Some(n),
+        _ => None,
+    }
+}
+
+/// Whether `range` holds a word that cannot be inside a noun phrase: a lower-case verb
+/// or a break word outside any party phrase or fixed name.
+fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((n, _)) = party_at(words, lexicon, i) {
+            i += n;
+            continue;
+        }
+        if !words.is_capital(i)
+            && (lexicon.actions.longest(&words.lower, i).is_some()
+                || modal_at(words, lexicon, i).is_some()
+                || words.phrase_at(i, BREAKS).is_some())
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The end of the noun phrase that starts at `start`, read narrowly: party phrases,
+/// fixed names, capitalised words, the joints inside names ("-", "&", "và" before a
+/// capital) and tail words such as "liên quan".
+pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> usize {
+    let mut j = start;
+    while j < limit {
+        if let Some((n, _)) = party_at(words, lexicon, j) {
+            j += n;
+        } else if let Some(n) = words.phrase_at(j, NP_TAIL) {
+            j += n;
+        } else if words.is_capital(j) && !words.is_punct(j) {
+            j += 1;
+        } else if words.is(j, &["-", "–", "&", ".", "và", ","])
+            && j > start
+            && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j.min(limit)
+}
+
+/// `end` moved back over adverbs and document phrases that stand between a subject and
+/// its verb.
+pub fn skip_back(words: &Words, mut end: usize, floor: usize) -> usize {
+    while end > floor {
+        match words.phrase_before(end, BEFORE_VERB) {
+            Some(n) if end - n >= floor => end -= n,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Where the clause that ends at `end` starts: after the last comma, semicolon, colon,
+/// bracket or quotation mark, but a comma after a bare title is inside the phrase
+/// ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng").
+pub fn clause_start(words: &Words, lexicon: &Lexicon, end: usize, floor: usize) -> usize {
+    let mut i = end;
+    while i > floor {
+        let k = i - 1;
+        if words.is(k, &[",", ";", ":", "(", ")"]) || words.is_quote(k) {
+            if words.at(k) == "," && bare_title_before(words, lexicon, k, floor) {
+                i = k;
+                while i > floor && !words.is_punct(i - 1) {
+                    i -= 1;
+                }
+                return i;
+            }
+            return i;
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// Whether the clause that ends at the comma `comma` is nothing but a title.
+fn bare_title_before(words: &Words, lexicon: &Lexicon, comma: usize, floor: usize) -> bool {
+    let mut s = comma;
+    while s > floor && !words.is_punct(s - 1) {
+        s -= 1;
+    }
+    matches!(party_at(words, lexicon, s), Some((n, Party::Title)) if s + n == comma)
+}
+
+/// Moves `start` left over capitalised words glued to it ("Nghị quyết Quốc hội").
+fn extend_left(words: &Words, mut start: usize, floor: usize) -> usize {
+    while start > floor && words.is_capital(start - 1) && !words.is_punct(start - 1) {
+        start -= 1;
+    }
+    start
+}
+
+/// The noun phrase of `clause` that ends at its end: from the leftmost party word with
+/// no verb between it and the end. When every party word is followed by a verb, the
+/// narrow phrase of the first one (the clause's subject); a short clause of capitalised
+/// words is a name ("Quảng Bình").
+pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> Option<Range<usize>> {
+    let first = (clause.start..clause.end).find(|&h| starts_np(words, lexicon, h));
+    if let Some(first) = first {
+        for h in first..clause.end {
+            if starts_np(words, lexicon, h) && !has_break(words, lexicon, h..clause.end) {
+                return Some(extend_left(words, h, clause.start)..clause.end);
+            }
+        }
+        return Some(first..np_end(words, lexicon, first, clause.end));
+    }
+    let len = clause.end.saturating_sub(clause.start);
+    let capitals = (clause.start..clause.end).all(|i| words.is_capital(i) || words.is(i, &["-", "–", "."]));
+    (len > 0 && len <= 6 && capitals && words.is_capital(clause.start)).then_some(clause)
+}
+
+/// The subject of the clause that ends just before `cue`: its noun phrase.
+pub fn subject_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let end = skip_back(words, cue, floor);
+    let start = clause_start(words, lexicon, end, floor);
+    let start = skip_connectives(words, start, end);
+    if start >= end {
+        return None;
+    }
+    np_ending_at(words, lexicon, start..end).filter(|np| np.end == end)
+}
+
+/// The issuer of a verb cue at `cue`: the noun phrase of its clause, else the subject
+/// that opens an earlier clause of the sentence ("Thủ tướng đồng ý ...; yêu cầu ..."),
+/// else the authority of a leading "Theo X,".
+pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let end = skip_back(words, cue, floor);
+    let start = clause_start(words, lexicon, end, floor);
+    let own = skip_connectives(words, start, end);
+    if own < end {
+        if let Some(np) = np_ending_at(words, lexicon, own..end) {
+            return Some(np);
+        }
+    }
+    earlier_subject(words, lexicon, start, floor)
+}
+
+/// The subject that opens the nearest clause before `before` that opens with one, or
+/// the X of "Theo X,".
+pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: usize) -> Option<Range<usize>> {
+    let mut end = before;
+    while end > floor {
+        let sep = end - 1;
+        let start = clause_start(words, lexicon, sep, floor);
+        let s = skip_connectives(words, start, sep);
+        let s = if words.at(s) == "theo" && starts_np(words, lexicon, s + 1) { s + 1 } else { s };
+        if s < sep && starts_np(words, lexicon, s) {
+            return Some(s..np_end(words, lexicon, s, sep));
+        }
+        end = start;
+    }
+    None
+}
+
+/// The addressee after a verb cue ending at `after` and where the action starts. The
+/// addressee runs to the first action verb, modal or adverbial; when none comes within
+/// reach it is read narrowly. No addressee when an action or a punctuation mark
+/// follows the cue at once ("chỉ đạo giải quyết ...").
+pub fn addressee_after(words: &Words, lexicon: &Lexicon, after: usize, end: usize) -> (Option<Range<usize>>, usize) {
+    let start = if words.is(after, &["cho"]) { after + 1 } else { after };
+    if start >= end
+        || words.is_punct(start)
+        || action_at(words, lexicon, start).is_some()
+        || modal_at(words, lexicon, start).is_some()
+    {
+        return (None, after);
+    }
+    let (stop, verb) = np_forward(words, lexicon, start, end);
+    let stop = if verb { stop } else { np_end(words, lexicon, start, stop).max(start + 1).min(end) };
+    let mut last = stop;
+    while last > start && words.is_punct(last - 1) {
+        last -= 1;
+    }
+    if last == start {
+        return (None, stop);
+    }
+    (Some(start..last), stop)
+}
+
+/// Scans a noun phrase forward from `start` to the first action verb or modal (true)
+/// or to a mark or adverbial that ends it without one (false).
+pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> (usize, bool) {
+    const REACH: usize = 30;
+    let mut j = start;
+    while j < end && j < start + REACH {
+        if let Some((n, _)) = party_at(words, lexicon, j) {
+            j += n;
+            continue;
+        }
+        if j > start && (action_at(words, lexicon, j).is_some() || modal_at(words, lexicon, j).is_some()) {
+            return (j, true);
+        }
+        if words.is(j, &[";", ":", "(", ".", "!", "?", "…", "..."])
+            || words.is_quote(j)
+            || (j > start && words.phrase_at(j, ADVERBIAL).is_some())
+        {
+            return (j, false);
+        }
+        j += 1;
+    }
+    (j.min(end), false)
+}
+
+/// `start` moved past connectives and commas that open a clause ("Bên cạnh đó, ").
+pub fn skip_connectives(words: &Words, mut start: usize, end: usize) -> usize {
+    while start < end {
+        if words.is(start, &[","]) {
+            start += 1;
+        } else if let Some(n) = words.phrase_at(start, CONNECTIVES) {
+            start += n;
+        } else {
+            break;
+        }
+    }
+    start
+}
