@@ -16,6 +16,15 @@ use super::words::Words;
 /// Words that open a time or condition phrase placed before an item's verb.
 const DEADLINE: &[&str] = &["chậm nhất", "trước", "đến", "trong", "từ", "sau", "kể từ", "ngay", "hạn chót"];
 
+/// Markers after which a sentence goes on with another clause, not the action: a
+/// report of what has happened since ("đến nay", "hiện nay") or a contrast.
+const CLAUSE_BREAKS: &[&str] = &[", đến nay", ", hiện nay", ", tuy nhiên", ", nhưng", "nhưng"];
+
+/// Where the actions that start at `start` end: at `end` or at a clause break.
+pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
+    (start..end).find(|&k| words.phrase_at(k, CLAUSE_BREAKS).is_some()).unwrap_or(end)
+}
+
 /// The actions in tokens `range` of a sentence, one token range per item.
 pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
     let verbish = verbish(words, lexicon, range.clone());
@@ -23,12 +32,15 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     let mut items = Vec::new();
     let mut start = range.start;
     let mut object = false;
+    let mut purpose = false;
     for k in range.clone() {
         let joint = match words.at(k) {
             ";" => true,
-            "," => {
+            "," if !purpose && k > range.start && !is_verbish(k - 1) => {
                 let next = if words.is(k + 1, &["và", "đồng thời"]) { k + 2 } else { k + 1 };
-                object && parties::action_at(words, lexicon, next).is_some()
+                object
+                    && parties::action_at(words, lexicon, next).is_some()
+                    && parties::party_at(words, lexicon, next).is_none()
             }
             "và" => object && !is_verbish(k - 1) && parties::action_at(words, lexicon, k + 1).is_some(),
             _ => false,
@@ -37,8 +49,11 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             items.push(start..k);
             start = k + 1;
             object = false;
+            purpose = false;
         } else if !words.is_punct(k) && !is_verbish(k) {
             object = true;
+            // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
+            purpose |= words.is(k, &["để", "nhằm"]);
         }
     }
     items.push(start..range.end);
@@ -67,6 +82,9 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
 /// punctuation after it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
+    while start < item.end && words.is_quote(start) {
+        start += 1;
+    }
     if words.phrase_at(start, DEADLINE).is_some() {
         if let Some(verb) = (start..item.end).find(|&i| {
             parties::action_at(words, lexicon, i).is_some() || parties::modal_at(words, lexicon, i).is_some()

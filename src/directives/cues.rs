@@ -63,10 +63,22 @@ const NOUN_BEFORE: &[&str] = &[
     "lãnh đạo ,",
     "thực hiện",
     "tiếp thu",
+    "bảo đảm",
+    "đảm bảo",
+    "từ",
+    "tăng cường",
+    "về việc",
+    "công tác",
+    "việc",
 ];
 
 /// Words after a cue verb that make it a noun or part of another word.
-const NOUN_AFTER: &[&str] = &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì"];
+const NOUN_AFTER: &[&str] =
+    &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì", "về", "số", "được"];
+
+/// Verbs of proposing: an order placed after one is proposed, not given ("kiến nghị
+/// Thủ tướng chỉ đạo ...").
+const PROPOSING: &[&str] = &["kiến nghị", "đề nghị", "đề xuất", "xin", "chờ"];
 
 /// Second syllables that make "giao" part of another word.
 const GIAO_WORDS: &[&str] = &[
@@ -106,7 +118,7 @@ const FACT_AFTER: &[&str] = &[
 ];
 
 /// Words before "phải"/"cần" that make it a fact ("đã phải", "không phải là").
-const FACT_BEFORE: &[&str] = &["không", "đã", "mà", "chưa", "sẽ", "buộc", "lại", "cũng không"];
+const FACT_BEFORE: &[&str] = &["không", "đã", "mà", "chưa", "sẽ", "buộc", "lại", "gặp", "mắc", "vấp"];
 
 /// The cue of a sentence, if it carries one: the first valid cue, looked for first
 /// inside the quotation when the sentence is a quote with a speaker.
@@ -155,7 +167,15 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
         return None;
     }
     let n = parties::action_at(words, lexicon, stop)?;
-    Some(Found { at: stop..stop + n, cue, subject: Some(start..stop), quote: None })
+    let subject = start..parties::skip_back(words, stop, start + 1);
+    Some(Found { at: stop..stop + n, cue, subject: Some(subject), quote: None })
+}
+
+/// Whether the sentence opens, past connectives, with an action verb that is not a cue
+/// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
+pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
+    let start = parties::skip_connectives(words, 0, words.len());
+    lexicon.actions.longest(&words.lower, start).is_some() && lexicon.cues.longest(&words.lower, start).is_none()
 }
 
 /// Whether a cue candidate is used as a directive here, with its subject when it has one.
@@ -167,8 +187,16 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
     let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
     match cue.role {
         Role::Verb => {
-            if words.phrase_before(i, NOUN_BEFORE).is_some() || words.phrase_at(next, NOUN_AFTER).is_some() {
+            if words.phrase_before(i, NOUN_BEFORE).is_some()
+                || words.phrase_at(next, NOUN_AFTER).is_some()
+                || words.is_number(next)
+            {
                 return None;
+            }
+            if let Some(issuer) = parties::issuer_before(words, lexicon, i, floor) {
+                if words.phrase_before(issuer.start, PROPOSING).is_some() {
+                    return None;
+                }
             }
             if words.at(i) == "giao" && words.is(next, GIAO_WORDS) {
                 return None;
@@ -180,7 +208,10 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             found(None)
         }
         Role::Passive => {
-            let subject = parties::subject_before(words, lexicon, i, floor)?;
+            // "Các Bộ, ngành khác tuỳ chức năng, ..., có trách nhiệm ...": the subject
+            // may stand clauses before its task.
+            let subject = parties::subject_before(words, lexicon, i, floor)
+                .or_else(|| parties::earlier_subject(words, lexicon, i, floor))?;
             found(Some(subject))
         }
         Role::Modal => {
@@ -229,7 +260,8 @@ fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
         end -= 1;
     }
     let close = (0..end).rev().take(16).find(|&k| words.is_quote(k))?;
-    let open = (0..close).find(|&k| words.is_quote(k))?;
+    // The opening mark may sit in an earlier sentence when the quotation has several.
+    let open = (0..close).find(|&k| words.is_quote(k));
     let mut speech = None;
     for n in 1..=2 {
         if end >= n && SPEECH.iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
@@ -243,5 +275,5 @@ fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
     }
     let speaker_end = parties::skip_back(words, speech, start);
     let speaker = (start < speaker_end).then(|| parties::np_ending_at(words, lexicon, start..speaker_end)).flatten();
-    Some(Quote { inside: open + 1..close, speaker })
+    Some(Quote { inside: open.map_or(0, |k| k + 1)..close, speaker })
 }

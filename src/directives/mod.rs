@@ -45,7 +45,13 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
     let mut run: Option<DirectiveKind> = None;
     for index in 0..doc.sentences.len() {
         let words = Words::new(doc.text(), doc.sentence_tokens(index));
-        let found = cues::find(&words, lexicon).or_else(|| run.and_then(|kind| cues::follow_on(&words, lexicon, kind)));
+        // In a run, a sentence that opens with a plain action verb is the next task even
+        // when a cue word comes later in it.
+        let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
+        let found = match task {
+            Some(kind) => cues::follow_on(&words, lexicon, kind).or_else(|| cues::find(&words, lexicon)),
+            None => cues::find(&words, lexicon).or_else(|| run.and_then(|kind| cues::follow_on(&words, lexicon, kind))),
+        };
         run = None;
         if let Some(found) = found {
             if let Some(directive) = build(&words, lexicon, index, found) {
@@ -60,6 +66,13 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
     out
 }
 
+/// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any.
+fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let to = (floor..cue).rev().take(30).find(|&k| words.at(k) == "gửi")? + 1;
+    let end = parties::skip_back(words, cue, to);
+    (to < end && !(to..end).any(|k| words.is(k, &[";", ":"]))).then_some(to..end)
+}
+
 /// The parts of a directive around a cue found in a sentence.
 fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::Found) -> Option<Extracted> {
     let floor = found.quote.as_ref().map_or(0, |q| q.inside.start);
@@ -67,23 +80,37 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
     let speaker = found.quote.as_ref().and_then(|q| q.speaker.clone());
     let (issuer, addressee, action_start) = match found.cue.role {
         lexicon::Role::Verb => {
+            let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end)?;
             let issuer = parties::issuer_before(words, lexicon, found.at.start, floor).or(speaker);
-            let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end);
-            (issuer, addressee, start)
+            match (addressee, sent_to(words, found.at.start, floor)) {
+                // "X vừa ký văn bản gửi các tỉnh A, B đề nghị ...": the addressee is
+                // whom the letter went to, the issuer who sent it.
+                (None, Some(to)) => {
+                    let issuer = parties::issuer_before(words, lexicon, to.start - 1, floor);
+                    (issuer, Some(to), start)
+                }
+                (addressee, _) => (issuer, addressee, start),
+            }
         }
         lexicon::Role::Modal | lexicon::Role::Passive => {
-            let issuer = speaker.or_else(|| {
-                let before = found.subject.as_ref().map_or(found.at.start, |s| s.start);
-                parties::earlier_subject(words, lexicon, before, floor)
-            });
+            let before = found.subject.as_ref().map_or(found.at.start, |s| s.start);
+            let earlier = parties::earlier_subject(words, lexicon, before, floor);
+            // Without its own subject, an obligation shares the subject of the clause
+            // before ("Thanh tra không phải ...; phải cầu thị"), unless that one speaks.
+            let (issuer, addressee) = match (found.subject.clone(), earlier) {
+                (Some(subject), earlier) => (earlier.filter(|e| parties::is_speaker(words, e)), Some(subject)),
+                (None, Some(e)) if parties::is_speaker(words, &e) => (Some(e), None),
+                (None, earlier) => (None, earlier),
+            };
             // A follow-on task's cue is its first verb, which stays in the action; a
             // modal or a prohibition is not part of what is to be done.
             let verb_cue = found.cue.kind != DirectiveKind::Prohibit
                 && lexicon.actions.longest(&words.lower, found.at.start).is_some();
             let start = if verb_cue { found.at.start } else { found.at.end };
-            (issuer, found.subject.clone(), start)
+            (speaker.or(issuer), addressee, start)
         }
     };
+    let end = actions::region_end(words, action_start, end);
     let actions = actions::split(words, lexicon, action_start..end);
     if actions.is_empty() {
         return None;

@@ -50,6 +50,7 @@ const BEFORE_VERB: &[&str] = &[
     "luôn",
     "từng",
     "trước hết",
+    "và",
 ];
 
 /// Sentence connectives that may open a clause before its subject.
@@ -122,6 +123,12 @@ const ADVERBIAL: &[&str] = &["trong", "trước", "từ", "để", "nhằm", "kh
 /// Lower-case words that may close a noun phrase after its head ("các bộ, ngành khác").
 const NP_TAIL: &[&str] = &["liên quan", "chức năng", "trực thuộc", "khác", "trên", "này", "đó", "nói trên"];
 
+/// Prepositions: a noun phrase right after one is their object, never a subject.
+const PREPOSITIONS: &[&str] = &["với", "của", "cho", "tại", "ở", "từ", "về", "đến", "tới", "giữa", "cùng", "và", "gửi"];
+
+/// First-person pronouns: a speaker's own plans are not orders ("chúng tôi phải ...").
+const FIRST_PERSON: &[&str] = &["tôi", "mình", "chúng tôi", "chúng ta", "ta", "tớ", "chúng mình"];
+
 /// Speech verbs that tie a quotation or a clause to its speaker.
 pub const SPEECH: &[&str] = &[
     "nhấn mạnh",
@@ -140,9 +147,14 @@ pub const SPEECH: &[&str] = &[
     "nói",
 ];
 
-/// The kind of party a phrase at `i` names, and its length.
+/// The kind of party a phrase at `i` names, and its length. A longer verb at the same
+/// place wins ("ban hành" is not the body "Ban", "báo cáo" not a newspaper).
 pub fn party_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<(usize, Party)> {
-    lexicon.parties.longest(&words.lower, i)
+    let party = lexicon.parties.longest(&words.lower, i)?;
+    match lexicon.actions.longest(&words.lower, i) {
+        Some((n, _)) if n > party.0 && !words.is_capital(i) => None,
+        _ => Some(party),
+    }
 }
 
 /// Whether token `i` starts a noun phrase: a title, head or group word.
@@ -270,10 +282,14 @@ fn extend_left(words: &Words, mut start: usize, floor: usize) -> usize {
 /// narrow phrase of the first one (the clause's subject); a short clause of capitalised
 /// words is a name ("Quảng Bình").
 pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> Option<Range<usize>> {
+    if words.phrase_at(clause.start, FIRST_PERSON).is_some() {
+        return None;
+    }
     let first = (clause.start..clause.end).find(|&h| starts_np(words, lexicon, h));
     if let Some(first) = first {
         for h in first..clause.end {
-            if starts_np(words, lexicon, h) && !has_break(words, lexicon, h..clause.end) {
+            let object = h > clause.start && words.phrase_before(h, PREPOSITIONS).is_some();
+            if starts_np(words, lexicon, h) && !object && !has_break(words, lexicon, h..clause.end) {
                 return Some(extend_left(words, h, clause.start)..clause.end);
             }
         }
@@ -310,6 +326,19 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
     earlier_subject(words, lexicon, start, floor)
 }
 
+/// Whether the noun phrase `np` is followed, past adverbs, by a speech verb: the
+/// speaker of what follows ("Thủ tướng nhấn mạnh, ..."), or the X of "Theo X,".
+pub fn is_speaker(words: &Words, np: &Range<usize>) -> bool {
+    if np.start > 0 && words.at(np.start - 1) == "theo" {
+        return true;
+    }
+    let mut j = np.end;
+    while let Some(n) = words.phrase_at(j, BEFORE_VERB) {
+        j += n;
+    }
+    words.phrase_at(j, SPEECH).is_some()
+}
+
 /// The subject that opens the nearest clause before `before` that opens with one, or
 /// the X of "Theo X,".
 pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: usize) -> Option<Range<usize>> {
@@ -330,26 +359,40 @@ pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: u
 /// The addressee after a verb cue ending at `after` and where the action starts. The
 /// addressee runs to the first action verb, modal or adverbial; when none comes within
 /// reach it is read narrowly. No addressee when an action or a punctuation mark
-/// follows the cue at once ("chỉ đạo giải quyết ...").
-pub fn addressee_after(words: &Words, lexicon: &Lexicon, after: usize, end: usize) -> (Option<Range<usize>>, usize) {
+/// follows the cue at once ("chỉ đạo giải quyết ..."). `None` when what follows is
+/// neither an addressee nor an action: the cue word was a noun ("yêu cầu thực tiễn").
+pub fn addressee_after(
+    words: &Words,
+    lexicon: &Lexicon,
+    after: usize,
+    end: usize,
+) -> Option<(Option<Range<usize>>, usize)> {
     let start = if words.is(after, &["cho"]) { after + 1 } else { after };
-    if start >= end
-        || words.is_punct(start)
-        || action_at(words, lexicon, start).is_some()
-        || modal_at(words, lexicon, start).is_some()
-    {
-        return (None, after);
+    if start >= end || words.is_punct(start) || modal_at(words, lexicon, start).is_some() {
+        return Some((None, after));
     }
     let (stop, verb) = np_forward(words, lexicon, start, end);
+    if action_at(words, lexicon, start).is_some() {
+        // "thanh tra" is a body before a name or a modal, else a verb.
+        let body = party_at(words, lexicon, start).is_some_and(|(n, _)| words.is_capital(start + n))
+            || (verb && modal_at(words, lexicon, stop).is_some());
+        if !body {
+            return Some((None, after));
+        }
+    }
+    if !verb && !starts_np(words, lexicon, start) && !words.is_capital(start) {
+        // No verb follows and no party starts here: the cue word was a noun.
+        return None;
+    }
     let stop = if verb { stop } else { np_end(words, lexicon, start, stop).max(start + 1).min(end) };
     let mut last = stop;
     while last > start && words.is_punct(last - 1) {
         last -= 1;
     }
     if last == start {
-        return (None, stop);
+        return Some((None, stop));
     }
-    (Some(start..last), stop)
+    Some((Some(start..last), stop))
 }
 
 /// Scans a noun phrase forward from `start` to the first action verb or modal (true)
@@ -365,7 +408,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         if j > start && (action_at(words, lexicon, j).is_some() || modal_at(words, lexicon, j).is_some()) {
             return (j, true);
         }
-        if words.is(j, &[";", ":", "(", ".", "!", "?", "…", "..."])
+        if words.is(j, &[";", ":", "(", "!", "?", "…", "..."])
             || words.is_quote(j)
             || (j > start && words.phrase_at(j, ADVERBIAL).is_some())
         {
