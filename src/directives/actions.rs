@@ -13,6 +13,13 @@ use super::lexicon::Lexicon;
 use super::parties;
 use super::words::Words;
 
+/// Verbs that, after a comma, say what an action is for rather than start another
+/// one ("hoàn thành lắp đặt ..., đảm bảo cho các phương tiện ...").
+const GOALS: &[&str] = &["đảm bảo", "bảo đảm", "góp phần", "nâng cao", "tạo", "giúp"];
+
+/// Words that turn the verbs after them into nouns ("công tác quy hoạch và phát triển").
+const NOMINALISERS: &[&str] = &["công tác", "việc", "vấn đề", "hoạt động"];
+
 /// Words that open a time or condition phrase placed before an item's verb.
 const DEADLINE: &[&str] = &["chậm nhất", "trước", "đến", "trong", "từ", "sau", "kể từ", "ngay", "hạn chót"];
 
@@ -28,11 +35,12 @@ pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
 /// The actions in tokens `range` of a sentence, one token range per item.
 pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
     let verbish = verbish(words, lexicon, range.clone());
-    let is_verbish = |i: usize| verbish.get(i - range.start).copied().unwrap_or(false);
+    let is_verbish = |i: usize| i.checked_sub(range.start).and_then(|j| verbish.get(j)).copied().unwrap_or(false);
     let mut items = Vec::new();
     let mut start = range.start;
     let mut object = false;
     let mut purpose = false;
+    let mut nominal = false;
     for k in range.clone() {
         let joint = match words.at(k) {
             ";" => true,
@@ -41,8 +49,11 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
                 object
                     && parties::action_at(words, lexicon, next).is_some()
                     && parties::party_at(words, lexicon, next).is_none()
+                    && words.phrase_at(next, GOALS).is_none()
             }
-            "và" => object && !is_verbish(k - 1) && parties::action_at(words, lexicon, k + 1).is_some(),
+            "và" if !nominal && k > range.start => {
+                object && !is_verbish(k - 1) && parties::action_at(words, lexicon, k + 1).is_some()
+            }
             _ => false,
         };
         if joint {
@@ -50,10 +61,13 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             start = k + 1;
             object = false;
             purpose = false;
+            nominal = false;
         } else if !words.is_punct(k) && !is_verbish(k) {
             object = true;
             // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
             purpose |= words.is(k, &["để", "nhằm"]);
+            // After "công tác", "việc" the verbs joined by "và" are nouns of one object.
+            nominal |= words.phrase_at(k, NOMINALISERS).is_some();
         }
     }
     items.push(start..range.end);
