@@ -79,7 +79,9 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
     let mut marks = vec![false; range.len()];
     let mut i = range.start;
     while i < range.end {
-        match lexicon.actions.longest(&words.lower, i) {
+        // A capital inside an item starts a name ("của Thanh tra"), not a verb.
+        let name = i > range.start && words.is_capital(i);
+        match lexicon.actions.longest(&words.lower, i).filter(|_| !name) {
             Some((n, _)) => {
                 for m in marks.iter_mut().skip(i - range.start).take(n) {
                     *m = true;
@@ -128,4 +130,57 @@ fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<us
         }
     }
     (start < end).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn actions(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        split(&words, super::super::lexicon::get(), 0..words.len())
+            .into_iter()
+            .map(|r| doc.text()[words.bytes(r)].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn semicolons_always_split_and_commas_split_verb_phrases_with_objects() {
+        assert_eq!(
+            actions(
+                "giữ vững an ninh, quốc phòng; xây dựng khu vực phòng thủ vững chắc; bảo đảm trật tự, an toàn xã hội."
+            ),
+            ["giữ vững an ninh, quốc phòng", "xây dựng khu vực phòng thủ vững chắc", "bảo đảm trật tự, an toàn xã hội"]
+        );
+        assert_eq!(
+            actions("tiếp tục thực hiện kiến nghị của Thanh tra, khẩn trương xử lý, chấn chỉnh công tác thu hồi đất."),
+            ["tiếp tục thực hiện kiến nghị của Thanh tra", "khẩn trương xử lý, chấn chỉnh công tác thu hồi đất"]
+        );
+    }
+
+    #[test]
+    fn purpose_goal_and_nominalised_verbs_stay_in_their_item() {
+        assert_eq!(
+            actions("rà soát danh mục hàng hóa để rút ngắn thời gian kiểm tra, giảm các chi phí, tháo gỡ khó khăn."),
+            ["rà soát danh mục hàng hóa để rút ngắn thời gian kiểm tra, giảm các chi phí, tháo gỡ khó khăn"]
+        );
+        assert_eq!(
+            actions("hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện."),
+            ["hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện"]
+        );
+        assert_eq!(
+            actions("làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng."),
+            ["làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng"]
+        );
+    }
+
+    #[test]
+    fn a_deadline_and_a_modal_before_the_verb_are_dropped() {
+        assert_eq!(
+            actions("sớm tìm giải pháp tiêu thụ cá tồn kho; chậm nhất đến 25/12 phải gỡ niêm phong."),
+            ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
+        );
+    }
 }

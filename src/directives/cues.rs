@@ -171,6 +171,12 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     Some(Found { at: stop..stop + n, cue, subject: Some(subject), quote: None })
 }
 
+/// Whether a cue word starts at `i`, not counting "giao" inside another word
+/// ("giao thông").
+pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    lexicon.cues.longest(&words.lower, i).is_some() && !(words.at(i) == "giao" && words.is(i + 1, GIAO_WORDS))
+}
+
 /// Whether the sentence opens, past connectives, with an action verb that is not a cue
 /// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
 pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
@@ -276,4 +282,42 @@ fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
     let speaker_end = parties::skip_back(words, speech, start);
     let speaker = (start < speaker_end).then(|| parties::np_ending_at(words, lexicon, start..speaker_end)).flatten();
     Some(Quote { inside: open.map_or(0, |k| k + 1)..close, speaker })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// The text of the cue found in `text`, if any.
+    fn cue(text: &str) -> Option<String> {
+        let doc = Document::new(text);
+        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        find(&words, super::super::lexicon::get()).map(|f| doc.text()[words.bytes(f.at)].to_string())
+    }
+
+    #[test]
+    fn the_first_valid_cue_wins_and_bare_phai_after_a_contrast_is_not_one() {
+        assert_eq!(
+            cue("Thủ tướng đồng ý xem xét, tuy nhiên phải căn cứ tình hình chung; yêu cầu các bộ phối hợp với tỉnh.")
+                .as_deref(),
+            Some("yêu cầu")
+        );
+        assert_eq!(cue("Thủ tướng yêu cầu Điện Biên phải giữ vững an ninh.").as_deref(), Some("yêu cầu"));
+    }
+
+    #[test]
+    fn nouns_compounds_and_facts_are_not_cues() {
+        assert_eq!(cue("Dự án chưa đáp ứng yêu cầu của người dân."), None);
+        assert_eq!(cue("Xe tải chạy trên đường giao thông nông thôn."), None);
+        assert_eq!(cue("Người dân phải chịu cảnh ngập lụt nhiều ngày."), None);
+        assert_eq!(cue("Công trình cần 3 năm để hoàn thành."), None);
+        assert_eq!(cue("Tỉnh đề nghị Chính phủ hỗ trợ kinh phí."), None);
+    }
+
+    #[test]
+    fn an_imperative_opens_its_sentence_or_item() {
+        assert_eq!(cue("Cần tăng cường công tác vận động các tổ chức hỗ trợ thí sinh.").as_deref(), Some("Cần"));
+        assert_eq!(cue("Đồng thời, phải xử lý nghiêm các sai phạm.").as_deref(), Some("phải"));
+    }
 }

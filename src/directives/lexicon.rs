@@ -69,7 +69,7 @@ impl<T: Copy> Phrases<T> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by(|a, b| b.0.len().cmp(&a.0.len()));
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
         }
         Phrases { by_first }
     }

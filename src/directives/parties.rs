@@ -77,6 +77,8 @@ pub const CONNECTIVES: &[&str] = &[
 /// Lower-case words that end a noun phrase: verbs of moving, meeting and speaking,
 /// the copula, passives and conjunctions of clauses.
 const BREAKS: &[&str] = &[
+    "kiến nghị",
+    "đề xuất",
     "làm việc",
     "cho biết",
     "cho rằng",
@@ -192,7 +194,7 @@ fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
         }
         if !words.is_capital(i)
             && (lexicon.actions.longest(&words.lower, i).is_some()
-                || modal_at(words, lexicon, i).is_some()
+                || super::cues::cue_word_at(words, lexicon, i)
                 || words.phrase_at(i, BREAKS).is_some())
         {
             return true;
@@ -212,11 +214,10 @@ pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> u
             j += n;
         } else if let Some(n) = words.phrase_at(j, NP_TAIL) {
             j += n;
-        } else if words.is_capital(j) && !words.is_punct(j) {
-            j += 1;
-        } else if words.is(j, &["-", "–", "&", ".", "và", ","])
-            && j > start
-            && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1))
+        } else if (words.is_capital(j) && !words.is_punct(j))
+            || (words.is(j, &["-", "–", "&", ".", "và", ","])
+                && j > start
+                && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1)))
         {
             j += 1;
         } else {
@@ -287,11 +288,21 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
     }
     let first = (clause.start..clause.end).find(|&h| starts_np(words, lexicon, h));
     if let Some(first) = first {
-        for h in first..clause.end {
-            let object = h > clause.start && words.phrase_before(h, PREPOSITIONS).is_some();
-            if starts_np(words, lexicon, h) && !object && !has_break(words, lexicon, h..clause.end) {
+        let mut h = first;
+        while h < clause.end {
+            if !starts_np(words, lexicon, h) {
+                h += 1;
+                continue;
+            }
+            if h > clause.start && words.phrase_before(h, PREPOSITIONS).is_some() {
+                // The object of a preposition, with the rest of its phrase.
+                h = np_end(words, lexicon, h, clause.end).max(h + 1);
+                continue;
+            }
+            if !has_break(words, lexicon, h..clause.end) {
                 return Some(extend_left(words, h, clause.start)..clause.end);
             }
+            h += 1;
         }
         return Some(first..np_end(words, lexicon, first, clause.end));
     }
@@ -405,7 +416,9 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             j += n;
             continue;
         }
-        if j > start && (action_at(words, lexicon, j).is_some() || modal_at(words, lexicon, j).is_some()) {
+        // A verb, a modal or a nested order ("chỉ đạo Bộ Tài chính yêu cầu ...") ends it.
+        let cue = !words.is_capital(j) && super::cues::cue_word_at(words, lexicon, j);
+        if j > start && (action_at(words, lexicon, j).is_some() || cue) {
             return (j, true);
         }
         if words.is(j, &[";", ":", "(", "!", "?", "…", "..."])
@@ -431,4 +444,58 @@ pub fn skip_connectives(words: &Words, mut start: usize, end: usize) -> usize {
         }
     }
     start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn with_words(text: &str, check: impl FnOnce(&Document, &Words)) {
+        let doc = Document::new(text);
+        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        check(&doc, &words);
+    }
+
+    fn position(words: &Words, word: &str) -> usize {
+        (0..words.len()).find(|&i| words.at(i) == word).unwrap()
+    }
+
+    #[test]
+    fn the_issuer_is_the_subject_not_an_object_before_the_cue() {
+        let text = "Sáng nay, Thủ tướng Nguyễn Xuân Phúc lên Yên Bái làm việc với lãnh đạo tỉnh và chỉ đạo giải quyết vụ việc.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "chỉ");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Thủ tướng Nguyễn Xuân Phúc");
+        });
+    }
+
+    #[test]
+    fn a_title_before_a_comma_belongs_to_the_issuer() {
+        let text = "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đề nghị bộ tập trung vào năm nội dung.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "đề");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng");
+        });
+    }
+
+    #[test]
+    fn the_addressee_runs_to_the_first_verb_past_fixed_names() {
+        let text = "UBND thành phố chỉ đạo Sở Nông nghiệp và phát triển nông thôn thành phố rà soát các cơ sở giết mổ.";
+        with_words(text, |doc, words| {
+            let after = position(words, "đạo") + 1;
+            let (addressee, start) = addressee_after(words, get(), after, words.len()).unwrap();
+            assert_eq!(
+                &doc.text()[words.bytes(addressee.unwrap())],
+                "Sở Nông nghiệp và phát triển nông thôn thành phố"
+            );
+            assert_eq!(words.at(start), "rà");
+        });
+    }
+
+    fn get() -> &'static Lexicon {
+        super::super::lexicon::get()
+    }
 }
