@@ -32,6 +32,10 @@ pub struct Quote {
     pub speaker: Option<Range<usize>>,
 }
 
+/// How many cue words of one sentence are tried: real sentences have a handful, and the
+/// bound keeps a pathological one linear.
+const MAX_CANDIDATES: usize = 32;
+
 /// Words before a cue verb that make it a noun ("các yêu cầu", "theo đề nghị").
 const NOUN_BEFORE: &[&str] = &[
     "các",
@@ -126,9 +130,11 @@ pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
     let quote = quote_with_speaker(words, lexicon);
     let scope = quote.as_ref().map_or(0..words.len(), |q| q.inside.clone());
     let mut i = scope.start;
-    while i < scope.end {
+    let mut tried = 0;
+    while i < scope.end && tried < MAX_CANDIDATES {
         match lexicon.cues.longest(&words.lower, i) {
             Some((n, cue)) => {
+                tried += 1;
                 if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
                     return Some(Found { quote, ..found });
                 }
@@ -239,6 +245,7 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
 /// Whether `i` opens its sentence, quotation or list item, past connectives: where a
 /// bare "Phải ..." or "Cần ..." is an instruction.
 fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
+    let floor = floor.max(i.saturating_sub(parties::WINDOW));
     let mut j = i;
     loop {
         if j <= floor {

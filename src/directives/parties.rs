@@ -149,6 +149,10 @@ pub const SPEECH: &[&str] = &[
     "nói",
 ];
 
+/// How many tokens back from a cue its parties are looked for: far beyond any real
+/// clause, and a bound that keeps the work per cue constant on pathological text.
+pub const WINDOW: usize = 80;
+
 /// The kind of party a phrase at `i` names, and its length. A longer verb at the same
 /// place wins ("ban hành" is not the body "Ban", "báo cáo" not a newspaper).
 pub fn party_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<(usize, Party)> {
@@ -283,6 +287,7 @@ fn extend_left(words: &Words, mut start: usize, floor: usize) -> usize {
 /// narrow phrase of the first one (the clause's subject); a short clause of capitalised
 /// words is a name ("Quảng Bình").
 pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> Option<Range<usize>> {
+    let clause = clause.start.max(clause.end.saturating_sub(WINDOW))..clause.end;
     if words.phrase_at(clause.start, FIRST_PERSON).is_some() {
         return None;
     }
@@ -313,6 +318,7 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
 
 /// The subject of the clause that ends just before `cue`: its noun phrase.
 pub fn subject_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let floor = floor.max(cue.saturating_sub(WINDOW));
     let end = skip_back(words, cue, floor);
     let start = clause_start(words, lexicon, end, floor);
     let start = skip_connectives(words, start, end);
@@ -326,6 +332,7 @@ pub fn subject_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize
 /// that opens an earlier clause of the sentence ("Thủ tướng đồng ý ...; yêu cầu ..."),
 /// else the authority of a leading "Theo X,".
 pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let floor = floor.max(cue.saturating_sub(WINDOW));
     let end = skip_back(words, cue, floor);
     let start = clause_start(words, lexicon, end, floor);
     let own = skip_connectives(words, start, end);
@@ -353,6 +360,7 @@ pub fn is_speaker(words: &Words, np: &Range<usize>) -> bool {
 /// The subject that opens the nearest clause before `before` that opens with one, or
 /// the X of "Theo X,".
 pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: usize) -> Option<Range<usize>> {
+    let floor = floor.max(before.saturating_sub(WINDOW));
     let mut end = before;
     while end > floor {
         let sep = end - 1;
