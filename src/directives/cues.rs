@@ -32,6 +32,10 @@ pub struct Quote {
     pub speaker: Option<Range<usize>>,
 }
 
+/// Words after a sentence's first verb that make that verb a noun: tense markers and
+/// the prepositions of a noun phrase.
+const NOT_A_TASK: &[&str] = &["đã", "sẽ", "vừa", "đang", "là", "của", "từ", "cho biết", "được", "bị"];
+
 /// How many cue words of one sentence are tried: real sentences have a handful, and the
 /// bound keeps a pathological one linear.
 const MAX_CANDIDATES: usize = 32;
@@ -160,11 +164,17 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     }
     let start = parties::skip_connectives(words, 0, words.len());
     let cue = Cue { kind, role: Role::Modal };
-    if let Some(n) = parties::action_at(words, lexicon, start).or_else(|| {
+    let body = parties::party_at(words, lexicon, start).is_some();
+    if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
         (words.is_capital(start) && start > 0)
             .then(|| lexicon.actions.longest(&words.lower, start).map(|(n, _)| n))
             .flatten()
     }) {
+        // A verb followed by a tense marker or "của"/"từ" is the subject noun of a
+        // report ("Thông tin từ Bộ ...", "Thanh tra đã kiến nghị ...").
+        if words.phrase_at(start + n, NOT_A_TASK).is_some() {
+            return None;
+        }
         return Some(Found { at: start..start + n, cue, subject: None, quote: None });
     }
     parties::party_at(words, lexicon, start)?;
@@ -187,7 +197,9 @@ pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
 /// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
 pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
     let start = parties::skip_connectives(words, 0, words.len());
-    lexicon.actions.longest(&words.lower, start).is_some() && lexicon.cues.longest(&words.lower, start).is_none()
+    lexicon.actions.longest(&words.lower, start).is_some()
+        && lexicon.cues.longest(&words.lower, start).is_none()
+        && parties::party_at(words, lexicon, start).is_none()
 }
 
 /// Whether a cue candidate is used as a directive here, with its subject when it has one.

@@ -305,7 +305,11 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
                 continue;
             }
             if !has_break(words, lexicon, h..clause.end) {
-                return Some(extend_left(words, h, clause.start)..clause.end);
+                // A body's name may start with capitalised words ("Nghị quyết Quốc
+                // hội"); a person's title starts the phrase itself.
+                let title = matches!(party_at(words, lexicon, h), Some((_, Party::Title)));
+                let start = if title { h } else { extend_left(words, h, clause.start) };
+                return Some(start..clause.end);
             }
             h += 1;
         }
