@@ -115,6 +115,18 @@ impl Digest {
                 SentenceSpan { start: span.start, end: span.end, text: span.text, paragraph: sentence.paragraph, words }
             })
             .collect();
-        Digest { sentences, ..Digest::default() }
+        let directives = crate::directives::extract(doc)
+            .into_iter()
+            .map(|d| Directive {
+                index: d.sentence,
+                sentence: doc.span(doc.sentences[d.sentence].range.clone()),
+                issuer: d.issuer.map(|r| doc.span(r)),
+                cue: doc.span(d.cue),
+                addressee: d.addressee.map(|r| doc.span(r)),
+                actions: d.actions.into_iter().map(|r| doc.span(r)).collect(),
+                kind: d.kind,
+            })
+            .collect();
+        Digest { sentences, directives, ..Digest::default() }
     }
 }

@@ -10,6 +10,7 @@
 
 pub mod data;
 pub mod digest;
+pub mod directives;
 pub mod document;
 pub mod error;
 pub mod normalize;

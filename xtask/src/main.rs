@@ -1,6 +1,7 @@
 //! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
 //! build. None of this code goes into the wasm.
 
+mod eval_directives;
 mod eval_sentences;
 mod test;
 
@@ -11,7 +12,10 @@ cargo xtask <task>
 
 Tasks:
   test                      every test (what CI runs); installs what the tests need
-  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)";
+  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
+  eval-directives [TEXTS] [GOLD] [--show]
+                            directive P/R/F1, issuer, addressee and action scores on
+                            annotated articles (default: shared gov-news dev annotations)";
 
 fn main() -> ExitCode {
     // Every task takes paths relative to the repository root, wherever it is run from.
@@ -25,6 +29,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
+        Some("eval-directives") => eval_directives::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())

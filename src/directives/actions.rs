@@ -1,0 +1,186 @@
+//! The actions of a directive: the stretch after the addressee, split into items.
+//!
+//! Items are separated by ";", by "," between verb phrases, and by "và" joining verb
+//! phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
+//! already has an object. An item starts at its verb, keeping the adverbs just before
+//! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
+//! ("chậm nhất đến 25/12 phải gỡ ..." → "gỡ ...").
+
+use std::ops::Range;
+
+use super::lexicon::Lexicon;
+use super::parties;
+use super::words::Words;
+
+/// Verbs that, after a comma, say what an action is for rather than start another
+/// one ("hoàn thành lắp đặt ..., đảm bảo cho các phương tiện ...").
+const GOALS: &[&str] = &["đảm bảo", "bảo đảm", "góp phần", "nâng cao", "tạo", "giúp"];
+
+/// Words that turn the verbs after them into nouns ("công tác quy hoạch và phát triển").
+const NOMINALISERS: &[&str] = &["công tác", "việc", "vấn đề", "hoạt động"];
+
+/// Words that open a time or condition phrase placed before an item's verb.
+const DEADLINE: &[&str] = &["chậm nhất", "trước", "đến", "trong", "từ", "sau", "kể từ", "ngay", "hạn chót"];
+
+/// Markers after which a sentence goes on with another clause, not the action: a
+/// report of what has happened since ("đến nay", "hiện nay") or a contrast.
+const CLAUSE_BREAKS: &[&str] = &[", đến nay", ", hiện nay", ", tuy nhiên", ", nhưng", "nhưng"];
+
+/// Where the actions that start at `start` end: at `end` or at a clause break.
+pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
+    (start..end).find(|&k| words.phrase_at(k, CLAUSE_BREAKS).is_some()).unwrap_or(end)
+}
+
+/// The actions in tokens `range` of a sentence, one token range per item.
+pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
+    let verbish = verbish(words, lexicon, range.clone());
+    let is_verbish = |i: usize| i.checked_sub(range.start).and_then(|j| verbish.get(j)).copied().unwrap_or(false);
+    let mut items = Vec::new();
+    let mut start = range.start;
+    let mut object = false;
+    let mut purpose = false;
+    let mut nominal = false;
+    for k in range.clone() {
+        let joint = match words.at(k) {
+            ";" => true,
+            "," if !purpose && k > range.start && !is_verbish(k - 1) => {
+                let next = if words.is(k + 1, &["và", "đồng thời"]) { k + 2 } else { k + 1 };
+                object
+                    && parties::action_at(words, lexicon, next).is_some()
+                    && parties::party_at(words, lexicon, next).is_none()
+                    && words.phrase_at(next, GOALS).is_none()
+            }
+            "và" if !nominal && k > range.start => {
+                object && !is_verbish(k - 1) && parties::action_at(words, lexicon, k + 1).is_some()
+            }
+            _ => false,
+        };
+        if joint {
+            items.push(start..k);
+            start = k + 1;
+            object = false;
+            purpose = false;
+            nominal = false;
+        } else if !words.is_punct(k) && !is_verbish(k) {
+            object = true;
+            // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
+            purpose |= words.is(k, &["để", "nhằm"]);
+            // After "công tác", "việc" the verbs joined by "và" are nouns of one object.
+            nominal |= words.phrase_at(k, NOMINALISERS).is_some();
+        }
+    }
+    items.push(start..range.end);
+    items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
+}
+
+/// Which tokens of `range` belong to an action verb or adverb.
+fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
+    let mut marks = vec![false; range.len()];
+    let mut i = range.start;
+    while i < range.end {
+        // A capital inside an item starts a name ("của Thanh tra"), not a verb.
+        let name = i > range.start && words.is_capital(i);
+        match lexicon.actions.longest(&words.lower, i).filter(|_| !name) {
+            Some((n, _)) => {
+                for m in marks.iter_mut().skip(i - range.start).take(n) {
+                    *m = true;
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    marks
+}
+
+/// An item without the connectives, deadline and modal before its verb and the
+/// punctuation after it; `None` when nothing is left.
+fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
+    let mut start = parties::skip_connectives(words, item.start, item.end);
+    while start < item.end && words.is_quote(start) {
+        start += 1;
+    }
+    if words.phrase_at(start, DEADLINE).is_some() {
+        if let Some(verb) = (start..item.end).find(|&i| {
+            parties::action_at(words, lexicon, i).is_some() || parties::modal_at(words, lexicon, i).is_some()
+        }) {
+            start = verb;
+        }
+    }
+    while let Some(n) = parties::modal_at(words, lexicon, start).filter(|_| start < item.end) {
+        if parties::action_at(words, lexicon, start).is_some() {
+            break;
+        }
+        start += n;
+    }
+    let mut end = item.end;
+    while end > start {
+        let last = words.at(end - 1);
+        let opener = match last {
+            ")" => "(",
+            "”" => "“",
+            _ => "",
+        };
+        let unmatched = !opener.is_empty() && !(start..end).any(|i| words.at(i) == opener);
+        if (words.is_punct(end - 1) && opener.is_empty() && last != "%") || unmatched {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    (start < end).then_some(start..end)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn actions(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        split(&words, super::super::lexicon::get(), 0..words.len())
+            .into_iter()
+            .map(|r| doc.text()[words.bytes(r)].to_string())
+            .collect()
+    }
+
+    #[test]
+    fn semicolons_always_split_and_commas_split_verb_phrases_with_objects() {
+        assert_eq!(
+            actions(
+                "giữ vững an ninh, quốc phòng; xây dựng khu vực phòng thủ vững chắc; bảo đảm trật tự, an toàn xã hội."
+            ),
+            ["giữ vững an ninh, quốc phòng", "xây dựng khu vực phòng thủ vững chắc", "bảo đảm trật tự, an toàn xã hội"]
+        );
+        assert_eq!(
+            actions("tiếp tục thực hiện kiến nghị của Thanh tra, khẩn trương xử lý, chấn chỉnh công tác thu hồi đất."),
+            ["tiếp tục thực hiện kiến nghị của Thanh tra", "khẩn trương xử lý, chấn chỉnh công tác thu hồi đất"]
+        );
+    }
+
+    #[test]
+    fn purpose_goal_and_nominalised_verbs_stay_in_their_item() {
+        assert_eq!(
+            actions("rà soát danh mục hàng hóa để rút ngắn thời gian kiểm tra, giảm các chi phí, tháo gỡ khó khăn."),
+            ["rà soát danh mục hàng hóa để rút ngắn thời gian kiểm tra, giảm các chi phí, tháo gỡ khó khăn"]
+        );
+        assert_eq!(
+            actions("hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện."),
+            ["hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện"]
+        );
+        assert_eq!(
+            actions("làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng."),
+            ["làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng"]
+        );
+    }
+
+    #[test]
+    fn a_deadline_and_a_modal_before_the_verb_are_dropped() {
+        assert_eq!(
+            actions("sớm tìm giải pháp tiêu thụ cá tồn kho; chậm nhất đến 25/12 phải gỡ niêm phong."),
+            ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
+        );
+    }
+}

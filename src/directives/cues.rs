@@ -1,0 +1,342 @@
+//! Finding the cue of a directive in a sentence and telling a cue from the same word
+//! used otherwise: "yêu cầu" as a noun ("đáp ứng yêu cầu"), "giao" inside another word
+//! ("giao thông", "bàn giao"), "phải"/"cần" that state a fact ("người dân phải chịu",
+//! "cần 5 năm"), a request going up ("đề nghị Chính phủ hỗ trợ").
+
+use std::ops::Range;
+
+use super::lexicon::{Cue, Lexicon, Role};
+use super::parties::{self, CONNECTIVES, SPEECH};
+use super::words::Words;
+use crate::digest::DirectiveKind;
+
+/// A cue found in a sentence.
+#[derive(Debug, Clone)]
+pub struct Found {
+    /// Token range of the cue.
+    pub at: Range<usize>,
+    /// What the cue makes of the sentence.
+    pub cue: Cue,
+    /// For a modal or passive cue, its subject: the addressee.
+    pub subject: Option<Range<usize>>,
+    /// The quotation that carries the cue, when the sentence is a quote with a speaker.
+    pub quote: Option<Quote>,
+}
+
+/// A quotation followed by its speaker: `"...", Thủ tướng nhấn mạnh.`
+#[derive(Debug, Clone)]
+pub struct Quote {
+    /// Token range inside the quotation marks.
+    pub inside: Range<usize>,
+    /// Token range of the speaker's noun phrase.
+    pub speaker: Option<Range<usize>>,
+}
+
+/// Words after a sentence's first verb that make that verb a noun: tense markers and
+/// the prepositions of a noun phrase.
+const NOT_A_TASK: &[&str] = &["đã", "sẽ", "vừa", "đang", "là", "của", "từ", "cho biết", "được", "bị"];
+
+/// How many cue words of one sentence are tried: real sentences have a handful, and the
+/// bound keeps a pathological one linear.
+const MAX_CANDIDATES: usize = 32;
+
+/// Words before a cue verb that make it a noun ("các yêu cầu", "theo đề nghị").
+const NOUN_BEFORE: &[&str] = &[
+    "các",
+    "những",
+    "theo",
+    "đáp ứng",
+    "mọi",
+    "nhiều",
+    "một",
+    "là",
+    "của",
+    "sự",
+    "với",
+    "cao",
+    "đúng",
+    "như",
+    "số",
+    "lời",
+    "ý kiến",
+    "nội dung",
+    "có",
+    "vực",
+    "vùng",
+    "lệnh",
+    "biển",
+    "bàn",
+    "chuyển",
+    "ngoại",
+    "lãnh đạo ,",
+    "thực hiện",
+    "tiếp thu",
+    "bảo đảm",
+    "đảm bảo",
+    "từ",
+    "tăng cường",
+    "về việc",
+    "công tác",
+    "việc",
+];
+
+/// Words after a cue verb that make it a noun or part of another word.
+const NOUN_AFTER: &[&str] =
+    &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì", "về", "số", "được"];
+
+/// Verbs of proposing: an order placed after one is proposed, not given ("kiến nghị
+/// Thủ tướng chỉ đạo ...").
+const PROPOSING: &[&str] = &["kiến nghị", "đề nghị", "đề xuất", "xin", "chờ"];
+
+/// Second syllables that make "giao" part of another word.
+const GIAO_WORDS: &[&str] = &[
+    "thông", "dịch", "lưu", "tiếp", "hàng", "thương", "hữu", "kết", "nhận", "khoán", "ban", "thừa", "lộ", "cắt",
+    "diện", "hoán", "thoa", "chiến", "tranh", "liên", "ước", "nộp", "đất", "rừng", "lại", "trả", "hoà", "hòa",
+];
+
+/// Addressees above the speaker: "đề nghị Chính phủ ..." is a proposal going up.
+const SUPERIORS: &[&str] =
+    &["chính phủ", "thủ tướng", "trung ương", "quốc hội", "bộ chính trị", "cấp trên", "nhà nước"];
+
+/// Words after "phải"/"cần" that make it a fact or a hardship, not an instruction.
+const FACT_AFTER: &[&str] = &[
+    "chịu",
+    "gánh",
+    "gánh chịu",
+    "đối mặt",
+    "trải qua",
+    "mất",
+    "chờ",
+    "chờ đợi",
+    "bỏ ra",
+    "nằm",
+    "sống",
+    "vay",
+    "lội",
+    "nhờ",
+    "thiết",
+    "chăng",
+    "không",
+    "kéo",
+    "đóng cửa",
+    "nhập viện",
+    "bỏ",
+    "đi",
+    "tốn",
+];
+
+/// Words before "phải"/"cần" that make it a fact ("đã phải", "không phải là").
+const FACT_BEFORE: &[&str] = &["không", "đã", "mà", "chưa", "sẽ", "buộc", "lại", "gặp", "mắc", "vấp"];
+
+/// The cue of a sentence, if it carries one: the first valid cue, looked for first
+/// inside the quotation when the sentence is a quote with a speaker.
+pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
+    let quote = quote_with_speaker(words, lexicon);
+    let scope = quote.as_ref().map_or(0..words.len(), |q| q.inside.clone());
+    let mut i = scope.start;
+    let mut tried = 0;
+    while i < scope.end && tried < MAX_CANDIDATES {
+        match lexicon.cues.longest(&words.lower, i) {
+            Some((n, cue)) => {
+                tried += 1;
+                if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
+                    return Some(Found { quote, ..found });
+                }
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    // A quoted instruction with no cue inside: "“Hoàn thành trước ngày 30/6”, Bộ trưởng chỉ đạo."
+    let q = quote?;
+    let start = parties::skip_connectives(words, q.inside.start, q.inside.end);
+    let n = parties::action_at(words, lexicon, start)?;
+    let cue = Cue { kind: DirectiveKind::Rule, role: Role::Modal };
+    Some(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
+}
+
+/// The cue of a sentence that follows "X giao:" or a directive with no cue of its own
+/// ("Tổ chức kiểm điểm ... trước ngày 30/5.", "Bộ Công an triển khai ..."): its first
+/// action verb, at the start or after a subject noun phrase, in the present.
+pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Option<Found> {
+    if words.is(words.len().saturating_sub(1), &["?"]) {
+        return None;
+    }
+    let start = parties::skip_connectives(words, 0, words.len());
+    let cue = Cue { kind, role: Role::Modal };
+    let body = parties::party_at(words, lexicon, start).is_some();
+    if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
+        (words.is_capital(start) && start > 0)
+            .then(|| lexicon.actions.longest(&words.lower, start).map(|(n, _)| n))
+            .flatten()
+    }) {
+        // A verb followed by a tense marker or "của"/"từ" is the subject noun of a
+        // report ("Thông tin từ Bộ ...", "Thanh tra đã kiến nghị ...").
+        if words.phrase_at(start + n, NOT_A_TASK).is_some() {
+            return None;
+        }
+        return Some(Found { at: start..start + n, cue, subject: None, quote: None });
+    }
+    parties::party_at(words, lexicon, start)?;
+    let (stop, verb) = parties::np_forward(words, lexicon, start, words.len());
+    if !verb || words.is(stop.saturating_sub(1), &["đã", "vừa", "đang", "được", "bị", "sẽ", "từng"]) {
+        return None;
+    }
+    let n = parties::action_at(words, lexicon, stop)?;
+    let subject = start..parties::skip_back(words, stop, start + 1);
+    Some(Found { at: stop..stop + n, cue, subject: Some(subject), quote: None })
+}
+
+/// Whether a cue word starts at `i`, not counting "giao" inside another word
+/// ("giao thông").
+pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    lexicon.cues.longest(&words.lower, i).is_some() && !(words.at(i) == "giao" && words.is(i + 1, GIAO_WORDS))
+}
+
+/// Whether the sentence opens, past connectives, with an action verb that is not a cue
+/// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
+pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
+    let start = parties::skip_connectives(words, 0, words.len());
+    lexicon.actions.longest(&words.lower, start).is_some()
+        && lexicon.cues.longest(&words.lower, start).is_none()
+        && parties::party_at(words, lexicon, start).is_none()
+}
+
+/// Whether a cue candidate is used as a directive here, with its subject when it has one.
+fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor: usize) -> Option<Found> {
+    let (i, next) = (at.start, at.end);
+    if next >= words.len() || (words.is_punct(next) && words.at(next) != ":") {
+        return None;
+    }
+    let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
+    match cue.role {
+        Role::Verb => {
+            if words.phrase_before(i, NOUN_BEFORE).is_some()
+                || words.phrase_at(next, NOUN_AFTER).is_some()
+                || words.is_number(next)
+            {
+                return None;
+            }
+            if let Some(issuer) = parties::issuer_before(words, lexicon, i, floor) {
+                if words.phrase_before(issuer.start, PROPOSING).is_some() {
+                    return None;
+                }
+            }
+            if words.at(i) == "giao" && words.is(next, GIAO_WORDS) {
+                return None;
+            }
+            let object = if words.at(next) == "cho" { next + 1 } else { next };
+            if cue.kind == DirectiveKind::Request && words.phrase_at(object, SUPERIORS).is_some() {
+                return None;
+            }
+            found(None)
+        }
+        Role::Passive => {
+            // "Các Bộ, ngành khác tuỳ chức năng, ..., có trách nhiệm ...": the subject
+            // may stand clauses before its task.
+            let subject = parties::subject_before(words, lexicon, i, floor)
+                .or_else(|| parties::earlier_subject(words, lexicon, i, floor))?;
+            found(Some(subject))
+        }
+        Role::Modal => {
+            if words.phrase_before(i, FACT_BEFORE).is_some()
+                || words.phrase_at(next, FACT_AFTER).is_some()
+                || words.is_number(next)
+            {
+                return None;
+            }
+            match parties::subject_before(words, lexicon, i, floor) {
+                Some(subject) => found(Some(subject)),
+                None if clause_initial(words, i, floor) => found(None),
+                None => None,
+            }
+        }
+    }
+}
+
+/// Whether `i` opens its sentence, quotation or list item, past connectives: where a
+/// bare "Phải ..." or "Cần ..." is an instruction.
+fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
+    let floor = floor.max(i.saturating_sub(parties::WINDOW));
+    let mut j = i;
+    loop {
+        if j <= floor {
+            return true;
+        }
+        if words.is(j - 1, &[";", ":"]) || words.is_quote(j - 1) {
+            return true;
+        }
+        if words.at(j - 1) == "," {
+            j -= 1;
+            continue;
+        }
+        match words.phrase_before(j, CONNECTIVES) {
+            Some(n) => j -= n,
+            None => return false,
+        }
+    }
+}
+
+/// A sentence that is a quotation followed by its speaker and a speech verb:
+/// `"...", Thủ tướng chỉ đạo.` or `"..." - Bộ trưởng nhấn mạnh.`
+fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
+    let mut end = words.len();
+    while end > 0 && words.is_punct(end - 1) && !words.is_quote(end - 1) {
+        end -= 1;
+    }
+    let close = (0..end).rev().take(16).find(|&k| words.is_quote(k))?;
+    // The opening mark may sit in an earlier sentence when the quotation has several.
+    let open = (0..close).find(|&k| words.is_quote(k));
+    let mut speech = None;
+    for n in 1..=2 {
+        if end >= n && SPEECH.iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
+            speech = Some(end - n);
+        }
+    }
+    let speech = speech.filter(|&s| s > close)?;
+    let mut start = close + 1;
+    while start < speech && words.is_punct(start) {
+        start += 1;
+    }
+    let speaker_end = parties::skip_back(words, speech, start);
+    let speaker = (start < speaker_end).then(|| parties::np_ending_at(words, lexicon, start..speaker_end)).flatten();
+    Some(Quote { inside: open.map_or(0, |k| k + 1)..close, speaker })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    /// The text of the cue found in `text`, if any.
+    fn cue(text: &str) -> Option<String> {
+        let doc = Document::new(text);
+        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        find(&words, super::super::lexicon::get()).map(|f| doc.text()[words.bytes(f.at)].to_string())
+    }
+
+    #[test]
+    fn the_first_valid_cue_wins_and_bare_phai_after_a_contrast_is_not_one() {
+        assert_eq!(
+            cue("Thủ tướng đồng ý xem xét, tuy nhiên phải căn cứ tình hình chung; yêu cầu các bộ phối hợp với tỉnh.")
+                .as_deref(),
+            Some("yêu cầu")
+        );
+        assert_eq!(cue("Thủ tướng yêu cầu Điện Biên phải giữ vững an ninh.").as_deref(), Some("yêu cầu"));
+    }
+
+    #[test]
+    fn nouns_compounds_and_facts_are_not_cues() {
+        assert_eq!(cue("Dự án chưa đáp ứng yêu cầu của người dân."), None);
+        assert_eq!(cue("Xe tải chạy trên đường giao thông nông thôn."), None);
+        assert_eq!(cue("Người dân phải chịu cảnh ngập lụt nhiều ngày."), None);
+        assert_eq!(cue("Công trình cần 3 năm để hoàn thành."), None);
+        assert_eq!(cue("Tỉnh đề nghị Chính phủ hỗ trợ kinh phí."), None);
+    }
+
+    #[test]
+    fn an_imperative_opens_its_sentence_or_item() {
+        assert_eq!(cue("Cần tăng cường công tác vận động các tổ chức hỗ trợ thí sinh.").as_deref(), Some("Cần"));
+        assert_eq!(cue("Đồng thời, phải xử lý nghiêm các sai phạm.").as_deref(), Some("phải"));
+    }
+}

@@ -1,0 +1,195 @@
+//! The directive lexicons (`data/directive-cues.txt`, `data/titles.txt`,
+//! `data/organisations.txt`, `data/action-verbs.txt`), loaded once and matched on
+//! whole syllables.
+//!
+//! Every phrase is normalised like the text (NFC, folded tone placement) and lower-cased,
+//! so "Uỷ ban" in an article matches "Ủy ban" in a table.
+
+use std::collections::BTreeMap;
+use std::sync::OnceLock;
+
+use crate::digest::DirectiveKind;
+use crate::normalize::Normalized;
+
+/// Where a cue's parties stand in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    /// Issuer before, addressee after: "Thủ tướng yêu cầu tỉnh ...".
+    Verb,
+    /// The subject before is the addressee: "tỉnh phải ...".
+    Modal,
+    /// The subject before is the addressee, given a task: "Bộ được giao ...".
+    Passive,
+}
+
+/// What a cue phrase makes of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Cue {
+    /// The digest's kind of directive.
+    pub kind: DirectiveKind,
+    /// Where its parties stand.
+    pub role: Role,
+}
+
+/// What a party word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Party {
+    /// A title of a person: "Thủ tướng", "Bộ trưởng".
+    Title,
+    /// The head of a body's name: "Bộ", "UBND", "tỉnh".
+    Head,
+    /// A group noun or determiner: "các", "địa phương", "nhà đầu tư".
+    Group,
+    /// A fixed name inside a body's name: "Kế hoạch và Đầu tư".
+    Name,
+}
+
+/// What an action word is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Action {
+    /// A verb that starts an action.
+    Verb,
+    /// An adverb kept before the verb.
+    Adverb,
+}
+
+/// Phrases of lower-case syllables indexed by their first syllable, for longest match.
+#[derive(Debug)]
+pub struct Phrases<T> {
+    by_first: BTreeMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Copy> Phrases<T> {
+    fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
+        let mut by_first: BTreeMap<String, Vec<(Vec<String>, T)>> = BTreeMap::new();
+        for (phrase, value) in entries {
+            let syllables = syllables(&phrase);
+            if let Some(first) = syllables.first() {
+                by_first.entry(first.clone()).or_default().push((syllables, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
+        }
+        Phrases { by_first }
+    }
+
+    /// The longest phrase that starts at `words[at]`: its length in words and value.
+    pub fn longest(&self, words: &[String], at: usize) -> Option<(usize, T)> {
+        let list = self.by_first.get(words.get(at)?)?;
+        list.iter()
+            .find(|(phrase, _)| words.get(at..at + phrase.len()).is_some_and(|w| w == phrase.as_slice()))
+            .map(|(phrase, value)| (phrase.len(), *value))
+    }
+}
+
+/// Every directive lexicon.
+#[derive(Debug)]
+pub struct Lexicon {
+    /// Cue phrases.
+    pub cues: Phrases<Cue>,
+    /// Titles, heads, group nouns and fixed names of parties.
+    pub parties: Phrases<Party>,
+    /// Action verbs and adverbs.
+    pub actions: Phrases<Action>,
+}
+
+/// The lexicons, built on first use.
+pub fn get() -> &'static Lexicon {
+    static LEXICON: OnceLock<Lexicon> = OnceLock::new();
+    LEXICON.get_or_init(|| Lexicon {
+        cues: Phrases::new(tagged(include_str!("../../data/directive-cues.txt"), 2).filter_map(|(tags, phrase)| {
+            let mut tags = tags.split(' ');
+            let kind = kind(tags.next()?)?;
+            let role = match tags.next()? {
+                "verb" => Role::Verb,
+                "modal" => Role::Modal,
+                "passive" => Role::Passive,
+                _ => return None,
+            };
+            Some((phrase, Cue { kind, role }))
+        })),
+        parties: Phrases::new(
+            crate::data::lines(include_str!("../../data/titles.txt"))
+                .map(|line| (line.to_string(), Party::Title))
+                .chain(tagged(include_str!("../../data/organisations.txt"), 1).filter_map(|(tag, phrase)| {
+                    let party = match tag {
+                        "head" => Party::Head,
+                        "group" => Party::Group,
+                        "name" => Party::Name,
+                        _ => return None,
+                    };
+                    Some((phrase, party))
+                })),
+        ),
+        actions: Phrases::new(tagged(include_str!("../../data/action-verbs.txt"), 1).filter_map(|(tag, phrase)| {
+            let action = match tag {
+                "verb" => Action::Verb,
+                "adverb" => Action::Adverb,
+                _ => return None,
+            };
+            Some((phrase, action))
+        })),
+    })
+}
+
+/// The lines of a table whose entries start with `tags` space-separated tags: the tags
+/// and the phrase after them.
+fn tagged(table: &'static str, tags: usize) -> impl Iterator<Item = (&'static str, String)> {
+    crate::data::lines(table).filter_map(move |line| {
+        let split = line.match_indices(' ').nth(tags.checked_sub(1)?)?.0;
+        Some((&line[..split], line[split..].trim().to_string()))
+    })
+}
+
+fn kind(name: &str) -> Option<DirectiveKind> {
+    Some(match name {
+        "require" => DirectiveKind::Require,
+        "direct" => DirectiveKind::Direct,
+        "request" => DirectiveKind::Request,
+        "assign" => DirectiveKind::Assign,
+        "prohibit" => DirectiveKind::Prohibit,
+        "rule" => DirectiveKind::Rule,
+        _ => return None,
+    })
+}
+
+/// The lower-case syllables and punctuation marks of a phrase, normalised like the text.
+fn syllables(phrase: &str) -> Vec<String> {
+    let normalized = Normalized::new(phrase);
+    let text = normalized.text();
+    crate::tokens::tokenize(text, 0..text.len()).into_iter().map(|t| text[t.range].to_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<String> {
+        syllables(text)
+    }
+
+    #[test]
+    fn every_table_loads_with_its_tags() {
+        let lexicon = get();
+        let w = words("Thủ tướng yêu cầu UBND tỉnh khẩn trương kiểm tra");
+        assert_eq!(lexicon.parties.longest(&w, 0), Some((2, Party::Title)));
+        assert_eq!(
+            lexicon.cues.longest(&w, 2).map(|(n, c)| (n, c.role, c.kind)),
+            Some((2, Role::Verb, DirectiveKind::Require))
+        );
+        assert_eq!(lexicon.parties.longest(&w, 4), Some((1, Party::Head)));
+        assert_eq!(lexicon.actions.longest(&w, 6), Some((2, Action::Adverb)));
+        assert_eq!(lexicon.actions.longest(&w, 8), Some((2, Action::Verb)));
+    }
+
+    #[test]
+    fn longest_phrase_wins_and_tone_placement_is_folded() {
+        let lexicon = get();
+        let w = words("Phó Thủ tướng Chính phủ gửi Uỷ ban nhân dân");
+        assert_eq!(lexicon.parties.longest(&w, 0), Some((5, Party::Title)));
+        assert_eq!(lexicon.parties.longest(&w, 6), Some((4, Party::Head)));
+        let w = words("không được phép");
+        assert_eq!(lexicon.cues.longest(&w, 0).map(|(n, _)| n), Some(3));
+    }
+}

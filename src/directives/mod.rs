@@ -1,0 +1,126 @@
+//! Directives: who orders whom to do what (see `shared/DIRECTIVES.md`).
+//!
+//! Each sentence is read as words; a cue ([`cues`]) makes it a directive, the noun
+//! phrases around the cue give the issuer and the addressee ([`parties`]), and the
+//! rest, split into items, gives the actions ([`actions`]). A directive that ends a
+//! list opener ("Thủ tướng giao:") or any directive opens a run: the sentences right
+//! after it that start with an action verb, bare or after a subject, are tasks of the
+//! same order and directives too. Every range is a byte range of the normalised text;
+//! the digest maps them to the original. The work is linear in the text: each sentence
+//! is scanned a bounded number of times with lexicon look-ups by first syllable.
+
+mod actions;
+mod cues;
+mod lexicon;
+mod parties;
+mod words;
+
+use std::ops::Range;
+
+use crate::digest::DirectiveKind;
+use crate::document::Document;
+use words::Words;
+
+/// A directive found in a document, as byte ranges of its normalised text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Extracted {
+    /// Index of the sentence that carries it.
+    pub sentence: usize,
+    /// Who gives it, when written in the sentence.
+    pub issuer: Option<Range<usize>>,
+    /// The cue word or phrase.
+    pub cue: Range<usize>,
+    /// Who must act, when written.
+    pub addressee: Option<Range<usize>>,
+    /// What is to be done, one range per item.
+    pub actions: Vec<Range<usize>>,
+    /// What kind of directive the cue makes it.
+    pub kind: DirectiveKind,
+}
+
+/// The directives of `doc`, in reading order.
+pub fn extract(doc: &Document) -> Vec<Extracted> {
+    let lexicon = lexicon::get();
+    let mut out = Vec::new();
+    let mut run: Option<DirectiveKind> = None;
+    for index in 0..doc.sentences.len() {
+        let words = Words::new(doc.text(), doc.sentence_tokens(index));
+        // In a run, a sentence that opens with a plain action verb is the next task even
+        // when a cue word comes later in it.
+        let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
+        let found = match task {
+            Some(kind) => cues::follow_on(&words, lexicon, kind).or_else(|| cues::find(&words, lexicon)),
+            None => cues::find(&words, lexicon).or_else(|| run.and_then(|kind| cues::follow_on(&words, lexicon, kind))),
+        };
+        run = None;
+        if let Some(found) = found {
+            if let Some(directive) = build(&words, lexicon, index, found) {
+                run = Some(directive.kind);
+                out.push(directive);
+            }
+        }
+        if words.at(words.len().saturating_sub(1)) == ":" {
+            run = run.or(Some(DirectiveKind::Rule));
+        }
+    }
+    out
+}
+
+/// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any.
+fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let to = (floor..cue).rev().take(30).find(|&k| words.at(k) == "gửi")? + 1;
+    let end = parties::skip_back(words, cue, to);
+    (to < end && !(to..end).any(|k| words.is(k, &[";", ":"]))).then_some(to..end)
+}
+
+/// The parts of a directive around a cue found in a sentence.
+fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::Found) -> Option<Extracted> {
+    let floor = found.quote.as_ref().map_or(0, |q| q.inside.start);
+    let end = found.quote.as_ref().map_or(words.len(), |q| q.inside.end);
+    let speaker = found.quote.as_ref().and_then(|q| q.speaker.clone());
+    let (issuer, addressee, action_start) = match found.cue.role {
+        lexicon::Role::Verb => {
+            let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end)?;
+            let issuer = parties::issuer_before(words, lexicon, found.at.start, floor).or(speaker);
+            match (addressee, sent_to(words, found.at.start, floor)) {
+                // "X vừa ký văn bản gửi các tỉnh A, B đề nghị ...": the addressee is
+                // whom the letter went to, the issuer who sent it.
+                (None, Some(to)) => {
+                    let issuer = parties::issuer_before(words, lexicon, to.start - 1, floor);
+                    (issuer, Some(to), start)
+                }
+                (addressee, _) => (issuer, addressee, start),
+            }
+        }
+        lexicon::Role::Modal | lexicon::Role::Passive => {
+            let before = found.subject.as_ref().map_or(found.at.start, |s| s.start);
+            let earlier = parties::earlier_subject(words, lexicon, before, floor);
+            // Without its own subject, an obligation shares the subject of the clause
+            // before ("Thanh tra không phải ...; phải cầu thị"), unless that one speaks.
+            let (issuer, addressee) = match (found.subject.clone(), earlier) {
+                (Some(subject), earlier) => (earlier.filter(|e| parties::is_speaker(words, e)), Some(subject)),
+                (None, Some(e)) if parties::is_speaker(words, &e) => (Some(e), None),
+                (None, earlier) => (None, earlier),
+            };
+            // A follow-on task's cue is its first verb, which stays in the action; a
+            // modal or a prohibition is not part of what is to be done.
+            let verb_cue = found.cue.kind != DirectiveKind::Prohibit
+                && lexicon.actions.longest(&words.lower, found.at.start).is_some();
+            let start = if verb_cue { found.at.start } else { found.at.end };
+            (speaker.or(issuer), addressee, start)
+        }
+    };
+    let end = actions::region_end(words, action_start, end);
+    let actions = actions::split(words, lexicon, action_start..end);
+    if actions.is_empty() {
+        return None;
+    }
+    Some(Extracted {
+        sentence: index,
+        issuer: issuer.map(|r| words.bytes(r)),
+        cue: words.bytes(found.at),
+        addressee: addressee.map(|r| words.bytes(r)),
+        actions: actions.into_iter().map(|r| words.bytes(r)).collect(),
+        kind: found.cue.kind,
+    })
+}

@@ -1,0 +1,513 @@
+//! Issuers and addressees: the noun phrases that stand before and after a cue.
+//!
+//! Vietnamese puts the subject before the verb and the object right after it, so the
+//! issuer of "Thủ tướng yêu cầu tỉnh tập trung ..." is the noun phrase that ends at the
+//! cue (past adverbs such as "đã", "cũng" and document phrases such as "có văn bản"),
+//! and the addressee is the noun phrase between the cue and the first action verb. A
+//! noun phrase starts at a title ("Thủ tướng"), the head of a body's name ("Bộ",
+//! "UBND") or a group noun ("các", "địa phương"); it may hold lower-case words
+//! ("Bộ Thông tin - truyền thông", "các cơ quan chức năng liên quan") but no verb.
+
+use std::ops::Range;
+
+use super::lexicon::{Lexicon, Party, Role};
+use super::words::Words;
+
+/// Words between a subject and its verb that belong to neither: tense and aspect
+/// markers, "also", and the ways news reports say an order was written down.
+const BEFORE_VERB: &[&str] = &[
+    "vừa ban hành văn bản",
+    "đã ban hành văn bản",
+    "ban hành văn bản",
+    "vừa có văn bản",
+    "đã có văn bản",
+    "có văn bản",
+    "vừa ký văn bản",
+    "ký văn bản",
+    "có công văn",
+    "có công điện",
+    "có ý kiến",
+    "sau đó",
+    "đồng thời",
+    "thường xuyên",
+    "tiếp tục",
+    "trực tiếp",
+    "liên tục",
+    "nhiều lần",
+    "một lần nữa",
+    "đặc biệt",
+    "kiên quyết",
+    "cũng",
+    "đã",
+    "vừa",
+    "còn",
+    "lại",
+    "mới",
+    "sẽ",
+    "đều",
+    "vẫn",
+    "thì",
+    "luôn",
+    "từng",
+    "trước hết",
+    "và",
+];
+
+/// Sentence connectives that may open a clause before its subject.
+pub const CONNECTIVES: &[&str] = &[
+    "bên cạnh đó",
+    "cùng với đó",
+    "ngoài ra",
+    "đồng thời",
+    "đặc biệt",
+    "theo đó",
+    "trong đó",
+    "từ đó",
+    "do đó",
+    "vì vậy",
+    "vì thế",
+    "tuy nhiên",
+    "mặt khác",
+    "sau đó",
+    "trước đó",
+    "cụ thể",
+    "và",
+];
+
+/// Lower-case words that end a noun phrase: verbs of moving, meeting and speaking,
+/// the copula, passives and conjunctions of clauses.
+const BREAKS: &[&str] = &[
+    "kiến nghị",
+    "đề xuất",
+    "làm việc",
+    "cho biết",
+    "cho rằng",
+    "nhấn mạnh",
+    "khẳng định",
+    "nhận định",
+    "nêu rõ",
+    "chỉ rõ",
+    "phát biểu",
+    "kết luận",
+    "biểu dương",
+    "ghi nhận",
+    "đồng ý",
+    "trao đổi",
+    "sau khi",
+    "lên",
+    "xuống",
+    "đến",
+    "tới",
+    "về",
+    "đi",
+    "với",
+    "là",
+    "có",
+    "nói",
+    "nghe",
+    "thăm",
+    "dự",
+    "ký",
+    "gửi",
+    "họp",
+    "được",
+    "bị",
+    "khi",
+    "nhưng",
+    "mà",
+    "rằng",
+];
+
+/// Words that end an addressee before the action: prepositions of time, purpose and
+/// condition that open an adverbial ("giao Tổng cục trong tháng 2 phải ...").
+const ADVERBIAL: &[&str] = &["trong", "trước", "từ", "để", "nhằm", "khi", "nếu", "vào", "chậm nhất", "ngay", "sau"];
+
+/// Lower-case words that may close a noun phrase after its head ("các bộ, ngành khác").
+const NP_TAIL: &[&str] = &["liên quan", "chức năng", "trực thuộc", "khác", "trên", "này", "đó", "nói trên"];
+
+/// Prepositions: a noun phrase right after one is their object, never a subject.
+const PREPOSITIONS: &[&str] = &["với", "của", "cho", "tại", "ở", "từ", "về", "đến", "tới", "giữa", "cùng", "và", "gửi"];
+
+/// First-person pronouns: a speaker's own plans are not orders ("chúng tôi phải ...").
+const FIRST_PERSON: &[&str] = &["tôi", "mình", "chúng tôi", "chúng ta", "ta", "tớ", "chúng mình"];
+
+/// Speech verbs that tie a quotation or a clause to its speaker.
+pub const SPEECH: &[&str] = &[
+    "nhấn mạnh",
+    "chỉ đạo",
+    "yêu cầu",
+    "đề nghị",
+    "lưu ý",
+    "khẳng định",
+    "nêu rõ",
+    "chỉ rõ",
+    "cho rằng",
+    "kết luận",
+    "phát biểu",
+    "quán triệt",
+    "nhắc nhở",
+    "nói",
+];
+
+/// How many tokens back from a cue its parties are looked for: far beyond any real
+/// clause, and a bound that keeps the work per cue constant on pathological text.
+pub const WINDOW: usize = 80;
+
+/// The kind of party a phrase at `i` names, and its length. A longer verb at the same
+/// place wins ("ban hành" is not the body "Ban", "báo cáo" not a newspaper).
+pub fn party_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<(usize, Party)> {
+    let party = lexicon.parties.longest(&words.lower, i)?;
+    match lexicon.actions.longest(&words.lower, i) {
+        Some((n, _)) if n > party.0 && !words.is_capital(i) => None,
+        _ => Some(party),
+    }
+}
+
+/// Whether token `i` starts a noun phrase: a title, head or group word.
+fn starts_np(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    matches!(party_at(words, lexicon, i), Some((_, Party::Title | Party::Head | Party::Group)))
+}
+
+/// The length of the action verb or adverb at `i`, when one starts there. A capital
+/// inside a sentence marks a name ("Bộ Kế hoạch và Đầu tư"), not a verb, except at the
+/// start of an item after ";" or ":" or a quotation mark.
+pub fn action_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    let item_start = i == 0 || words.is(i - 1, &[";", ":", "“", "\"", "("]);
+    if words.is_capital(i) && !item_start {
+        return None;
+    }
+    lexicon.actions.longest(&words.lower, i).map(|(n, _)| n)
+}
+
+/// The length of a modal or passive cue at `i` ("phải", "cần", "có trách nhiệm").
+pub fn modal_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    match lexicon.cues.longest(&words.lower, i) {
+        Some((n, cue)) if cue.role != Role::Verb => Some(n),
+        _ => None,
+    }
+}
+
+/// Whether `range` holds a word that cannot be inside a noun phrase: a lower-case verb
+/// or a break word outside any party phrase or fixed name.
+fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
+    let mut i = range.start;
+    while i < range.end {
+        if let Some((n, _)) = party_at(words, lexicon, i) {
+            i += n;
+            continue;
+        }
+        if !words.is_capital(i)
+            && (lexicon.actions.longest(&words.lower, i).is_some()
+                || super::cues::cue_word_at(words, lexicon, i)
+                || words.phrase_at(i, BREAKS).is_some())
+        {
+            return true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// The end of the noun phrase that starts at `start`, read narrowly: party phrases,
+/// fixed names, capitalised words, the joints inside names ("-", "&", "và" before a
+/// capital) and tail words such as "liên quan".
+pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> usize {
+    let mut j = start;
+    while j < limit {
+        if let Some((n, _)) = party_at(words, lexicon, j) {
+            j += n;
+        } else if let Some(n) = words.phrase_at(j, NP_TAIL) {
+            j += n;
+        } else if (words.is_capital(j) && !words.is_punct(j))
+            || (words.is(j, &["-", "–", "&", ".", "và", ","])
+                && j > start
+                && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1)))
+        {
+            j += 1;
+        } else {
+            break;
+        }
+    }
+    j.min(limit)
+}
+
+/// `end` moved back over adverbs and document phrases that stand between a subject and
+/// its verb.
+pub fn skip_back(words: &Words, mut end: usize, floor: usize) -> usize {
+    while end > floor {
+        match words.phrase_before(end, BEFORE_VERB) {
+            Some(n) if end - n >= floor => end -= n,
+            _ => break,
+        }
+    }
+    end
+}
+
+/// Where the clause that ends at `end` starts: after the last comma, semicolon, colon,
+/// bracket or quotation mark, but a comma after a bare title is inside the phrase
+/// ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng").
+pub fn clause_start(words: &Words, lexicon: &Lexicon, end: usize, floor: usize) -> usize {
+    let mut i = end;
+    while i > floor {
+        let k = i - 1;
+        if words.is(k, &[",", ";", ":", "(", ")"]) || words.is_quote(k) {
+            if words.at(k) == "," && bare_title_before(words, lexicon, k, floor) {
+                i = k;
+                while i > floor && !words.is_punct(i - 1) {
+                    i -= 1;
+                }
+                return i;
+            }
+            return i;
+        }
+        i -= 1;
+    }
+    floor
+}
+
+/// Whether the clause that ends at the comma `comma` is nothing but a title.
+fn bare_title_before(words: &Words, lexicon: &Lexicon, comma: usize, floor: usize) -> bool {
+    let mut s = comma;
+    while s > floor && !words.is_punct(s - 1) {
+        s -= 1;
+    }
+    matches!(party_at(words, lexicon, s), Some((n, Party::Title)) if s + n == comma)
+}
+
+/// Moves `start` left over capitalised words glued to it ("Nghị quyết Quốc hội").
+fn extend_left(words: &Words, mut start: usize, floor: usize) -> usize {
+    while start > floor && words.is_capital(start - 1) && !words.is_punct(start - 1) {
+        start -= 1;
+    }
+    start
+}
+
+/// The noun phrase of `clause` that ends at its end: from the leftmost party word with
+/// no verb between it and the end. When every party word is followed by a verb, the
+/// narrow phrase of the first one (the clause's subject); a short clause of capitalised
+/// words is a name ("Quảng Bình").
+pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> Option<Range<usize>> {
+    let clause = clause.start.max(clause.end.saturating_sub(WINDOW))..clause.end;
+    if words.phrase_at(clause.start, FIRST_PERSON).is_some() {
+        return None;
+    }
+    let first = (clause.start..clause.end).find(|&h| starts_np(words, lexicon, h));
+    if let Some(first) = first {
+        let mut h = first;
+        while h < clause.end {
+            if !starts_np(words, lexicon, h) {
+                h += 1;
+                continue;
+            }
+            if h > clause.start && words.phrase_before(h, PREPOSITIONS).is_some() {
+                // The object of a preposition, with the rest of its phrase.
+                h = np_end(words, lexicon, h, clause.end).max(h + 1);
+                continue;
+            }
+            if !has_break(words, lexicon, h..clause.end) {
+                // A body's name may start with capitalised words ("Nghị quyết Quốc
+                // hội"); a person's title starts the phrase itself.
+                let title = matches!(party_at(words, lexicon, h), Some((_, Party::Title)));
+                let start = if title { h } else { extend_left(words, h, clause.start) };
+                return Some(start..clause.end);
+            }
+            h += 1;
+        }
+        return Some(first..np_end(words, lexicon, first, clause.end));
+    }
+    let len = clause.end.saturating_sub(clause.start);
+    let capitals = (clause.start..clause.end).all(|i| words.is_capital(i) || words.is(i, &["-", "–", "."]));
+    (len > 0 && len <= 6 && capitals && words.is_capital(clause.start)).then_some(clause)
+}
+
+/// The subject of the clause that ends just before `cue`: its noun phrase.
+pub fn subject_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let floor = floor.max(cue.saturating_sub(WINDOW));
+    let end = skip_back(words, cue, floor);
+    let start = clause_start(words, lexicon, end, floor);
+    let start = skip_connectives(words, start, end);
+    if start >= end {
+        return None;
+    }
+    np_ending_at(words, lexicon, start..end).filter(|np| np.end == end)
+}
+
+/// The issuer of a verb cue at `cue`: the noun phrase of its clause, else the subject
+/// that opens an earlier clause of the sentence ("Thủ tướng đồng ý ...; yêu cầu ..."),
+/// else the authority of a leading "Theo X,".
+pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize) -> Option<Range<usize>> {
+    let floor = floor.max(cue.saturating_sub(WINDOW));
+    let end = skip_back(words, cue, floor);
+    let start = clause_start(words, lexicon, end, floor);
+    let own = skip_connectives(words, start, end);
+    if own < end {
+        if let Some(np) = np_ending_at(words, lexicon, own..end) {
+            return Some(np);
+        }
+    }
+    earlier_subject(words, lexicon, start, floor)
+}
+
+/// Whether the noun phrase `np` is followed, past adverbs, by a speech verb: the
+/// speaker of what follows ("Thủ tướng nhấn mạnh, ..."), or the X of "Theo X,".
+pub fn is_speaker(words: &Words, np: &Range<usize>) -> bool {
+    if np.start > 0 && words.at(np.start - 1) == "theo" {
+        return true;
+    }
+    let mut j = np.end;
+    while let Some(n) = words.phrase_at(j, BEFORE_VERB) {
+        j += n;
+    }
+    words.phrase_at(j, SPEECH).is_some()
+}
+
+/// The subject that opens the nearest clause before `before` that opens with one, or
+/// the X of "Theo X,".
+pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: usize) -> Option<Range<usize>> {
+    let floor = floor.max(before.saturating_sub(WINDOW));
+    let mut end = before;
+    while end > floor {
+        let sep = end - 1;
+        let start = clause_start(words, lexicon, sep, floor);
+        let s = skip_connectives(words, start, sep);
+        let s = if words.at(s) == "theo" && starts_np(words, lexicon, s + 1) { s + 1 } else { s };
+        if s < sep && starts_np(words, lexicon, s) {
+            return Some(s..np_end(words, lexicon, s, sep));
+        }
+        end = start;
+    }
+    None
+}
+
+/// The addressee after a verb cue ending at `after` and where the action starts. The
+/// addressee runs to the first action verb, modal or adverbial; when none comes within
+/// reach it is read narrowly. No addressee when an action or a punctuation mark
+/// follows the cue at once ("chỉ đạo giải quyết ..."). `None` when what follows is
+/// neither an addressee nor an action: the cue word was a noun ("yêu cầu thực tiễn").
+pub fn addressee_after(
+    words: &Words,
+    lexicon: &Lexicon,
+    after: usize,
+    end: usize,
+) -> Option<(Option<Range<usize>>, usize)> {
+    let start = if words.is(after, &["cho"]) { after + 1 } else { after };
+    if start >= end || words.is_punct(start) || modal_at(words, lexicon, start).is_some() {
+        return Some((None, after));
+    }
+    let (stop, verb) = np_forward(words, lexicon, start, end);
+    if action_at(words, lexicon, start).is_some() {
+        // "thanh tra" is a body before a name or a modal, else a verb.
+        let body = party_at(words, lexicon, start).is_some_and(|(n, _)| words.is_capital(start + n))
+            || (verb && modal_at(words, lexicon, stop).is_some());
+        if !body {
+            return Some((None, after));
+        }
+    }
+    if !verb && !starts_np(words, lexicon, start) && !words.is_capital(start) {
+        // No verb follows and no party starts here: the cue word was a noun.
+        return None;
+    }
+    let stop = if verb { stop } else { np_end(words, lexicon, start, stop).max(start + 1).min(end) };
+    let mut last = stop;
+    while last > start && words.is_punct(last - 1) {
+        last -= 1;
+    }
+    if last == start {
+        return Some((None, stop));
+    }
+    Some((Some(start..last), stop))
+}
+
+/// Scans a noun phrase forward from `start` to the first action verb or modal (true)
+/// or to a mark or adverbial that ends it without one (false).
+pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> (usize, bool) {
+    const REACH: usize = 30;
+    let mut j = start;
+    while j < end && j < start + REACH {
+        if let Some((n, _)) = party_at(words, lexicon, j) {
+            j += n;
+            continue;
+        }
+        // A verb, a modal or a nested order ("chỉ đạo Bộ Tài chính yêu cầu ...") ends it.
+        let cue = !words.is_capital(j) && super::cues::cue_word_at(words, lexicon, j);
+        if j > start && (action_at(words, lexicon, j).is_some() || cue) {
+            return (j, true);
+        }
+        if words.is(j, &[";", ":", "(", "!", "?", "…", "..."])
+            || words.is_quote(j)
+            || (j > start && words.phrase_at(j, ADVERBIAL).is_some())
+        {
+            return (j, false);
+        }
+        j += 1;
+    }
+    (j.min(end), false)
+}
+
+/// `start` moved past connectives and commas that open a clause ("Bên cạnh đó, ").
+pub fn skip_connectives(words: &Words, mut start: usize, end: usize) -> usize {
+    while start < end {
+        if words.is(start, &[","]) {
+            start += 1;
+        } else if let Some(n) = words.phrase_at(start, CONNECTIVES) {
+            start += n;
+        } else {
+            break;
+        }
+    }
+    start
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::document::Document;
+
+    fn with_words(text: &str, check: impl FnOnce(&Document, &Words)) {
+        let doc = Document::new(text);
+        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        check(&doc, &words);
+    }
+
+    fn position(words: &Words, word: &str) -> usize {
+        (0..words.len()).find(|&i| words.at(i) == word).unwrap()
+    }
+
+    #[test]
+    fn the_issuer_is_the_subject_not_an_object_before_the_cue() {
+        let text = "Sáng nay, Thủ tướng Nguyễn Xuân Phúc lên Yên Bái làm việc với lãnh đạo tỉnh và chỉ đạo giải quyết vụ việc.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "chỉ");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Thủ tướng Nguyễn Xuân Phúc");
+        });
+    }
+
+    #[test]
+    fn a_title_before_a_comma_belongs_to_the_issuer() {
+        let text = "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đề nghị bộ tập trung vào năm nội dung.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "đề");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng");
+        });
+    }
+
+    #[test]
+    fn the_addressee_runs_to_the_first_verb_past_fixed_names() {
+        let text = "UBND thành phố chỉ đạo Sở Nông nghiệp và phát triển nông thôn thành phố rà soát các cơ sở giết mổ.";
+        with_words(text, |doc, words| {
+            let after = position(words, "đạo") + 1;
+            let (addressee, start) = addressee_after(words, get(), after, words.len()).unwrap();
+            assert_eq!(
+                &doc.text()[words.bytes(addressee.unwrap())],
+                "Sở Nông nghiệp và phát triển nông thôn thành phố"
+            );
+            assert_eq!(words.at(start), "rà");
+        });
+    }
+
+    fn get() -> &'static Lexicon {
+        super::super::lexicon::get()
+    }
+}

@@ -1,0 +1,85 @@
+//! One sentence seen as a list of words: its tokens with their lower-case text, so the
+//! rules can match lexicon phrases and look at capitals and punctuation by index.
+
+use std::ops::Range;
+
+use crate::tokens::{Token, TokenKind};
+
+/// The tokens of one sentence with their lower-case forms.
+#[derive(Debug)]
+pub struct Words<'a> {
+    text: &'a str,
+    tokens: &'a [Token],
+    /// `lower[i]`: token `i` in lower case.
+    pub lower: Vec<String>,
+}
+
+impl<'a> Words<'a> {
+    /// Views `tokens`, whose ranges index `text`.
+    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
+        let lower = tokens.iter().map(|t| text[t.range.clone()].to_lowercase()).collect();
+        Words { text, tokens, lower }
+    }
+
+    /// The number of tokens.
+    pub fn len(&self) -> usize {
+        self.tokens.len()
+    }
+
+    /// Token `i` in lower case, or "" past the end.
+    pub fn at(&self, i: usize) -> &str {
+        self.lower.get(i).map_or("", String::as_str)
+    }
+
+    /// Whether token `i` is one of `words` (lower case).
+    pub fn is(&self, i: usize, words: &[&str]) -> bool {
+        words.contains(&self.at(i))
+    }
+
+    /// Whether tokens from `i` spell `phrase` (lower-case words separated by spaces).
+    pub fn has_phrase(&self, i: usize, phrase: &str) -> bool {
+        phrase.split(' ').enumerate().all(|(k, word)| self.at(i + k) == word)
+    }
+
+    /// The length in tokens of the first of `phrases` that starts at `i`.
+    pub fn phrase_at(&self, i: usize, phrases: &[&str]) -> Option<usize> {
+        phrases.iter().find(|p| self.has_phrase(i, p)).map(|p| p.split(' ').count())
+    }
+
+    /// The length in tokens of the first of `phrases` that ends just before `end`.
+    pub fn phrase_before(&self, end: usize, phrases: &[&str]) -> Option<usize> {
+        phrases
+            .iter()
+            .map(|p| (p, p.split(' ').count()))
+            .find(|&(p, n)| end >= n && self.has_phrase(end - n, p))
+            .map(|(_, n)| n)
+    }
+
+    /// Whether token `i` is punctuation.
+    pub fn is_punct(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Punct)
+    }
+
+    /// Whether token `i` is a number.
+    pub fn is_number(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.kind == TokenKind::Number)
+    }
+
+    /// Whether token `i` starts with a capital letter.
+    pub fn is_capital(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| self.text[t.range.clone()].chars().next().is_some_and(char::is_uppercase))
+    }
+
+    /// Whether token `i` is an opening or closing quotation mark.
+    pub fn is_quote(&self, i: usize) -> bool {
+        self.is(i, &["\"", "“", "”", "'", "‘", "’", "«", "»"])
+    }
+
+    /// The byte range of the normalised text that tokens `range` cover.
+    pub fn bytes(&self, range: Range<usize>) -> Range<usize> {
+        match (self.tokens.get(range.start), range.end.checked_sub(1).and_then(|e| self.tokens.get(e))) {
+            (Some(first), Some(last)) if range.start < range.end => first.range.start..last.range.end,
+            _ => 0..0,
+        }
+    }
+}

@@ -1,0 +1,344 @@
+//! Directive extraction through the public API: the seed's four directives as
+//! annotated in shared/DIRECTIVES.md, each construction the guideline names with real
+//! sentences, the sentences that must not fire, and hostile input.
+
+mod common;
+
+use common::*;
+use proptest::prelude::*;
+use tomtat::digest::{Directive, DirectiveKind};
+use tomtat::{digest, Options};
+
+fn directives(text: &str) -> Vec<Directive> {
+    let d = digest(text, &Options::default()).unwrap();
+    assert_spans_slice_original(text, &d);
+    d.directives
+}
+
+/// The one directive of `text`, as (issuer, cue, addressee, actions).
+fn one(text: &str) -> (Option<String>, String, Option<String>, Vec<String>, DirectiveKind) {
+    let found = directives(text);
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    let d = &found[0];
+    (
+        d.issuer.as_ref().map(|s| s.text.clone()),
+        d.cue.text.clone(),
+        d.addressee.as_ref().map(|s| s.text.clone()),
+        d.actions.iter().map(|a| a.text.clone()).collect(),
+        d.kind,
+    )
+}
+
+fn none(text: &str) {
+    let found = directives(text);
+    assert!(found.is_empty(), "{text}: {found:#?}");
+}
+
+fn s(text: &str) -> Option<String> {
+    Some(text.to_string())
+}
+
+/// Whether `action` is what `listed` shows, where " ... " in `listed` stands for any text.
+fn matches_listed(action: &str, listed: &str) -> bool {
+    match listed.split_once(" ... ") {
+        Some((head, tail)) => action.starts_with(head) && action.ends_with(tail),
+        None => action == listed,
+    }
+}
+
+#[test]
+fn the_seed_gives_exactly_the_four_annotated_directives() {
+    let found = directives(SEED);
+    let expected: [(&str, &str, &str, &[&str]); 4] = [
+        (
+            "Thủ tướng Phạm Minh Chính",
+            "yêu cầu",
+            "tỉnh",
+            &[
+                "tập trung lãnh đạo, chỉ đạo làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng",
+                "tập trung xây dựng, phát huy hiệu quả vùng động lực kinh tế của tỉnh",
+                "điều chỉnh hợp lý chiến lược các ngành kinh tế, ưu tiên phát triển ... lợi thế cạnh tranh của tỉnh",
+            ],
+        ),
+        (
+            "Thủ tướng",
+            "phải",
+            "Điện Biên",
+            &[
+                "thực hiện huy động tối đa mọi nguồn lực cho phát triển",
+                "nâng cao hiệu quả thu hút và sử dụng vốn đầu tư",
+                "đẩy mạnh giải ngân vốn đầu tư công, 03 Chương trình mục tiêu quốc gia",
+                "tập trung đầu tư các công trình hạ tầng ... trên địa bàn tỉnh",
+                "gìn giữ và phát huy những giá trị văn hóa ... con người Điện Biên",
+            ],
+        ),
+        (
+            "Thủ tướng",
+            "chỉ đạo",
+            "Điện Biên",
+            &[
+                "giữ vững an ninh, quốc phòng",
+                "xây dựng khu vực phòng thủ vững chắc ... phát triển kinh tế",
+                "bảo đảm trật tự, an toàn xã hội",
+            ],
+        ),
+        (
+            "Thủ tướng",
+            "yêu cầu",
+            "các bộ, ngành",
+            &["phối hợp với tỉnh Điện Biên để thúc đẩy giải quyết theo thẩm quyền"],
+        ),
+    ];
+    assert_eq!(found.len(), expected.len(), "{found:#?}");
+    for (d, (issuer, cue, addressee, actions)) in found.iter().zip(expected) {
+        assert_eq!(d.issuer.as_ref().map(|s| s.text.as_str()), Some(issuer));
+        assert_eq!(d.cue.text, cue);
+        assert_eq!(d.addressee.as_ref().map(|s| s.text.as_str()), Some(addressee));
+        let got: Vec<&str> = d.actions.iter().map(|a| a.text.as_str()).collect();
+        assert_eq!(got.len(), actions.len(), "{got:#?}");
+        for (action, listed) in got.iter().zip(actions) {
+            assert!(matches_listed(action, listed), "{action:?} is not {listed:?}");
+        }
+    }
+    let kinds: Vec<DirectiveKind> = found.iter().map(|d| d.kind).collect();
+    assert_eq!(kinds, [DirectiveKind::Require, DirectiveKind::Rule, DirectiveKind::Direct, DirectiveKind::Require]);
+}
+
+#[test]
+fn cue_verbs_give_issuer_addressee_actions_and_kind() {
+    let (issuer, cue, addressee, actions, kind) =
+        one("Thủ tướng giao Bộ Công an điều tra, làm rõ nguyên nhân vụ việc; báo cáo kết quả trước ngày 30/6.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("Thủ tướng"), "giao", s("Bộ Công an"), DirectiveKind::Assign)
+    );
+    assert_eq!(actions, ["điều tra, làm rõ nguyên nhân vụ việc", "báo cáo kết quả trước ngày 30/6"]);
+
+    let (issuer, cue, addressee, _, kind) =
+        one("Bộ trưởng Mai Tiến Dũng đề nghị bộ này tập trung rà soát danh mục hàng hoá kiểm tra chuyên ngành.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("Bộ trưởng Mai Tiến Dũng"), "đề nghị", s("bộ này"), DirectiveKind::Request)
+    );
+
+    let (issuer, cue, addressee, actions, kind) =
+        one("UBND tỉnh Gia Lai chỉ đạo sở NN & PTNT, UBND huyện Mang Yang tiếp tục điều tra, xử lý nghiêm hành vi khai thác lâm sản trái phép.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("UBND tỉnh Gia Lai"), "chỉ đạo", s("sở NN & PTNT, UBND huyện Mang Yang"), DirectiveKind::Direct)
+    );
+    assert_eq!(actions, ["tiếp tục điều tra, xử lý nghiêm hành vi khai thác lâm sản trái phép"]);
+
+    let (issuer, cue, addressee, _, kind) =
+        one("Thủ tướng kêu gọi các doanh nghiệp chung tay hỗ trợ người dân vùng lũ.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("Thủ tướng"), "kêu gọi", s("các doanh nghiệp"), DirectiveKind::Request)
+    );
+}
+
+#[test]
+fn reported_past_directives_and_abbreviations_in_names() {
+    let (issuer, cue, addressee, actions, _) = one(
+        "Trước đó, ngày 14/3, Thủ tướng Chính phủ cũng đã yêu cầu UBND TP. Hà Nội kiểm tra và xử lý thông tin báo chí phản ánh.",
+    );
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Thủ tướng Chính phủ"), "yêu cầu", s("UBND TP. Hà Nội")));
+    assert_eq!(actions, ["kiểm tra và xử lý thông tin báo chí phản ánh"]);
+}
+
+#[test]
+fn theo_names_the_issuer_of_an_obligation() {
+    let (issuer, cue, addressee, actions, kind) =
+        one("Theo Thủ tướng, ngành y tế phải nâng cao chất lượng khám chữa bệnh; giảm tải cho bệnh viện tuyến trên.");
+    assert_eq!((issuer, cue.as_str(), addressee, kind), (s("Thủ tướng"), "phải", s("ngành y tế"), DirectiveKind::Rule));
+    assert_eq!(actions, ["nâng cao chất lượng khám chữa bệnh", "giảm tải cho bệnh viện tuyến trên"]);
+}
+
+#[test]
+fn a_speaker_before_the_obligation_is_its_issuer() {
+    let (issuer, cue, addressee, _, _) =
+        one("Chính phủ nêu rõ, các cơ quan chức năng liên quan cần khẩn trương đề xuất phương án khả thi nhất.");
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Chính phủ"), "cần", s("các cơ quan chức năng liên quan")));
+}
+
+#[test]
+fn an_obligation_stated_as_a_rule_has_no_issuer() {
+    let (issuer, cue, addressee, actions, _) = one("Chủ đầu tư phải hoàn thành công trình trước ngày 30/6.");
+    assert_eq!((issuer, cue.as_str(), addressee), (None, "phải", s("Chủ đầu tư")));
+    assert_eq!(actions, ["hoàn thành công trình trước ngày 30/6"]);
+}
+
+#[test]
+fn follow_on_tasks_after_a_list_opener_are_directives() {
+    let text = "Chủ tịch UBND thành phố giao:\n- Sở Xây dựng kiểm điểm trách nhiệm các cá nhân liên quan, xong trước ngày 30/5.\n- Tổ chức trồng lại cây xanh trên tuyến phố theo quy hoạch.\nSau đó, nhiều người dân đã đến xem.";
+    let found = directives(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[0].cue.text, "kiểm điểm");
+    assert_eq!(found[0].addressee.as_ref().map(|a| a.text.as_str()), Some("Sở Xây dựng"));
+    assert_eq!(found[1].cue.text, "Tổ chức");
+    assert_eq!(found[1].addressee, None);
+    assert_eq!(found[1].actions[0].text, "Tổ chức trồng lại cây xanh trên tuyến phố theo quy hoạch");
+}
+
+#[test]
+fn follow_on_tasks_continue_a_directive_and_stop_at_a_report() {
+    let text = "Thủ tướng yêu cầu Bộ Giáo dục hoàn thiện kế hoạch tổ chức kỳ thi. Bộ Công an triển khai các biện pháp bảo đảm an ninh cho kỳ thi. Năm nay có hơn 900.000 thí sinh dự thi. Bộ Y tế đã triển khai các đội phản ứng nhanh.";
+    let found = directives(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].addressee.as_ref().map(|a| a.text.as_str()), Some("Bộ Công an"));
+    assert_eq!(found[1].cue.text, "triển khai");
+}
+
+#[test]
+fn verbs_sharing_an_object_stay_one_action_and_verb_phrases_split() {
+    let (_, _, _, actions, _) =
+        one("Thủ tướng yêu cầu UBND thành phố Hà Nội kiểm tra, chỉ đạo và xử lý tình trạng khu đô thị bị bỏ hoang.");
+    assert_eq!(actions, ["kiểm tra, chỉ đạo và xử lý tình trạng khu đô thị bị bỏ hoang"]);
+    let (_, _, _, actions, _) = one(
+        "UBND thành phố đã chỉ đạo tiêu huỷ toàn bộ đàn heo, tiêu độc khử trùng khu vực giết mổ, lắp đặt camera giám sát tại khu vực tồn trữ.",
+    );
+    assert_eq!(
+        actions,
+        [
+            "tiêu huỷ toàn bộ đàn heo",
+            "tiêu độc khử trùng khu vực giết mổ",
+            "lắp đặt camera giám sát tại khu vực tồn trữ"
+        ]
+    );
+    let (_, _, _, actions, _) =
+        one("Thủ tướng giao Bộ Công an điều tra vụ việc, báo cáo cơ quan chức năng và công bố để người dân được biết.");
+    assert_eq!(actions, ["điều tra vụ việc", "báo cáo cơ quan chức năng", "công bố để người dân được biết"]);
+}
+
+#[test]
+fn a_deadline_or_modal_in_front_of_a_verb_is_dropped_from_the_action() {
+    let (_, _, addressee, actions, _) = one(
+        "Bộ trưởng Đinh La Thăng giao Tổng cục Đường bộ trong tháng 2 phải kiểm soát bằng được tình trạng biển báo dưới 80 km/h.",
+    );
+    assert_eq!(addressee, s("Tổng cục Đường bộ"));
+    assert_eq!(actions, ["kiểm soát bằng được tình trạng biển báo dưới 80 km/h"]);
+}
+
+#[test]
+fn a_nested_order_stays_inside_the_action() {
+    let (issuer, cue, addressee, actions, _) = one(
+        "Thủ tướng chỉ đạo Bộ Tài chính yêu cầu Tổng cục Hải quan khẩn trương rà soát thủ tục kiểm tra chuyên ngành.",
+    );
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Thủ tướng"), "chỉ đạo", s("Bộ Tài chính")));
+    assert_eq!(actions, ["yêu cầu Tổng cục Hải quan khẩn trương rà soát thủ tục kiểm tra chuyên ngành"]);
+}
+
+#[test]
+fn prohibitions_take_the_negative_marker_as_cue() {
+    let (issuer, cue, addressee, actions, kind) =
+        one("Bộ Y tế nghiêm cấm các cơ sở khám chữa bệnh thu thêm tiền của người bệnh.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("Bộ Y tế"), "nghiêm cấm", s("các cơ sở khám chữa bệnh"), DirectiveKind::Prohibit)
+    );
+    assert_eq!(actions, ["thu thêm tiền của người bệnh"]);
+
+    let (issuer, cue, addressee, actions, kind) = one("Các doanh nghiệp không được tự ý tăng giá vé trong dịp Tết.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (None, "không được", s("Các doanh nghiệp"), DirectiveKind::Prohibit)
+    );
+    assert_eq!(actions, ["tự ý tăng giá vé trong dịp Tết"]);
+}
+
+#[test]
+fn a_quoted_directive_takes_its_cue_inside_and_its_issuer_after() {
+    let (issuer, cue, addressee, actions, _) = one(
+        "\"Bộ Giáo dục phải cung cấp kịp thời các thông tin liên quan đến kỳ thi; giải đáp đầy đủ những thắc mắc của thí sinh\", Thủ tướng chỉ đạo.",
+    );
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Thủ tướng"), "phải", s("Bộ Giáo dục")));
+    assert_eq!(
+        actions,
+        ["cung cấp kịp thời các thông tin liên quan đến kỳ thi", "giải đáp đầy đủ những thắc mắc của thí sinh"]
+    );
+
+    let (issuer, cue, _, _, _) =
+        one("“Cần hỗ trợ, chăm sóc thân nhân các đồng chí bị nạn”, Thủ tướng Nguyễn Xuân Phúc nhấn mạnh.");
+    assert_eq!((issuer, cue.as_str()), (s("Thủ tướng Nguyễn Xuân Phúc"), "Cần"));
+}
+
+#[test]
+fn passive_assignments_make_the_subject_the_addressee() {
+    let (issuer, cue, addressee, actions, _) =
+        one("Bộ Giao thông Vận tải được giao hoàn thiện phương án mở rộng sân bay, báo cáo Chính phủ trong tháng 3.");
+    assert_eq!((issuer, cue.as_str(), addressee), (None, "được giao", s("Bộ Giao thông Vận tải")));
+    assert_eq!(actions, ["hoàn thiện phương án mở rộng sân bay", "báo cáo Chính phủ trong tháng 3"]);
+    let (_, cue, addressee, _, _) =
+        one("Bộ Tài chính có trách nhiệm xây dựng phương án bảo đảm kỳ thi hiệu quả, tiết kiệm.");
+    assert_eq!((cue.as_str(), addressee), ("có trách nhiệm", s("Bộ Tài chính")));
+}
+
+#[test]
+fn proposals_going_up_are_not_directives() {
+    none("UBND tỉnh Điện Biên đề nghị Chính phủ hỗ trợ vốn xây dựng tuyến đường nối với sân bay.");
+    none("Tỉnh kiến nghị Thủ tướng cho phép kéo dài thời gian thực hiện dự án.");
+    none("Thanh tra kiến nghị Thủ tướng chỉ đạo kiểm điểm nghiêm túc các tập thể, cá nhân liên quan.");
+}
+
+#[test]
+fn praise_assessment_and_agreement_are_not_directives() {
+    none("Thủ tướng Chính phủ Phạm Minh Chính biểu dương những nỗ lực và kết quả đạt được của tỉnh Điện Biên.");
+    none("Do đó, Thủ tướng đồng ý xem xét các đề xuất của tỉnh.");
+    none("Đây là những đề xuất chính đáng, xuất phát từ yêu cầu thực tiễn của địa phương.");
+}
+
+#[test]
+fn phai_and_can_that_state_a_fact_are_not_directives() {
+    none("Nhiều năm qua, người dân phải chịu thiệt hại nặng nề vì ngập lụt.");
+    none("Dự án cần 5 năm để hoàn thành.");
+    none("Khi Hà Nội thay thế hàng loạt cây xanh đã gặp phải phản ứng dữ dội của dư luận.");
+    none("Nghị quyết không hoàn thành, phải kéo sang năm sau.");
+}
+
+#[test]
+fn cue_words_inside_other_words_and_nouns_are_not_directives() {
+    none("Tình trạng ùn tắc giao thông vẫn diễn ra vào giờ cao điểm.");
+    none("Dự án đã được bàn giao cho chủ đầu tư vào tháng 5.");
+    none("Các yêu cầu về thủ tục kéo dài quá lâu, ảnh hưởng đến doanh nghiệp.");
+    none("Ngày 14/5, Thủ tướng ban hành Chỉ thị số 15 về việc tăng cường chỉ đạo kỳ thi.");
+    none("Văn phòng Chính phủ vừa có văn bản truyền đạt ý kiến chỉ đạo của Thủ tướng.");
+}
+
+#[test]
+fn a_speakers_own_plans_are_not_directives() {
+    none("Chúng tôi phải vào vai người dân để hiểu họ.");
+    none("Tôi sẽ tiếp tục theo dõi vụ việc này.");
+}
+
+#[test]
+fn empty_and_odd_input_gives_no_directive() {
+    for text in ["", " ", "yêu cầu", "phải.", "Thủ tướng giao:", ";;;,,,", "\"\"\"", "giao cho", "Theo ,", "— phải —"]
+    {
+        let d = digest(text, &Options::default()).unwrap();
+        assert_spans_slice_original(text, &d);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn any_mix_of_cue_words_and_symbols_is_digested_without_panic(
+        parts in prop::collection::vec(
+            prop::sample::select(vec![
+                "Thủ tướng", "yêu cầu", "giao", "cho", "phải", "cần", "không được", "Bộ", "UBND", "TP.", "tỉnh", "các",
+                "kiểm tra", "và", ",", ";", ":", "\"", "“", "”", ".", "?", "\n", "- ", "Theo", "được giao", "có trách nhiệm",
+                "để", "trước", "(", ")", "…", "đ", "😀", "\u{301}", "3.000",
+            ]),
+            0..40,
+        )
+    ) {
+        let text = parts.join(" ");
+        let d = digest(&text, &Options::default()).unwrap();
+        assert_spans_slice_original(&text, &d);
+        for directive in &d.directives {
+            prop_assert!(!directive.actions.is_empty());
+            prop_assert!(directive.index < d.sentences.len());
+        }
+    }
+}

@@ -1,0 +1,295 @@
+//! `cargo xtask eval-directives [TEXTS] [GOLD]`: directive extraction against hand
+//! annotations in the format of `gov-directives-dev.jsonl` (see shared/DIRECTIVES.md).
+//!
+//! Each annotated article's `body` alone is digested (the annotations index the body,
+//! in code points). A predicted directive matches a gold one when their sentences
+//! overlap by at least half of the shorter; each gold directive takes at most one
+//! prediction, preferring the one with the same addressee. Printed: sentence-level
+//! precision, recall and F1; issuer and addressee accuracy on matched pairs (exact text,
+//! trimmed, case-insensitive; both absent counts as equal); and action F1 by syllable
+//! overlap, where each gold item is paired with the predicted item it shares the most
+//! syllables with (one-to-one) and the shared syllables are counted against all
+//! predicted and all gold action syllables. The keyword baseline (every sentence with
+//! yêu cầu, chỉ đạo, đề nghị, giao, phải or cần is a directive) is scored beside it.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+const TEXTS: &str = "../shared/data/gov-news.jsonl";
+const GOLD: &str = "../shared/data/gov-directives-dev.jsonl";
+const KEYWORDS: &[&str] = &["yêu cầu", "chỉ đạo", "đề nghị", "giao", "phải", "cần"];
+
+#[derive(Deserialize)]
+struct Article {
+    id: String,
+    body: String,
+}
+
+#[derive(Deserialize)]
+struct Annotated {
+    id: String,
+    directives: Vec<GoldDirective>,
+}
+
+#[derive(Deserialize)]
+struct GoldDirective {
+    sentence: GoldSpan,
+    issuer: Option<GoldSpan>,
+    addressee: Option<GoldSpan>,
+    actions: Vec<GoldSpan>,
+}
+
+#[derive(Deserialize)]
+struct GoldSpan {
+    start: usize,
+    end: usize,
+    text: String,
+}
+
+/// One directive reduced to what is scored: code point range of its sentence and texts.
+struct Scored {
+    sentence: (usize, usize),
+    issuer: Option<String>,
+    addressee: Option<String>,
+    actions: Vec<String>,
+}
+
+#[derive(Default)]
+struct Tally {
+    matched: usize,
+    predicted: usize,
+    expected: usize,
+    issuer_ok: usize,
+    addressee_ok: usize,
+    action_shared: usize,
+    action_predicted: usize,
+    action_expected: usize,
+}
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    let mut paths = args.iter().filter(|a| !a.starts_with("--"));
+    let texts_path = paths.next().map_or(TEXTS, String::as_str);
+    let gold_path = paths.next().map_or(GOLD, String::as_str);
+    let show = args.iter().any(|a| a == "--show");
+    let texts: BTreeMap<String, String> =
+        read_jsonl::<Article>(texts_path)?.into_iter().map(|a| (a.id, a.body)).collect();
+    let gold = read_jsonl::<Annotated>(gold_path)?;
+    let (mut ours, mut baseline) = (Tally::default(), Tally::default());
+    for article in &gold {
+        let body = texts.get(&article.id).ok_or_else(|| format!("{}: no text for {}", texts_path, article.id))?;
+        let expected: Vec<Scored> = article
+            .directives
+            .iter()
+            .map(|d| Scored {
+                sentence: (d.sentence.start, d.sentence.end),
+                issuer: d.issuer.as_ref().map(|s| s.text.clone()),
+                addressee: d.addressee.as_ref().map(|s| s.text.clone()),
+                actions: d.actions.iter().map(|a| a.text.clone()).collect(),
+            })
+            .collect();
+        let digest = tomtat::digest(body, &tomtat::Options::default()).map_err(|e| e.to_string())?;
+        let points = CodePoints::new(body);
+        let predicted: Vec<Scored> = digest
+            .directives
+            .iter()
+            .map(|d| Scored {
+                sentence: (points.at(d.sentence.start), points.at(d.sentence.end)),
+                issuer: d.issuer.as_ref().map(|s| s.text.clone()),
+                addressee: d.addressee.as_ref().map(|s| s.text.clone()),
+                actions: d.actions.iter().map(|a| a.text.clone()).collect(),
+            })
+            .collect();
+        let keyword: Vec<Scored> = digest
+            .sentences
+            .iter()
+            .filter(|s| has_keyword(&s.text))
+            .map(|s| Scored {
+                sentence: (points.at(s.start), points.at(s.end)),
+                issuer: None,
+                addressee: None,
+                actions: vec![],
+            })
+            .collect();
+        score(&expected, &predicted, &mut ours, show.then_some(body.as_str()));
+        score(&expected, &keyword, &mut baseline, None);
+    }
+    println!("{gold_path}: {} articles, {} gold directives", gold.len(), ours.expected);
+    println!("{:<18} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9}", "", "P", "R", "F1", "issuer", "addressee", "action F1");
+    print_row("tomtat", &ours, true);
+    print_row("keyword baseline", &baseline, false);
+    Ok(())
+}
+
+fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &str) -> Result<Vec<T>, String> {
+    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    text.lines()
+        .enumerate()
+        .filter(|(_, l)| !l.trim().is_empty())
+        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("{path}:{}: {e}", n + 1)))
+        .collect()
+}
+
+fn has_keyword(sentence: &str) -> bool {
+    let words: Vec<String> =
+        sentence.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
+    KEYWORDS.iter().any(|k| {
+        let k: Vec<&str> = k.split(' ').collect();
+        words.windows(k.len()).any(|w| w.iter().zip(&k).all(|(a, b)| a == b))
+    })
+}
+
+/// Maps UTF-16 offsets of a text to code point offsets.
+struct CodePoints {
+    /// `points[u]`: code points before UTF-16 offset `u`.
+    points: Vec<usize>,
+}
+
+impl CodePoints {
+    fn new(text: &str) -> Self {
+        let mut points = vec![0];
+        for (i, c) in text.chars().enumerate() {
+            for _ in 0..c.len_utf16() {
+                points.push(i + 1);
+            }
+        }
+        CodePoints { points }
+    }
+
+    fn at(&self, utf16: u32) -> usize {
+        self.points.get(utf16 as usize).copied().unwrap_or(usize::MAX)
+    }
+}
+
+fn overlaps(a: (usize, usize), b: (usize, usize)) -> bool {
+    let shared = a.1.min(b.1).saturating_sub(a.0.max(b.0));
+    let shorter = (a.1 - a.0).min(b.1 - b.0);
+    shorter > 0 && 2 * shared >= shorter
+}
+
+fn same(a: &Option<String>, b: &Option<String>) -> bool {
+    match (a, b) {
+        (Some(a), Some(b)) => a.trim().to_lowercase() == b.trim().to_lowercase(),
+        (None, None) => true,
+        _ => false,
+    }
+}
+
+fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Option<&str>) {
+    tally.expected += expected.len();
+    tally.predicted += predicted.len();
+    let mut taken = vec![false; predicted.len()];
+    for g in expected {
+        let candidates = (0..predicted.len()).filter(|&p| !taken[p] && overlaps(g.sentence, predicted[p].sentence));
+        let best = candidates.max_by_key(|&p| (same(&g.addressee, &predicted[p].addressee), std::cmp::Reverse(p)));
+        let Some(p) = best else {
+            if let Some(body) = show {
+                println!("MISSED {}", slice(body, g.sentence));
+            }
+            continue;
+        };
+        taken[p] = true;
+        let p = &predicted[p];
+        tally.matched += 1;
+        tally.issuer_ok += usize::from(same(&g.issuer, &p.issuer));
+        tally.addressee_ok += usize::from(same(&g.addressee, &p.addressee));
+        let (shared, predicted_len, expected_len) = action_overlap(&g.actions, &p.actions);
+        tally.action_shared += shared;
+        tally.action_predicted += predicted_len;
+        tally.action_expected += expected_len;
+        if let Some(body) = show {
+            if !same(&g.issuer, &p.issuer)
+                || !same(&g.addressee, &p.addressee)
+                || shared < expected_len.max(predicted_len)
+            {
+                println!("DIFF   {}", slice(body, g.sentence));
+                println!("       issuer {:?} / gold {:?}", p.issuer, g.issuer);
+                println!("       addressee {:?} / gold {:?}", p.addressee, g.addressee);
+                println!("       actions {:?}\n          gold {:?}", p.actions, g.actions);
+            }
+        }
+    }
+    if let Some(body) = show {
+        for (p, _) in taken.iter().enumerate().filter(|(_, t)| !**t) {
+            println!("EXTRA  {}", slice(body, predicted[p].sentence));
+        }
+    }
+}
+
+fn slice(body: &str, (start, end): (usize, usize)) -> String {
+    body.chars().skip(start).take(end.saturating_sub(start)).collect()
+}
+
+fn syllables(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()).map(str::to_lowercase).collect()
+}
+
+/// Shared syllables of one-to-one paired action items, and the syllables of all
+/// predicted and all gold items.
+fn action_overlap(gold: &[String], predicted: &[String]) -> (usize, usize, usize) {
+    let gold: Vec<Vec<String>> = gold.iter().map(|a| syllables(a)).collect();
+    let predicted: Vec<Vec<String>> = predicted.iter().map(|a| syllables(a)).collect();
+    let mut pairs = Vec::new();
+    for (g, gs) in gold.iter().enumerate() {
+        for (p, ps) in predicted.iter().enumerate() {
+            let shared = bag_overlap(gs, ps);
+            if shared > 0 {
+                pairs.push((shared, g, p));
+            }
+        }
+    }
+    pairs.sort_by(|a, b| b.0.cmp(&a.0).then(a.1.cmp(&b.1)).then(a.2.cmp(&b.2)));
+    let (mut used_gold, mut used_predicted) = (vec![false; gold.len()], vec![false; predicted.len()]);
+    let mut shared = 0;
+    for (n, g, p) in pairs {
+        if !used_gold[g] && !used_predicted[p] {
+            used_gold[g] = true;
+            used_predicted[p] = true;
+            shared += n;
+        }
+    }
+    (shared, predicted.iter().map(Vec::len).sum(), gold.iter().map(Vec::len).sum())
+}
+
+fn bag_overlap(a: &[String], b: &[String]) -> usize {
+    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
+    for w in a {
+        *counts.entry(w).or_default() += 1;
+    }
+    b.iter()
+        .filter(|w| match counts.get_mut(w.as_str()) {
+            Some(n) if *n > 0 => {
+                *n -= 1;
+                true
+            }
+            _ => false,
+        })
+        .count()
+}
+
+fn percent(part: usize, whole: usize) -> f64 {
+    100.0 * part as f64 / whole.max(1) as f64
+}
+
+fn f1(p: f64, r: f64) -> f64 {
+    if p + r > 0.0 {
+        2.0 * p * r / (p + r)
+    } else {
+        0.0
+    }
+}
+
+fn print_row(name: &str, t: &Tally, parts: bool) {
+    let (p, r) = (percent(t.matched, t.predicted), percent(t.matched, t.expected));
+    if parts {
+        let action = f1(percent(t.action_shared, t.action_predicted), percent(t.action_shared, t.action_expected));
+        println!(
+            "{name:<18} {p:>6.1} {r:>6.1} {:>6.1} {:>8.1} {:>10.1} {action:>9.1}",
+            f1(p, r),
+            percent(t.issuer_ok, t.matched),
+            percent(t.addressee_ok, t.matched)
+        );
+    } else {
+        println!("{name:<18} {p:>6.1} {r:>6.1} {:>6.1} {:>8} {:>10} {:>9}", f1(p, r), "-", "-", "-");
+    }
+}
