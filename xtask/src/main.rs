@@ -2,7 +2,9 @@
 //! build. None of this code goes into the wasm.
 
 mod eval_sentences;
+mod eval_words;
 mod test;
+mod train_words;
 
 use std::process::ExitCode;
 
@@ -11,7 +13,10 @@ cargo xtask <task>
 
 Tasks:
   test                      every test (what CI runs); installs what the tests need
-  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)";
+  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
+  train-words [--holdout] [--data DIR] [--lexicon FILE]
+                            fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
+  eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +24,8 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
+        Some("train-words") => train_words::run(rest),
+        Some("eval-words") => eval_words::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
