@@ -19,7 +19,7 @@ use crate::document::Document;
 use crate::tokens::{Token, TokenKind};
 
 /// Number of features of each gap between two tokens.
-pub const FEATURES: usize = 17;
+pub const FEATURES: usize = 22;
 
 /// The longest lexicon word, in syllables.
 pub const LONGEST_WORD: usize = 4;
@@ -196,32 +196,35 @@ fn ngram_hash(keys: &[Key]) -> u64 {
     keys.iter().fold(mix(98, &[keys.len() as u64]), |h, k| mix(h, &[k.text]))
 }
 
-/// For each gap, the lengths of the longest lexicon words that it lies inside of, that
-/// start right after it and that end right before it (0 when none).
-#[derive(Debug, Clone, Copy, Default)]
-struct Matches {
-    inside: u64,
-    starts: u64,
-    ends: u64,
+/// For each token, which runs starting at it are lexicon words: bit `n - 2` for the
+/// run of `n` tokens.
+fn lexicon_matches(keys: &[Key], in_lexicon: impl Fn(u64) -> bool) -> Vec<u8> {
+    (0..keys.len())
+        .map(|start| {
+            let mut found = 0;
+            for len in 2..=LONGEST_WORD.min(keys.len() - start) {
+                let word = &keys[start..start + len];
+                if word.iter().all(|k| k.shape < Shape::Number as u64) && in_lexicon(ngram_hash(word)) {
+                    found |= 1 << (len - 2);
+                }
+            }
+            found
+        })
+        .collect()
 }
 
-fn lexicon_matches(keys: &[Key], in_lexicon: impl Fn(u64) -> bool) -> Vec<Matches> {
-    let mut matches = vec![Matches::default(); keys.len() + 1];
-    for start in 0..keys.len() {
-        for len in 2..=LONGEST_WORD.min(keys.len() - start) {
-            let word = &keys[start..start + len];
-            if word.iter().any(|k| k.shape >= Shape::Number as u64) || !in_lexicon(ngram_hash(word)) {
-                continue;
-            }
-            let len = len as u64;
-            matches[start].starts = matches[start].starts.max(len);
-            matches[start + len as usize].ends = matches[start + len as usize].ends.max(len);
-            for gap in &mut matches[start + 1..start + len as usize] {
-                gap.inside = gap.inside.max(len);
-            }
-        }
-    }
-    matches
+/// The lexicon words around the gap before token `i`, one bit each: bits 0-3 for words
+/// across the gap (2 tokens; 3 from `l2`; 3 from `l1`; any 4), bits 4-7 for words that
+/// end or start at it (`l2 l1`, `r1 r2`, `l3 l2 l1`, `r1 r2 r3`).
+fn lexicon_mask(matches: &[u8], i: usize) -> u64 {
+    let at = |offset: isize, len: usize| {
+        i.checked_add_signed(offset).and_then(|k| matches.get(k)).is_some_and(|&m| m & 1 << (len - 2) != 0)
+    };
+    let across_four = at(-3, 4) || at(-2, 4) || at(-1, 4);
+    [at(-1, 2), at(-2, 3), at(-1, 3), across_four, at(-2, 2), at(0, 2), at(-3, 3), at(0, 3)]
+        .iter()
+        .enumerate()
+        .fold(0, |mask, (bit, &on)| mask | u64::from(on) << bit)
 }
 
 /// What the features know of one token: a hash of its lower-cased text and its shape.
@@ -287,12 +290,13 @@ fn mix(template: u64, parts: &[u64]) -> u64 {
 }
 
 /// The features of the gap before token `i`: `l1`/`r1` are the tokens left and right
-/// of the gap, `l2`, `l3`, `r2`, `r3` the ones further out.
-fn gap_hashes(keys: &[Key], matches: &[Matches], i: usize, out: &mut [u64; FEATURES]) {
+/// of the gap, `l2` and `r2` the ones further out.
+fn gap_hashes(keys: &[Key], matches: &[u8], i: usize, out: &mut [u64; FEATURES]) {
     let at = |offset: isize| i.checked_add_signed(offset).and_then(|k| keys.get(k)).copied().unwrap_or(EDGE);
     let (l2, l1, r1, r2) = (at(-2), at(-1), at(0), at(1));
     let shapes = l2.shape | l1.shape << 8 | r1.shape << 16 | r2.shape << 24;
-    let m = matches.get(i).copied().unwrap_or_default();
+    let lexicon = lexicon_mask(matches, i);
+    let bit = |b: u64| lexicon >> b & 1;
     *out = [
         mix(0, &[]),
         mix(1, &[l1.text]),
@@ -307,9 +311,14 @@ fn gap_hashes(keys: &[Key], matches: &[Matches], i: usize, out: &mut [u64; FEATU
         mix(10, &[shapes]),
         mix(11, &[l1.shape, r1.text]),
         mix(12, &[l1.text, r1.shape]),
-        mix(18, &[m.inside]),
-        mix(19, &[m.starts]),
-        mix(20, &[m.ends]),
-        mix(21, &[m.inside, m.starts, m.ends]),
+        mix(13, &[lexicon]),
+        mix(14, &[bit(0)]),
+        mix(15, &[bit(1)]),
+        mix(16, &[bit(2)]),
+        mix(17, &[bit(3)]),
+        mix(18, &[bit(4)]),
+        mix(19, &[bit(5)]),
+        mix(20, &[bit(6)]),
+        mix(21, &[bit(7)]),
     ];
 }
