@@ -322,3 +322,80 @@ fn gap_hashes(keys: &[Key], matches: &[u8], i: usize, out: &mut [u64; FEATURES])
         mix(21, &[bit(7)]),
     ];
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The words of the first sentence of `text`, as strings.
+    fn words(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        segment(&doc, 0).into_iter().map(|word| doc.text()[word].to_string()).collect()
+    }
+
+    #[test]
+    fn the_shipped_model_parses() {
+        assert!(!shipped().is_empty());
+    }
+
+    #[test]
+    fn two_syllable_words_are_joined() {
+        assert_eq!(words("Phát triển kết cấu hạ tầng"), ["Phát triển", "kết cấu", "hạ tầng"]);
+        assert_eq!(
+            words("Thủ tướng yêu cầu tỉnh tập trung phát triển."),
+            ["Thủ tướng", "yêu cầu", "tỉnh", "tập trung", "phát triển", "."]
+        );
+    }
+
+    #[test]
+    fn names_are_one_word() {
+        assert_eq!(
+            words("Thủ tướng Phạm Minh Chính làm việc tại Hà Nội"),
+            ["Thủ tướng", "Phạm Minh Chính", "làm việc", "tại", "Hà Nội"]
+        );
+    }
+
+    #[test]
+    fn punctuation_and_numbers_are_words_of_their_own() {
+        let got = words("Sáng 9/4, kinh tế - xã hội tăng 7,5%.");
+        assert_eq!(got, ["Sáng", "9/4", ",", "kinh tế", "-", "xã hội", "tăng", "7,5", "%", "."]);
+    }
+
+    #[test]
+    fn words_cover_the_tokens_in_order() {
+        let text = "Trong chương trình công tác tại tỉnh Điện Biên, sáng 9/4, Thủ tướng Chính phủ đã làm việc.";
+        let doc = Document::new(text);
+        let tokens = doc.sentence_tokens(0);
+        let words = segment(&doc, 0);
+        assert!(words.len() < tokens.len(), "some syllables are joined");
+        let mut next = tokens.iter();
+        for word in &words {
+            let first = next.next().expect("a word starts at a token");
+            assert_eq!(first.range.start, word.start);
+            let mut end = first.range.end;
+            while end < word.end {
+                end = next.next().expect("a word ends at a token").range.end;
+            }
+            assert_eq!(end, word.end);
+        }
+        assert!(next.next().is_none(), "every token is in a word");
+    }
+
+    #[test]
+    fn a_broken_model_file_is_refused() {
+        let bytes = Model::encode("test\nmodel", &[1, -1, 0, 2], &[0u8; 2]).expect("sizes are powers of two");
+        assert_eq!(Model::parse(&bytes).map(|m| m.len()), Some(4));
+        assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
+        assert!(Model::parse(b"# only a header\n").is_none());
+    }
+
+    #[test]
+    fn odd_input_gives_one_word_per_token_at_worst() {
+        for text in ["", "...", "ABC DEF GHI", "\u{1F600} \u{1F600}", "x"] {
+            let doc = Document::new(text);
+            for index in 0..doc.sentences.len() {
+                assert!(segment(&doc, index).len() <= doc.sentence_tokens(index).len());
+            }
+        }
+    }
+}
