@@ -2,15 +2,15 @@
 //!
 //! Vietnamese writes syllables, not words: "kết cấu hạ tầng" is two words of two
 //! syllables each. Each gap between two syllable tokens of a sentence is classified as
-//! a word boundary or not by a linear model over the syllables around it (unigrams,
-//! bigrams and trigrams of lower-cased syllables and their shapes: capitalised,
-//! numeric, punctuation). The features are hashed into a fixed table of `i8` weights,
-//! so the model is a few tens of kilobytes however many syllables it has seen, and
-//! segmenting is one table lookup per feature. Punctuation marks and numbers are
-//! always words of their own.
+//! a word boundary or not by a linear model over the tokens around it: lower-cased
+//! syllables, their pairs and triples, shapes (capitalised, numeric, punctuation), and
+//! which runs of 2 to 4 syllables around the gap are lexicon words. The features are
+//! hashed into a fixed table of `i8` weights and the lexicon is a Bloom filter, so the
+//! model is a few tens of kilobytes and segmenting costs a few table lookups per
+//! syllable. Punctuation marks and numbers are always words of their own.
 //!
-//! The weights (`data/words.bin`) are fitted by `cargo xtask train-words` on UD
-//! Vietnamese-VTB (CC BY-SA 4.0); the file's header says so.
+//! The model (`data/words.bin`) is fitted by `cargo xtask train-words` on UD
+//! Vietnamese-VTB (CC BY-SA 4.0) and pyvi's word list (MIT); the file's header says so.
 
 use std::ops::Range;
 use std::sync::OnceLock;
@@ -245,7 +245,7 @@ enum Shape {
     Punct,
 }
 
-const EDGE: Key = Key { text: 0x5eed_0f_ed9e, shape: Shape::Edge as u64 };
+const EDGE: Key = Key { text: 0x005e_ed0f_ed9e, shape: Shape::Edge as u64 };
 
 fn keys(text: &str, tokens: &[Token]) -> Vec<Key> {
     tokens.iter().map(|t| key(&text[t.range.clone()], t.kind)).collect()

@@ -82,10 +82,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let source = if holdout { "train" } else { "train + dev" };
     let header = format!(
         "tomtat word segmentation model (src/words.rs): 2^{BITS} hashed i8 weights of gap features\n\
-         and a Bloom filter of {} multi-syllable words.\n\
-         Derived from UD Vietnamese-VTB ({source}), https://github.com/UniversalDependencies/UD_Vietnamese-VTB,\n\
-         licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); this file is shared under\n\
-         the same licence. Word list: pyvi 0.1.1 models/words.txt, MIT licence, (c) 2016 Viet-Trung Tran.\n\
+         and a 2^{LEXICON_BITS}-bit Bloom filter of {} multi-syllable words.\n\
+         Derived from UD Vietnamese-VTB ({source}; VietTreebank by the VLSP project, converted to Universal\n\
+         Dependencies by the UD Vietnamese contributors), https://github.com/UniversalDependencies/UD_Vietnamese-VTB,\n\
+         licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). Changes: only weights and word\n\
+         hashes learnt from its word segmentation are kept, none of its text. This file is shared under CC BY-SA 4.0.\n\
+         Word list: pyvi 0.1.1 pyvi/models/words.txt (PyPI), MIT licence, Copyright (c) 2016 Viet-Trung Tran.\n\
          Rebuild: cargo xtask train-words",
         full.len()
     );
@@ -102,9 +104,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if holdout {
         let (p, r, f1) = eval_words::score(&model, &dev).f1();
         println!("dev (not trained on): P {p:.2}  R {r:.2}  F1 {f1:.2}");
-        if std::env::var("DUMP").is_err() {
-            return Ok(());
-        }
+        return Ok(());
     }
     std::fs::write(OUT, &bytes).map_err(|e| format!("cannot write {OUT}: {e}"))?;
     println!("wrote {OUT} ({} bytes)", bytes.len());
