@@ -66,7 +66,7 @@ impl<'a> Model<'a> {
             rest = &rest[newline + 1..];
         }
         let (&[bits, lexicon_bits], rest) = rest.split_first_chunk::<2>()?;
-        if bits >= 32 || !(lexicon_bits == 0 || (3..40).contains(&lexicon_bits)) {
+        if bits > 30 || !(lexicon_bits == 0 || (3..=30).contains(&lexicon_bits)) {
             return None;
         }
         let lexicon_bytes = if lexicon_bits == 0 { 0 } else { 1usize << (lexicon_bits - 3) };
@@ -168,9 +168,9 @@ pub fn word_hash(text: &str, tokens: &[Token]) -> Option<u64> {
     (!standalone && (2..=LONGEST_WORD).contains(&tokens.len())).then(|| ngram_hash(&keys(text, tokens)))
 }
 
-/// A Bloom filter of `2^bits` bits (at least 8) holding the word hashes `words`.
+/// A Bloom filter of `2^bits` bits (8 to 2^30) holding the word hashes `words`.
 pub fn lexicon_filter(words: impl Iterator<Item = u64>, bits: u32) -> Vec<u8> {
-    let size = 1usize << bits.clamp(3, 39);
+    let size = 1usize << bits.clamp(3, 30);
     let mut filter = vec![0u8; size / 8];
     for word in words {
         for bit in probes(word, size) {
