@@ -11,6 +11,7 @@ use serde::{Deserialize, Serialize};
 use crate::document::Document;
 use crate::options::Options;
 use crate::span::Span;
+use crate::words;
 
 /// Everything tomtat says about one text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -109,9 +110,8 @@ impl Digest {
             .enumerate()
             .map(|(index, sentence)| {
                 let span = doc.span(sentence.range.clone());
-                let words = options
-                    .words
-                    .then(|| doc.sentence_tokens(index).iter().map(|t| doc.span(t.range.clone())).collect());
+                let words =
+                    options.words.then(|| words::segment(doc, index).into_iter().map(|w| doc.span(w)).collect());
                 SentenceSpan { start: span.start, end: span.end, text: span.text, paragraph: sentence.paragraph, words }
             })
             .collect();

@@ -18,6 +18,7 @@ pub mod options;
 pub mod segment;
 pub mod span;
 pub mod tokens;
+pub mod words;
 
 pub use digest::Digest;
 pub use document::Document;

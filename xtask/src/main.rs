@@ -3,7 +3,9 @@
 
 mod eval_directives;
 mod eval_sentences;
+mod eval_words;
 mod test;
+mod train_words;
 
 use std::process::ExitCode;
 
@@ -15,7 +17,10 @@ Tasks:
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS] [GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
-                            annotated articles (default: shared gov-news dev annotations)";
+                            annotated articles (default: shared gov-news dev annotations)
+  train-words [--holdout] [--data DIR] [--lexicon FILE]
+                            fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
+  eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed";
 
 fn main() -> ExitCode {
     // Every task takes paths relative to the repository root, wherever it is run from.
@@ -30,6 +35,8 @@ fn main() -> ExitCode {
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-directives") => eval_directives::run(rest),
+        Some("train-words") => train_words::run(rest),
+        Some("eval-words") => eval_words::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
