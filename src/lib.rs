@@ -17,6 +17,8 @@ pub mod options;
 pub mod segment;
 pub mod span;
 pub mod tokens;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use digest::Digest;
 pub use document::Document;

@@ -1,7 +1,9 @@
 //! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
 //! build. None of this code goes into the wasm.
 
+mod build;
 mod eval_sentences;
+mod serve;
 mod test;
 
 use std::process::ExitCode;
@@ -10,6 +12,8 @@ const USAGE: &str = "\
 cargo xtask <task>
 
 Tasks:
+  serve [--port N]          build, then serve the page (www/) on 127.0.0.1 (default port 8000)
+  build                     the wasm module, its JS glue and types into www/pkg/; prints sizes
   test                      every test (what CI runs); installs what the tests need
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)";
 
@@ -23,6 +27,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(rest),
+        Some("build") => build::run(rest),
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("help" | "-h" | "--help") | None => {
