@@ -21,7 +21,7 @@ pub const PKG: &str = "www/pkg";
 /// The reference article, loaded by the page's "Bài mẫu" button.
 const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
 /// The page's own scripts, counted in the size report.
-const PAGE_SCRIPTS: [&str; 3] = ["www/app.js", "www/worker.js", "www/highlight.js"];
+const PAGE_SCRIPTS: [&str; 4] = ["www/app.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
@@ -67,7 +67,7 @@ fn report_sizes() -> Result<(), String> {
     for (what, (raw, gzip)) in [
         ("wasm  tomtat_bg.wasm", wasm),
         ("js    tomtat.js (bindgen glue)", glue),
-        ("js    app.js + worker.js + highlight.js", page),
+        ("js    page: app, digester, worker, highlight", page),
     ] {
         println!("  {what:<42} {:>8} B / {:>7} B", raw, gzip);
     }
