@@ -12,18 +12,11 @@ const TYPING_PAUSE_MS = 300;
 /** Vietnamese names of the score parts the summary reports; unknown ones show as is. */
 const PART_NAMES = {
   position: 'vị trí',
-  lead: 'mở đầu',
   title: 'gần tiêu đề',
   centrality: 'độ trung tâm',
-  similarity: 'độ trung tâm',
-  keywords: 'từ khoá',
-  keyword: 'từ khoá',
-  directive: 'có chỉ đạo',
-  directives: 'có chỉ đạo',
+  cue: 'dấu hiệu (tên, số liệu…)',
   length: 'độ dài',
-  numbers: 'số liệu',
-  entities: 'tên riêng',
-  redundancy: 'trùng lặp',
+  penalty: 'trừ điểm',
 };
 
 /** Vietnamese names of the directive kinds. */
@@ -46,6 +39,7 @@ const directivesBody = $('directives').tBodies[0];
 const keywordList = $('keywords');
 const exportButtons = [$('copy'), $('export-md'), $('export-json')];
 const numbers = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const signed = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, signDisplay: 'always' });
 
 const digester = createDigester();
 /** The text and digest on screen, or null. */
@@ -98,6 +92,7 @@ async function analyse() {
   clearTimeout(typingTimer);
   const text = input.value;
   if (!text.trim()) {
+    results.setAttribute('aria-busy', 'false');
     show(null);
     say('Chưa có văn bản.');
     return;
@@ -107,7 +102,9 @@ async function analyse() {
   const length = document.querySelector('input[name=length]:checked')?.value ?? 'medium';
   try {
     const answer = await digester.digest(text, { length });
+    // A newer request is on its way; it will end the busy state.
     if (!answer) return;
+    results.setAttribute('aria-busy', 'false');
     show({ text, digest: answer.digest });
     const d = answer.digest;
     say(
@@ -115,10 +112,9 @@ async function analyse() {
         `${d.directives.length} chỉ đạo, ${d.keywords.length} từ khoá (${numbers.format(answer.ms)} ms).`,
     );
   } catch (error) {
+    results.setAttribute('aria-busy', 'false');
     show(null);
     say(`Không phân tích được: ${error.message}`, true);
-  } finally {
-    results.setAttribute('aria-busy', 'false');
   }
 }
 
@@ -206,8 +202,8 @@ function renderSummary() {
 function explain(item) {
   const parts = Object.entries(item.parts ?? {})
     .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
-    .map(([name, value]) => `${PART_NAMES[name] ?? name} ${numbers.format(value)}`);
-  return `Vì sao chọn: điểm ${numbers.format(item.score)}${parts.length ? ' = ' + parts.join(' + ') : ''}`;
+    .map(([name, value]) => `${PART_NAMES[name] ?? name} ${signed.format(value)}`);
+  return `Vì sao chọn: điểm ${numbers.format(item.score)}${parts.length ? ' = ' + parts.join(', ') : ''}`;
 }
 
 function renderDirectives() {
@@ -241,6 +237,10 @@ function renderDirectives() {
       list.append(li);
     }
     actions.append(list);
+    // Labels for the phone layout, where each row is a card without the header.
+    issuer.dataset.label = 'Ai chỉ đạo';
+    addressee.dataset.label = 'Giao cho ai';
+    actions.dataset.label = 'Việc cần làm';
     row.append(issuer, addressee, actions);
     button.addEventListener('click', (event) => {
       event.stopPropagation();

@@ -17,6 +17,7 @@ const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 async function open({ viewport = { width: 1280, height: 900 }, colorScheme = 'light', init } = {}) {
   const site = await serve(WWW);
   const browser = await launch({ viewport, colorScheme, reducedMotion: 'reduce' });
+  await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: site.origin });
   const urls = recordRequests(browser.context);
   const page = await browser.context.newPage();
   const errors = [];
@@ -126,8 +127,8 @@ function readSentences() {
   return out;
 }
 
-async function assertShowsDigest(page, text) {
-  const digest = await digestInNode(text);
+async function assertShowsDigest(page, text, options) {
+  const digest = await digestInNode(text, options);
   assert.equal(await page.textContent('#text'), text, 'the text view holds the text as given');
   const sentences = await page.evaluate(readSentences);
   assert.deepEqual(
@@ -177,6 +178,13 @@ test('“Bài mẫu” shows the seed digested, highlights exact, no error, noth
     const md = await readFile(await markdown.path(), 'utf8');
     assert.match(md, /^# Tóm tắt\n/);
     assert.match(md, /\n# Chỉ đạo\n/);
+
+    await page.click('#copy');
+    await page.waitForFunction(() => document.getElementById('status').textContent === 'Đã sao chép tóm tắt.');
+    assert.equal(
+      await page.evaluate(() => navigator.clipboard.readText()),
+      digest.summary.map((item) => digest.sentences[item.sentence].text).join('\n'),
+    );
 
     // Another length digests again with that option.
     await page.check('input[name=length][value=short]');
@@ -398,7 +406,7 @@ test('the summary panel: lengths, why a sentence was chosen, click scrolls', { t
       await page.check(`input[name=length][value=${length}]`);
       const digest = await digestInNode(SEED, { length });
       await page.waitForFunction((n) => document.querySelectorAll('#summary li').length === n, digest.summary.length);
-      await assertShowsDigest(page, SEED);
+      await assertShowsDigest(page, SEED, { length });
       counts[length] = digest.summary.length;
     }
     assert.ok(counts.short > 0 && counts.short <= counts.medium && counts.medium <= counts.long, JSON.stringify(counts));
@@ -408,6 +416,9 @@ test('the summary panel: lengths, why a sentence was chosen, click scrolls', { t
     assert.match(await page.textContent('#why-0'), /^Vì sao chọn: điểm /);
     await item.click();
     await page.waitForFunction(() => document.activeElement?.classList.contains('sentence'));
+    await page.click('#copy');
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    assert.ok(copied.length > 0 && SEED.includes(copied.split('\n')[0]), copied);
     assert.deepEqual(session.errors, []);
   } finally {
     await session.close();
