@@ -69,13 +69,6 @@ export interface Options {
 }
 "#;
 
-// Installs the panic hook once, when the module is instantiated, so that a panic
-// shows its message in the console instead of a bare "unreachable".
-#[wasm_bindgen(start)]
-fn start() {
-    console_error_panic_hook::set_once();
-}
-
 /// The digest of `text` (sentences, summary, directives, keywords), every offset a
 /// UTF-16 code unit of `text`. `options` may be omitted or null for the defaults;
 /// an unknown option, a wrong type or a value out of range throws an `Error` that
@@ -85,6 +78,10 @@ pub fn digest(
     text: &str,
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
+    // Once per module (a `Once` inside): a panic then shows its message in the console
+    // instead of a bare "unreachable". Here rather than in a start function, which
+    // would also be exported to JavaScript.
+    console_error_panic_hook::set_once();
     let options = parse_options(options.as_ref())?;
     let digest = crate::digest(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     // json_compatible: `parts` becomes a plain object, not a Map.

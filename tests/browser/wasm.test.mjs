@@ -93,5 +93,7 @@ test('the package ships TypeScript types for digest and its options', () => {
   for (const name of ['Digest', 'Span', 'Sentence', 'SummarySentence', 'Directive', 'Keyword', 'Options']) {
     assert.match(types, new RegExp(`export interface ${name} `), name);
   }
+  const functions = [...types.matchAll(/^export (?:default )?function (\w+)/gm)].map((m) => m[1]).sort();
+  assert.deepEqual(functions, ['__wbg_init', 'digest', 'initSync'], 'the API is digest and the loaders');
   assert.match(types, /export type DirectiveKind = "require" \| "direct" \| "request" \| "assign" \| "prohibit" \| "rule";/);
 });
