@@ -16,11 +16,11 @@ export function createDigester({ workerUrl = new URL('./worker.js', import.meta.
   const waiting = new Map();
 
   worker.onmessage = ({ data }) => {
+    // Only the newest request is waited for: older ones were settled when it was made.
     const pending = waiting.get(data.id);
     if (!pending) return;
     waiting.delete(data.id);
-    if (data.id !== newest) pending.resolve(null);
-    else if ('error' in data) pending.reject(new Error(data.error));
+    if ('error' in data) pending.reject(new Error(data.error));
     else pending.resolve({ digest: data.digest, ms: data.ms });
   };
   worker.onerror = (event) => {
@@ -34,9 +34,7 @@ export function createDigester({ workerUrl = new URL('./worker.js', import.meta.
     digest(text, options) {
       const id = ++newest;
       // Earlier requests will never be shown: settle them now.
-      for (const [oldId, pending] of waiting) {
-        if (oldId !== id) pending.resolve(null);
-      }
+      for (const pending of waiting.values()) pending.resolve(null);
       waiting.clear();
       return new Promise((resolve, reject) => {
         waiting.set(id, { resolve, reject });
