@@ -19,6 +19,8 @@ pub mod segment;
 pub mod span;
 pub mod tokens;
 pub mod words;
+#[cfg(target_arch = "wasm32")]
+mod wasm;
 
 pub use digest::Digest;
 pub use document::Document;

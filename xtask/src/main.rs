@@ -1,9 +1,11 @@
 //! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
 //! build. None of this code goes into the wasm.
 
+mod build;
 mod eval_directives;
 mod eval_sentences;
 mod eval_words;
+mod serve;
 mod test;
 mod train_words;
 
@@ -13,6 +15,8 @@ const USAGE: &str = "\
 cargo xtask <task>
 
 Tasks:
+  serve [--port N]          build, then serve the page (www/) on 127.0.0.1 (default port 8000)
+  build                     the wasm module, its JS glue and types into www/pkg/; prints sizes
   test                      every test (what CI runs); installs what the tests need
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS] [GOLD] [--show]
@@ -32,6 +36,8 @@ fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
     let rest = args.get(1..).unwrap_or_default();
     let result = match args.first().map(String::as_str) {
+        Some("serve") => serve::run(rest),
+        Some("build") => build::run(rest),
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-directives") => eval_directives::run(rest),

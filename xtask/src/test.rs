@@ -2,7 +2,8 @@
 //!
 //! This is the README's test command and what `.ci/run` calls. It installs what the
 //! tests need that cargo does not fetch by itself (the wasm target, Debian's Chromium,
-//! playwright-core from npm), then runs the Rust tests and the browser tests.
+//! playwright-core from npm), then runs the Rust tests, builds the wasm (`cargo xtask build`) and runs the
+//! browser tests against it.
 
 use std::path::Path;
 use std::process::Command;
@@ -16,6 +17,8 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     ensure_playwright()?;
     cargo(&["test", "--workspace", "--all-targets"])?;
     cargo(&["test", "--doc"])?;
+    // The browser tests load www/ with a fresh wasm, never a stale one.
+    crate::build::build()?;
     run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")
 }
 

@@ -1,0 +1,369 @@
+// The paste page: the text goes to the digest worker (debounced while typing), and
+// the answer is shown as the original text with its highlights next to the summary,
+// the directives and the keywords. Text from the article is only ever inserted as
+// text nodes, never parsed as HTML.
+
+import { createDigester } from './digester.js';
+import { paintHighlights } from './highlight.js';
+
+/** Pause after the last keystroke before digesting; a paste digests at once. */
+const TYPING_PAUSE_MS = 300;
+
+/** Vietnamese names of the score parts the summary reports; unknown ones show as is. */
+const PART_NAMES = {
+  position: 'vị trí',
+  title: 'gần tiêu đề',
+  centrality: 'độ trung tâm',
+  cue: 'dấu hiệu (tên, số liệu…)',
+  length: 'độ dài',
+  penalty: 'trừ điểm',
+};
+
+/** Vietnamese names of the directive kinds. */
+const KIND_NAMES = {
+  require: 'yêu cầu',
+  direct: 'chỉ đạo',
+  request: 'đề nghị',
+  assign: 'giao',
+  prohibit: 'cấm',
+  rule: 'quy định',
+};
+
+const $ = (id) => document.getElementById(id);
+const input = $('input');
+const status = $('status');
+const results = $('results');
+const textView = $('text');
+const summaryList = $('summary');
+const directivesBody = $('directives').tBodies[0];
+const keywordList = $('keywords');
+const exportButtons = [$('copy'), $('export-md'), $('export-json')];
+const numbers = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
+const signed = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2, signDisplay: 'always' });
+
+const digester = createDigester();
+/** The text and digest on screen, or null. */
+let shown = null;
+let typingTimer = 0;
+let pasted = false;
+
+input.addEventListener('paste', () => {
+  pasted = true;
+});
+input.addEventListener('input', () => {
+  clearTimeout(typingTimer);
+  typingTimer = setTimeout(analyse, pasted ? 0 : TYPING_PAUSE_MS);
+  pasted = false;
+});
+for (const radio of document.querySelectorAll('input[name=length]')) radio.addEventListener('change', analyse);
+for (const box of document.querySelectorAll('.legend input')) box.addEventListener('change', paint);
+$('sample').addEventListener('click', loadSample);
+$('clear').addEventListener('click', () => {
+  input.value = '';
+  analyse();
+  input.focus();
+});
+$('copy').addEventListener('click', copySummary);
+$('export-md').addEventListener('click', () => download('tomtat.md', 'text/markdown', toMarkdown()));
+$('export-json').addEventListener('click', () => download('tomtat.json', 'application/json', toJson()));
+
+if (input.value.trim()) analyse();
+
+/** Loads the seed article: inlined in the page when a bundle put it there, else fetched. */
+async function loadSample() {
+  const inlined = document.getElementById('seed-text');
+  try {
+    if (inlined) {
+      input.value = inlined.textContent;
+    } else {
+      const response = await fetch(new URL('./pkg/seed.txt', import.meta.url));
+      if (!response.ok) throw new Error(`HTTP ${response.status}`);
+      input.value = await response.text();
+    }
+  } catch (error) {
+    say(`Không tải được bài mẫu (${error.message}).`, true);
+    return;
+  }
+  input.scrollTop = 0;
+  analyse();
+}
+
+async function analyse() {
+  clearTimeout(typingTimer);
+  const text = input.value;
+  if (!text.trim()) {
+    results.setAttribute('aria-busy', 'false');
+    show(null);
+    say('Chưa có văn bản.');
+    return;
+  }
+  results.setAttribute('aria-busy', 'true');
+  say('Đang phân tích…');
+  const length = document.querySelector('input[name=length]:checked')?.value ?? 'medium';
+  try {
+    const answer = await digester.digest(text, { length });
+    // A newer request is on its way; it will end the busy state.
+    if (!answer) return;
+    results.setAttribute('aria-busy', 'false');
+    show({ text, digest: answer.digest });
+    const d = answer.digest;
+    say(
+      `Đã phân tích ${d.sentences.length} câu: tóm tắt ${d.summary.length} câu, ` +
+        `${d.directives.length} chỉ đạo, ${d.keywords.length} từ khoá (${numbers.format(answer.ms)} ms).`,
+    );
+  } catch (error) {
+    results.setAttribute('aria-busy', 'false');
+    show(null);
+    say(`Không phân tích được: ${error.message}`, true);
+  }
+}
+
+function say(message, isError = false) {
+  status.textContent = message;
+  status.classList.toggle('error', isError);
+}
+
+/** Renders a digest (or clears everything for null). */
+function show(result) {
+  shown = result;
+  renderText();
+  renderSummary();
+  renderDirectives();
+  renderKeywords();
+  paint();
+  for (const button of exportButtons) button.disabled = !shown;
+}
+
+/** The original text, one element per sentence so that it can be scrolled to. */
+function renderText() {
+  textView.replaceChildren();
+  if (!shown) return;
+  const { text, digest } = shown;
+  let at = 0;
+  digest.sentences.forEach((sentence, index) => {
+    if (sentence.start > at) textView.append(text.slice(at, sentence.start));
+    const element = document.createElement('span');
+    element.className = 'sentence';
+    element.dataset.index = index;
+    element.tabIndex = -1;
+    element.textContent = text.slice(sentence.start, sentence.end);
+    textView.append(element);
+    at = sentence.end;
+  });
+  if (at < text.length) textView.append(text.slice(at));
+}
+
+/** The highlight layers, each a list of spans, without the ones switched off. */
+function layers() {
+  const d = shown?.digest;
+  const all = {
+    summary: d ? d.summary.map((item) => d.sentences[item.sentence]).filter(Boolean) : [],
+    issuer: d ? d.directives.flatMap((x) => (x.issuer ? [x.issuer] : [])) : [],
+    cue: d ? d.directives.map((x) => x.cue) : [],
+    addressee: d ? d.directives.flatMap((x) => (x.addressee ? [x.addressee] : [])) : [],
+    action: d ? d.directives.flatMap((x) => x.actions) : [],
+    keyword: d ? d.keywords.flatMap((k) => k.occurrences) : [],
+  };
+  for (const box of document.querySelectorAll('.legend input')) {
+    if (!box.checked) all[box.dataset.layer] = [];
+  }
+  return all;
+}
+
+function paint() {
+  paintHighlights(textView, layers());
+}
+
+function renderSummary() {
+  summaryList.replaceChildren();
+  const items = shown?.digest.summary ?? [];
+  $('summary-empty').hidden = items.length > 0;
+  items.forEach((item, n) => {
+    const sentence = shown.digest.sentences[item.sentence];
+    if (!sentence) return;
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'jump summary-item';
+    button.textContent = sentence.text;
+    const why = document.createElement('span');
+    why.className = 'why';
+    why.id = `why-${n}`;
+    why.setAttribute('role', 'tooltip');
+    why.textContent = explain(item);
+    button.setAttribute('aria-describedby', why.id);
+    button.addEventListener('click', () => jumpTo(item.sentence));
+    li.append(button, why);
+    summaryList.append(li);
+  });
+}
+
+/** Why a sentence was chosen: its score and the parts it is made of, largest first. */
+function explain(item) {
+  const parts = Object.entries(item.parts ?? {})
+    .sort((a, b) => Math.abs(b[1]) - Math.abs(a[1]))
+    .map(([name, value]) => `${PART_NAMES[name] ?? name} ${signed.format(value)}`);
+  return `Vì sao chọn: điểm ${numbers.format(item.score)}${parts.length ? ' = ' + parts.join(', ') : ''}`;
+}
+
+function renderDirectives() {
+  directivesBody.replaceChildren();
+  const directives = shown?.digest.directives ?? [];
+  $('directives-empty').hidden = directives.length > 0;
+  $('directives').hidden = directives.length === 0;
+  for (const directive of directives) {
+    const row = document.createElement('tr');
+    const issuer = document.createElement('td');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'jump directive-item';
+    button.textContent = directive.issuer?.text ?? '(không nêu)';
+    const hint = document.createElement('span');
+    hint.className = 'visually-hidden';
+    hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
+    button.append(hint);
+    const cue = document.createElement('span');
+    cue.className = 'kind';
+    cue.textContent = KIND_NAMES[directive.kind] ?? directive.kind;
+    cue.title = `Từ chỉ đạo: “${directive.cue.text}”`;
+    issuer.append(button, ' ', cue);
+    const addressee = document.createElement('td');
+    addressee.textContent = directive.addressee?.text ?? '(không nêu)';
+    const actions = document.createElement('td');
+    const list = document.createElement('ul');
+    for (const action of directive.actions) {
+      const li = document.createElement('li');
+      li.textContent = action.text;
+      list.append(li);
+    }
+    actions.append(list);
+    // Labels for the phone layout, where each row is a card without the header.
+    issuer.dataset.label = 'Ai chỉ đạo';
+    addressee.dataset.label = 'Giao cho ai';
+    actions.dataset.label = 'Việc cần làm';
+    row.append(issuer, addressee, actions);
+    button.addEventListener('click', (event) => {
+      event.stopPropagation();
+      jumpTo(directive.index);
+    });
+    // The whole row is a target for the mouse; the button is the one for the keyboard.
+    row.addEventListener('click', () => jumpTo(directive.index));
+    directivesBody.append(row);
+  }
+}
+
+function renderKeywords() {
+  keywordList.replaceChildren();
+  const keywords = shown?.digest.keywords ?? [];
+  $('keywords-empty').hidden = keywords.length > 0;
+  for (const keyword of keywords) {
+    const li = document.createElement('li');
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'jump keyword-item';
+    button.textContent = keyword.text;
+    const count = document.createElement('span');
+    count.className = 'count';
+    count.textContent = ` ×${keyword.occurrences.length}`;
+    count.setAttribute('aria-label', `, ${keyword.occurrences.length} lần`);
+    button.append(count);
+    // Each click goes to the next occurrence.
+    let next = 0;
+    button.addEventListener('click', () => {
+      const occurrence = keyword.occurrences[next++ % keyword.occurrences.length];
+      const index = shown.digest.sentences.findIndex((s) => s.start <= occurrence.start && occurrence.end <= s.end);
+      if (index >= 0) jumpTo(index);
+    });
+    li.append(button);
+    keywordList.append(li);
+  }
+}
+
+/** Scrolls sentence `index` of the text into view, focuses it and flashes it. */
+function jumpTo(index) {
+  const element = textView.querySelector(`.sentence[data-index="${index}"]`);
+  if (!element) return;
+  const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
+  element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
+  element.focus({ preventScroll: true });
+  element.classList.remove('flash');
+  // Restart the animation when the same sentence is chosen twice in a row.
+  void element.offsetWidth;
+  element.classList.add('flash');
+}
+
+function summaryText() {
+  return shown.digest.summary.map((item) => shown.digest.sentences[item.sentence]?.text ?? '').join('\n');
+}
+
+async function copySummary() {
+  if (!shown) return;
+  const text = summaryText();
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    // No clipboard API (file://, older browsers): copy through a hidden selection.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'visually-hidden';
+    document.body.append(area);
+    area.select();
+    document.execCommand('copy');
+    area.remove();
+  }
+  say('Đã sao chép tóm tắt.');
+}
+
+/** Summary, directives and keywords as Markdown. */
+function toMarkdown() {
+  const d = shown.digest;
+  const cell = (text) => (text ?? '—').replace(/\|/g, '\\|').replace(/\s+/g, ' ');
+  const lines = ['# Tóm tắt', ''];
+  for (const item of d.summary) lines.push(`- ${d.sentences[item.sentence]?.text ?? ''}`);
+  lines.push('', '# Chỉ đạo', '');
+  if (d.directives.length) {
+    lines.push('| Ai chỉ đạo | Giao cho ai | Việc cần làm |', '| --- | --- | --- |');
+    for (const x of d.directives) {
+      lines.push(`| ${cell(x.issuer?.text)} | ${cell(x.addressee?.text)} | ${cell(x.actions.map((a) => a.text).join('; '))} |`);
+    }
+  } else {
+    lines.push('Không thấy chỉ đạo nào.');
+  }
+  if (d.keywords.length) lines.push('', '# Từ khoá', '', d.keywords.map((k) => k.text).join(', '));
+  return lines.join('\n') + '\n';
+}
+
+/** Summary, directives and keywords as JSON, with texts rather than offsets first. */
+function toJson() {
+  const d = shown.digest;
+  const span = (s) => (s ? { text: s.text, start: s.start, end: s.end } : null);
+  return JSON.stringify(
+    {
+      summary: d.summary.map((item) => ({ ...span(d.sentences[item.sentence]), score: item.score, parts: item.parts })),
+      directives: d.directives.map((x) => ({
+        sentence: span(x.sentence),
+        kind: x.kind,
+        issuer: span(x.issuer),
+        cue: span(x.cue),
+        addressee: span(x.addressee),
+        actions: x.actions.map(span),
+      })),
+      keywords: d.keywords.map((k) => ({ text: k.text, score: k.score, occurrences: k.occurrences.length })),
+    },
+    null,
+    2,
+  );
+}
+
+function download(name, type, content) {
+  const url = URL.createObjectURL(new Blob([content], { type: `${type};charset=utf-8` }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = name;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 0);
+  say(`Đã tải ${name}.`);
+}

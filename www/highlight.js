@@ -1,0 +1,133 @@
+// Highlights of a text by UTF-16 offsets, drawn over any element whose text nodes,
+// read in order, make that text: the page's own copy of the article or, for the
+// widget, a news site's article. With the CSS Custom Highlight API the DOM is not
+// touched; where `CSS.highlights` is missing, the text nodes are split and wrapped in
+// `<mark class="<prefix>-<layer> ...">` elements, which `clearHighlights` unwraps.
+
+const MARK_ATTRIBUTE = 'data-highlight';
+
+/** Whether this browser has the CSS Custom Highlight API. */
+export function hasHighlightApi() {
+  return typeof Highlight === 'function' && Boolean(globalThis.CSS?.highlights);
+}
+
+/**
+ * The text nodes under `root` in document order with the UTF-16 offset where each
+ * starts. `accept(node)` may skip text nodes (say, a script inside an article).
+ * Returns `{ text, locate(offset) }`; `locate` gives the `[node, offsetInNode]` of a
+ * text offset, preferring the start of the next node at a boundary.
+ */
+export function textMap(root, accept = () => true) {
+  const nodes = [];
+  const starts = [];
+  let text = '';
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
+    acceptNode: (node) => (accept(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
+  });
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.length === 0) continue;
+    nodes.push(node);
+    starts.push(text.length);
+    text += node.data;
+  }
+  function locate(offset) {
+    if (nodes.length === 0) return [root, 0];
+    let low = 0;
+    let high = nodes.length - 1;
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle] <= offset) low = middle;
+      else high = middle - 1;
+    }
+    const node = nodes[low];
+    return [node, Math.min(offset - starts[low], node.data.length)];
+  }
+  return { text, locate };
+}
+
+/** A DOM Range over the UTF-16 offsets `[start, end)` of the text under `root`. */
+export function rangeOf(root, start, end, map = textMap(root)) {
+  const range = root.ownerDocument.createRange();
+  range.setStart(...map.locate(start));
+  range.setEnd(...map.locate(end));
+  return range;
+}
+
+/**
+ * Draws `layers` (`{ name: [{start, end}, ...] }`) over the text under `root`, each as
+ * the highlight `<prefix>-<name>`, after removing what an earlier call drew.
+ */
+export function paintHighlights(root, layers, { prefix = 'tomtat', accept } = {}) {
+  clearHighlights(root, { prefix });
+  if (hasHighlightApi()) {
+    const map = textMap(root, accept);
+    for (const [name, spans] of Object.entries(layers)) {
+      if (spans.length === 0) continue;
+      const ranges = spans.map((span) => rangeOf(root, span.start, span.end, map));
+      CSS.highlights.set(`${prefix}-${name}`, new Highlight(...ranges));
+    }
+    return;
+  }
+  wrapInMarks(root, layers, prefix, accept);
+}
+
+/** Removes the highlights `paintHighlights` drew with `prefix` under `root`. */
+export function clearHighlights(root, { prefix = 'tomtat' } = {}) {
+  if (hasHighlightApi()) {
+    for (const name of [...CSS.highlights.keys()]) {
+      if (name.startsWith(`${prefix}-`)) CSS.highlights.delete(name);
+    }
+  }
+  const parents = new Set();
+  for (const mark of root.querySelectorAll(`mark[${MARK_ATTRIBUTE}="${prefix}"]`)) {
+    parents.add(mark.parentNode);
+    mark.replaceWith(...mark.childNodes);
+  }
+  for (const parent of parents) parent.normalize();
+}
+
+/**
+ * The `<mark>` fallback. Highlights may overlap (a keyword inside an action inside a
+ * summary sentence) and marks cannot, so every text node is cut at every span
+ * boundary and each piece is wrapped once, with a class per layer that covers it.
+ */
+function wrapInMarks(root, layers, prefix, accept) {
+  const edges = [];
+  for (const [name, spans] of Object.entries(layers)) {
+    for (const { start, end } of spans) {
+      if (end > start) edges.push({ at: start, name, delta: 1 }, { at: end, name, delta: -1 });
+    }
+  }
+  if (edges.length === 0) return;
+  edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
+  const cuts = [...new Set(edges.map((edge) => edge.at))];
+  // Cut from the end so that earlier offsets stay valid in the map.
+  const map = textMap(root, accept);
+  for (const cut of cuts.reverse()) {
+    const [node, offset] = map.locate(cut);
+    if (node.nodeType === Node.TEXT_NODE && offset > 0 && offset < node.data.length) node.splitText(offset);
+  }
+  const open = new Map();
+  let next = 0;
+  const doc = root.ownerDocument;
+  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+  const textNodes = [];
+  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+    if (node.data.length > 0 && (!accept || accept(node))) textNodes.push(node);
+  }
+  let offset = 0;
+  for (const node of textNodes) {
+    while (next < edges.length && edges[next].at <= offset) {
+      const { name, delta } = edges[next++];
+      open.set(name, (open.get(name) ?? 0) + delta);
+    }
+    const names = [...open].filter(([, count]) => count > 0).map(([name]) => `${prefix}-${name}`);
+    offset += node.data.length;
+    if (names.length === 0) continue;
+    const mark = doc.createElement('mark');
+    mark.setAttribute(MARK_ATTRIBUTE, prefix);
+    mark.className = names.join(' ');
+    node.replaceWith(mark);
+    mark.append(node);
+  }
+}

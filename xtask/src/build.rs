@@ -1,0 +1,88 @@
+//! `cargo xtask build`: the wasm module and the page's files in `www/pkg/`.
+//!
+//! Compiles the crate for `wasm32-unknown-unknown` in release (the size-optimised
+//! profile), runs the bindgen step in-process through `wasm-bindgen-cli-support`
+//! (pinned to the crate's `wasm-bindgen` version, so no separate CLI to install),
+//! copies the seed article for the page's "Bài mẫu" button, and prints the sizes a
+//! reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
+//! externref tables.
+
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+use wasm_bindgen_cli_support::Bindgen;
+
+use crate::test::{cargo, ensure_wasm_target};
+
+/// Where the generated module, wasm, types and seed go (git-ignored).
+pub const PKG: &str = "www/pkg";
+/// The reference article, loaded by the page's "Bài mẫu" button.
+const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
+/// The page's own scripts, counted in the size report.
+const PAGE_SCRIPTS: [&str; 4] = ["www/app.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    if let Some(arg) = args.first() {
+        return Err(format!("build takes no arguments, got `{arg}`"));
+    }
+    build()
+}
+
+/// Builds `www/pkg/` and prints the sizes.
+pub fn build() -> Result<(), String> {
+    ensure_wasm_target()?;
+    cargo(&["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "--package", "tomtat"])?;
+    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
+    let input = target.join("wasm32-unknown-unknown/release/tomtat.wasm");
+    Bindgen::new()
+        .input_path(&input)
+        .web(true)
+        .map_err(|e| format!("bindgen: {e}"))?
+        // Without the default path, `init()` with no argument fails in the browser.
+        .omit_default_module_path(false)
+        .typescript(true)
+        // The function names cost about 58 KB that every reader would download.
+        .remove_name_section(true)
+        .remove_producers_section(true)
+        .out_name("tomtat")
+        .generate(PKG)
+        .map_err(|e| format!("bindgen on {}: {e:#}", input.display()))?;
+    copy(Path::new(SEED), &Path::new(PKG).join("seed.txt"))?;
+    println!("built {PKG}/ (tomtat.js, tomtat_bg.wasm, tomtat.d.ts, seed.txt)");
+    report_sizes()
+}
+
+fn copy(from: &Path, to: &Path) -> Result<(), String> {
+    std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
+}
+
+/// Prints raw and gzip sizes of the wasm, the generated glue and the page's scripts.
+fn report_sizes() -> Result<(), String> {
+    let wasm = sizes(&[format!("{PKG}/tomtat_bg.wasm")])?;
+    let glue = sizes(&[format!("{PKG}/tomtat.js")])?;
+    let page = sizes(&PAGE_SCRIPTS.map(String::from))?;
+    println!("sizes (raw / gzip -9):");
+    for (what, (raw, gzip)) in [
+        ("wasm  tomtat_bg.wasm", wasm),
+        ("js    tomtat.js (bindgen glue)", glue),
+        ("js    page: app, digester, worker, highlight", page),
+    ] {
+        println!("  {what:<42} {:>8} B / {:>7} B", raw, gzip);
+    }
+    Ok(())
+}
+
+/// Total raw and gzip size of `files` (each compressed on its own, as served).
+fn sizes(files: &[String]) -> Result<(usize, usize), String> {
+    let mut total = (0, 0);
+    for file in files {
+        let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
+        let mut gz = GzEncoder::new(Vec::new(), Compression::best());
+        gz.write_all(&bytes).map_err(|e| format!("gzip {file}: {e}"))?;
+        let compressed = gz.finish().map_err(|e| format!("gzip {file}: {e}"))?;
+        total = (total.0 + bytes.len(), total.1 + compressed.len());
+    }
+    Ok(total)
+}
