@@ -1,0 +1,249 @@
+// Finds the article in a news page and returns its text as tomtat digests it, with a
+// map from that text back to the page's own text nodes, so a sentence can be
+// highlighted in the live page without changing its DOM. No dependencies, no globals;
+// works on a document whose scripts never ran (and on one from DOMParser).
+
+/** Subtrees that never hold article text. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'video', 'audio', 'select', 'textarea', 'input', 'button', 'nav', 'aside', 'footer', 'figcaption',
+  'head', 'dialog', 'label',
+]);
+
+/** Elements that start a new line of text: their content is a paragraph of its own. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'legend', 'html',
+]);
+
+const HEADING = /^h[1-6]$/;
+
+/** Class/id words of page furniture: comments, share bars, related links, ads, ... */
+const JUNK =
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|toolbar|pager|pagination)/i;
+
+/** Class/id words that say "this is the content", which outweigh a furniture word. */
+const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
+
+/** How much a character of non-paragraph text costs a candidate, in paragraph characters. */
+const JUNK_COST = 0.5;
+/** A run of inline text shorter than this (UTF-16 units) is not a paragraph. */
+const MIN_PARAGRAPH = 30;
+
+const isBlock = (el) => BLOCK.has(el.localName);
+const hints = (el) => `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+
+/** True when `el` is hidden by its attributes, inline style or (in a rendered page) CSS. */
+function hidden(el, rendered) {
+  if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  return rendered && el.checkVisibility !== undefined && !el.checkVisibility();
+}
+
+/** True when the class or id says page furniture and nothing says content. */
+function furniture(el) {
+  const h = hints(el);
+  return JUNK.test(h) && !CONTENT.test(h);
+}
+
+/**
+ * Measures every element under `body`: `own` text per block (its inline text), and per
+ * element the paragraph text (`good`) and the other text (`junk`) of its subtree.
+ */
+function measure(body, rendered) {
+  const stats = new Map();
+  const get = (el) => {
+    let s = stats.get(el);
+    if (!s) stats.set(el, (s = { own: 0, link: 0, good: 0, junk: 0, text: 0, links: 0 }));
+    return s;
+  };
+  // Inline text per owning block, and whether that text sits in a link.
+  const owners = [];
+  const walk = (el, owner, inLink, inJunk) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        const len = n.data.replace(/\s+/g, ' ').trim().length;
+        if (!len) continue;
+        const s = get(owner);
+        if (!s.own && !s.link) owners.push(owner);
+        s.own += len;
+        if (inLink) s.link += len;
+        if (inJunk) s.junkOwner = true;
+      } else if (n.nodeType === 1) {
+        const name = n.localName;
+        if (SKIP.has(name) || hidden(n, rendered)) continue;
+        const block = isBlock(n);
+        walk(n, block ? n : owner, inLink || name === 'a', inJunk || furniture(n));
+      }
+    }
+  };
+  walk(body, body, false, false);
+  for (const owner of owners) {
+    const s = stats.get(owner);
+    const paragraph = !s.junkOwner && s.own >= MIN_PARAGRAPH && s.link / s.own < 0.33;
+    const good = paragraph ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
+    for (let el = owner; el; el = el.parentElement) {
+      const a = get(el);
+      a.good += good;
+      a.junk += s.own - good;
+      a.text += s.own;
+      a.links += s.link;
+      if (el === body) break;
+    }
+  }
+  return stats;
+}
+
+/** The element whose subtree holds the most paragraph text for the least other text. */
+function bestBlock(stats, body) {
+  let best = body;
+  let bestScore = -Infinity;
+  for (const [el, s] of stats) {
+    const score = s.good - JUNK_COST * s.junk;
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Finds the article in `doc` and returns `{ text, blocks, segments, root, title }`:
+ * `text` is the article's text (title, lead and paragraphs separated by blank lines),
+ * `blocks` its paragraphs `{ start, end, element }` (offsets in `text`), `segments` the
+ * pieces of live text nodes it was read from `{ node, offset, start, end }`
+ * (`text.slice(start, end) === node.data.slice(offset, offset + end - start)`) and
+ * `root` the element it was found in. `options.selector` (the widget's `for`) wins when
+ * it matches an element with text.
+ */
+export function findArticle(doc, options = {}) {
+  const body = doc.body ?? doc.documentElement;
+  const empty = { text: '', blocks: [], segments: [], root: body, title: '' };
+  if (!body) return empty;
+  const rendered = !!doc.defaultView && body.checkVisibility?.() === true;
+  let root = null;
+  if (options.selector) {
+    try {
+      root = doc.querySelector(options.selector);
+    } catch {
+      root = null;
+    }
+    if (root && !root.textContent.trim()) root = null;
+  }
+  const stats = measure(body, rendered);
+  root ??= bestBlock(stats, body);
+  return read(root, stats, rendered);
+}
+
+/** Reads the text of `root` block by block, leaving out furniture, with its segment map. */
+function read(root, stats, rendered) {
+  let text = '';
+  const blocks = [];
+  const segments = [];
+  // What separates the next word from the text so far: 0 nothing, 1 space, 2 line, 3 paragraph.
+  let pending = 0;
+  let blockStart = -1;
+  let current = root;
+  const endBlock = () => {
+    if (blockStart >= 0) blocks.push({ start: blockStart, end: text.length, element: current });
+    blockStart = -1;
+    pending = 3;
+  };
+  const push = (node, offset, piece) => {
+    const last = segments[segments.length - 1];
+    if (last && last.node === node && last.end === text.length && last.offset + last.end - last.start === offset) {
+      last.end += piece.length;
+    } else {
+      segments.push({ node, offset, start: text.length, end: text.length + piece.length });
+    }
+    text += piece;
+  };
+  const addText = (node, pre) => {
+    const data = node.data;
+    const words = pre ? /[^\n]+|\n/g : /\S+/g;
+    let from = 0;
+    for (let m; (m = words.exec(data)); from = m.index + m[0].length) {
+      if (m[0] === '\n') {
+        pending = Math.max(pending, 2);
+        continue;
+      }
+      const gap = data.slice(from, m.index);
+      if (gap) pending = Math.max(pending, 1);
+      if (!text) pending = 0;
+      if (pending === 1 && gap === ' ') push(node, m.index - 1, ' ');
+      else if (pending) text += ['', ' ', '\n', '\n\n'][pending];
+      if (blockStart < 0) blockStart = text.length;
+      pending = 0;
+      push(node, m.index, m[0]);
+    }
+    if (from < data.length) pending = Math.max(pending, 1);
+  };
+  const walk = (el, pre) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        addText(n, pre);
+        continue;
+      }
+      if (n.nodeType !== 1) continue;
+      const name = n.localName;
+      if (name === 'br') {
+        pending = Math.max(pending, 2);
+        continue;
+      }
+      if (SKIP.has(name) || hidden(n, rendered) || (isBlock(n) && dropped(n, stats))) continue;
+      if (!isBlock(n)) {
+        walk(n, pre);
+        continue;
+      }
+      endBlock();
+      const outer = current;
+      current = n;
+      walk(n, pre || name === 'pre');
+      endBlock();
+      current = outer;
+    }
+  };
+  walk(root, root.localName === 'pre');
+  endBlock();
+  return { text, blocks, segments, root, title: '' };
+}
+
+/** True when a block inside the article is furniture: hinted so, or mostly links. */
+function dropped(el, stats) {
+  const s = stats.get(el);
+  if (!s || !s.text) return false;
+  if (furniture(el)) return true;
+  return s.links / s.text > 0.5;
+}
+
+/**
+ * DOM Ranges over the live text nodes that hold `text.slice(start, end)` of a
+ * `findArticle` result, one per segment piece, in reading order; the characters the
+ * finder inserted between blocks belong to no range.
+ */
+export function rangesFor(result, start, end) {
+  const ranges = [];
+  const segs = result.segments;
+  let lo = 0;
+  let hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segs.length && segs[i].start < end; i++) {
+    const seg = segs[i];
+    const s = Math.max(start, seg.start);
+    const e = Math.min(end, seg.end);
+    if (s >= e) continue;
+    const range = seg.node.ownerDocument.createRange();
+    range.setStart(seg.node, seg.offset + s - seg.start);
+    range.setEnd(seg.node, seg.offset + e - seg.start);
+    ranges.push(range);
+  }
+  return ranges;
+}
