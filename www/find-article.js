@@ -53,7 +53,7 @@ function furniture(el) {
  * Measures every element under `body`: `own` text per block (its inline text), and per
  * element the paragraph text (`good`) and the other text (`junk`) of its subtree.
  */
-function measure(body, rendered) {
+function measure(body, rendered, junk = new Set()) {
   const stats = new Map();
   const get = (el) => {
     let s = stats.get(el);
@@ -76,7 +76,7 @@ function measure(body, rendered) {
         const name = n.localName;
         if (SKIP.has(name) || hidden(n, rendered)) continue;
         const block = isBlock(n);
-        walk(n, block ? n : owner, inLink || name === 'a', inJunk || furniture(n));
+        walk(n, block ? n : owner, inLink || name === 'a', inJunk || junk.has(n));
       }
     }
   };
@@ -134,7 +134,12 @@ export function findArticle(doc, options = {}) {
     }
     if (root && !root.textContent.trim()) root = null;
   }
-  const stats = measure(body, rendered);
+  // Furniture hints count only on blocks that do not hold most of the page's paragraphs:
+  // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
+  let stats = measure(body, rendered);
+  const half = (stats.get(body)?.good ?? 0) / 2;
+  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
+  stats = measure(body, rendered, junk);
   root ??= bestBlock(stats, body);
   return read(root, stats, rendered);
 }
