@@ -27,8 +27,14 @@ const JUNK =
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
 
-/** How much a character of non-paragraph text costs a candidate, in paragraph characters. */
-const JUNK_COST = 0.5;
+/** What a character of link text outside paragraphs costs a candidate, in paragraph characters. */
+const LINK_COST = 1.5;
+/** What a character of other non-paragraph text (labels, bylines, headings) costs. */
+const PLAIN_COST = 0.5;
+/** Blocks inside the article with more link text than this share are link lists. */
+const LINK_LIST = 0.5;
+/** A lead (sapo) between the title and the article body is at least this long. */
+const MIN_LEAD = 80;
 /** A run of inline text shorter than this (UTF-16 units) is not a paragraph. */
 const MIN_PARAGRAPH = 30;
 
@@ -102,7 +108,7 @@ function bestBlock(stats, body) {
   let best = body;
   let bestScore = -Infinity;
   for (const [el, s] of stats) {
-    const score = s.good - JUNK_COST * s.junk;
+    const score = s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
     if (score > bestScore) {
       best = el;
       bestScore = score;
@@ -122,8 +128,7 @@ function bestBlock(stats, body) {
  */
 export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
-  const empty = { text: '', blocks: [], segments: [], root: body, title: '' };
-  if (!body) return empty;
+  if (!body) return { text: '', blocks: [], segments: [], root: null, title: '' };
   const rendered = !!doc.defaultView && body.checkVisibility?.() === true;
   let root = null;
   if (options.selector) {
@@ -141,18 +146,73 @@ export function findArticle(doc, options = {}) {
   const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
   stats = measure(body, rendered, junk);
   root ??= bestBlock(stats, body);
-  return read(root, stats, rendered);
+  const title = headline(doc, body, stats);
+  const parts = [root];
+  if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
+    parts.unshift(title, ...leads(title, root, stats, junk));
+  }
+  return { ...read(parts, stats, rendered), root, title: title ? title.textContent.trim() : '' };
+}
+
+/** Lower-cased words, for comparing a heading with the page's title. */
+const wordsOf = (t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The article's headline: the visible h1 (or `itemprop=headline`) whose words are mostly
+ * words of og:title or <title>, so a site logo in an h1 is not taken for it.
+ */
+function headline(doc, body, stats) {
+  const meta = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
+  const known = new Set(wordsOf(`${meta} ${doc.title}`));
+  let best = null;
+  let bestHits = 2;
+  for (const el of body.querySelectorAll('h1, [itemprop=headline]')) {
+    const s = stats.get(el);
+    if (!s || s.junkOwner) continue;
+    const words = wordsOf(el.textContent);
+    const hits = words.filter((w) => known.has(w)).length;
+    if (hits > bestHits && hits >= 0.6 * words.length) {
+      best = el;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** The next element after `el`'s subtree in document order, or null. */
+function after(el) {
+  for (; el; el = el.parentElement) if (el.nextElementSibling) return el.nextElementSibling;
+  return null;
+}
+
+/** The lead paragraphs (sapo) between the headline and the article body. */
+function leads(title, root, stats, junk) {
+  const found = [];
+  for (let el = after(title); el && el !== root; ) {
+    const s = stats.get(el);
+    if (el.contains(root)) {
+      el = el.firstElementChild;
+    } else if (!s || junk.has(el)) {
+      el = after(el);
+    } else if (!s.junkOwner && s.own >= MIN_LEAD && s.link / s.own < 0.33) {
+      found.push(el);
+      el = after(el);
+    } else {
+      el = el.firstElementChild ?? after(el);
+    }
+  }
+  return found;
 }
 
 /** Reads the text of `root` block by block, leaving out furniture, with its segment map. */
-function read(root, stats, rendered) {
+function read(parts, stats, rendered) {
   let text = '';
   const blocks = [];
   const segments = [];
   // What separates the next word from the text so far: 0 nothing, 1 space, 2 line, 3 paragraph.
   let pending = 0;
   let blockStart = -1;
-  let current = root;
+  let current = null;
   const endBlock = () => {
     if (blockStart >= 0) blocks.push({ start: blockStart, end: text.length, element: current });
     blockStart = -1;
@@ -212,9 +272,13 @@ function read(root, stats, rendered) {
       current = outer;
     }
   };
-  walk(root, root.localName === 'pre');
-  endBlock();
-  return { text, blocks, segments, root, title: '' };
+  for (const part of parts) {
+    current = part;
+    endBlock();
+    walk(part, part.localName === 'pre');
+    endBlock();
+  }
+  return { text, blocks, segments };
 }
 
 /** True when a block inside the article is furniture: hinted so, or mostly links. */
@@ -222,7 +286,7 @@ function dropped(el, stats) {
   const s = stats.get(el);
   if (!s || !s.text) return false;
   if (furniture(el)) return true;
-  return s.links / s.text > 0.5;
+  return s.links / s.text > LINK_LIST;
 }
 
 /**

@@ -71,7 +71,7 @@ export async function pageNames(dir = PAGES) {
 export async function finderExpression() {
   const source = await readFile(join(REPO, 'www/find-article.js'), 'utf8');
   const names = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
-  return `(() => { ${source.replace(/^export /gm, '')}\nreturn { ${names.join(', ')} }; })()`;
+  return `(() => { ${process.env.PRE ?? ""}; ${source.replace(/^export /gm, '')}\nreturn { ${names.join(', ')} }; })()`;
 }
 
 /**
@@ -108,7 +108,8 @@ export async function measure(dir = PAGES, names = null) {
           const ms = performance.now() - started;
           const first = document.querySelector('article, [itemprop=articleBody]') ?? document.body;
           const want = new DOMParser().parseFromString(expected, 'text/html').body.textContent;
-          return { found: found.text, ms, body: document.body.innerText, first: first.innerText, want };
+          const root = `${found.root.localName}#${found.root.id}.${String(found.root.className).slice(0, 40)}`;
+          return { found: found.text, root, ms, body: document.body.innerText, first: first.innerText, want };
         },
         [finder, expectedHtml],
       );
@@ -123,6 +124,7 @@ export async function measure(dir = PAGES, names = null) {
       name: r.name,
       ms: r.ms,
       text: r.found,
+      root: r.root,
       finder: f1(words(r.found), want),
       body: f1(words(r.body), want),
       first: f1(words(r.first), want),
