@@ -22,7 +22,7 @@ const HEADING = /^h[1-6]$/;
 
 /** Class/id words of page furniture: comments, share bars, related links, ads, ... */
 const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|toolbar|pager|pagination)/i;
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|toolbar|pager|pagination)/i;
 
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
@@ -145,13 +145,31 @@ export function findArticle(doc, options = {}) {
   const half = (stats.get(body)?.good ?? 0) / 2;
   const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
   stats = measure(body, rendered, junk);
-  root ??= bestBlock(stats, body);
+  root ??= biggestStoryGroup(bestBlock(stats, body), stats);
   const title = headline(doc, body, stats);
   const parts = [root];
   if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
   return { ...read(parts, stats, rendered), root, title: title ? title.textContent.trim() : '' };
+}
+
+/**
+ * On a listing page (the best block is several <article> teasers, none of which holds
+ * half of its paragraph text) the finder keeps the group of stories with the most text
+ * rather than a whole front page.
+ */
+function biggestStoryGroup(root, stats) {
+  const good = (el) => stats.get(el)?.good ?? 0;
+  const total = good(root);
+  const stories = [...root.querySelectorAll('article')].filter((a) => good(a) > 0 && !a.parentElement.closest('article'));
+  const inStories = stories.reduce((sum, a) => sum + good(a), 0);
+  if (stories.length < 3 || inStories < 0.7 * total || stories.some((a) => good(a) >= total / 2)) return root;
+  let group = root;
+  do {
+    group = [...group.children].reduce((a, b) => (good(b) > good(a) ? b : a));
+  } while (good(group) === total && group.children.length);
+  return group;
 }
 
 /** Lower-cased words, for comparing a heading with the page's title. */
@@ -286,7 +304,7 @@ function dropped(el, stats) {
   const s = stats.get(el);
   if (!s || !s.text) return false;
   if (furniture(el)) return true;
-  return s.links / s.text > LINK_LIST;
+  return !HEADING.test(el.localName) && s.links / s.text > LINK_LIST;
 }
 
 /**
