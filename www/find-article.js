@@ -123,12 +123,13 @@ function bestBlock(stats, body) {
  * `blocks` its paragraphs `{ start, end, element }` (offsets in `text`), `segments` the
  * pieces of live text nodes it was read from `{ node, offset, start, end }`
  * (`text.slice(start, end) === node.data.slice(offset, offset + end - start)`) and
- * `root` the element it was found in. `options.selector` (the widget's `for`) wins when
- * it matches an element with text.
+ * `root` the element it was found in; `listing` is true on a page of several story
+ * teasers and no article (a front page), where a widget may rather stay quiet.
+ * `options.selector` (the widget's `for`) wins when it matches an element with text.
  */
 export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
-  if (!body) return { text: '', blocks: [], segments: [], root: null, title: '' };
+  if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
   const rendered = !!doc.defaultView && body.checkVisibility?.() === true;
   let root = null;
   if (options.selector) {
@@ -145,13 +146,18 @@ export function findArticle(doc, options = {}) {
   const half = (stats.get(body)?.good ?? 0) / 2;
   const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
   stats = measure(body, rendered, junk);
-  root ??= biggestStoryGroup(bestBlock(stats, body), stats);
+  let listing = false;
+  if (!root) {
+    const best = bestBlock(stats, body);
+    root = biggestStoryGroup(best, stats);
+    listing = root !== best;
+  }
   const title = headline(doc, body, stats);
   const parts = [root];
   if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
-  return { ...read(parts, stats, rendered), root, title: title ? title.textContent.trim() : '' };
+  return { ...read(parts, stats, rendered), root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /**

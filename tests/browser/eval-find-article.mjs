@@ -71,7 +71,7 @@ export async function pageNames(dir = PAGES) {
 export async function finderExpression() {
   const source = await readFile(join(REPO, 'www/find-article.js'), 'utf8');
   const names = [...source.matchAll(/^export (?:async )?function (\w+)/gm)].map((m) => m[1]);
-  return `(() => { ${process.env.PRE ?? ""}; ${source.replace(/^export /gm, '')}\nreturn { ${names.join(', ')} }; })()`;
+  return `(() => { ${source.replace(/^export /gm, '')}\nreturn { ${names.join(', ')} }; })()`;
 }
 
 /**
@@ -109,7 +109,7 @@ export async function measure(dir = PAGES, names = null) {
           const first = document.querySelector('article, [itemprop=articleBody]') ?? document.body;
           const want = new DOMParser().parseFromString(expected, 'text/html').body.textContent;
           const root = `${found.root.localName}#${found.root.id}.${String(found.root.className).slice(0, 40)}`;
-          return { found: found.text, root, ms, body: document.body.innerText, first: first.innerText, want };
+          return { found: found.text, listing: found.listing, root, ms, body: document.body.innerText, first: first.innerText, want };
         },
         [finder, expectedHtml],
       );
@@ -125,6 +125,7 @@ export async function measure(dir = PAGES, names = null) {
       ms: r.ms,
       text: r.found,
       root: r.root,
+      listing: r.listing,
       finder: f1(words(r.found), want),
       body: f1(words(r.body), want),
       first: f1(words(r.first), want),
@@ -146,7 +147,7 @@ async function main() {
   console.log(`${'page'.padEnd(pad)}  finder    body  first   ms`);
   for (const r of rows) {
     const cells = [r.finder, r.body, r.first].map((x) => x.toFixed(1).padStart(6));
-    console.log(`${r.name.padEnd(pad)}  ${cells.join('  ')}  ${r.ms.toFixed(0).padStart(3)}`);
+    console.log(`${r.name.padEnd(pad)}  ${cells.join('  ')}  ${r.ms.toFixed(0).padStart(3)}${r.listing ? '  (listing: a front page, no article)' : ''}`);
   }
   const cells = ['finder', 'body', 'first'].map((k) => mean(rows.map((r) => r[k])).toFixed(1).padStart(6));
   console.log(`${'mean'.padEnd(pad)}  ${cells.join('  ')}`);
