@@ -22,7 +22,7 @@ const HEADING = /^h[1-6]$/;
 
 /** Class/id words of page furniture: comments, share bars, related links, ads, ... */
 const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|toolbar|pager|pagination)/i;
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination)/i;
 
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
@@ -35,6 +35,8 @@ const PLAIN_COST = 0.5;
 const LINK_LIST = 0.5;
 /** A lead (sapo) between the title and the article body is at least this long. */
 const MIN_LEAD = 80;
+/** A lead is a paragraph or two; more text between headline and body is something else. */
+const MAX_LEADS = 3;
 /** A run of inline text shorter than this (UTF-16 units) is not a paragraph. */
 const MIN_PARAGRAPH = 30;
 
@@ -131,33 +133,36 @@ export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
   if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
   const rendered = !!doc.defaultView && body.checkVisibility?.() === true;
-  let root = null;
-  if (options.selector) {
-    try {
-      root = doc.querySelector(options.selector);
-    } catch {
-      root = null;
-    }
-    if (root && !root.textContent.trim()) root = null;
-  }
   // Furniture hints count only on blocks that do not hold most of the page's paragraphs:
   // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
   let stats = measure(body, rendered);
   const half = (stats.get(body)?.good ?? 0) / 2;
   const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
   stats = measure(body, rendered, junk);
-  let listing = false;
-  if (!root) {
-    const best = bestBlock(stats, body);
-    root = biggestStoryGroup(best, stats);
-    listing = root !== best;
-  }
+  // The site's own choice is read as it is, without a headline or lead added.
+  const chosen = selected(doc, options.selector);
+  if (chosen) return { ...read([chosen], stats, rendered), root: chosen, title: '', listing: false };
+  const best = bestBlock(stats, body);
+  const root = biggestStoryGroup(best, stats);
+  const listing = root !== best;
   const title = headline(doc, body, stats);
   const parts = [root];
   if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
   return { ...read(parts, stats, rendered), root, title: title ? title.textContent.trim() : '', listing };
+}
+
+/** The element `selector` names, when it is valid CSS and the element has text. */
+function selected(doc, selector) {
+  if (!selector) return null;
+  let el = null;
+  try {
+    el = doc.querySelector(selector);
+  } catch {
+    return null;
+  }
+  return el?.textContent.trim() ? el : null;
 }
 
 /**
@@ -219,7 +224,7 @@ function leads(title, root, stats, junk) {
     } else if (!s || junk.has(el)) {
       el = after(el);
     } else if (!s.junkOwner && s.own >= MIN_LEAD && s.link / s.own < 0.33) {
-      found.push(el);
+      if (found.push(el) === MAX_LEADS) break;
       el = after(el);
     } else {
       el = el.firstElementChild ?? after(el);
@@ -241,6 +246,7 @@ function read(parts, stats, rendered) {
     if (blockStart >= 0) blocks.push({ start: blockStart, end: text.length, element: current });
     blockStart = -1;
     pending = 3;
+    space = null;
   };
   const push = (node, offset, piece) => {
     const last = segments[segments.length - 1];
@@ -251,25 +257,34 @@ function read(parts, stats, rendered) {
     }
     text += piece;
   };
+  // A U+0020 in the white space before the next word: the separator a space maps to.
+  let space = null;
   const addText = (node, pre) => {
     const data = node.data;
-    const words = pre ? /[^\n]+|\n/g : /\S+/g;
+    const gap = (from, to) => {
+      if (to <= from) return;
+      pending = Math.max(pending, 1);
+      const i = data.indexOf(' ', from);
+      if (!space && i >= 0 && i < to) space = { node, offset: i };
+    };
+    // HTML white space collapses; a no-break space is part of the text.
+    const words = pre ? /[^\n]+|\n/g : /[^ \t\n\r\f]+/g;
     let from = 0;
     for (let m; (m = words.exec(data)); from = m.index + m[0].length) {
+      gap(from, m.index);
       if (m[0] === '\n') {
         pending = Math.max(pending, 2);
         continue;
       }
-      const gap = data.slice(from, m.index);
-      if (gap) pending = Math.max(pending, 1);
       if (!text) pending = 0;
-      if (pending === 1 && gap === ' ') push(node, m.index - 1, ' ');
+      if (pending === 1 && space) push(space.node, space.offset, ' ');
       else if (pending) text += ['', ' ', '\n', '\n\n'][pending];
       if (blockStart < 0) blockStart = text.length;
       pending = 0;
+      space = null;
       push(node, m.index, m[0]);
     }
-    if (from < data.length) pending = Math.max(pending, 1);
+    gap(from, data.length);
   };
   const walk = (el, pre) => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -281,6 +296,7 @@ function read(parts, stats, rendered) {
       const name = n.localName;
       if (name === 'br') {
         pending = Math.max(pending, 2);
+        space = null;
         continue;
       }
       if (SKIP.has(name) || hidden(n, rendered) || (isBlock(n) && dropped(n, stats))) continue;
