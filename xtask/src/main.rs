@@ -1,6 +1,7 @@
 //! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
 //! build. None of this code goes into the wasm.
 
+mod eval_finder;
 mod eval_sentences;
 mod test;
 
@@ -11,7 +12,8 @@ cargo xtask <task>
 
 Tasks:
   test                      every test (what CI runs); installs what the tests need
-  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)";
+  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
+  eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)";
 
 fn main() -> ExitCode {
     // Every task takes paths relative to the repository root, wherever it is run from.
@@ -25,6 +27,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
+        Some("eval-finder") => eval_finder::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
