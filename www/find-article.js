@@ -20,9 +20,13 @@ const BLOCK = new Set([
 
 const HEADING = /^h[1-6]$/;
 
-/** Class/id words of page furniture: comments, share bars, related links, ads, ... */
+/**
+ * Class/id words of page furniture: comments, share bars, related links, ads, ... in
+ * English and in the unaccented Vietnamese some Vietnamese sites use (bình luận, tin
+ * liên quan, xem thêm, đọc thêm, quảng cáo, chia sẻ).
+ */
 const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination)/i;
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/i;
 
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;

@@ -28,6 +28,8 @@ const SIDEBAR =
   'Giá vàng hôm nay tăng mạnh, vàng miếng SJC vượt mốc 70 triệu đồng mỗi lượng, người dân đổ xô đi mua tích trữ trong dịp cuối tuần.';
 const COOKIE =
   'Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn trên trang, phân tích lưu lượng truy cập và hiển thị quảng cáo phù hợp.';
+const TEASER =
+  'Sáng nay, tỉnh Điện Biên tổ chức lễ khởi công dự án mở rộng cảng hàng không với tổng mức đầu tư gần 1.500 tỷ đồng.';
 const RELATED = ['Điện Biên khởi công dự án sân bay mới', 'Thủ tướng thăm di tích đồi A1', 'Du lịch Điện Biên hút khách dịp lễ'];
 
 /** A Vietnamese news page: menu, headline, sapo, article with a photo, an inline related box
@@ -58,6 +60,7 @@ const NEWS = `<!doctype html><html lang="vi"><head><meta charset="utf-8">
         <div class="related-news"><h3>Tin liên quan</h3><ul>${RELATED.map((t) => `<li><a href="#">${t}</a></li>`).join('')}</ul></div>
         <p>${PARAGRAPHS[2].replace('bộ, ngành', '<a href="/bo-nganh">bộ, ngành</a>')}</p>
         <div class="ads-inline" style="display:none">Quảng cáo: mua bảo hiểm xe máy giá rẻ chỉ từ 66.000 đồng mỗi năm, bồi thường nhanh.</div>
+        <div class="box_tinlienquan"><a href="#">${RELATED[0]}</a><p>${TEASER}</p></div>
         <h2>Bảo tồn di tích</h2>
         <p>${PARAGRAPHS[3]}</p>
       </article>
@@ -118,7 +121,7 @@ test('finds headline, sapo and paragraphs, and leaves the furniture out', async 
   assert.equal(r.listing, false);
   assert.deepEqual(r.paragraphs, ['Thủ tướng làm việc với tỉnh Điện Biên', SAPO, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], 'Bảo tồn di tích', PARAGRAPHS[3]]);
   assert.equal(r.text, r.paragraphs.join('\n\n'));
-  for (const junk of [CAPTION, COMMENT, SIDEBAR, COOKIE, ...RELATED, 'Chia sẻ', 'Quảng cáo', 'Thời sự', 'Giấy phép', 'Báo Tin Tức']) {
+  for (const junk of [CAPTION, COMMENT, SIDEBAR, COOKIE, TEASER, ...RELATED, 'Chia sẻ', 'Quảng cáo', 'Thời sự', 'Giấy phép', 'Báo Tin Tức']) {
     assert.ok(!r.text.includes(junk), `leaves out ${junk}`);
   }
 });
