@@ -52,7 +52,8 @@ function hidden(el, rendered) {
   if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  return rendered && el.checkVisibility !== undefined && !el.checkVisibility();
+  // checkVisibility is false for a display:contents wrapper, whose children do show.
+  return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
 /** True when the class or id says page furniture and nothing says content. */
@@ -136,7 +137,8 @@ function bestBlock(stats, body) {
 export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
   if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
-  const rendered = !!doc.defaultView && body.checkVisibility?.() === true;
+  // Layout (and so CSS visibility) exists only in a rendered document, not in one from DOMParser.
+  const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
   // Furniture hints count only on blocks that do not hold most of the page's paragraphs:
   // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
   let stats = measure(body, rendered);
@@ -145,7 +147,7 @@ export function findArticle(doc, options = {}) {
   stats = measure(body, rendered, junk);
   // The site's own choice is read as it is, without a headline or lead added.
   const chosen = selected(doc, options.selector);
-  if (chosen) return { ...read([chosen], stats, rendered), root: chosen, title: '', listing: false };
+  if (chosen) return { ...read([chosen], stats, junk, rendered), root: chosen, title: '', listing: false };
   const best = bestBlock(stats, body);
   const root = biggestStoryGroup(best, stats);
   const listing = root !== best;
@@ -154,7 +156,7 @@ export function findArticle(doc, options = {}) {
   if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
-  return { ...read(parts, stats, rendered), root, title: title ? title.textContent.trim() : '', listing };
+  return { ...read(parts, stats, junk, rendered), root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
@@ -237,8 +239,8 @@ function leads(title, root, stats, junk) {
   return found;
 }
 
-/** Reads the text of `root` block by block, leaving out furniture, with its segment map. */
-function read(parts, stats, rendered) {
+/** Reads the text of `parts` block by block, leaving out furniture, with its segment map. */
+function read(parts, stats, junk, rendered) {
   let text = '';
   const blocks = [];
   const segments = [];
@@ -303,7 +305,7 @@ function read(parts, stats, rendered) {
         space = null;
         continue;
       }
-      if (SKIP.has(name) || hidden(n, rendered) || (isBlock(n) && dropped(n, stats))) continue;
+      if (SKIP.has(name) || hidden(n, rendered) || (isBlock(n) && dropped(n, stats, junk))) continue;
       if (!isBlock(n)) {
         walk(n, pre);
         continue;
@@ -326,10 +328,10 @@ function read(parts, stats, rendered) {
 }
 
 /** True when a block inside the article is furniture: hinted so, or mostly links. */
-function dropped(el, stats) {
+function dropped(el, stats, junk) {
   const s = stats.get(el);
   if (!s || !s.text) return false;
-  if (furniture(el)) return true;
+  if (junk.has(el)) return true;
   return !HEADING.test(el.localName) && s.links / s.text > LINK_LIST;
 }
 

@@ -126,6 +126,22 @@ test('finds headline, sapo and paragraphs, and leaves the furniture out', async 
   }
 });
 
+test('a document from DOMParser (no layout, no scripts) gives the same text', async () => {
+  const live = await find('/news.html');
+  const parsed = await page.evaluate(async (html) => {
+    const { findArticle } = await import('/find-article.js');
+    return findArticle(new DOMParser().parseFromString(html, 'text/html')).text;
+  }, NEWS);
+  assert.equal(parsed, live.text);
+  const empty = await page.evaluate(async () => {
+    const { findArticle } = await import('/find-article.js');
+    const docs = ['', '<p>   </p>', '<svg><text>x</text></svg>'].map((h) => new DOMParser().parseFromString(h, 'text/html'));
+    docs.push(document.implementation.createDocument(null, null));
+    return docs.map((d) => findArticle(d).text);
+  });
+  assert.deepEqual(empty, ['', '', '', '']);
+});
+
 test('the widget selector wins when it matches, and is ignored when it does not', async () => {
   const chosen = await find('/news.html', { selector: 'aside.sidebar' });
   assert.equal(chosen.text, `Đọc nhiều\n\n${SIDEBAR}`);
