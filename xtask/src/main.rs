@@ -3,6 +3,7 @@
 
 mod build;
 mod eval_directives;
+mod eval_finder;
 mod eval_sentences;
 mod eval_words;
 mod serve;
@@ -24,7 +25,8 @@ Tasks:
                             annotated articles (default: shared gov-news dev annotations)
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
-  eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed";
+  eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
+  eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)";
 
 fn main() -> ExitCode {
     // Every task takes paths relative to the repository root, wherever it is run from.
@@ -43,6 +45,7 @@ fn main() -> ExitCode {
         Some("eval-directives") => eval_directives::run(rest),
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
+        Some("eval-finder") => eval_finder::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())

@@ -52,7 +52,7 @@ pub fn ensure_wasm_target() -> Result<(), String> {
 
 /// Installs Debian's `chromium` package when the browser is missing (needs root, as
 /// CI and the project's machines are).
-fn ensure_chromium() -> Result<(), String> {
+pub fn ensure_chromium() -> Result<(), String> {
     if Path::new(CHROMIUM).exists() {
         return Ok(());
     }
@@ -66,7 +66,7 @@ fn ensure_chromium() -> Result<(), String> {
 
 /// Installs the browser tests' npm packages (playwright-core only, no browser
 /// download) from the lock file when they are missing.
-fn ensure_playwright() -> Result<(), String> {
+pub fn ensure_playwright() -> Result<(), String> {
     if Path::new(BROWSER_TESTS).join("node_modules/playwright-core").exists() {
         return Ok(());
     }

@@ -1,0 +1,274 @@
+// www/find-article.js in Chromium: it finds the article among a news page's furniture,
+// the widget's selector wins, its text maps back to the live text nodes exactly, the
+// page's DOM is left alone, and on real pages it reaches the issue's bar.
+
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { launch } from './harness.mjs';
+import { PAGES, f1, finderExpression, measure, pageNames, words } from './eval-find-article.mjs';
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+const ORIGIN = 'https://news.test';
+
+const SAPO =
+  'Sáng 9/4, Thủ tướng Chính phủ Phạm Minh Chính và Đoàn công tác của Chính phủ đã làm việc với Ban Thường vụ Tỉnh ủy Điện Biên.';
+const PARAGRAPHS = [
+  'Thủ tướng yêu cầu tỉnh Điện Biên phải tập trung phát triển hạ tầng giao thông, nhất là tuyến cao tốc nối với Hà Nội.',
+  'Theo báo cáo của tỉnh, năm 2022 tăng trưởng kinh tế đạt 7,5%, thu ngân sách trên địa bàn đạt hơn 1.600 tỷ đồng.',
+  'Thủ tướng đề nghị các bộ, ngành hỗ trợ tỉnh tháo gỡ khó khăn về đất đai, đầu tư công và thu hút doanh nghiệp.',
+  'Đồng thời, tỉnh cần bảo tồn, phát huy giá trị di tích lịch sử chiến trường Điện Biên Phủ gắn với phát triển du lịch.',
+];
+const CAPTION = 'Thủ tướng Phạm Minh Chính phát biểu tại buổi làm việc. Ảnh: VGP';
+const COMMENT =
+  'Tôi rất mong tỉnh sớm có đường cao tốc, mỗi lần về quê phải đi xe khách mất gần mười lăm tiếng đồng hồ, rất mệt mỏi cho người già và trẻ nhỏ.';
+const SIDEBAR =
+  'Giá vàng hôm nay tăng mạnh, vàng miếng SJC vượt mốc 70 triệu đồng mỗi lượng, người dân đổ xô đi mua tích trữ trong dịp cuối tuần.';
+const COOKIE =
+  'Chúng tôi sử dụng cookie để cải thiện trải nghiệm của bạn trên trang, phân tích lưu lượng truy cập và hiển thị quảng cáo phù hợp.';
+const TEASER =
+  'Sáng nay, tỉnh Điện Biên tổ chức lễ khởi công dự án mở rộng cảng hàng không với tổng mức đầu tư gần 1.500 tỷ đồng.';
+const RELATED = ['Điện Biên khởi công dự án sân bay mới', 'Thủ tướng thăm di tích đồi A1', 'Du lịch Điện Biên hút khách dịp lễ'];
+
+/** A Vietnamese news page: menu, headline, sapo, article with a photo, an inline related box
+ * and share buttons, a sidebar, comments, a cookie banner and a footer. Pretty-printed,
+ * so text nodes carry newlines and indentation as real pages do. */
+const NEWS = `<!doctype html><html lang="vi"><head><meta charset="utf-8">
+<title>Thủ tướng làm việc với tỉnh Điện Biên - Báo Tin Tức</title>
+<meta property="og:title" content="Thủ tướng làm việc với tỉnh Điện Biên"></head>
+<body>
+  <header class="site-header"><h1 class="logo"><a href="/">Báo Tin Tức</a></h1>
+    <ul class="menu"><li><a href="/thoi-su">Thời sự</a></li><li><a href="/kinh-te">Kinh tế</a></li><li><a href="/the-gioi">Thế giới</a></li></ul>
+  </header>
+  <div class="cookie-consent"><p>${COOKIE}</p><button>Đồng ý</button></div>
+  <main class="layout">
+    <div class="detail">
+      <h1 class="title-detail">Thủ tướng làm việc với tỉnh Điện Biên</h1>
+      <p class="date">Thứ bảy, 9/4/2023, 10:30 (GMT+7)</p>
+      <p class="sapo">
+        ${SAPO}
+      </p>
+      <div class="share-buttons"><a href="#">Chia sẻ</a> <a href="#">Facebook</a> <a href="#">Zalo</a></div>
+      <article class="fck_detail">
+        <p>${PARAGRAPHS[0].replace('yêu cầu', '<strong>yêu cầu</strong>')}</p>
+        <figure><img src="a.jpg" alt=""><figcaption>${CAPTION}</figcaption></figure>
+        <p>
+          ${PARAGRAPHS[1]}
+        </p>
+        <div class="related-news"><h3>Tin liên quan</h3><ul>${RELATED.map((t) => `<li><a href="#">${t}</a></li>`).join('')}</ul></div>
+        <p>${PARAGRAPHS[2].replace('bộ, ngành', '<a href="/bo-nganh">bộ, ngành</a>')}</p>
+        <div class="ads-inline" style="display:none">Quảng cáo: mua bảo hiểm xe máy giá rẻ chỉ từ 66.000 đồng mỗi năm, bồi thường nhanh.</div>
+        <div class="box_tinlienquan"><a href="#">${RELATED[0]}</a><p>${TEASER}</p></div>
+        <h2>Bảo tồn di tích</h2>
+        <p>${PARAGRAPHS[3]}</p>
+      </article>
+    </div>
+    <aside class="sidebar"><h3>Đọc nhiều</h3><p>${SIDEBAR}</p></aside>
+    <div id="comments" class="comment-list"><h3>Ý kiến bạn đọc</h3><div class="comment"><p>${COMMENT}</p></div></div>
+  </main>
+  <footer><p>Giấy phép số 123/GP-BTTTT. Ghi rõ nguồn khi phát hành lại thông tin từ website này.</p></footer>
+</body></html>`;
+
+/** A page whose text is spread over inline elements and line breaks. */
+const INLINE = `<!doctype html><html><head><meta charset="utf-8"><title>t</title></head><body>
+<div class="content"><p>Bộ Y tế <em>đề nghị</em> các địa phương <b>phải</b> chuẩn bị   đủ
+   thuốc, vật tư y tế.<br>Sở Y tế Hà Nội cho biết đã <a href="#">hoàn thành</a> kế hoạch tiêm chủng mở rộng năm nay.</p>
+<pre>dòng một
+  dòng hai</pre>
+<p>Ủy ban nhân dân tỉnh giao Sở Tài chính 🙂 cân đối ngân sách cho các huyện miền núi trong quý tới.</p></div>
+</body></html>`;
+
+const SITE = { '/news.html': NEWS, '/inline.html': INLINE };
+
+let browser;
+let page;
+
+before(async () => {
+  const finder = await readFile(resolve(HERE, '../../www/find-article.js'));
+  browser = await launch();
+  await browser.context.route('**/*', (route) => {
+    const url = new URL(route.request().url());
+    if (url.origin === ORIGIN && url.pathname === '/find-article.js') {
+      return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: finder });
+    }
+    if (url.origin === ORIGIN && SITE[url.pathname]) {
+      return route.fulfill({ contentType: 'text/html; charset=utf-8', body: SITE[url.pathname] });
+    }
+    return route.abort('blockedbyclient');
+  });
+  page = await browser.context.newPage();
+});
+
+after(async () => {
+  await browser?.close();
+});
+
+/** Runs findArticle in `path` and returns its text, paragraphs and root's tag. */
+async function find(path, options) {
+  await page.goto(ORIGIN + path);
+  return page.evaluate(async (opts) => {
+    const { findArticle } = await import('/find-article.js');
+    const r = findArticle(document, opts);
+    return { text: r.text, title: r.title, listing: r.listing, paragraphs: r.blocks.map((b) => r.text.slice(b.start, b.end)) };
+  }, options);
+}
+
+test('finds headline, sapo and paragraphs, and leaves the furniture out', async () => {
+  const r = await find('/news.html');
+  assert.equal(r.title, 'Thủ tướng làm việc với tỉnh Điện Biên');
+  assert.equal(r.listing, false);
+  assert.deepEqual(r.paragraphs, ['Thủ tướng làm việc với tỉnh Điện Biên', SAPO, PARAGRAPHS[0], PARAGRAPHS[1], PARAGRAPHS[2], 'Bảo tồn di tích', PARAGRAPHS[3]]);
+  assert.equal(r.text, r.paragraphs.join('\n\n'));
+  for (const junk of [CAPTION, COMMENT, SIDEBAR, COOKIE, TEASER, ...RELATED, 'Chia sẻ', 'Quảng cáo', 'Thời sự', 'Giấy phép', 'Báo Tin Tức']) {
+    assert.ok(!r.text.includes(junk), `leaves out ${junk}`);
+  }
+});
+
+test('a document from DOMParser (no layout, no scripts) gives the same text', async () => {
+  const live = await find('/news.html');
+  const parsed = await page.evaluate(async (html) => {
+    const { findArticle } = await import('/find-article.js');
+    return findArticle(new DOMParser().parseFromString(html, 'text/html')).text;
+  }, NEWS);
+  assert.equal(parsed, live.text);
+  const empty = await page.evaluate(async () => {
+    const { findArticle } = await import('/find-article.js');
+    const docs = ['', '<p>   </p>', '<svg><text>x</text></svg>'].map((h) => new DOMParser().parseFromString(h, 'text/html'));
+    docs.push(document.implementation.createDocument(null, null));
+    return docs.map((d) => findArticle(d).text);
+  });
+  assert.deepEqual(empty, ['', '', '', '']);
+});
+
+test('the widget selector wins when it matches, and is ignored when it does not', async () => {
+  const chosen = await find('/news.html', { selector: 'aside.sidebar' });
+  assert.equal(chosen.text, `Đọc nhiều\n\n${SIDEBAR}`);
+  assert.ok(!chosen.text.includes(PARAGRAPHS[0]));
+  for (const selector of ['.no-such-thing', '::: not css', '.ads-inline + h2 ~ nothing']) {
+    const r = await find('/news.html', { selector });
+    assert.ok(r.text.includes(PARAGRAPHS[3]) && !r.text.includes(COMMENT), selector);
+  }
+});
+
+test('keeps line breaks and preformatted lines, collapses other white space', async () => {
+  const r = await find('/inline.html');
+  assert.deepEqual(r.paragraphs, [
+    'Bộ Y tế đề nghị các địa phương phải chuẩn bị đủ thuốc, vật tư y tế.\nSở Y tế Hà Nội cho biết đã hoàn thành kế hoạch tiêm chủng mở rộng năm nay.',
+    'dòng một\n  dòng hai',
+    'Ủy ban nhân dân tỉnh giao Sở Tài chính 🙂 cân đối ngân sách cho các huyện miền núi trong quý tới.',
+  ]);
+});
+
+/**
+ * In the page: checks every segment against its text node, maps every sentence-like
+ * slice (and slices cutting words and emoji in half) to Ranges, and watches the DOM.
+ * Returns the problems found and the number of slices checked.
+ */
+function checkMapping({ findArticle, rangesFor }) {
+  const observer = new MutationObserver(() => {});
+  observer.observe(document, { subtree: true, childList: true, attributes: true, characterData: true });
+  const before = document.documentElement.outerHTML;
+  const r = findArticle(document);
+  const problems = [];
+  const covered = new Uint8Array(r.text.length);
+  for (const s of r.segments) {
+    covered.fill(1, s.start, s.end);
+    if (r.text.slice(s.start, s.end) !== s.node.data.slice(s.offset, s.offset + s.end - s.start)) problems.push(`segment ${s.start}`);
+  }
+  const slices = [...r.text.matchAll(/[^.!?\n]+[.!?]*/g)].map((m) => [m.index, m.index + m[0].length]);
+  for (let i = 0; i + 7 < r.text.length; i += 97) slices.push([i, i + 7 + (i % 50)]);
+  let exact = 0;
+  for (const [start, end] of slices) {
+    const ranges = rangesFor(r, start, end);
+    const got = ranges.map(String).join('');
+    let want = '';
+    for (let i = start; i < end; i++) if (covered[i]) want += r.text[i];
+    if (got !== want) problems.push(`slice ${start}-${end}: ${JSON.stringify(got)} vs ${JSON.stringify(want)}`);
+    if (got === r.text.slice(start, end)) exact += 1;
+    if (!ranges.every((range) => range.startContainer.isConnected && range.startContainer.nodeType === 3)) problems.push(`dead range ${start}`);
+  }
+  if (document.documentElement.outerHTML !== before) problems.push('the page changed');
+  const mutations = observer.takeRecords().length;
+  observer.disconnect();
+  return { problems, slices: slices.length, exact, mutations, blocks: r.blocks.length };
+}
+
+test('rangesFor maps text back to the live text nodes exactly and the DOM is unchanged', async () => {
+  for (const path of ['/news.html', '/inline.html']) {
+    await page.goto(ORIGIN + path);
+    const result = await page.evaluate(async (check) => {
+      const finder = await import('/find-article.js');
+      return new Function(`return (${check})`)()(finder);
+    }, checkMapping.toString());
+    assert.deepEqual(result.problems, [], path);
+    assert.equal(result.mutations, 0, path);
+    assert.ok(result.slices > 5 && result.exact > 0, `${path}: ${result.exact} of ${result.slices} exact`);
+  }
+  // One sentence spread over <strong>: the ranges' text is the sentence itself.
+  await page.goto(ORIGIN + '/news.html');
+  const pieces = await page.evaluate(async (sentence) => {
+    const { findArticle, rangesFor } = await import('/find-article.js');
+    const r = findArticle(document);
+    const start = r.text.indexOf(sentence);
+    return rangesFor(r, start, start + sentence.length).map(String);
+  }, PARAGRAPHS[0]);
+  assert.equal(pieces.join(''), PARAGRAPHS[0]);
+  assert.deepEqual(pieces[1], 'yêu cầu');
+});
+
+/** Opens `file` with JavaScript disabled and the network blocked, as the evaluation does. */
+async function withRealPage(file, run) {
+  const real = await launch({ javaScriptEnabled: false });
+  try {
+    const html = await readFile(file);
+    await real.context.route('**/*', (route) =>
+      route.request().url() === `${ORIGIN}/real/` ? route.fulfill({ contentType: 'text/html; charset=utf-8', body: html }) : route.abort());
+    const tab = await real.context.newPage();
+    await tab.goto(`${ORIGIN}/real/`, { waitUntil: 'domcontentloaded' });
+    return await run(tab);
+  } finally {
+    await real.close();
+  }
+}
+
+test('on a real page whose scripts never ran, the article is found and maps back to it', async () => {
+  const dir = join(HERE, 'fixtures/pages');
+  const [row] = await measure(dir, ['v8-blog']);
+  assert.ok(row.finder >= 95, `F1 ${row.finder.toFixed(1)}`);
+  assert.ok(row.finder > row.body + 1, 'better than the whole body');
+  const finder = await finderExpression();
+  const result = await withRealPage(join(dir, 'v8-blog/source.html'), (tab) =>
+    tab.evaluate(([code, check]) => (0, eval)(`(${check})`)((0, eval)(code)), [finder, checkMapping.toString()]));
+  assert.deepEqual(result.problems, []);
+  assert.equal(result.mutations, 0);
+  assert.ok(result.blocks > 10);
+});
+
+test('the words and F1 of the evaluation', () => {
+  assert.deepEqual(words('Thủ tướng: “Điện Biên” 2023-04!'), ['thủ', 'tướng', 'điện', 'biên', '2023', '04']);
+  assert.equal(f1(['a', 'b'], ['a', 'b']), 100);
+  assert.equal(f1(['a', 'a', 'c'], ['a', 'b']), (200 * (1 / 3) * (1 / 2)) / (1 / 3 + 1 / 2));
+  assert.equal(f1([], ['a']), 0);
+});
+
+test('on the real pages: mean F1 at least 95, no article page below 70', async (t) => {
+  const names = await pageNames(PAGES);
+  if (names.length === 0) {
+    t.skip(`no pages in ${PAGES} (set TOMTAT_PAGES or check out ../shared)`);
+    return;
+  }
+  const rows = await measure(PAGES, names);
+  const mean = rows.reduce((sum, r) => sum + r.finder, 0) / rows.length;
+  const first = rows.reduce((sum, r) => sum + r.first, 0) / rows.length;
+  const report = rows.map((r) => `${r.name} ${r.finder.toFixed(1)}${r.listing ? ' (listing)' : ''}`).join(', ');
+  assert.ok(mean >= 95, `mean F1 ${mean.toFixed(1)}: ${report}`);
+  assert.ok(mean > first + 10, `mean F1 ${mean.toFixed(1)} vs first <article> ${first.toFixed(1)}`);
+  // A front page has no article: the finder says so (the widget can stay quiet there),
+  // and such pages must stay rare in a set of article pages.
+  const listings = rows.filter((r) => r.listing);
+  assert.ok(listings.length <= 1, `listing pages: ${listings.map((r) => r.name)}`);
+  const low = rows.filter((r) => !r.listing && r.finder < 70);
+  assert.deepEqual(low.map((r) => r.name), [], report);
+});

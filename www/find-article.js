@@ -1,0 +1,364 @@
+// Finds the article in a news page and returns its text as tomtat digests it, with a
+// map from that text back to the page's own text nodes, so a sentence can be
+// highlighted in the live page without changing its DOM. No dependencies, no globals;
+// works on a document whose scripts never ran (and on one from DOMParser).
+
+/** Subtrees that never hold article text. */
+const SKIP = new Set([
+  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'video', 'audio', 'select', 'textarea', 'input', 'button', 'nav', 'aside', 'footer', 'figcaption',
+  'head', 'dialog', 'label',
+]);
+
+/** Elements that start a new line of text: their content is a paragraph of its own. */
+const BLOCK = new Set([
+  'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
+  'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
+  'hgroup', 'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'td',
+  'tfoot', 'th', 'thead', 'tr', 'ul', 'caption', 'legend', 'html',
+]);
+
+const HEADING = /^h[1-6]$/;
+
+/**
+ * Class/id words of page furniture: comments, share bars, related links, ads, ... in
+ * English and in the unaccented Vietnamese some Vietnamese sites use (bình luận, tin
+ * liên quan, xem thêm, đọc thêm, quảng cáo, chia sẻ).
+ */
+const JUNK =
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/i;
+
+/** Class/id words that say "this is the content", which outweigh a furniture word. */
+const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
+
+/** What a character of link text outside paragraphs costs a candidate, in paragraph characters. */
+const LINK_COST = 1.5;
+/** What a character of other non-paragraph text (labels, bylines, headings) costs. */
+const PLAIN_COST = 0.5;
+/** Blocks inside the article with more link text than this share are link lists. */
+const LINK_LIST = 0.5;
+/** A lead (sapo) between the title and the article body is at least this long. */
+const MIN_LEAD = 80;
+/** A lead is a paragraph or two; more text between headline and body is something else. */
+const MAX_LEADS = 3;
+/** A run of inline text shorter than this (UTF-16 units) is not a paragraph. */
+const MIN_PARAGRAPH = 30;
+
+const isBlock = (el) => BLOCK.has(el.localName);
+const hints = (el) => `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+
+/** True when `el` is hidden by its attributes, inline style or (in a rendered page) CSS. */
+function hidden(el, rendered) {
+  if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
+  const style = el.getAttribute('style');
+  if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
+  // checkVisibility is false for a display:contents wrapper, whose children do show.
+  return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
+}
+
+/** True when the class or id says page furniture and nothing says content. */
+function furniture(el) {
+  const h = hints(el);
+  return JUNK.test(h) && !CONTENT.test(h);
+}
+
+/**
+ * Measures every element under `body`: `own` text per block (its inline text), and per
+ * element the paragraph text (`good`) and the other text (`junk`) of its subtree.
+ */
+function measure(body, rendered, junk = new Set()) {
+  const stats = new Map();
+  const get = (el) => {
+    let s = stats.get(el);
+    if (!s) stats.set(el, (s = { own: 0, link: 0, good: 0, junk: 0, text: 0, links: 0 }));
+    return s;
+  };
+  // Inline text per owning block, and whether that text sits in a link.
+  const owners = [];
+  const walk = (el, owner, inLink, inJunk) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        const len = n.data.replace(/\s+/g, ' ').trim().length;
+        if (!len) continue;
+        const s = get(owner);
+        if (!s.own && !s.link) owners.push(owner);
+        s.own += len;
+        if (inLink) s.link += len;
+        if (inJunk) s.junkOwner = true;
+      } else if (n.nodeType === 1) {
+        const name = n.localName;
+        if (SKIP.has(name) || hidden(n, rendered)) continue;
+        const block = isBlock(n);
+        walk(n, block ? n : owner, inLink || name === 'a', inJunk || junk.has(n));
+      }
+    }
+  };
+  walk(body, body, false, false);
+  for (const owner of owners) {
+    const s = stats.get(owner);
+    const paragraph = !s.junkOwner && s.own >= MIN_PARAGRAPH && s.link / s.own < 0.33;
+    const good = paragraph ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
+    for (let el = owner; el; el = el.parentElement) {
+      const a = get(el);
+      a.good += good;
+      a.junk += s.own - good;
+      a.text += s.own;
+      a.links += s.link;
+      if (el === body) break;
+    }
+  }
+  return stats;
+}
+
+/** The element whose subtree holds the most paragraph text for the least other text. */
+function bestBlock(stats, body) {
+  let best = body;
+  let bestScore = -Infinity;
+  for (const [el, s] of stats) {
+    const score = s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
+}
+
+/**
+ * Finds the article in `doc` and returns `{ text, blocks, segments, root, title }`:
+ * `text` is the article's text (title, lead and paragraphs separated by blank lines),
+ * `blocks` its paragraphs `{ start, end, element }` (offsets in `text`), `segments` the
+ * pieces of live text nodes it was read from `{ node, offset, start, end }`
+ * (`text.slice(start, end) === node.data.slice(offset, offset + end - start)`) and
+ * `root` the element it was found in; `listing` is true on a page of several story
+ * teasers and no article (a front page), where a widget may rather stay quiet.
+ * `options.selector` (the widget's `for`) wins when it matches an element with text.
+ */
+export function findArticle(doc, options = {}) {
+  const body = doc.body ?? doc.documentElement;
+  if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
+  // Layout (and so CSS visibility) exists only in a rendered document, not in one from DOMParser.
+  const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
+  // Furniture hints count only on blocks that do not hold most of the page's paragraphs:
+  // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
+  let stats = measure(body, rendered);
+  const half = (stats.get(body)?.good ?? 0) / 2;
+  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
+  stats = measure(body, rendered, junk);
+  // The site's own choice is read as it is, without a headline or lead added.
+  const chosen = selected(doc, options.selector);
+  if (chosen) return { ...read([chosen], stats, junk, rendered), root: chosen, title: '', listing: false };
+  const best = bestBlock(stats, body);
+  const root = biggestStoryGroup(best, stats);
+  const listing = root !== best;
+  const title = headline(doc, body, stats);
+  const parts = [root];
+  if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
+    parts.unshift(title, ...leads(title, root, stats, junk));
+  }
+  return { ...read(parts, stats, junk, rendered), root, title: title ? title.textContent.trim() : '', listing };
+}
+
+/** The element `selector` names, when it is valid CSS and the element has text. */
+function selected(doc, selector) {
+  if (!selector) return null;
+  let el = null;
+  try {
+    el = doc.querySelector(selector);
+  } catch {
+    return null;
+  }
+  return el?.textContent.trim() ? el : null;
+}
+
+/**
+ * On a listing page (the best block is several <article> teasers, none of which holds
+ * half of its paragraph text) the finder keeps the group of stories with the most text
+ * rather than a whole front page.
+ */
+function biggestStoryGroup(root, stats) {
+  const good = (el) => stats.get(el)?.good ?? 0;
+  const total = good(root);
+  const stories = [...root.querySelectorAll('article')].filter((a) => good(a) > 0 && !a.parentElement.closest('article'));
+  const inStories = stories.reduce((sum, a) => sum + good(a), 0);
+  if (stories.length < 3 || inStories < 0.7 * total || stories.some((a) => good(a) >= total / 2)) return root;
+  let group = root;
+  do {
+    group = [...group.children].reduce((a, b) => (good(b) > good(a) ? b : a));
+  } while (good(group) === total && group.children.length);
+  return group;
+}
+
+/** Lower-cased words, for comparing a heading with the page's title. */
+const wordsOf = (t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+
+/**
+ * The article's headline: the visible h1 (or `itemprop=headline`) whose words are mostly
+ * words of og:title or <title>, so a site logo in an h1 is not taken for it.
+ */
+function headline(doc, body, stats) {
+  const meta = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
+  const known = new Set(wordsOf(`${meta} ${doc.title}`));
+  let best = null;
+  let bestHits = 2;
+  for (const el of body.querySelectorAll('h1, [itemprop=headline]')) {
+    const s = stats.get(el);
+    if (!s || s.junkOwner) continue;
+    const words = wordsOf(el.textContent);
+    const hits = words.filter((w) => known.has(w)).length;
+    if (hits > bestHits && hits >= 0.6 * words.length) {
+      best = el;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+/** The next element after `el`'s subtree in document order, or null. */
+function after(el) {
+  for (; el; el = el.parentElement) if (el.nextElementSibling) return el.nextElementSibling;
+  return null;
+}
+
+/** The lead paragraphs (sapo) between the headline and the article body. */
+function leads(title, root, stats, junk) {
+  const found = [];
+  for (let el = after(title); el && el !== root; ) {
+    const s = stats.get(el);
+    if (el.contains(root)) {
+      el = el.firstElementChild;
+    } else if (!s || junk.has(el)) {
+      el = after(el);
+    } else if (!s.junkOwner && s.own >= MIN_LEAD && s.link / s.own < 0.33) {
+      if (found.push(el) === MAX_LEADS) break;
+      el = after(el);
+    } else {
+      el = el.firstElementChild ?? after(el);
+    }
+  }
+  return found;
+}
+
+/** Reads the text of `parts` block by block, leaving out furniture, with its segment map. */
+function read(parts, stats, junk, rendered) {
+  let text = '';
+  const blocks = [];
+  const segments = [];
+  // What separates the next word from the text so far: 0 nothing, 1 space, 2 line, 3 paragraph.
+  let pending = 0;
+  let blockStart = -1;
+  let current = null;
+  const endBlock = () => {
+    if (blockStart >= 0) blocks.push({ start: blockStart, end: text.length, element: current });
+    blockStart = -1;
+    pending = 3;
+    space = null;
+  };
+  const push = (node, offset, piece) => {
+    const last = segments[segments.length - 1];
+    if (last && last.node === node && last.end === text.length && last.offset + last.end - last.start === offset) {
+      last.end += piece.length;
+    } else {
+      segments.push({ node, offset, start: text.length, end: text.length + piece.length });
+    }
+    text += piece;
+  };
+  // A U+0020 in the white space before the next word: the separator a space maps to.
+  let space = null;
+  const addText = (node, pre) => {
+    const data = node.data;
+    const gap = (from, to) => {
+      if (to <= from) return;
+      pending = Math.max(pending, 1);
+      const i = data.indexOf(' ', from);
+      if (!space && i >= 0 && i < to) space = { node, offset: i };
+    };
+    // HTML white space collapses; a no-break space is part of the text.
+    const words = pre ? /[^\n]+|\n/g : /[^ \t\n\r\f]+/g;
+    let from = 0;
+    for (let m; (m = words.exec(data)); from = m.index + m[0].length) {
+      gap(from, m.index);
+      if (m[0] === '\n') {
+        pending = Math.max(pending, 2);
+        continue;
+      }
+      if (!text) pending = 0;
+      if (pending === 1 && space) push(space.node, space.offset, ' ');
+      else if (pending) text += ['', ' ', '\n', '\n\n'][pending];
+      if (blockStart < 0) blockStart = text.length;
+      pending = 0;
+      space = null;
+      push(node, m.index, m[0]);
+    }
+    gap(from, data.length);
+  };
+  const walk = (el, pre) => {
+    for (let n = el.firstChild; n; n = n.nextSibling) {
+      if (n.nodeType === 3) {
+        addText(n, pre);
+        continue;
+      }
+      if (n.nodeType !== 1) continue;
+      const name = n.localName;
+      if (name === 'br') {
+        pending = Math.max(pending, 2);
+        space = null;
+        continue;
+      }
+      if (SKIP.has(name) || hidden(n, rendered) || (isBlock(n) && dropped(n, stats, junk))) continue;
+      if (!isBlock(n)) {
+        walk(n, pre);
+        continue;
+      }
+      endBlock();
+      const outer = current;
+      current = n;
+      walk(n, pre || name === 'pre');
+      endBlock();
+      current = outer;
+    }
+  };
+  for (const part of parts) {
+    current = part;
+    endBlock();
+    walk(part, part.localName === 'pre');
+    endBlock();
+  }
+  return { text, blocks, segments };
+}
+
+/** True when a block inside the article is furniture: hinted so, or mostly links. */
+function dropped(el, stats, junk) {
+  const s = stats.get(el);
+  if (!s || !s.text) return false;
+  if (junk.has(el)) return true;
+  return !HEADING.test(el.localName) && s.links / s.text > LINK_LIST;
+}
+
+/**
+ * DOM Ranges over the live text nodes that hold `text.slice(start, end)` of a
+ * `findArticle` result, one per segment piece, in reading order; the characters the
+ * finder inserted between blocks belong to no range.
+ */
+export function rangesFor(result, start, end) {
+  const ranges = [];
+  const segs = result.segments;
+  let lo = 0;
+  let hi = segs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (segs[mid].end <= start) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo; i < segs.length && segs[i].start < end; i++) {
+    const seg = segs[i];
+    const s = Math.max(start, seg.start);
+    const e = Math.min(end, seg.end);
+    if (s >= e) continue;
+    const range = seg.node.ownerDocument.createRange();
+    range.setStart(seg.node, seg.offset + s - seg.start);
+    range.setEnd(seg.node, seg.offset + e - seg.start);
+    ranges.push(range);
+  }
+  return ranges;
+}

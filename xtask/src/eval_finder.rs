@@ -1,0 +1,18 @@
+//! `cargo xtask eval-finder [PAGES_DIR]`: how well www/find-article.js finds the article
+//! on real pages (issue 10).
+//!
+//! A thin dispatcher: the measurement runs in Chromium, so it lives in
+//! tests/browser/eval-find-article.mjs; this installs what it needs (as the tests do)
+//! and runs it. It prints, per page and on average, the word-multiset F1 of
+//! `findArticle(document).text` against Readability's extraction, beside the two
+//! baselines `document.body.innerText` and the first `<article>` (else body).
+
+use std::process::Command;
+
+use crate::test::{ensure_chromium, ensure_playwright, run_in};
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    ensure_chromium()?;
+    ensure_playwright()?;
+    run_in(Command::new("node").arg("tests/browser/eval-find-article.mjs").args(args), "node eval-find-article.mjs")
+}
