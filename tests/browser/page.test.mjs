@@ -350,8 +350,8 @@ test('screenshots: desktop and phone, light and dark; no sideways scrolling on a
   }
 });
 
-// The seed's four directives (shared/DIRECTIVES.md): run once the directives land.
-test('the seed’s four directives: table, highlights, click scrolls to the sentence', { todo: 'needs the directives branch' }, async () => {
+// The seed's four directives (shared/DIRECTIVES.md).
+test('the seed’s four directives: table, highlights, click scrolls to the sentence', async () => {
   const session = await open({ viewport: { width: 1280, height: 700 } });
   const { page } = session;
   try {
