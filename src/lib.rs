@@ -16,6 +16,7 @@ pub mod normalize;
 pub mod options;
 pub mod segment;
 pub mod span;
+pub mod terms;
 pub mod tokens;
 
 pub use digest::Digest;

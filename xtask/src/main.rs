@@ -1,7 +1,9 @@
 //! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
 //! build. None of this code goes into the wasm.
 
+mod corpus;
 mod eval_sentences;
+mod stopwords;
 mod test;
 
 use std::process::ExitCode;
@@ -11,7 +13,8 @@ cargo xtask <task>
 
 Tasks:
   test                      every test (what CI runs); installs what the tests need
-  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)";
+  eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
+  stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -19,6 +22,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
+        Some("stopwords") => stopwords::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
