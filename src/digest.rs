@@ -10,7 +10,10 @@ use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
 use crate::options::Options;
+use crate::score::{self, Weights};
 use crate::span::Span;
+use crate::summary;
+use crate::terms::Terms;
 
 /// Everything tomtat says about one text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -115,6 +118,16 @@ impl Digest {
                 SentenceSpan { start: span.start, end: span.end, text: span.text, paragraph: sentence.paragraph, words }
             })
             .collect();
-        Digest { sentences, ..Digest::default() }
+        let terms = Terms::new(doc);
+        let analysis = score::analyse(doc, &terms);
+        let summary = summary::summarize(doc, &analysis, Weights::fitted(), options)
+            .into_iter()
+            .map(|chosen| SummarySentence {
+                sentence: chosen.sentence,
+                score: chosen.score.total,
+                parts: chosen.score.parts.into_iter().map(|(name, value)| (name.to_string(), value)).collect(),
+            })
+            .collect();
+        Digest { sentences, summary, ..Digest::default() }
     }
 }

@@ -14,8 +14,10 @@ pub mod document;
 pub mod error;
 pub mod normalize;
 pub mod options;
+pub mod score;
 pub mod segment;
 pub mod span;
+pub mod summary;
 pub mod terms;
 pub mod tokens;
 

@@ -3,6 +3,8 @@
 
 mod corpus;
 mod eval_sentences;
+mod eval_summary;
+mod rouge;
 mod stopwords;
 mod test;
 
@@ -14,6 +16,8 @@ cargo xtask <task>
 Tasks:
   test                      every test (what CI runs); installs what the tests need
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
+  eval-summary [JSONL] [--sentences N]
+                            ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
 fn main() -> ExitCode {
@@ -22,6 +26,7 @@ fn main() -> ExitCode {
     let result = match args.first().map(String::as_str) {
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
+        Some("eval-summary") => eval_summary::run(rest),
         Some("stopwords") => stopwords::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
