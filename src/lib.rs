@@ -12,6 +12,7 @@ pub mod data;
 pub mod digest;
 pub mod document;
 pub mod error;
+pub mod keywords;
 pub mod normalize;
 pub mod options;
 pub mod score;

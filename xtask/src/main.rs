@@ -4,6 +4,7 @@
 mod corpus;
 mod eval_sentences;
 mod eval_summary;
+mod fit_summary;
 mod rouge;
 mod stopwords;
 mod test;
@@ -18,6 +19,7 @@ Tasks:
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
+  fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
 fn main() -> ExitCode {
@@ -27,6 +29,7 @@ fn main() -> ExitCode {
         Some("test") => test::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-summary") => eval_summary::run(rest),
+        Some("fit-summary") => fit_summary::run(rest),
         Some("stopwords") => stopwords::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
