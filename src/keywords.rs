@@ -15,11 +15,10 @@
 //! same longer phrase ("triển" in "phát triển"). Phrases of the title count double.
 //! Everything is linear in the size of the text.
 
-use std::collections::{HashMap, HashSet};
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::terms::Terms;
+use crate::terms::{IdMap, IdSet, Terms};
 use crate::tokens::TokenKind;
 
 /// The most units a key phrase has.
@@ -86,7 +85,7 @@ pub fn key_phrases(
     let is_syllables = |unit: &Range<usize>| unit.clone().all(|k| terms.ids[k].is_some());
     let number_at =
         |k: usize, sentence: usize| sentence_of.get(k) == Some(&sentence) && doc.tokens[k].kind == TokenKind::Number;
-    let mut candidates: HashMap<Key, Candidate> = HashMap::new();
+    let mut candidates: IdMap<Key, Candidate> = IdMap::default();
     for (u, unit) in units.iter().enumerate() {
         let sentence = sentence_of[unit.start];
         if !is_syllables(unit) || unit.start.checked_sub(1).is_some_and(|k| number_at(k, sentence)) {
@@ -119,7 +118,7 @@ pub fn key_phrases(
     for (u, unit) in units.iter().enumerate() {
         unit_of[unit.clone()].fill(u);
     }
-    let longer: HashSet<(usize, usize)> = candidates
+    let longer: IdSet<(usize, usize)> = candidates
         .values()
         .filter(|c| c.units > 1 && c.occurrences.len() >= 2)
         .filter(|c| !is_stop(c.occurrences[0].start) && !is_stop(c.occurrences[0].end - 1))
@@ -208,7 +207,7 @@ fn contains(outer: &Key, inner: &Key) -> bool {
 
 /// Records, for each candidate, the frequencies of the longer candidates containing
 /// it (the nested term statistics of the C-value).
-fn nest(candidates: &mut HashMap<Key, Candidate>, terms: &Terms, units: &[Range<usize>]) {
+fn nest(candidates: &mut IdMap<Key, Candidate>, terms: &Terms, units: &[Range<usize>]) {
     let mut nested: Vec<(Key, u32)> = Vec::new();
     for candidate in candidates.values().filter(|c| c.units > 1) {
         let frequency = candidate.occurrences.len() as u32;
@@ -246,7 +245,7 @@ struct Context<'a> {
     unit_of: &'a [usize],
     /// Occurrences (first and last unit) of the phrases of several units that could
     /// be key phrases themselves.
-    longer: &'a HashSet<(usize, usize)>,
+    longer: &'a IdSet<(usize, usize)>,
 }
 
 impl Context<'_> {
@@ -257,7 +256,7 @@ impl Context<'_> {
     fn is_fragment(&self, c: &Candidate) -> bool {
         let frequency = c.occurrences.len() as f32;
         let same_neighbour = |side: fn(&Range<usize>) -> Option<usize>| {
-            let mut counts: HashMap<u32, usize> = HashMap::new();
+            let mut counts: IdMap<u32, usize> = IdMap::default();
             for occurrence in &c.occurrences {
                 let Some(k) = side(occurrence) else { continue };
                 let Some(id) = self.terms.ids.get(k).copied().flatten() else { continue };
@@ -287,5 +286,76 @@ impl Context<'_> {
         same_neighbour(|r| r.start.checked_sub(1)) >= FRAGMENT_SHARE
             || same_neighbour(|r| Some(r.end)) >= FRAGMENT_SHARE
             || inside_longer / frequency >= FRAGMENT_SHARE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");
+
+    /// The key phrases of `text` as the lower-cased text of their first occurrence,
+    /// best first.
+    fn phrases(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let terms = Terms::new(&doc);
+        let title = crate::score::title(&doc);
+        key_phrases(&doc, &terms, &syllable_units(&doc), title, 10)
+            .iter()
+            .map(|p| {
+                let first = &p.occurrences[0];
+                doc.text()[doc.tokens[first.start].range.start..doc.tokens[first.end - 1].range.end].to_lowercase()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_and_terms_of_the_seed_come_out_whole() {
+        let found = phrases(SEED);
+        assert_eq!(found[0], "điện biên", "{found:?}");
+        for phrase in ["phạm minh chính", "thủ tướng", "hạ tầng", "kinh tế"] {
+            assert!(found.iter().any(|f| f == phrase), "{phrase} missing from {found:?}");
+        }
+        for piece in ["minh chính", "chính", "biên", "triển", "tầng"] {
+            assert!(!found.iter().any(|f| f == piece), "fragment {piece} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn no_stop_word_at_either_end_and_no_number_or_date() {
+        let text = "Ngày 9/4, giá lúa tăng 3 tháng liền. Ngày 9/4, giá lúa ở Cần Thơ tăng 3 tháng liền. \
+                    Nông dân Cần Thơ bán lúa cho thương lái. Giá lúa cao giúp nông dân Cần Thơ có lãi.";
+        let found = phrases(text);
+        assert!(found.iter().any(|f| f == "cần thơ") && found.iter().any(|f| f == "giá lúa"), "{found:?}");
+        for phrase in &found {
+            let first = phrase.split(' ').next().unwrap();
+            let last = phrase.split(' ').next_back().unwrap();
+            assert!(!crate::terms::is_stop_word(first) && !crate::terms::is_stop_word(last), "{phrase}");
+            assert!(!phrase.chars().any(|c| c.is_ascii_digit()), "{phrase}");
+            assert!(!phrase.contains("tháng") && !phrase.starts_with("ngày"), "date in {phrase}");
+        }
+    }
+
+    #[test]
+    fn case_rule_keeps_terms_and_rejects_runs_across_a_name() {
+        use Case::*;
+        assert!(well_cased(&[Upper, Upper, Upper]), "Phạm Minh Chính");
+        assert!(well_cased(&[Upper, Lower]), "Thủ tướng");
+        assert!(well_cased(&[Either, Upper]), "Điện Biên at the start of a sentence");
+        assert!(!well_cased(&[Upper, Upper, Lower]), "Điện Biên phát");
+        assert!(!well_cased(&[Lower, Upper]), "tỉnh Điện");
+        assert!(!well_cased(&[Upper, Lower, Upper, Lower]), "Thủ tướng Chính phủ: two terms");
+    }
+
+    #[test]
+    fn occurrences_are_in_reading_order_and_a_phrase_said_once_is_not_key() {
+        let doc = Document::new(SEED);
+        let terms = Terms::new(&doc);
+        for phrase in key_phrases(&doc, &terms, &syllable_units(&doc), Some(0), 10) {
+            assert!(phrase.occurrences.len() >= 2);
+            assert!(phrase.occurrences.windows(2).all(|w| w[0].end <= w[1].start));
+        }
+        assert!(phrases("Thủ tướng làm việc với tỉnh Điện Biên.").is_empty());
     }
 }

@@ -13,16 +13,16 @@
 //! Everything here is linear in the size of the text: centrality compares each
 //! sentence with the document vector, never with every other sentence.
 
-use std::collections::HashMap;
+use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::document::Document;
-use crate::terms::Terms;
+use crate::terms::{IdMap, IdSet, Terms};
 use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 17] = [
+pub const FEATURES: [&str; 18] = [
     "centrality.cosine",
     "cue.names",
     "cue.number",
@@ -39,6 +39,7 @@ pub const FEATURES: [&str; 17] = [
     "position.lead",
     "position.paragraph",
     "position.relative",
+    "title.bigrams",
     "title.cosine",
 ];
 
@@ -60,7 +61,8 @@ mod feature {
     pub const LEAD: usize = 13;
     pub const PARAGRAPH: usize = 14;
     pub const RELATIVE: usize = 15;
-    pub const TITLE: usize = 16;
+    pub const TITLE_BIGRAMS: usize = 16;
+    pub const TITLE: usize = 17;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -201,15 +203,14 @@ pub struct Analysis {
     pub vectors: Vec<Vector>,
 }
 
-/// The title sentence of `doc`, if any: a first paragraph that is one sentence without
-/// final punctuation, followed by more text (as a headline is, and as the CLI joins a
-/// JSONL line's `title` and `body`).
+/// The title sentence of `doc`, if any: a first paragraph that is one sentence not
+/// ended by a full stop (a headline may end in "?", "!" or a quotation), followed by
+/// more text, as the CLI joins a JSONL line's `title` and `body`.
 pub fn title(doc: &Document) -> Option<usize> {
     let first = doc.sentences.first()?;
     let alone = doc.sentences.get(1).is_some_and(|next| next.paragraph != first.paragraph);
-    let last = doc.sentence_text(0).chars().next_back()?;
-    let unpunctuated = !matches!(last, '.' | '!' | '?' | '…' | ':' | ';' | '"' | '”' | '»' | ')');
-    (alone && unpunctuated).then_some(0)
+    let last = doc.sentence_text(0).trim_end_matches(['"', '”', '’', '»', ')']).chars().next_back()?;
+    (alone && !matches!(last, '.' | '…' | ':' | ';' | ',')).then_some(0)
 }
 
 /// Analyses every sentence of `doc`.
@@ -217,16 +218,21 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let count = doc.sentences.len();
     let title = title(doc);
     let mut offset = 0;
-    let counts: Vec<Vec<(u32, f32)>> = (0..count)
+    let tokens_of: Vec<Range<usize>> = (0..count)
         .map(|index| {
-            let len = doc.sentence_tokens(index).len();
-            let mut tf: HashMap<u32, f32> = HashMap::new();
-            for k in offset..offset + len {
+            offset += doc.sentence_tokens(index).len();
+            offset - doc.sentence_tokens(index).len()..offset
+        })
+        .collect();
+    let counts: Vec<Vec<(u32, f32)>> = tokens_of
+        .iter()
+        .map(|tokens| {
+            let mut tf: IdMap<u32, f32> = IdMap::default();
+            for k in tokens.clone() {
                 if let Some(id) = terms.content(k) {
                     *tf.entry(id).or_insert(0.0) += 1.0;
                 }
             }
-            offset += len;
             let mut tf: Vec<(u32, f32)> = tf.into_iter().collect();
             tf.sort_unstable_by_key(|&(id, _)| id);
             tf
@@ -246,6 +252,11 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         })
         .collect();
     let body: Vec<usize> = (0..count).filter(|&i| Some(i) != title).collect();
+    let bigrams = |index: usize| -> IdSet<(u32, u32)> {
+        let ids = &terms.ids[tokens_of[index].clone()];
+        ids.windows(2).filter_map(|pair| Some((pair[0]?, pair[1]?))).collect()
+    };
+    let title_bigrams = title.map(bigrams).unwrap_or_default();
     let mut document = vec![0.0f32; terms.len()];
     for &i in &body {
         for &(id, w) in &vectors[i] {
@@ -267,6 +278,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         s[feature::PARAGRAPH] =
             f32::from(paragraphs_in_body && (i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph));
         s[feature::TITLE] = title.map_or(0.0, |t| dot(v, &vectors[t]));
+        s[feature::TITLE_BIGRAMS] = shared_share(&bigrams(i), &title_bigrams);
         s[feature::CENTRALITY] = centrality(v, &document, document_norm_squared);
         sentence_signals(doc, i, s);
     }
@@ -295,6 +307,14 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     s[feature::CONNECTIVE] = f32::from(CONNECTIVES.iter().any(|cue| starts_with_phrase(&lower, cue)));
     s[feature::QUESTION] = f32::from(text.trim_end_matches(['"', '”', '’', ')', '»']).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+}
+
+/// The share of `reference`'s items that `items` has too (0 when it has none).
+fn shared_share(items: &IdSet<(u32, u32)>, reference: &IdSet<(u32, u32)>) -> f32 {
+    if reference.is_empty() {
+        return 0.0;
+    }
+    items.intersection(reference).count() as f32 / reference.len() as f32
 }
 
 /// Whether `phrase` occurs in `text` as whole syllables.
@@ -347,5 +367,90 @@ fn centrality(v: &Vector, document: &[f32], document_norm_squared: f32) -> f32 {
         0.0
     } else {
         ((vd - 1.0) / rest).clamp(0.0, 1.0)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");
+
+    fn analysed(text: &str) -> (Document<'_>, Analysis) {
+        let doc = Document::new(text);
+        let analysis = analyse(&doc, &Terms::new(&doc));
+        (doc, analysis)
+    }
+
+    fn signal(analysis: &Analysis, sentence: usize, name: &str) -> f32 {
+        analysis.signals[sentence][FEATURES.iter().position(|f| *f == name).unwrap()]
+    }
+
+    #[test]
+    fn the_weights_table_names_every_feature_once() {
+        let weights = Weights::parse(WEIGHTS).unwrap();
+        assert!(weights.0.iter().all(|w| w.is_finite()));
+        assert!(Weights::parse("title.cosine 1").unwrap_err().contains("no weight"));
+        assert!(Weights::parse("title.colour 1").unwrap_err().contains("unknown feature"));
+    }
+
+    #[test]
+    fn parts_add_up_to_the_score_exactly_and_are_named_by_their_part() {
+        let (_, analysis) = analysed(SEED);
+        for signals in &analysis.signals {
+            let score = Weights::fitted().score(signals);
+            assert_eq!(score.parts.iter().map(|&(_, v)| v).sum::<f32>(), score.total);
+            let names: Vec<&str> = score.parts.iter().map(|&(name, _)| name).collect();
+            assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
+            assert!(names.iter().all(|n| ["centrality", "cue", "length", "penalty", "position", "title"].contains(n)));
+        }
+    }
+
+    #[test]
+    fn a_first_line_without_final_punctuation_is_the_title() {
+        assert_eq!(title(&Document::new(SEED)), Some(0));
+        assert_eq!(title(&Document::new("Thủ tướng làm việc tại Điện Biên.\n\nĐoàn công tác đến tỉnh.")), None);
+        assert_eq!(title(&Document::new("Thủ tướng làm việc tại Điện Biên")), None);
+        assert_eq!(title(&Document::new("Vì sao giá xăng tăng?\n\nGiá xăng tăng vì giá dầu.")), Some(0));
+        assert_eq!(title(&Document::new("Những thương vụ “trái khoáy”\n\nCông ty đầu tư.")), Some(0));
+        let (_, analysis) = analysed(SEED);
+        assert!(analysis.signals[0].iter().all(|&s| s == 0.0), "the title is not scored");
+        assert_eq!(signal(&analysis, 1, "position.first"), 1.0, "the first sentence after the title");
+    }
+
+    #[test]
+    fn title_and_centrality_favour_the_sentence_about_the_article() {
+        let (_, analysis) = analysed(SEED);
+        // Sentence 1 (the working session in Điện Biên) shares the title's words;
+        // the closing invitation shares nothing.
+        let last = analysis.signals.len() - 1;
+        assert!(signal(&analysis, 1, "title.cosine") > 0.2);
+        assert!(signal(&analysis, 1, "title.bigrams") > 0.0);
+        assert_eq!(signal(&analysis, last, "title.cosine"), 0.0);
+        assert!(signal(&analysis, 1, "centrality.cosine") > signal(&analysis, last, "centrality.cosine"));
+    }
+
+    #[test]
+    fn penalties_mark_what_readers_do_not_want() {
+        let text = "Tiêu đề bài báo\n\nẢnh: Thành Chung. Vì sao giá xăng tăng? \"Chúng tôi sẽ làm,\" ông nói. \
+                    Tuy nhiên, giá vẫn cao. Mời quý vị và các bạn theo dõi nội dung chi tiết!";
+        let (doc, analysis) = analysed(text);
+        assert_eq!(doc.sentences.len(), 6);
+        assert_eq!(signal(&analysis, 1, "penalty.caption"), 1.0);
+        assert_eq!(signal(&analysis, 2, "penalty.question"), 1.0);
+        assert_eq!(signal(&analysis, 3, "penalty.quote"), 1.0);
+        assert_eq!(signal(&analysis, 4, "penalty.connective"), 1.0);
+        assert_eq!(signal(&analysis, 5, "penalty.invitation"), 1.0);
+        assert_eq!(signal(&analysis, 4, "penalty.invitation"), 0.0);
+        assert!(
+            Weights::fitted().score(&analysis.signals[5]).total < Weights::fitted().score(&analysis.signals[4]).total
+        );
+    }
+
+    #[test]
+    fn cue_phrases_match_whole_syllables_only() {
+        assert!(has_phrase("thủ tướng yêu cầu tỉnh", "yêu cầu"));
+        assert!(!has_phrase("nhu yêu cầuu", "yêu cầu"));
+        assert!(starts_with_phrase("họ nói", "họ") && !starts_with_phrase("học sinh", "họ"));
     }
 }

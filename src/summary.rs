@@ -68,3 +68,53 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
     chosen.sort_by_key(|c| c.sentence);
     chosen
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::terms::Terms;
+
+    fn summary(text: &str, options: &Options) -> Vec<usize> {
+        let doc = Document::new(text);
+        let analysis = score::analyse(&doc, &Terms::new(&doc));
+        summarize(&doc, &analysis, Weights::fitted(), options).into_iter().map(|c| c.sentence).collect()
+    }
+
+    fn sentences(n: usize) -> Options {
+        Options { sentences: Some(n), ..Options::default() }
+    }
+
+    #[test]
+    fn presets_grow_with_the_article_and_never_exceed_it() {
+        let preset = |length| Options { length, ..Options::default() };
+        assert_eq!(length(&preset(Length::Short), 10), 2);
+        assert_eq!(length(&preset(Length::Short), 40), 3);
+        assert_eq!(length(&preset(Length::Medium), 10), 3);
+        assert_eq!(length(&preset(Length::Long), 60), 10);
+        assert_eq!(length(&preset(Length::Long), 4), 4);
+        assert_eq!(length(&sentences(7), 3), 3);
+    }
+
+    #[test]
+    fn identical_sentences_are_never_both_chosen_even_when_more_are_asked() {
+        let text = "Giá xăng tăng mạnh. Giá xăng tăng mạnh. Hà Nội mưa to. Giá xăng tăng mạnh.";
+        let chosen = summary(text, &sentences(4));
+        assert_eq!(chosen.len(), 2, "{chosen:?}");
+        assert!(chosen.contains(&2));
+    }
+
+    #[test]
+    fn a_near_duplicate_waits_until_the_other_sentences_are_taken() {
+        let text = "Điện Biên đẩy mạnh phát triển du lịch cộng đồng. \
+                    Điện Biên đẩy mạnh phát triển du lịch cộng đồng bền vững. \
+                    Tỉnh cũng chú trọng giữ gìn văn hóa các dân tộc.";
+        assert_eq!(summary(text, &sentences(2)), [0, 2]);
+        assert_eq!(summary(text, &sentences(3)), [0, 1, 2]);
+    }
+
+    #[test]
+    fn the_title_is_never_chosen() {
+        let text = "Điện Biên phát triển du lịch\n\nĐiện Biên phát triển du lịch cộng đồng. Tỉnh có nhiều bản đẹp.";
+        assert_eq!(summary(text, &sentences(5)), [1, 2]);
+    }
+}

@@ -5,6 +5,7 @@
 //! words.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 use crate::document::Document;
@@ -68,6 +69,49 @@ impl Terms {
     /// The id of token `index` if it is a syllable that is not a stop word.
     pub fn content(&self, index: usize) -> Option<u32> {
         self.ids[index].filter(|&id| !self.stop[id as usize])
+    }
+}
+
+/// A hash map keyed by term ids (or tuples and arrays of them).
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+/// A hash set of term ids (or tuples and arrays of them).
+pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
+
+/// A multiply-rotate hasher for term ids. The default SipHash guards against keys an
+/// attacker chooses; term ids are small numbers this module hands out, so a hasher
+/// several times faster is safe, and keyword counting hashes every n-gram.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
     }
 }
 
