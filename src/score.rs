@@ -3,7 +3,7 @@
 //!
 //! Each sentence gets a few signals ([`FEATURES`]): where it stands in the article,
 //! how much it shares with the title and with the article as a whole (TF-ISF cosine on
-//! content syllables), its length, cue phrases, and what readers do not want in a
+//! content syllables, and the mean frequency of its syllables as in SumBasic), its length, cue phrases, and what readers do not want in a
 //! summary (photo captions, bylines, "Mời quý vị theo dõi...", questions, quotations
 //! without context, sentences that lean on the one before). The score is a weighted
 //! sum of the signals with weights fitted on news-train (`data/summary-weights.txt`),
@@ -22,8 +22,9 @@ use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 18] = [
+pub const FEATURES: [&str; 19] = [
     "centrality.cosine",
+    "centrality.frequency",
     "cue.names",
     "cue.number",
     "cue.report",
@@ -46,23 +47,24 @@ pub const FEATURES: [&str; 18] = [
 /// Index of each feature in [`FEATURES`], so the code names what it sets.
 mod feature {
     pub const CENTRALITY: usize = 0;
-    pub const NAMES: usize = 1;
-    pub const NUMBER: usize = 2;
-    pub const REPORT: usize = 3;
-    pub const LONG: usize = 4;
-    pub const SHORT: usize = 5;
-    pub const WORDS: usize = 6;
-    pub const CAPTION: usize = 7;
-    pub const CONNECTIVE: usize = 8;
-    pub const INVITATION: usize = 9;
-    pub const QUESTION: usize = 10;
-    pub const QUOTE: usize = 11;
-    pub const FIRST: usize = 12;
-    pub const LEAD: usize = 13;
-    pub const PARAGRAPH: usize = 14;
-    pub const RELATIVE: usize = 15;
-    pub const TITLE_BIGRAMS: usize = 16;
-    pub const TITLE: usize = 17;
+    pub const FREQUENCY: usize = 1;
+    pub const NAMES: usize = 2;
+    pub const NUMBER: usize = 3;
+    pub const REPORT: usize = 4;
+    pub const LONG: usize = 5;
+    pub const SHORT: usize = 6;
+    pub const WORDS: usize = 7;
+    pub const CAPTION: usize = 8;
+    pub const CONNECTIVE: usize = 9;
+    pub const INVITATION: usize = 10;
+    pub const QUESTION: usize = 11;
+    pub const QUOTE: usize = 12;
+    pub const FIRST: usize = 13;
+    pub const LEAD: usize = 14;
+    pub const PARAGRAPH: usize = 15;
+    pub const RELATIVE: usize = 16;
+    pub const TITLE_BIGRAMS: usize = 17;
+    pub const TITLE: usize = 18;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -264,6 +266,27 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         }
     }
     let document_norm_squared = document.iter().map(|w| w * w).sum::<f32>();
+    let mut body_counts = vec![0u32; terms.len()];
+    let mut body_total = 0u32;
+    for &i in &body {
+        for k in tokens_of[i].clone() {
+            if let Some(id) = terms.content(k) {
+                body_counts[id as usize] += 1;
+                body_total += 1;
+            }
+        }
+    }
+    // SumBasic's signal: the mean in-article probability of a sentence's content
+    // syllables, which is what unigram overlap with a summary rewards.
+    let frequency: Vec<f32> = tokens_of
+        .iter()
+        .map(|tokens| {
+            let ids: Vec<u32> = tokens.clone().filter_map(|k| terms.content(k)).collect();
+            let sum: u32 = ids.iter().map(|&id| body_counts[id as usize]).sum();
+            sum as f32 / (ids.len().max(1) as f32 * body_total.max(1) as f32)
+        })
+        .collect();
+    let most_frequent = body.iter().map(|&i| frequency[i]).fold(0.0f32, f32::max);
     let paragraphs_in_body = match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => doc.sentences[first].paragraph != doc.sentences[last].paragraph,
         _ => false,
@@ -280,6 +303,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         s[feature::TITLE] = title.map_or(0.0, |t| dot(v, &vectors[t]));
         s[feature::TITLE_BIGRAMS] = shared_share(&bigrams(i), &title_bigrams);
         s[feature::CENTRALITY] = centrality(v, &document, document_norm_squared);
+        s[feature::FREQUENCY] = if most_frequent > 0.0 { frequency[i] / most_frequent } else { 0.0 };
         sentence_signals(doc, i, s);
     }
     Analysis { title, signals, vectors }
@@ -384,6 +408,36 @@ mod tests {
 
     fn signal(analysis: &Analysis, sentence: usize, name: &str) -> f32 {
         analysis.signals[sentence][FEATURES.iter().position(|f| *f == name).unwrap()]
+    }
+
+    #[test]
+    fn feature_indices_name_their_features() {
+        use feature::*;
+        let named = [
+            (CENTRALITY, "centrality.cosine"),
+            (FREQUENCY, "centrality.frequency"),
+            (NAMES, "cue.names"),
+            (NUMBER, "cue.number"),
+            (REPORT, "cue.report"),
+            (LONG, "length.long"),
+            (SHORT, "length.short"),
+            (WORDS, "length.words"),
+            (CAPTION, "penalty.caption"),
+            (CONNECTIVE, "penalty.connective"),
+            (INVITATION, "penalty.invitation"),
+            (QUESTION, "penalty.question"),
+            (QUOTE, "penalty.quote"),
+            (FIRST, "position.first"),
+            (LEAD, "position.lead"),
+            (PARAGRAPH, "position.paragraph"),
+            (RELATIVE, "position.relative"),
+            (TITLE_BIGRAMS, "title.bigrams"),
+            (TITLE, "title.cosine"),
+        ];
+        assert_eq!(named.len(), FEATURES.len());
+        for (index, name) in named {
+            assert_eq!(FEATURES[index], name);
+        }
     }
 
     #[test]

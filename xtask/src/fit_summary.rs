@@ -26,6 +26,7 @@ const LAST_STEP: f32 = 0.03;
 /// Where the fit starts: what each signal should roughly weigh, by hand.
 const PRIORS: &str = "\
 centrality.cosine 1.0
+centrality.frequency 0.5
 cue.names 0.0
 cue.number 0.1
 cue.report 0.1
