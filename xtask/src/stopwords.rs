@@ -8,8 +8,6 @@
 //! content syllables that are just as frequent ("tỉnh", "kinh", "triển") are bursty,
 //! and names ("Việt", "Hà") are capitalised. Only `news-train.jsonl` is read.
 
-use std::collections::{HashMap, HashSet};
-
 use crate::corpus;
 
 const DEFAULT: &str = "../shared/data/news-train.jsonl";
@@ -23,43 +21,12 @@ const MIN_LOWER_SHARE: f64 = 0.9;
 const RESIDUAL_BASE: f64 = 0.3;
 const RESIDUAL_SLOPE: f64 = 0.3;
 
-#[derive(Default)]
-struct Counts {
-    documents: usize,
-    occurrences: usize,
-    inner: usize,
-    inner_lower: usize,
-}
-
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = args.iter().find(|a| !a.starts_with("--")).map_or(DEFAULT, String::as_str);
     let articles = corpus::read(path)?;
-    let mut counts: HashMap<String, Counts> = HashMap::new();
-    for article in &articles {
-        let text = article.text();
-        let doc = tomtat::Document::new(&text);
-        let mut seen = HashSet::new();
-        for index in 0..doc.sentences.len() {
-            for (k, token) in doc.sentence_tokens(index).iter().enumerate() {
-                if token.kind != tomtat::tokens::TokenKind::Syllable {
-                    continue;
-                }
-                let written = &doc.text()[token.range.clone()];
-                let lower = written.to_lowercase();
-                let entry = counts.entry(lower.clone()).or_default();
-                entry.occurrences += 1;
-                if k > 0 {
-                    entry.inner += 1;
-                    entry.inner_lower += usize::from(written == lower);
-                }
-                if seen.insert(lower) {
-                    entry.documents += 1;
-                }
-            }
-        }
-    }
+    let counts = corpus::syllable_counts(&articles);
     let n = articles.len().max(1) as f64;
-    let mut stop: Vec<(&String, &Counts)> = counts
+    let mut stop: Vec<(&String, &corpus::SyllableCounts)> = counts
         .iter()
         .filter(|(_, c)| {
             let share = c.documents as f64 / n;
