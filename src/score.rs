@@ -3,7 +3,8 @@
 //!
 //! Each sentence gets a few signals ([`FEATURES`]): where it stands in the article,
 //! how much it shares with the title and with the article as a whole (TF-ISF cosine on
-//! content syllables, and the mean frequency of its syllables as in SumBasic), its length, cue phrases, and what readers do not want in a
+//! content syllables; and with the lead, the first sentences, which news writes as a
+//! summary), its length, cue phrases, and what readers do not want in a
 //! summary (photo captions, bylines, "Mời quý vị theo dõi...", questions, quotations
 //! without context, sentences that lean on the one before). The score is a weighted
 //! sum of the signals with weights fitted on news-train (`data/summary-weights.txt`),
@@ -24,7 +25,7 @@ use crate::tokens::TokenKind;
 /// per name and the part is what the page shows.
 pub const FEATURES: [&str; 19] = [
     "centrality.cosine",
-    "centrality.frequency",
+    "centrality.lead",
     "cue.names",
     "cue.number",
     "cue.report",
@@ -47,7 +48,7 @@ pub const FEATURES: [&str; 19] = [
 /// Index of each feature in [`FEATURES`], so the code names what it sets.
 mod feature {
     pub const CENTRALITY: usize = 0;
-    pub const FREQUENCY: usize = 1;
+    pub const LEAD_SIMILARITY: usize = 1;
     pub const NAMES: usize = 2;
     pub const NUMBER: usize = 3;
     pub const REPORT: usize = 4;
@@ -73,6 +74,8 @@ pub type Signals = [f32; FEATURES.len()];
 /// The fitted weights compiled into the crate.
 const WEIGHTS: &str = include_str!("../data/summary-weights.txt");
 
+/// How many sentences after the title make the lead.
+const LEAD_SENTENCES: usize = 3;
 /// Sentences shorter than this many syllables and numbers are fragments.
 const SHORT_WORDS: usize = 8;
 /// Beyond this many syllables and numbers a sentence is a run-on.
@@ -92,8 +95,23 @@ const REPORT_CUES: &[&str] = &[
     "quyết định",
     "kết luận",
 ];
+/// A sentence of at most this many syllables that is all names ("Minh Anh") or
+/// starts with "Theo"/"Nguồn" ("Theo Reuters") is a byline or a source credit.
+const BYLINE_WORDS: usize = 6;
 /// Credits of photos and videos that news bodies keep inside the text.
-const CAPTION_CUES: &[&str] = &["ảnh:", "(ảnh", "ảnh minh họa", "nguồn ảnh", "video:", "clip:", "đồ họa:"];
+const CAPTION_CUES: &[&str] = &[
+    "ảnh:",
+    "(ảnh",
+    "ảnh minh họa",
+    "nguồn ảnh",
+    "video:",
+    "clip:",
+    "đồ họa:",
+    "từ trái sang",
+    "(trái)",
+    "(phải)",
+    "(giữa)",
+];
 /// The closing formulas of broadcast and web news, never news themselves.
 const INVITATION_CUES: &[&str] = &[
     "mời quý vị",
@@ -266,27 +284,14 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         }
     }
     let document_norm_squared = document.iter().map(|w| w * w).sum::<f32>();
-    let mut body_counts = vec![0u32; terms.len()];
-    let mut body_total = 0u32;
-    for &i in &body {
-        for k in tokens_of[i].clone() {
-            if let Some(id) = terms.content(k) {
-                body_counts[id as usize] += 1;
-                body_total += 1;
-            }
+    // The lead: the first sentences after the title, which news writes as a summary.
+    let mut lead: Vec<f32> = vec![0.0; terms.len()];
+    for &i in body.iter().take(LEAD_SENTENCES) {
+        for &(id, w) in &vectors[i] {
+            lead[id as usize] += w;
         }
     }
-    // SumBasic's signal: the mean in-article probability of a sentence's content
-    // syllables, which is what unigram overlap with a summary rewards.
-    let frequency: Vec<f32> = tokens_of
-        .iter()
-        .map(|tokens| {
-            let ids: Vec<u32> = tokens.clone().filter_map(|k| terms.content(k)).collect();
-            let sum: u32 = ids.iter().map(|&id| body_counts[id as usize]).sum();
-            sum as f32 / (ids.len().max(1) as f32 * body_total.max(1) as f32)
-        })
-        .collect();
-    let most_frequent = body.iter().map(|&i| frequency[i]).fold(0.0f32, f32::max);
+    let lead_norm_squared = lead.iter().map(|w| w * w).sum::<f32>();
     let paragraphs_in_body = match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => doc.sentences[first].paragraph != doc.sentences[last].paragraph,
         _ => false,
@@ -303,7 +308,16 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         s[feature::TITLE] = title.map_or(0.0, |t| dot(v, &vectors[t]));
         s[feature::TITLE_BIGRAMS] = shared_share(&bigrams(i), &title_bigrams);
         s[feature::CENTRALITY] = centrality(v, &document, document_norm_squared);
-        s[feature::FREQUENCY] = if most_frequent > 0.0 { frequency[i] / most_frequent } else { 0.0 };
+        s[feature::LEAD_SIMILARITY] = if k < LEAD_SENTENCES {
+            centrality(v, &lead, lead_norm_squared)
+        } else {
+            let norm = lead_norm_squared.sqrt();
+            if norm > 0.0 {
+                v.iter().map(|&(id, w)| w * lead[id as usize]).sum::<f32>() / norm
+            } else {
+                0.0
+            }
+        };
         sentence_signals(doc, i, s);
     }
     Analysis { title, signals, vectors }
@@ -314,7 +328,7 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     let text = doc.sentence_text(index);
     let lower = text.to_lowercase();
     let tokens = doc.sentence_tokens(index);
-    let words = tokens.iter().filter(|t| t.kind != TokenKind::Punct).count();
+    let words = words(doc, index);
     let capitalised = tokens
         .iter()
         .skip(1)
@@ -326,7 +340,9 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     s[feature::REPORT] = f32::from(REPORT_CUES.iter().any(|cue| has_phrase(&lower, cue)));
-    s[feature::CAPTION] = f32::from(CAPTION_CUES.iter().any(|cue| lower.contains(cue)));
+    let byline = words <= BYLINE_WORDS
+        && (capitalised + 1 >= words || ["theo", "nguồn"].iter().any(|cue| starts_with_phrase(&lower, cue)));
+    s[feature::CAPTION] = f32::from(byline || CAPTION_CUES.iter().any(|cue| lower.contains(cue)));
     s[feature::INVITATION] = f32::from(INVITATION_CUES.iter().any(|cue| has_phrase(&lower, cue)));
     s[feature::CONNECTIVE] = f32::from(CONNECTIVES.iter().any(|cue| starts_with_phrase(&lower, cue)));
     s[feature::QUESTION] = f32::from(text.trim_end_matches(['"', '”', '’', ')', '»']).ends_with('?'));
@@ -339,6 +355,11 @@ fn shared_share(items: &IdSet<(u32, u32)>, reference: &IdSet<(u32, u32)>) -> f32
         return 0.0;
     }
     items.intersection(reference).count() as f32 / reference.len() as f32
+}
+
+/// The number of syllables and numbers of sentence `index`.
+fn words(doc: &Document, index: usize) -> usize {
+    doc.sentence_tokens(index).iter().filter(|t| t.kind != TokenKind::Punct).count()
 }
 
 /// Whether `phrase` occurs in `text` as whole syllables.
@@ -415,7 +436,7 @@ mod tests {
         use feature::*;
         let named = [
             (CENTRALITY, "centrality.cosine"),
-            (FREQUENCY, "centrality.frequency"),
+            (LEAD_SIMILARITY, "centrality.lead"),
             (NAMES, "cue.names"),
             (NUMBER, "cue.number"),
             (REPORT, "cue.report"),
@@ -487,9 +508,11 @@ mod tests {
     #[test]
     fn penalties_mark_what_readers_do_not_want() {
         let text = "Tiêu đề bài báo\n\nẢnh: Thành Chung. Vì sao giá xăng tăng? \"Chúng tôi sẽ làm,\" ông nói. \
-                    Tuy nhiên, giá vẫn cao. Mời quý vị và các bạn theo dõi nội dung chi tiết!";
+                    Tuy nhiên, giá vẫn cao. Mời quý vị và các bạn theo dõi nội dung chi tiết! Theo Reuters.";
         let (doc, analysis) = analysed(text);
-        assert_eq!(doc.sentences.len(), 6);
+        assert_eq!(doc.sentences.len(), 7);
+        assert_eq!(signal(&analysis, 6, "penalty.caption"), 1.0, "a source credit");
+        assert_eq!(signal(&analysis, 4, "penalty.caption"), 0.0);
         assert_eq!(signal(&analysis, 1, "penalty.caption"), 1.0);
         assert_eq!(signal(&analysis, 2, "penalty.question"), 1.0);
         assert_eq!(signal(&analysis, 3, "penalty.quote"), 1.0);
