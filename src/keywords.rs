@@ -25,6 +25,8 @@ use crate::tokens::TokenKind;
 pub const MAX_UNITS: usize = 4;
 /// The most tokens a key phrase spans (units may be words of several syllables).
 const MAX_TOKENS: usize = 8;
+/// How many tokens from the start of the text the phrase statistics read.
+const WINDOW_TOKENS: usize = 100_000;
 /// Share of occurrences with the same neighbour that makes a phrase a fragment.
 const FRAGMENT_SHARE: f32 = 0.7;
 /// The length factor of a single lower-case syllable (one of any other unit: 1).
@@ -82,36 +84,46 @@ pub fn key_phrases(
 ) -> Vec<KeyPhrase> {
     let sentence_of = sentence_of_tokens(doc);
     let case = casing(doc, &sentence_of);
-    let is_syllables = |unit: &Range<usize>| unit.clone().all(|k| terms.ids[k].is_some());
-    let number_at =
-        |k: usize, sentence: usize| sentence_of.get(k) == Some(&sentence) && doc.tokens[k].kind == TokenKind::Number;
-    let mut candidates: IdMap<Key, Candidate> = IdMap::default();
-    for (u, unit) in units.iter().enumerate() {
-        let sentence = sentence_of[unit.start];
-        if !is_syllables(unit) || unit.start.checked_sub(1).is_some_and(|k| number_at(k, sentence)) {
-            continue;
-        }
-        for n in 1..=MAX_UNITS {
-            let Some(last) = units.get(u + n - 1) else { break };
-            let tokens = unit.start..last.end;
-            if !is_syllables(last) || sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
-                break;
-            }
-            if number_at(tokens.end, sentence) || !well_cased(&case[tokens.clone()]) {
+    let each_phrase = |from: Range<usize>, f: &mut dyn FnMut(usize, usize, Range<usize>, usize)| {
+        let is_syllables = |unit: &Range<usize>| unit.clone().all(|k| terms.ids[k].is_some());
+        let number_at = |k: usize, sentence: usize| {
+            sentence_of.get(k) == Some(&sentence) && doc.tokens[k].kind == TokenKind::Number
+        };
+        for u in from {
+            let unit = &units[u];
+            let sentence = sentence_of[unit.start];
+            if !is_syllables(unit) || unit.start.checked_sub(1).is_some_and(|k| number_at(k, sentence)) {
                 continue;
             }
-            let candidate = candidates.entry(key(terms, tokens.clone())).or_default();
-            if candidate.occurrences.is_empty() {
-                candidate.units = n;
-                candidate.first_unit = u;
-            }
-            candidate.in_title |= Some(sentence) == title;
-            candidate.capitalised |= case[tokens.start] == Case::Upper;
-            if candidate.occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
-                candidate.occurrences.push(tokens);
+            for n in 1..=MAX_UNITS {
+                let Some(last) = units.get(u + n - 1) else { break };
+                let tokens = unit.start..last.end;
+                if !is_syllables(last) || sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
+                    break;
+                }
+                if !number_at(tokens.end, sentence) && well_cased(&case[tokens.clone()]) {
+                    f(u, n, tokens, sentence);
+                }
             }
         }
-    }
+    };
+    // Statistics come from the first WINDOW_TOKENS tokens (far more than any
+    // article), which bounds the memory of a huge text; occurrences are then
+    // collected from all of it.
+    let window = units.partition_point(|unit| unit.start < WINDOW_TOKENS);
+    let mut candidates: IdMap<Key, Candidate> = IdMap::default();
+    each_phrase(0..window, &mut |u, n, tokens, sentence| {
+        let candidate = candidates.entry(key(terms, tokens.clone())).or_default();
+        if candidate.occurrences.is_empty() {
+            candidate.units = n;
+            candidate.first_unit = u;
+        }
+        candidate.in_title |= Some(sentence) == title;
+        candidate.capitalised |= case[tokens.start] == Case::Upper;
+        if candidate.occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
+            candidate.occurrences.push(tokens);
+        }
+    });
     nest(&mut candidates, terms, units);
     let is_stop = |k: usize| terms.ids[k].is_none_or(|id| terms.stop[id as usize]);
     let mut unit_of = vec![0; doc.tokens.len()];
@@ -148,7 +160,19 @@ pub fn key_phrases(
             chosen.push((score, candidate));
         }
     }
-    chosen.into_iter().map(|(score, c)| KeyPhrase { score, occurrences: c.occurrences.clone() }).collect()
+    let mut phrases: Vec<KeyPhrase> =
+        chosen.iter().map(|(score, c)| KeyPhrase { score: *score, occurrences: c.occurrences.clone() }).collect();
+    let index: IdMap<Key, usize> =
+        chosen.iter().enumerate().map(|(i, (_, c))| (key(terms, c.occurrences[0].clone()), i)).collect();
+    each_phrase(window..units.len(), &mut |_, _, tokens, _| {
+        if let Some(&i) = index.get(&key(terms, tokens.clone())) {
+            let occurrences = &mut phrases[i].occurrences;
+            if occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
+                occurrences.push(tokens);
+            }
+        }
+    });
+    phrases
 }
 
 /// How each token is written; a sentence's first syllable is capitalised by position.
@@ -346,6 +370,25 @@ mod tests {
         assert!(!well_cased(&[Upper, Upper, Lower]), "Điện Biên phát");
         assert!(!well_cased(&[Lower, Upper]), "tỉnh Điện");
         assert!(!well_cased(&[Upper, Lower, Upper, Lower]), "Thủ tướng Chính phủ: two terms");
+    }
+
+    #[test]
+    fn a_text_longer_than_the_window_still_reports_every_occurrence() {
+        let sentence = "Du khách đến Điện Biên ngắm hoa ban nở trắng núi rừng. ";
+        let per_sentence = Document::new(sentence).tokens.len();
+        let repeats = WINDOW_TOKENS / per_sentence + 50;
+        let text = sentence.repeat(repeats);
+        let doc = Document::new(&text);
+        let terms = Terms::new(&doc);
+        let phrases = key_phrases(&doc, &terms, &syllable_units(&doc), None, 10);
+        let name = phrases
+            .iter()
+            .find(|p| {
+                &text[doc.tokens[p.occurrences[0].start].range.start..doc.tokens[p.occurrences[0].end - 1].range.end]
+                    == "Điện Biên"
+            })
+            .expect("Điện Biên is a key phrase");
+        assert_eq!(name.occurrences.len(), repeats);
     }
 
     #[test]
