@@ -307,16 +307,11 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             f32::from(paragraphs_in_body && (i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph));
         s[feature::TITLE] = title.map_or(0.0, |t| dot(v, &vectors[t]));
         s[feature::TITLE_BIGRAMS] = shared_share(&bigrams(i), &title_bigrams);
-        s[feature::CENTRALITY] = centrality(v, &document, document_norm_squared);
+        s[feature::CENTRALITY] = cosine_with_rest(v, &document, document_norm_squared);
         s[feature::LEAD_SIMILARITY] = if k < LEAD_SENTENCES {
-            centrality(v, &lead, lead_norm_squared)
+            cosine_with_rest(v, &lead, lead_norm_squared)
         } else {
-            let norm = lead_norm_squared.sqrt();
-            if norm > 0.0 {
-                v.iter().map(|&(id, w)| w * lead[id as usize]).sum::<f32>() / norm
-            } else {
-                0.0
-            }
+            cosine_with(v, &lead, lead_norm_squared)
         };
         sentence_signals(doc, i, s);
     }
@@ -402,16 +397,28 @@ pub fn dot(a: &Vector, b: &Vector) -> f32 {
     sum
 }
 
-/// Cosine of a unit sentence vector with the rest of the document (the document
-/// vector minus the sentence), so a sentence is not central for resembling itself.
-fn centrality(v: &Vector, document: &[f32], document_norm_squared: f32) -> f32 {
-    let vd: f32 = v.iter().map(|&(id, w)| w * document[id as usize]).sum();
-    // v·(D - v) = v·D - 1 and |D - v|² = |D|² - 2 v·D + 1, as |v| = 1.
-    let rest = (document_norm_squared - 2.0 * vd + 1.0).max(0.0).sqrt();
+/// Cosine of a unit sentence vector with `sum`, a dense sum of sentence vectors
+/// that includes it, minus the sentence itself: so a sentence is not central for
+/// resembling itself. Linear in the sentence's terms, given `sum`'s squared norm.
+fn cosine_with_rest(v: &Vector, sum: &[f32], sum_norm_squared: f32) -> f32 {
+    let vs: f32 = v.iter().map(|&(id, w)| w * sum[id as usize]).sum();
+    // v·(S - v) = v·S - 1 and |S - v|² = |S|² - 2 v·S + 1, as |v| = 1.
+    let rest = (sum_norm_squared - 2.0 * vs + 1.0).max(0.0).sqrt();
     if v.is_empty() || rest <= f32::EPSILON {
         0.0
     } else {
-        ((vd - 1.0) / rest).clamp(0.0, 1.0)
+        ((vs - 1.0) / rest).clamp(0.0, 1.0)
+    }
+}
+
+/// Cosine of a unit sentence vector with `sum`, a dense vector of squared norm
+/// `sum_norm_squared` that does not include it.
+fn cosine_with(v: &Vector, sum: &[f32], sum_norm_squared: f32) -> f32 {
+    let norm = sum_norm_squared.sqrt();
+    if norm > 0.0 {
+        (v.iter().map(|&(id, w)| w * sum[id as usize]).sum::<f32>() / norm).clamp(0.0, 1.0)
+    } else {
+        0.0
     }
 }
 
