@@ -9,9 +9,16 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use crate::keywords;
 use crate::options::Options;
+use crate::score::{self, Weights};
 use crate::span::Span;
+use crate::summary;
+use crate::terms::Terms;
 use crate::words;
+
+/// How many key phrases a digest lists.
+const KEYWORDS: usize = 10;
 
 /// Everything tomtat says about one text.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -127,6 +134,28 @@ impl Digest {
                 kind: d.kind,
             })
             .collect();
-        Digest { sentences, directives, ..Digest::default() }
+        let terms = Terms::new(doc);
+        let analysis = score::analyse(doc, &terms);
+        let summary = summary::summarize(doc, &analysis, Weights::fitted(), options)
+            .into_iter()
+            .map(|chosen| SummarySentence {
+                sentence: chosen.sentence,
+                score: chosen.score.total,
+                parts: chosen.score.parts.into_iter().map(|(name, value)| (name.to_string(), value)).collect(),
+            })
+            .collect();
+        let units = keywords::syllable_units(doc);
+        let keywords = keywords::key_phrases(doc, &terms, &units, analysis.title, KEYWORDS)
+            .into_iter()
+            .map(|phrase| {
+                let occurrences: Vec<Span> = phrase
+                    .occurrences
+                    .iter()
+                    .map(|tokens| doc.span(doc.tokens[tokens.start].range.start..doc.tokens[tokens.end - 1].range.end))
+                    .collect();
+                Keyword { text: occurrences[0].text.clone(), score: phrase.score, occurrences }
+            })
+            .collect();
+        Digest { sentences, summary, directives, keywords }
     }
 }

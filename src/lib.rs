@@ -13,14 +13,18 @@ pub mod digest;
 pub mod directives;
 pub mod document;
 pub mod error;
+pub mod keywords;
 pub mod normalize;
 pub mod options;
+pub mod score;
 pub mod segment;
 pub mod span;
+pub mod summary;
+pub mod terms;
 pub mod tokens;
-pub mod words;
 #[cfg(target_arch = "wasm32")]
 mod wasm;
+pub mod words;
 
 pub use digest::Digest;
 pub use document::Document;

@@ -2,11 +2,16 @@
 //! build. None of this code goes into the wasm.
 
 mod build;
+mod corpus;
 mod eval_directives;
 mod eval_finder;
 mod eval_sentences;
+mod eval_summary;
 mod eval_words;
+mod fit_summary;
+mod rouge;
 mod serve;
+mod stopwords;
 mod test;
 mod train_words;
 
@@ -26,7 +31,11 @@ Tasks:
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
-  eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)";
+  eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)
+  eval-summary [JSONL] [--sentences N]
+                            ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
+  fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
+  stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
 fn main() -> ExitCode {
     // Every task takes paths relative to the repository root, wherever it is run from.
@@ -46,6 +55,9 @@ fn main() -> ExitCode {
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
         Some("eval-finder") => eval_finder::run(rest),
+        Some("eval-summary") => eval_summary::run(rest),
+        Some("fit-summary") => fit_summary::run(rest),
+        Some("stopwords") => stopwords::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())

@@ -1,0 +1,404 @@
+//! Key phrases of a document, ranked, with every occurrence.
+//!
+//! A candidate is a run of 1 to [`MAX_UNITS`] units (syllables today, words once a
+//! segmenter gives them) inside one sentence, with no punctuation, number or date
+//! inside, not next to a number ("tháng 9", "3.000 người" are quantities, not topics),
+//! and cased as Vietnamese writes a term: all capitalised ("Điện Biên", "Phạm Minh
+//! Chính"), all lower case ("hạ tầng"), or one capital then lower case ("Thủ tướng").
+//! Occurrences are counted by lower-cased syllables.
+//!
+//! Ranking uses the C-value of terminology extraction (Frantzi, Ananiadou & Mima
+//! 2000): a phrase's frequency minus the mean frequency of the longer candidates that
+//! contain it, times a length factor, so "Minh Chính" (always inside "Phạm Minh
+//! Chính") scores nothing. A phrase said at least twice, not starting or ending with a
+//! stop word, is kept unless it is a fragment: most of its occurrences extend to the
+//! same longer phrase ("triển" in "phát triển"). Phrases of the title count double.
+//! Everything is linear in the size of the text.
+
+use std::ops::Range;
+
+use crate::document::Document;
+use crate::terms::{IdMap, IdSet, Terms};
+use crate::tokens::TokenKind;
+
+/// The most units a key phrase has.
+pub const MAX_UNITS: usize = 4;
+/// The most tokens a key phrase spans (units may be words of several syllables).
+const MAX_TOKENS: usize = 8;
+/// How many tokens from the start of the text the phrase statistics read.
+const WINDOW_TOKENS: usize = 100_000;
+/// Share of occurrences with the same neighbour that makes a phrase a fragment.
+const FRAGMENT_SHARE: f32 = 0.7;
+/// The length factor of a single lower-case syllable (one of any other unit: 1).
+const LONE_SYLLABLE: f32 = 0.5;
+
+/// A key phrase: its score and its occurrences as token-index ranges.
+#[derive(Debug, Clone, PartialEq)]
+pub struct KeyPhrase {
+    /// How key the phrase is; higher is more.
+    pub score: f32,
+    /// Each occurrence as a range of indices into the document's tokens, in order.
+    pub occurrences: Vec<Range<usize>>,
+}
+
+/// Each syllable token of `doc` as its own unit (token-index ranges), for
+/// [`key_phrases`] before words are known.
+pub fn syllable_units(doc: &Document) -> Vec<Range<usize>> {
+    (0..doc.tokens.len()).map(|k| k..k + 1).collect()
+}
+
+/// How a token is written, for the casing rule.
+#[derive(Clone, Copy, PartialEq)]
+enum Case {
+    Upper,
+    Lower,
+    /// First of a sentence: capitalised by position, so either.
+    Either,
+}
+
+type Key = [u32; MAX_TOKENS];
+
+#[derive(Default)]
+struct Candidate {
+    units: usize,
+    /// Index of the first unit of its first occurrence.
+    first_unit: usize,
+    occurrences: Vec<Range<usize>>,
+    in_title: bool,
+    /// Whether it is ever written capitalised inside a sentence.
+    capitalised: bool,
+    /// Sum and count of the frequencies of the longer candidates that contain it.
+    nested_sum: u32,
+    nested_count: u32,
+}
+
+/// The best `limit` key phrases of `doc`, best first. `units` are consecutive
+/// token-index ranges covering the document's tokens (see [`syllable_units`]);
+/// `title` is the title sentence, if any.
+pub fn key_phrases(
+    doc: &Document,
+    terms: &Terms,
+    units: &[Range<usize>],
+    title: Option<usize>,
+    limit: usize,
+) -> Vec<KeyPhrase> {
+    let sentence_of = sentence_of_tokens(doc);
+    let case = casing(doc, &sentence_of);
+    let each_phrase = |from: Range<usize>, f: &mut dyn FnMut(usize, usize, Range<usize>, usize)| {
+        let is_syllables = |unit: &Range<usize>| unit.clone().all(|k| terms.ids[k].is_some());
+        let number_at = |k: usize, sentence: usize| {
+            sentence_of.get(k) == Some(&sentence) && doc.tokens[k].kind == TokenKind::Number
+        };
+        for u in from {
+            let unit = &units[u];
+            let sentence = sentence_of[unit.start];
+            if !is_syllables(unit) || unit.start.checked_sub(1).is_some_and(|k| number_at(k, sentence)) {
+                continue;
+            }
+            for n in 1..=MAX_UNITS {
+                let Some(last) = units.get(u + n - 1) else { break };
+                let tokens = unit.start..last.end;
+                if !is_syllables(last) || sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
+                    break;
+                }
+                if !number_at(tokens.end, sentence) && well_cased(&case[tokens.clone()]) {
+                    f(u, n, tokens, sentence);
+                }
+            }
+        }
+    };
+    // Statistics come from the first WINDOW_TOKENS tokens (far more than any
+    // article), which bounds the memory of a huge text; occurrences are then
+    // collected from all of it.
+    let window = units.partition_point(|unit| unit.start < WINDOW_TOKENS);
+    let mut candidates: IdMap<Key, Candidate> = IdMap::default();
+    each_phrase(0..window, &mut |u, n, tokens, sentence| {
+        let candidate = candidates.entry(key(terms, tokens.clone())).or_default();
+        if candidate.occurrences.is_empty() {
+            candidate.units = n;
+            candidate.first_unit = u;
+        }
+        candidate.in_title |= Some(sentence) == title;
+        candidate.capitalised |= case[tokens.start] == Case::Upper;
+        if candidate.occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
+            candidate.occurrences.push(tokens);
+        }
+    });
+    nest(&mut candidates, terms, units);
+    let is_stop = |k: usize| terms.ids[k].is_none_or(|id| terms.stop[id as usize]);
+    let mut unit_of = vec![0; doc.tokens.len()];
+    for (u, unit) in units.iter().enumerate() {
+        unit_of[unit.clone()].fill(u);
+    }
+    let longer: IdSet<(usize, usize)> = candidates
+        .values()
+        .filter(|c| c.units > 1 && c.occurrences.len() >= 2)
+        .filter(|c| !is_stop(c.occurrences[0].start) && !is_stop(c.occurrences[0].end - 1))
+        .flat_map(|c| c.occurrences.iter().map(|o| (unit_of[o.start], unit_of[o.end - 1])))
+        .collect();
+    let context = Context { terms, case: &case, sentence_of: &sentence_of, unit_of: &unit_of, longer: &longer };
+    let mut ranked: Vec<(f32, &Candidate)> = candidates
+        .values()
+        .filter(|c| c.occurrences.len() >= 2)
+        .filter(|c| {
+            let first = &c.occurrences[0];
+            !is_stop(first.start) && !is_stop(first.end - 1)
+        })
+        .map(|c| (c_value(c), c))
+        .filter(|&(score, _)| score > 0.0)
+        .collect();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.occurrences[0].start.cmp(&b.1.occurrences[0].start)));
+    let mut chosen: Vec<(f32, &Candidate)> = Vec::new();
+    for (score, candidate) in ranked {
+        if chosen.len() == limit {
+            break;
+        }
+        let keys = |c: &Candidate| key(terms, c.occurrences[0].clone());
+        let overlaps =
+            chosen.iter().any(|(_, c)| contains(&keys(c), &keys(candidate)) || contains(&keys(candidate), &keys(c)));
+        if !overlaps && !context.is_fragment(candidate) {
+            chosen.push((score, candidate));
+        }
+    }
+    let mut phrases: Vec<KeyPhrase> =
+        chosen.iter().map(|(score, c)| KeyPhrase { score: *score, occurrences: c.occurrences.clone() }).collect();
+    let index: IdMap<Key, usize> =
+        chosen.iter().enumerate().map(|(i, (_, c))| (key(terms, c.occurrences[0].clone()), i)).collect();
+    each_phrase(window..units.len(), &mut |_, _, tokens, _| {
+        if let Some(&i) = index.get(&key(terms, tokens.clone())) {
+            let occurrences = &mut phrases[i].occurrences;
+            if occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
+                occurrences.push(tokens);
+            }
+        }
+    });
+    phrases
+}
+
+/// How each token is written; a sentence's first syllable is capitalised by position.
+fn casing(doc: &Document, sentence_of: &[usize]) -> Vec<Case> {
+    let mut seen_sentence = usize::MAX;
+    doc.tokens
+        .iter()
+        .enumerate()
+        .map(|(k, token)| {
+            if token.kind == TokenKind::Punct {
+                return Case::Lower;
+            }
+            if seen_sentence != sentence_of[k] {
+                seen_sentence = sentence_of[k];
+                Case::Either
+            } else if doc.text()[token.range.clone()].starts_with(char::is_uppercase) {
+                Case::Upper
+            } else {
+                Case::Lower
+            }
+        })
+        .collect()
+}
+
+/// The sentence of each token.
+fn sentence_of_tokens(doc: &Document) -> Vec<usize> {
+    let mut out = Vec::with_capacity(doc.tokens.len());
+    for index in 0..doc.sentences.len() {
+        out.extend(std::iter::repeat_n(index, doc.sentence_tokens(index).len()));
+    }
+    out
+}
+
+/// Whether a run of syllables is cased as a term: all capitalised, all lower case,
+/// or one capital followed by lower case.
+fn well_cased(case: &[Case]) -> bool {
+    let rest = case.get(1..).unwrap_or_default();
+    rest.iter().all(|&c| c == Case::Lower) || (rest.iter().all(|&c| c == Case::Upper) && case[0] != Case::Lower)
+}
+
+/// The lower-cased term ids of the syllable tokens `tokens`, padded.
+fn key(terms: &Terms, tokens: Range<usize>) -> Key {
+    let mut key = [u32::MAX; MAX_TOKENS];
+    for (slot, k) in key.iter_mut().zip(tokens) {
+        *slot = terms.ids[k].unwrap_or(u32::MAX);
+    }
+    key
+}
+
+/// Whether the term sequence `inner` occurs inside `outer`.
+fn contains(outer: &Key, inner: &Key) -> bool {
+    let length = |k: &Key| k.iter().position(|&id| id == u32::MAX).unwrap_or(MAX_TOKENS);
+    let (outer, inner) = (&outer[..length(outer)], &inner[..length(inner)]);
+    outer.windows(inner.len()).any(|w| w == inner)
+}
+
+/// Records, for each candidate, the frequencies of the longer candidates containing
+/// it (the nested term statistics of the C-value).
+fn nest(candidates: &mut IdMap<Key, Candidate>, terms: &Terms, units: &[Range<usize>]) {
+    let mut nested: Vec<(Key, u32)> = Vec::new();
+    for candidate in candidates.values().filter(|c| c.units > 1) {
+        let frequency = candidate.occurrences.len() as u32;
+        let run = &units[candidate.first_unit..candidate.first_unit + candidate.units];
+        for n in 1..candidate.units {
+            for start in 0..=candidate.units - n {
+                nested.push((key(terms, run[start].start..run[start + n - 1].end), frequency));
+            }
+        }
+    }
+    for (key, frequency) in nested {
+        if let Some(inner) = candidates.get_mut(&key) {
+            inner.nested_sum += frequency;
+            inner.nested_count += 1;
+        }
+    }
+}
+
+/// The C-value of a candidate, doubled for phrases of the title. A lone lower-case
+/// syllable is most often a piece of a word, so it weighs half.
+fn c_value(c: &Candidate) -> f32 {
+    let frequency = c.occurrences.len() as f32;
+    let nested = if c.nested_count > 0 { c.nested_sum as f32 / c.nested_count as f32 } else { 0.0 };
+    let title = if c.in_title { 2.0 } else { 1.0 };
+    let lone_syllable = c.occurrences[0].len() == 1 && !c.capitalised;
+    let length = if lone_syllable { LONE_SYLLABLE } else { (1.0 + c.units as f32).log2() };
+    length * (frequency - nested).max(0.0) * title
+}
+
+/// What telling a fragment from a phrase needs.
+struct Context<'a> {
+    terms: &'a Terms,
+    case: &'a [Case],
+    sentence_of: &'a [usize],
+    unit_of: &'a [usize],
+    /// Occurrences (first and last unit) of the phrases of several units that could
+    /// be key phrases themselves.
+    longer: &'a IdSet<(usize, usize)>,
+}
+
+impl Context<'_> {
+    /// Whether a phrase is a piece of longer ones: most of its occurrences have the
+    /// same syllable just before (or after) it, making a well-cased longer phrase
+    /// ("triển" of "phát triển", "Minh Chính" of "Phạm Minh Chính"), or lie inside
+    /// longer key-phrase candidates ("Chính" of "Chính phủ" and "Phạm Minh Chính").
+    fn is_fragment(&self, c: &Candidate) -> bool {
+        let frequency = c.occurrences.len() as f32;
+        let same_neighbour = |side: fn(&Range<usize>) -> Option<usize>| {
+            let mut counts: IdMap<u32, usize> = IdMap::default();
+            for occurrence in &c.occurrences {
+                let Some(k) = side(occurrence) else { continue };
+                let Some(id) = self.terms.ids.get(k).copied().flatten() else { continue };
+                if self.sentence_of[k] != self.sentence_of[occurrence.start] {
+                    continue;
+                }
+                let extended = occurrence.start.min(k)..occurrence.end.max(k + 1);
+                if well_cased(&self.case[extended]) {
+                    *counts.entry(id).or_insert(0) += 1;
+                }
+            }
+            counts.values().max().copied().unwrap_or(0) as f32 / frequency
+        };
+        let inside_longer = c
+            .occurrences
+            .iter()
+            .filter(|o| {
+                let (first, last) = (self.unit_of[o.start], self.unit_of[o.end - 1]);
+                let span = last - first + 1;
+                (0..=MAX_UNITS.saturating_sub(span)).any(|extra| {
+                    (0..=extra).any(|before| {
+                        extra > 0 && first >= before && self.longer.contains(&(first - before, last + extra - before))
+                    })
+                })
+            })
+            .count() as f32;
+        same_neighbour(|r| r.start.checked_sub(1)) >= FRAGMENT_SHARE
+            || same_neighbour(|r| Some(r.end)) >= FRAGMENT_SHARE
+            || inside_longer / frequency >= FRAGMENT_SHARE
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");
+
+    /// The key phrases of `text` as the lower-cased text of their first occurrence,
+    /// best first.
+    fn phrases(text: &str) -> Vec<String> {
+        let doc = Document::new(text);
+        let terms = Terms::new(&doc);
+        let title = crate::score::title(&doc);
+        key_phrases(&doc, &terms, &syllable_units(&doc), title, 10)
+            .iter()
+            .map(|p| {
+                let first = &p.occurrences[0];
+                doc.text()[doc.tokens[first.start].range.start..doc.tokens[first.end - 1].range.end].to_lowercase()
+            })
+            .collect()
+    }
+
+    #[test]
+    fn names_and_terms_of_the_seed_come_out_whole() {
+        let found = phrases(SEED);
+        assert_eq!(found[0], "điện biên", "{found:?}");
+        for phrase in ["phạm minh chính", "thủ tướng", "hạ tầng", "kinh tế"] {
+            assert!(found.iter().any(|f| f == phrase), "{phrase} missing from {found:?}");
+        }
+        for piece in ["minh chính", "chính", "biên", "triển", "tầng"] {
+            assert!(!found.iter().any(|f| f == piece), "fragment {piece} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn no_stop_word_at_either_end_and_no_number_or_date() {
+        let text = "Ngày 9/4, giá lúa tăng 3 tháng liền. Ngày 9/4, giá lúa ở Cần Thơ tăng 3 tháng liền. \
+                    Nông dân Cần Thơ bán lúa cho thương lái. Giá lúa cao giúp nông dân Cần Thơ có lãi.";
+        let found = phrases(text);
+        assert!(found.iter().any(|f| f == "cần thơ") && found.iter().any(|f| f == "giá lúa"), "{found:?}");
+        for phrase in &found {
+            let first = phrase.split(' ').next().unwrap();
+            let last = phrase.split(' ').next_back().unwrap();
+            assert!(!crate::terms::is_stop_word(first) && !crate::terms::is_stop_word(last), "{phrase}");
+            assert!(!phrase.chars().any(|c| c.is_ascii_digit()), "{phrase}");
+            assert!(!phrase.contains("tháng") && !phrase.starts_with("ngày"), "date in {phrase}");
+        }
+    }
+
+    #[test]
+    fn case_rule_keeps_terms_and_rejects_runs_across_a_name() {
+        use Case::*;
+        assert!(well_cased(&[Upper, Upper, Upper]), "Phạm Minh Chính");
+        assert!(well_cased(&[Upper, Lower]), "Thủ tướng");
+        assert!(well_cased(&[Either, Upper]), "Điện Biên at the start of a sentence");
+        assert!(!well_cased(&[Upper, Upper, Lower]), "Điện Biên phát");
+        assert!(!well_cased(&[Lower, Upper]), "tỉnh Điện");
+        assert!(!well_cased(&[Upper, Lower, Upper, Lower]), "Thủ tướng Chính phủ: two terms");
+    }
+
+    #[test]
+    fn a_text_longer_than_the_window_still_reports_every_occurrence() {
+        let sentence = "Du khách đến Điện Biên ngắm hoa ban nở trắng núi rừng. ";
+        let per_sentence = Document::new(sentence).tokens.len();
+        let repeats = WINDOW_TOKENS / per_sentence + 50;
+        let text = sentence.repeat(repeats);
+        let doc = Document::new(&text);
+        let terms = Terms::new(&doc);
+        let phrases = key_phrases(&doc, &terms, &syllable_units(&doc), None, 10);
+        let name = phrases
+            .iter()
+            .find(|p| {
+                &text[doc.tokens[p.occurrences[0].start].range.start..doc.tokens[p.occurrences[0].end - 1].range.end]
+                    == "Điện Biên"
+            })
+            .expect("Điện Biên is a key phrase");
+        assert_eq!(name.occurrences.len(), repeats);
+    }
+
+    #[test]
+    fn occurrences_are_in_reading_order_and_a_phrase_said_once_is_not_key() {
+        let doc = Document::new(SEED);
+        let terms = Terms::new(&doc);
+        for phrase in key_phrases(&doc, &terms, &syllable_units(&doc), Some(0), 10) {
+            assert!(phrase.occurrences.len() >= 2);
+            assert!(phrase.occurrences.windows(2).all(|w| w[0].end <= w[1].start));
+        }
+        assert!(phrases("Thủ tướng làm việc với tỉnh Điện Biên.").is_empty());
+    }
+}

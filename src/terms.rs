@@ -1,0 +1,147 @@
+//! The document's syllables as lower-cased term ids, and the stop-word list.
+//!
+//! Scoring and keywords compare syllables by their lower-cased normalised text; this
+//! module does that once per document, so both see the same terms and the same stop
+//! words.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+use crate::document::Document;
+use crate::tokens::TokenKind;
+
+/// The stop-word table: syllables so common in news that they say nothing about an
+/// article (see its header for how it was made).
+const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+
+/// Whether the lower-cased syllable `syllable` is a stop word.
+pub fn is_stop_word(syllable: &str) -> bool {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| crate::data::lines(STOPWORDS).collect()).contains(syllable)
+}
+
+/// Every token's term: syllables get a dense id shared by all their spellings in
+/// case; numbers and punctuation get none.
+#[derive(Debug, Clone)]
+pub struct Terms {
+    /// For each token of the document, its term id, if it is a syllable.
+    pub ids: Vec<Option<u32>>,
+    /// For each term id, whether it is a stop word.
+    pub stop: Vec<bool>,
+}
+
+impl Terms {
+    /// The terms of `doc`'s tokens.
+    pub fn new(doc: &Document) -> Terms {
+        let text = doc.text();
+        let mut by_text: HashMap<String, u32> = HashMap::new();
+        let mut stop = Vec::new();
+        let ids = doc
+            .tokens
+            .iter()
+            .map(|token| {
+                if token.kind != TokenKind::Syllable {
+                    return None;
+                }
+                let lower = text[token.range.clone()].to_lowercase();
+                let next = by_text.len() as u32;
+                let id = *by_text.entry(lower).or_insert_with_key(|lower| {
+                    stop.push(is_stop_word(lower));
+                    next
+                });
+                Some(id)
+            })
+            .collect();
+        Terms { ids, stop }
+    }
+
+    /// Number of distinct terms.
+    pub fn len(&self) -> usize {
+        self.stop.len()
+    }
+
+    /// Whether the document has no syllables.
+    pub fn is_empty(&self) -> bool {
+        self.stop.is_empty()
+    }
+
+    /// The id of token `index` if it is a syllable that is not a stop word.
+    pub fn content(&self, index: usize) -> Option<u32> {
+        self.ids[index].filter(|&id| !self.stop[id as usize])
+    }
+}
+
+/// A hash map keyed by term ids (or tuples and arrays of them).
+pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
+/// A hash set of term ids (or tuples and arrays of them).
+pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
+
+/// A multiply-rotate hasher for term ids. The default SipHash guards against keys an
+/// attacker chooses; term ids are small numbers this module hands out, so a hasher
+/// several times faster is safe, and keyword counting hashes every n-gram.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct IdHasher(u64);
+
+impl IdHasher {
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for IdHasher {
+    fn write(&mut self, mut bytes: &[u8]) {
+        while let Some((word, rest)) = bytes.split_first_chunk::<8>() {
+            self.add(u64::from_le_bytes(*word));
+            bytes = rest;
+        }
+        if !bytes.is_empty() {
+            let mut word = [0u8; 8];
+            word[..bytes.len()].copy_from_slice(bytes);
+            self.add(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u32(&mut self, n: u32) {
+        self.add(u64::from(n));
+    }
+
+    fn write_u64(&mut self, n: u64) {
+        self.add(n);
+    }
+
+    fn write_usize(&mut self, n: usize) {
+        self.add(n as u64);
+    }
+
+    /// Mixes high bits into low ones (MurmurHash3's finaliser): the table picks
+    /// buckets by the low bits, which the multiplications alone leave poorly mixed.
+    fn finish(&self) -> u64 {
+        let mut h = self.0;
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
+        h ^= h >> 33;
+        h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+        h ^ (h >> 33)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn spellings_in_any_case_share_a_term_and_function_syllables_are_stop_words() {
+        let doc = Document::new("Điện Biên phát triển. Tỉnh ĐIỆN BIÊN và điện biên của 2023.");
+        let terms = Terms::new(&doc);
+        let id = |k: usize| terms.ids[k];
+        assert_eq!(id(0), id(6));
+        assert_eq!(id(0), id(9));
+        assert_eq!(id(1), id(10));
+        assert!(terms.content(0).is_some());
+        assert!(terms.content(8).is_none(), "và");
+        assert!(terms.content(11).is_none(), "của");
+        assert_eq!(id(12), None, "2023 is a number");
+        assert!(is_stop_word("những") && !is_stop_word("tỉnh") && !is_stop_word("việt"));
+    }
+}

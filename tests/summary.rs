@@ -1,0 +1,99 @@
+//! The summary and keywords of the digest: scores that explain themselves, reading
+//! order, lengths, no repeats, spans that slice the original.
+
+mod common;
+
+use common::{assert_spans_slice_original, SEED};
+use tomtat::{digest, Length, Options};
+
+fn with(sentences: Option<usize>, length: Length) -> Options {
+    Options { sentences, length, ..Options::default() }
+}
+
+#[test]
+fn seed_short_summary_has_the_working_session_or_the_main_directive() {
+    let d = digest(SEED, &with(None, Length::Short)).unwrap();
+    assert!((2..=3).contains(&d.summary.len()), "{:?}", d.summary);
+    let chosen: Vec<&str> = d.summary.iter().map(|s| d.sentences[s.sentence].text.as_str()).collect();
+    assert!(
+        chosen.iter().any(|s| s.contains("đã làm việc với Ban Thường vụ Tỉnh ủy Điện Biên")
+            || s.contains("Thủ tướng Phạm Minh Chính yêu cầu tỉnh tập trung")),
+        "{chosen:#?}"
+    );
+    assert!(!chosen.iter().any(|s| s.starts_with("Mời quý vị")), "{chosen:#?}");
+}
+
+#[test]
+fn parts_sum_to_the_score_and_the_summary_is_in_reading_order() {
+    for options in
+        [with(None, Length::Short), with(None, Length::Medium), with(None, Length::Long), with(Some(7), Length::Medium)]
+    {
+        let d = digest(SEED, &options).unwrap();
+        assert!(d.summary.windows(2).all(|w| w[0].sentence < w[1].sentence), "{:?}", d.summary);
+        for s in &d.summary {
+            assert_eq!(s.parts.values().sum::<f32>(), s.score, "{s:?}");
+            assert!(!s.parts.is_empty());
+        }
+        assert_ne!(d.summary[0].sentence, 0, "the title is not part of the summary");
+    }
+}
+
+#[test]
+fn asking_for_more_sentences_than_there_are_returns_them_all() {
+    let text = "Sáng 9/4, Thủ tướng làm việc với tỉnh Điện Biên. Tỉnh đạt nhiều kết quả tích cực. \
+                Thủ tướng yêu cầu tỉnh phát triển hạ tầng.";
+    let d = digest(text, &with(Some(10), Length::Medium)).unwrap();
+    assert_eq!(d.summary.iter().map(|s| s.sentence).collect::<Vec<_>>(), [0, 1, 2]);
+}
+
+#[test]
+fn identical_sentences_are_never_both_selected() {
+    let repeated = "Thủ tướng yêu cầu tỉnh Điện Biên phát triển hạ tầng giao thông.";
+    let text = format!("{repeated} Tỉnh có nhiều tiềm năng du lịch. {repeated}\n\n{repeated} Người dân vui mừng.");
+    for n in 1..=5 {
+        let d = digest(&text, &with(Some(n), Length::Medium)).unwrap();
+        let texts: Vec<&str> = d.summary.iter().map(|s| d.sentences[s.sentence].text.as_str()).collect();
+        assert!(texts.iter().filter(|t| **t == repeated).count() <= 1, "{n}: {texts:?}");
+    }
+}
+
+#[test]
+fn keywords_are_whole_phrases_whose_spans_slice_the_original() {
+    let d = digest(SEED, &Options::default()).unwrap();
+    assert_spans_slice_original(SEED, &d);
+    let texts: Vec<&str> = d.keywords.iter().map(|k| k.text.as_str()).collect();
+    assert_eq!(texts[0], "Điện Biên", "{texts:?}");
+    assert!(texts.contains(&"Phạm Minh Chính"), "{texts:?}");
+    assert!(d.keywords.windows(2).all(|w| w[0].score >= w[1].score));
+    for k in &d.keywords {
+        assert!(k.occurrences.iter().all(|o| o.text.to_lowercase() == k.text.to_lowercase()), "{k:?}");
+        assert!(k.occurrences.windows(2).all(|w| w[0].end <= w[1].start));
+    }
+}
+
+#[test]
+fn keyword_and_summary_spans_hold_on_nfd_and_crlf_text() {
+    use unicode_normalization::UnicodeNormalization;
+    let nfd: String = SEED.replace("\n", "\r\n").nfd().collect();
+    let d = digest(&nfd, &Options::default()).unwrap();
+    assert_spans_slice_original(&nfd, &d);
+    assert_eq!(d.summary, digest(SEED, &Options::default()).unwrap().summary);
+    assert!(!d.keywords.is_empty());
+}
+
+#[test]
+fn dev_articles_get_summaries_without_their_title() {
+    let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../shared/data/news-dev.jsonl");
+    let Ok(lines) = std::fs::read_to_string(path) else {
+        eprintln!("skipped: {path} is absent");
+        return;
+    };
+    for line in lines.lines().take(50) {
+        let article: serde_json::Value = serde_json::from_str(line).unwrap();
+        let text = format!("{}\n\n{}", article["title"].as_str().unwrap(), article["body"].as_str().unwrap());
+        let d = digest(&text, &with(Some(2), Length::Medium)).unwrap();
+        assert_eq!(d.summary.len(), 2.min(d.sentences.len() - 1), "{}", article["id"]);
+        assert!(d.summary.iter().all(|s| s.sentence > 0), "{}", article["id"]);
+        assert_spans_slice_original(&text, &d);
+    }
+}
