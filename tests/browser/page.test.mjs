@@ -395,7 +395,7 @@ test('the seed’s four directives: table, highlights, click scrolls to the sent
   }
 });
 
-test('the summary panel: lengths, why a sentence was chosen, click scrolls', { todo: 'needs the summary branch' }, async () => {
+test('the summary panel: lengths, why a sentence was chosen, click scrolls', async () => {
   const session = await open({ viewport: { width: 1280, height: 700 } });
   const { page } = session;
   try {
