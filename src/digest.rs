@@ -144,7 +144,7 @@ impl Digest {
                 parts: chosen.score.parts.into_iter().map(|(name, value)| (name.to_string(), value)).collect(),
             })
             .collect();
-        let units = keywords::syllable_units(doc);
+        let units = words::token_units(doc);
         let keywords = keywords::key_phrases(doc, &terms, &units, analysis.title, KEYWORDS)
             .into_iter()
             .map(|phrase| {

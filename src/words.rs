@@ -35,6 +35,25 @@ pub fn segment(doc: &Document, index: usize) -> Vec<Range<usize>> {
     shipped().words(doc.text(), doc.sentence_tokens(index))
 }
 
+/// Every word of `doc` as a range of indices into `doc.tokens`, sentence after
+/// sentence: the units of key phrases.
+pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
+    let model = shipped();
+    let mut units: Vec<Range<usize>> = Vec::with_capacity(doc.tokens.len());
+    let mut first = 0;
+    for index in 0..doc.sentences.len() {
+        let tokens = doc.sentence_tokens(index);
+        for (k, starts) in model.boundaries(doc.text(), tokens).into_iter().enumerate() {
+            match units.last_mut() {
+                Some(unit) if !starts => unit.end = first + k + 1,
+                _ => units.push(first + k..first + k + 1),
+            }
+        }
+        first += tokens.len();
+    }
+    units
+}
+
 /// The model compiled into the crate.
 pub fn shipped() -> &'static Model<'static> {
     static MODEL: OnceLock<Model<'static>> = OnceLock::new();
