@@ -6,6 +6,7 @@ mod eval_directives;
 mod eval_finder;
 mod eval_sentences;
 mod eval_words;
+mod offline;
 mod serve;
 mod test;
 mod train_words;
@@ -17,7 +18,8 @@ cargo xtask <task>
 
 Tasks:
   serve [--port N]          build, then serve the page (www/) on 127.0.0.1 (default port 8000)
-  build                     the wasm module, its JS glue and types into www/pkg/; prints sizes
+  build                     the wasm module, its JS glue and types into www/pkg/, the offline
+                            single file dist/tomtat.html; prints sizes
   test                      every test (what CI runs); installs what the tests need
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS] [GOLD] [--show]
