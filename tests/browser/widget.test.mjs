@@ -1,7 +1,7 @@
 // The news-site widget (www/widget.js) in Chromium: on the demo news page, served under
 // the strict CSP, it digests the article and not the furniture, shows the seed's four
-// directives and highlights a clicked sentence in the site's own text; a hostile site
-// stylesheet does not change it; the `<mark>` fallback leaves the text as it was; it
+// directives and highlights a clicked sentence in the site's own text; `for` wins over
+// the finder and the panel fits a phone; a hostile site stylesheet does not change it; the `<mark>` fallback leaves the text as it was; it
 // loads from another origin (a CDN); and on a real page whose own scripts never run it
 // loads the worker and wasm only when opened and changes none of the page's nodes.
 
@@ -190,6 +190,28 @@ function widgetLook() {
     };
   });
 }
+
+test('an explicit for="selector" wins over the finder, also when it changes', async () => {
+  const session = await open('/news-demo.html', { viewport: { width: 390, height: 844 } });
+  const { page } = session;
+  try {
+    const first = await widgetResult(page);
+    assert.equal(first.text, SEED.trim());
+    // At phone width the panel fits the screen.
+    await page.click('tom-tat .toggle');
+    const box = await page.locator('tom-tat .box').boundingBox();
+    assert.ok(box.x >= 0 && box.x + box.width <= 390, `panel within the screen: ${JSON.stringify(box)}`);
+    await page.evaluate(() => document.querySelector('tom-tat').setAttribute('for', '.most-read'));
+    await page.waitForFunction(() => document.querySelector('tom-tat').result?.text.startsWith('Đọc nhiều'));
+    const { text, digest } = await page.evaluate(() => document.querySelector('tom-tat').result);
+    assert.ok(text.includes('Giá vàng hôm nay tăng mạnh'));
+    assert.ok(!text.includes('Thủ tướng Phạm Minh Chính yêu cầu'));
+    assert.deepEqual(digest, await digestInNode(text, { length: LENGTH }));
+    assert.deepEqual(session.errors, []);
+  } finally {
+    await session.close();
+  }
+});
 
 /** A page with only the seed and the widget, its container a plain block: the body. */
 const PLAIN_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title>
