@@ -4,13 +4,15 @@
 
 /**
  * Starts the worker. `workerUrl` defaults to worker.js next to this module; `wasm`
- * (a URL or the module's bytes) overrides where the worker loads the wasm from.
+ * (a URL or the module's bytes) overrides where the worker loads the wasm from;
+ * `workerType` is 'classic' for a worker bundled into one script (the offline file:
+ * over file:// Chromium starts no module worker from a Blob URL).
  * Returns `{ digest(text, options), terminate() }`; `digest` resolves to
  * `{ digest, ms }`, or to `null` when a newer request superseded it, and rejects with
  * an `Error` carrying the wasm's message (a bad option, a text too long).
  */
-export function createDigester({ workerUrl = new URL('./worker.js', import.meta.url), wasm } = {}) {
-  const worker = new Worker(workerUrl, { type: 'module' });
+export function createDigester({ workerUrl = new URL('./worker.js', import.meta.url), wasm, workerType = 'module' } = {}) {
+  const worker = new Worker(workerUrl, { type: workerType });
   if (wasm !== undefined) worker.postMessage({ wasm });
   let newest = 0;
   const waiting = new Map();

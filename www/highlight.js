@@ -71,6 +71,35 @@ export function paintHighlights(root, layers, { prefix = 'tomtat', accept } = {}
   wrapInMarks(root, layers, prefix, accept);
 }
 
+/**
+ * Draws `layers` (`{ name: [Range, ...] }`) as the highlights `<prefix>-<name>`, for
+ * text that is not one element's whole text (the widget's ranges over a news site's
+ * article, from find-article.js's `rangesFor`). Each range must lie within one text
+ * node, as `rangesFor` makes them. `clearHighlights(root, { prefix })` removes them.
+ */
+export function paintRanges(layers, { prefix = 'tomtat' } = {}) {
+  if (hasHighlightApi()) {
+    for (const [name, ranges] of Object.entries(layers)) {
+      if (ranges.length) CSS.highlights.set(`${prefix}-${name}`, new Highlight(...ranges));
+    }
+    return;
+  }
+  const pieces = Object.entries(layers).flatMap(([name, ranges]) => ranges.map((range) => ({ name, range })));
+  // From the end of the document, so that cutting a text node leaves the ranges before it valid.
+  pieces.sort((a, b) => b.range.compareBoundaryPoints(Range.START_TO_START, a.range));
+  for (const { name, range } of pieces) {
+    let node = range.startContainer;
+    if (node.nodeType !== Node.TEXT_NODE || node !== range.endContainer || range.collapsed) continue;
+    if (range.endOffset < node.data.length) node.splitText(range.endOffset);
+    if (range.startOffset > 0) node = node.splitText(range.startOffset);
+    const mark = node.ownerDocument.createElement('mark');
+    mark.setAttribute(MARK_ATTRIBUTE, prefix);
+    mark.className = `${prefix}-${name}`;
+    node.replaceWith(mark);
+    mark.append(node);
+  }
+}
+
 /** Removes the highlights `paintHighlights` drew with `prefix` under `root`. */
 export function clearHighlights(root, { prefix = 'tomtat' } = {}) {
   if (hasHighlightApi()) {

@@ -3,8 +3,8 @@
 //! Compiles the crate for `wasm32-unknown-unknown` in release (the size-optimised
 //! profile), runs the bindgen step in-process through `wasm-bindgen-cli-support`
 //! (pinned to the crate's `wasm-bindgen` version, so no separate CLI to install),
-//! copies the seed article for the page's "Bài mẫu" button, and prints the sizes a
-//! reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
+//! copies the seed article for the page's "Bài mẫu" button, writes the offline single
+//! file (`offline.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
 use std::io::Write;
@@ -22,6 +22,10 @@ pub const PKG: &str = "www/pkg";
 const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
 /// The page's own scripts, counted in the size report.
 const PAGE_SCRIPTS: [&str; 4] = ["www/app.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
+/// What a news site's reader downloads besides the wasm and its glue: the widget and the
+/// modules it imports (its CSS is inside widget.js), and the worker.
+const WIDGET_SCRIPTS: [&str; 5] =
+    ["www/widget.js", "www/find-article.js", "www/digester.js", "www/highlight.js", "www/worker.js"];
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
@@ -51,6 +55,8 @@ pub fn build() -> Result<(), String> {
         .map_err(|e| format!("bindgen on {}: {e:#}", input.display()))?;
     copy(Path::new(SEED), &Path::new(PKG).join("seed.txt"))?;
     println!("built {PKG}/ (tomtat.js, tomtat_bg.wasm, tomtat.d.ts, seed.txt)");
+    crate::offline::write()?;
+    println!("wrote {} (the page in one file, for file:// and no network)", crate::offline::OUT);
     report_sizes()
 }
 
@@ -58,18 +64,25 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
 
-/// Prints raw and gzip sizes of the wasm, the generated glue and the page's scripts.
+/// Prints raw and gzip sizes of the wasm, the generated glue, the page's scripts, the
+/// widget's download and the offline file.
 fn report_sizes() -> Result<(), String> {
     let wasm = sizes(&[format!("{PKG}/tomtat_bg.wasm")])?;
     let glue = sizes(&[format!("{PKG}/tomtat.js")])?;
     let page = sizes(&PAGE_SCRIPTS.map(String::from))?;
+    let widget = sizes(&WIDGET_SCRIPTS.map(String::from))?;
+    let offline = sizes(&[crate::offline::OUT.to_string()])?;
+    let news_site = (widget.0 + glue.0 + wasm.0, widget.1 + glue.1 + wasm.1);
     println!("sizes (raw / gzip -9):");
     for (what, (raw, gzip)) in [
         ("wasm  tomtat_bg.wasm", wasm),
         ("js    tomtat.js (bindgen glue)", glue),
         ("js    page: app, digester, worker, highlight", page),
+        ("js    widget (CSS inside), find-article, digester, highlight, worker", widget),
+        ("all   a news site's reader: widget + glue + wasm", news_site),
+        ("html  dist/tomtat.html (offline, all inlined)", offline),
     ] {
-        println!("  {what:<42} {:>8} B / {:>7} B", raw, gzip);
+        println!("  {what:<68} {:>8} B / {:>7} B", raw, gzip);
     }
     Ok(())
 }

@@ -9,6 +9,7 @@ mod eval_sentences;
 mod eval_summary;
 mod eval_words;
 mod fit_summary;
+mod offline;
 mod rouge;
 mod serve;
 mod stopwords;
@@ -22,7 +23,8 @@ cargo xtask <task>
 
 Tasks:
   serve [--port N]          build, then serve the page (www/) on 127.0.0.1 (default port 8000)
-  build                     the wasm module, its JS glue and types into www/pkg/; prints sizes
+  build                     the wasm module, its JS glue and types into www/pkg/, the offline
+                            single file dist/tomtat.html; prints sizes
   test                      every test (what CI runs); installs what the tests need
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS] [GOLD] [--show]
