@@ -1,12 +1,14 @@
 //! The digest contract, on the seed and on generated hostile text: every span slices
 //! the original (in UTF-16 offsets) to its text, sentences are ordered, bad input gets
-//! an error or an empty digest.
+//! an error or an empty digest. The property tests check, over generated texts and
+//! arbitrary options, every invariant the fuzz target checks
+//! (`common::assert_digest_contract`).
 
 mod common;
 
 use common::*;
 use proptest::prelude::*;
-use tomtat::{digest, Error, Options};
+use tomtat::{digest, Error, Length, Options};
 
 fn with_words() -> Options {
     Options { words: true, ..Options::default() }
@@ -137,9 +139,29 @@ fn piece() -> impl Strategy<Value = String> {
         Just("- ".to_string()),
         Just("1. ".to_string()),
         Just(" ".to_string()),
+        Just("Thủ tướng yêu cầu".to_string()),
+        Just(" các tỉnh phải ".to_string()),
+        Just("Bộ Công an được giao".to_string()),
+        Just("đề nghị".to_string()),
+        Just("không được".to_string()),
+        Just(" tập trung phát triển kinh tế".to_string()),
+        Just(": ".to_string()),
+        Just("; ".to_string()),
+        Just(", ".to_string()),
+        Just(" và ".to_string()),
         "[a-zA-Zàáạảãâầấậẩẫăằắặẳẵèéẹẻẽêềếệểễđ]{1,6}",
         any::<char>().prop_map(String::from),
     ]
+}
+
+/// Any options, invalid ones included (`sentences` 0 and over 100).
+fn options() -> impl Strategy<Value = Options> {
+    (
+        prop::option::of(0..=tomtat::options::MAX_SUMMARY_SENTENCES + 5),
+        prop_oneof![Just(Length::Short), Just(Length::Medium), Just(Length::Long)],
+        any::<bool>(),
+    )
+        .prop_map(|(sentences, length, words)| Options { sentences, length, words })
 }
 
 proptest! {
@@ -152,4 +174,40 @@ proptest! {
         assert_spans_slice_original(&text, &d);
         assert_sentences_ordered(&d);
     }
+
+    #[test]
+    fn generated_text_with_any_options_keeps_the_contract(
+        pieces in prop::collection::vec(piece(), 0..80),
+        options in options(),
+    ) {
+        let text: String = pieces.concat();
+        assert_digest_contract(&text, &options, &digest(&text, &options));
+    }
+
+    #[test]
+    fn arbitrary_bytes_as_text_keep_the_contract(
+        bytes in prop::collection::vec(any::<u8>(), 0..600),
+        options in options(),
+    ) {
+        // As the fuzz target reads its input: invalid UTF-8 becomes U+FFFD.
+        let text = String::from_utf8_lossy(&bytes);
+        assert_digest_contract(&text, &options, &digest(&text, &options));
+    }
+}
+
+#[test]
+fn directive_text_with_every_option_keeps_the_contract() {
+    // The seed has four directives, so the directive invariants are exercised for sure.
+    let mut directives = 0;
+    for sentences in [None, Some(0), Some(1), Some(11), Some(100), Some(101)] {
+        for length in [Length::Short, Length::Medium, Length::Long] {
+            for words in [false, true] {
+                let options = Options { sentences, length, words };
+                let result = digest(SEED, &options);
+                assert_digest_contract(SEED, &options, &result);
+                directives += result.map_or(0, |d| d.directives.len());
+            }
+        }
+    }
+    assert_eq!(directives, 4 * 4 * 3 * 2, "four directives for each valid option set");
 }

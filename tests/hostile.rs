@@ -7,16 +7,10 @@ use common::*;
 use tomtat::{digest, Digest, Options};
 
 fn check(text: &str) -> Digest {
-    let d = digest(text, &Options::default()).unwrap();
-    assert_spans_slice_original(text, &d);
-    assert_sentences_ordered(&d);
-    for item in &d.summary {
-        assert!(item.sentence < d.sentences.len());
-    }
-    for directive in &d.directives {
-        assert!(directive.index < d.sentences.len());
-    }
-    d
+    let options = Options::default();
+    let result = digest(text, &options);
+    assert_digest_contract(text, &options, &result);
+    result.unwrap()
 }
 
 #[test]

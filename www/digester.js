@@ -1,6 +1,7 @@
 // The page's side of the digest worker: one request at a time in flight from the
 // caller's point of view; an answer to anything but the newest request is dropped.
-// Shared by the paste page and the widget.
+// A worker whose wasm trapped, or that failed with an `error` event, is terminated and
+// a fresh one started for the next request. Shared by the paste page and the widget.
 
 /**
  * Starts the worker. `workerUrl` defaults to worker.js next to this module; `wasm`
@@ -9,44 +10,76 @@
  * over file:// Chromium starts no module worker from a Blob URL).
  * Returns `{ digest(text, options), terminate() }`; `digest` resolves to
  * `{ digest, ms }`, or to `null` when a newer request superseded it, and rejects with
- * an `Error` carrying the wasm's message (a bad option, a text too long).
+ * an `Error` carrying the wasm's message (a bad option, a text too long) or saying
+ * that the analyser failed and is restarted.
  */
 export function createDigester({ workerUrl = new URL('./worker.js', import.meta.url), wasm, workerType = 'module' } = {}) {
-  const worker = new Worker(workerUrl, { type: workerType });
-  if (wasm !== undefined) worker.postMessage({ wasm });
+  let worker = null;
   let newest = 0;
-  const waiting = new Map();
+  /** The request waited for: `{ id, message, resolve, reject }`, or null. */
+  let waiting = null;
 
-  worker.onmessage = ({ data }) => {
-    // Only the newest request is waited for: older ones were settled when it was made.
-    const pending = waiting.get(data.id);
-    if (!pending) return;
-    waiting.delete(data.id);
-    if ('error' in data) pending.reject(new Error(data.error));
-    else pending.resolve({ digest: data.digest, ms: data.ms });
-  };
-  worker.onerror = (event) => {
-    event.preventDefault();
-    const error = new Error(`bộ phân tích không chạy được: ${event.message ?? 'lỗi không rõ'}`);
-    for (const pending of waiting.values()) pending.reject(error);
-    waiting.clear();
-  };
+  function start() {
+    const current = new Worker(workerUrl, { type: workerType });
+    worker = current;
+    if (wasm !== undefined) current.postMessage({ wasm });
+    current.onmessage = ({ data }) => {
+      if (current !== worker) return;
+      if (data.trapped) {
+        fail(data.id, `bộ phân tích gặp sự cố và được khởi động lại (${data.error})`);
+        return;
+      }
+      // Only the newest request is waited for: older ones were settled when it was made.
+      if (waiting?.id !== data.id) return;
+      const { resolve, reject } = waiting;
+      waiting = null;
+      if ('error' in data) reject(new Error(data.error));
+      else resolve({ digest: data.digest, ms: data.ms });
+    };
+    current.onerror = (event) => {
+      event.preventDefault();
+      if (current === worker) fail(null, `bộ phân tích không chạy được: ${event.message ?? 'lỗi không rõ'}`);
+    };
+  }
+
+  /**
+   * Drops the failed worker. The request it failed on (`id`, or whichever is waiting
+   * when null) is rejected with `message` and the next request starts a fresh worker;
+   * a newer request already waiting is sent again to a fresh worker at once.
+   */
+  function fail(id, message) {
+    worker.terminate();
+    worker = null;
+    if (!waiting) return;
+    if (id === null || waiting.id === id) {
+      const { reject } = waiting;
+      waiting = null;
+      reject(new Error(message));
+    } else {
+      start();
+      worker.postMessage(waiting.message);
+    }
+  }
+
+  start();
 
   return {
     digest(text, options) {
       const id = ++newest;
       // Earlier requests will never be shown: settle them now.
-      for (const pending of waiting.values()) pending.resolve(null);
-      waiting.clear();
+      waiting?.resolve(null);
       return new Promise((resolve, reject) => {
-        waiting.set(id, { resolve, reject });
-        worker.postMessage({ id, text, options });
+        const message = { id, text, options };
+        waiting = { id, message, resolve, reject };
+        if (!worker) start();
+        worker.postMessage(message);
       });
     },
     terminate() {
-      worker.terminate();
-      for (const pending of waiting.values()) pending.resolve(null);
-      waiting.clear();
+      worker?.terminate();
+      worker = null;
+      waiting?.resolve(null);
+      waiting = null;
     },
   };
 }

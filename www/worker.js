@@ -1,10 +1,21 @@
 // The Web Worker that runs the digest, so that a long article never freezes the page;
 // the only script that touches the wasm. Messages in: `{ id, text, options }`, and
 // optionally first `{ wasm }` (a URL, or the module's bytes for a bundle that inlines
-// them). Messages out: `{ id, digest, ms }` or `{ id, error }`. When requests pile up
-// while one runs, only the newest is digested: the others are already stale.
+// them). Messages out: `{ id, digest, ms }` or `{ id, error }`, with `trapped: true`
+// when the wasm trapped (a WebAssembly.RuntimeError: a panic, an out-of-bounds access),
+// after which the instance is in an unknown state and this worker is not used again:
+// the digester starts a new one. When requests pile up while one runs, only the newest
+// is digested: the others are already stale.
 
 import init, { digest } from './pkg/tomtat.js';
+
+/**
+ * For the browser tests of trap recovery only: a worker started as
+ * `worker.js?debug-trap` makes the wasm trap for real on a text containing
+ * `TRAP_TEXT`. Without the flag in the worker's own URL the text is digested as any.
+ */
+const DEBUG_TRAP = new URL(self.location.href).searchParams.has('debug-trap');
+const TRAP_TEXT = 'tomtat:debug-trap';
 
 let wasm;
 let ready;
@@ -29,12 +40,22 @@ async function run() {
   latest = null;
   if (!request) return;
   try {
-    ready ??= init(wasm === undefined ? undefined : { module_or_path: wasm });
-    await ready;
+    // A failed load is tried again with the next request.
+    ready ??= init(wasm === undefined ? undefined : { module_or_path: wasm }).catch((error) => {
+      ready = undefined;
+      throw error;
+    });
+    const exports = await ready;
     const started = performance.now();
-    const result = digest(request.text, request.options ?? null);
+    const result = DEBUG_TRAP && request.text.includes(TRAP_TEXT) ? trap(exports) : digest(request.text, request.options ?? null);
     self.postMessage({ id: request.id, digest: result, ms: performance.now() - started });
   } catch (error) {
-    self.postMessage({ id: request.id, error: String(error?.message ?? error) });
+    const trapped = error instanceof WebAssembly.RuntimeError;
+    self.postMessage({ id: request.id, error: String(error?.message ?? error), trapped });
   }
+}
+
+/** Calls the raw export with a text pointer past the end of memory: a real trap. */
+function trap(exports) {
+  return exports.digest(0xfffffff0, 64, 0);
 }

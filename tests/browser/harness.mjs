@@ -100,3 +100,43 @@ export function recordRequests(context) {
 export function foreignRequests(urls, origins) {
   return urls.filter((url) => !/^(data|blob|about):/.test(url) && !origins.some((o) => url.startsWith(o + '/')));
 }
+
+/**
+ * Records every request the context makes (pages, their workers, the wasm they load)
+ * as `{ url, method, body }`, so a test can assert what left the page and what it
+ * carried.
+ */
+export function recordTraffic(context) {
+  const requests = [];
+  context.on('request', (request) => requests.push({ url: request.url(), method: request.method(), body: request.postData() }));
+  return requests;
+}
+
+/**
+ * Asserts that `requests` (from `recordTraffic`) are only GETs without a body of the
+ * paths `assets` of `origin` (inline data:, blob: and about: URLs aside), and that none
+ * carries any of `secrets` (pieces of the text the page was given) in its URL, decoded
+ * or not.
+ */
+export function assertOnlyOwnAssets(requests, origin, assets, secrets = []) {
+  for (const { url, method, body } of requests) {
+    for (const secret of secrets) {
+      for (const form of [url, safeDecode(url), body ?? '']) {
+        if (form.includes(secret)) throw new Error(`a request carries the text “${secret}”: ${method} ${url.slice(0, 200)}`);
+      }
+    }
+    if (/^(data|blob|about):/.test(url)) continue;
+    const { origin: from, pathname } = new URL(url);
+    if (from !== origin || !assets.includes(pathname) || method !== 'GET' || body) {
+      throw new Error(`a request other than the page's own assets: ${method} ${url.slice(0, 200)}`);
+    }
+  }
+}
+
+function safeDecode(url) {
+  try {
+    return decodeURIComponent(url);
+  } catch {
+    return url;
+  }
+}

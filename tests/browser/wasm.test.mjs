@@ -1,13 +1,14 @@
 // The wasm API as JavaScript sees it (in Node, on the built www/pkg/): the same digest
-// as the CLI, options checked with errors that name the option, and the TypeScript
-// types shipped next to the module.
+// as the CLI, options checked with errors that name the option (every wrong type and
+// value), lone surrogates read as U+FFFD on the same offsets, and the TypeScript types
+// shipped next to the module.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { PKG, SEED, digestInNode } from './oracle.mjs';
+import { PKG, SEED, digestInNode, tomtat } from './oracle.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -77,6 +78,141 @@ test('bad options throw an Error that names the option', async () => {
       return true;
     });
   }
+});
+
+/** A short text with a directive, for the option checks. */
+const SHORT = 'Thủ tướng yêu cầu tỉnh tập trung phát triển. Hà Nội đẹp.';
+
+test('every wrong option type or value throws an Error that names the option', async () => {
+  const cases = [
+    // Unknown keys, also beside good ones.
+    [{ foo: 1, length: 'short' }, 'foo', /unknown field `foo`/],
+    [{ Length: 'short' }, 'Length', /unknown field `Length`/],
+    // sentences: out of range, not an integer, not a number.
+    [{ sentences: -1 }, 'sentences', /invalid type: floating point `-1.0`, expected usize/],
+    [{ sentences: -0.5 }, 'sentences', /invalid type: floating point/],
+    [{ sentences: 0 }, 'sentences', /must be between 1 and 100, got 0/],
+    [{ sentences: -0 }, 'sentences', /must be between 1 and 100, got 0/],
+    [{ sentences: 101 }, 'sentences', /must be between 1 and 100, got 101/],
+    [{ sentences: 2 ** 32 + 1 }, 'sentences', /invalid value: integer `4294967297`/],
+    [{ sentences: 1e20 }, 'sentences', /invalid type: floating point/],
+    [{ sentences: NaN }, 'sentences', /invalid type: floating point `NaN`/],
+    [{ sentences: Infinity }, 'sentences', /invalid type: floating point `inf`/],
+    [{ sentences: -Infinity }, 'sentences', /invalid type: floating point `-inf`/],
+    [{ sentences: 2.5 }, 'sentences', /invalid type: floating point `2.5`/],
+    [{ sentences: '3' }, 'sentences', /invalid type: string "3"/],
+    [{ sentences: true }, 'sentences', /invalid type: boolean `true`/],
+    [{ sentences: [3] }, 'sentences', /invalid type/],
+    [{ sentences: { n: 3 } }, 'sentences', /invalid type/],
+    // length: not one of the three words.
+    [{ length: 'tiny' }, 'length', /unknown variant `tiny`, expected one of `short`, `medium`, `long`/],
+    [{ length: 'Short' }, 'length', /unknown variant `Short`/],
+    [{ length: '' }, 'length', /unknown variant ``/],
+    [{ length: 3 }, 'length', /invalid type: floating point `3.0`, expected enum Length/],
+    [{ length: null }, 'length', /invalid type: unit value, expected enum Length/],
+    [{ length: {} }, 'length', /invalid length 0, expected 1/],
+    [{ length: ['short'] }, 'length', /expected/],
+    // words: only a boolean.
+    [{ words: 'yes' }, 'words', /invalid type: string "yes", expected a boolean/],
+    [{ words: 1 }, 'words', /invalid type: floating point `1.0`, expected a boolean/],
+    [{ words: 0 }, 'words', /invalid type: floating point `0.0`, expected a boolean/],
+    [{ words: null }, 'words', /invalid type: unit value, expected a boolean/],
+  ];
+  const { digest } = await tomtat();
+  for (const [options, name, message] of cases) {
+    const label = `${Object.keys(options)} = ${String(Object.values(options).at(-1))}`;
+    assert.throws(() => digest(SHORT, options), (error) => {
+      assert.ok(error instanceof Error, `${label}: throws an Error`);
+      assert.ok(error.message.startsWith(`option \`${name}\`: `), `${label}: “${error.message}” names ${name}`);
+      assert.match(error.message, message, label);
+      return true;
+    });
+  }
+  // Not an object: a number, a string, a boolean, an array, a function, a symbol.
+  for (const options of [5, 0, NaN, 'short', '', true, false, [], [{ length: 'short' }], () => ({}), Symbol('options'), 3n]) {
+    assert.throws(() => digest(SHORT, options), (error) => {
+      assert.ok(error instanceof Error);
+      assert.equal(error.message, 'options must be an object such as { length: "short" }', String(options?.toString?.() ?? typeof options));
+      return true;
+    });
+  }
+  // And the module still works after all of them.
+  assert.equal(digest(SHORT).directives.length, 1);
+});
+
+test('accepted options: null, undefined keys, sentences: null, and only own keys are read', async () => {
+  const { digest } = await tomtat();
+  const defaults = digest(SHORT);
+  const inherited = Object.create({ length: 'tiny', bogus: true });
+  for (const options of [null, undefined, {}, { sentences: null }, { sentences: undefined, words: undefined }, inherited, Object.create(null)]) {
+    assert.deepEqual(digest(SHORT, options), defaults);
+  }
+  assert.equal(digest(SHORT, { sentences: 1 }).summary.length, 1);
+  assert.equal(digest(SHORT, { sentences: 100 }).summary.length, 2, 'no more than the text has');
+  assert.ok(digest(SHORT, { words: false, length: 'long', sentences: 2 }).sentences.every((s) => !('words' in s)));
+});
+
+test('an options getter that throws: its error reaches the caller and the module keeps working', async () => {
+  const { digest } = await tomtat();
+  for (let round = 0; round < 50; round++) {
+    assert.throws(
+      () =>
+        digest(SHORT, {
+          get length() {
+            throw new Error('getter says no');
+          },
+        }),
+      /^Error: getter says no$/,
+    );
+  }
+  assert.deepEqual(digest(SEED, { length: 'short' }), await digestInNode(SEED, { length: 'short' }));
+});
+
+/** Every span of a digest, as in tests/common/mod.rs. */
+function allSpans(digest) {
+  return [
+    ...digest.sentences.flatMap((s) => [s, ...(s.words ?? [])]),
+    ...digest.directives.flatMap((d) => [d.sentence, d.cue, ...(d.issuer ? [d.issuer] : []), ...(d.addressee ? [d.addressee] : []), ...d.actions]),
+    ...digest.keywords.flatMap((k) => k.occurrences),
+  ];
+}
+
+test('lone surrogates are read as U+FFFD: the same offsets, the digest of the well-formed text', async () => {
+  const texts = [
+    'Thủ tướng \uD800 yêu cầu tỉnh tập trung phát triển.\n\nBộ Y tế \uDC00đề nghị các bệnh viện bảo đảm thuốc.',
+    '\uD83D',
+    '\uDE00\uD83D Hà Nội đẹp. Thủ tướng yêu cầu tỉnh\uD800 phải tập trung. Điện Biên phát triển \uDBFF\uDFFF.',
+    `${SEED.slice(0, 500)}\uD800${SEED.slice(500)}`,
+  ];
+  for (const text of texts) {
+    const digest = await digestInNode(text, { words: true });
+    assert.notEqual(text, text.toWellFormed(), 'the text has a lone surrogate');
+    assert.deepEqual(digest, await digestInNode(text.toWellFormed(), { words: true }), JSON.stringify(text.slice(0, 40)));
+    for (const span of allSpans(digest)) {
+      assert.equal(span.end - span.start, span.text.length, 'U+FFFD is one code unit, as the surrogate was');
+      assert.equal(text.slice(span.start, span.end).toWellFormed(), span.text);
+    }
+  }
+});
+
+/** A module instance of its own, for tests that make the wasm trap. */
+async function freshInstance() {
+  const glue = await import(`${PKG}tomtat.js?instance=${Math.random()}`);
+  glue.initSync({ module: readFileSync(`${PKG}tomtat_bg.wasm`) });
+  return glue;
+}
+
+test('a text that is not a string throws (today a trap) and the module keeps working', async () => {
+  const { digest } = await freshInstance();
+  for (const text of [123, {}, true, Symbol('text'), null, undefined, ['Câu.']]) {
+    assert.throws(() => digest(text), Error, typeof text);
+  }
+  assert.equal(digest(SHORT).directives.length, 1);
+});
+
+test('a text that is not a string throws an Error that names `text`', { todo: 'src/wasm.rs takes &str: the glue traps (memory access out of bounds) on a number or object' }, async () => {
+  const { digest } = await freshInstance();
+  for (const text of [123, {}, null]) assert.throws(() => digest(text), /text/);
 });
 
 test('empty, binary and non-Vietnamese texts give digests, not exceptions', async () => {

@@ -1,7 +1,9 @@
 //! Fuzzes `tomtat::digest` with arbitrary bytes as text (lossily decoded as UTF-8) and
-//! arbitrary options, checking the contract's invariants on every digest: no panic,
-//! every span slices the original to its text, sentences ordered and disjoint, summary
-//! and directive indices valid and in reading order.
+//! arbitrary options, checking the contract's invariants on every digest
+//! (`common::assert_digest_contract`, which the property tests of tests/contract.rs
+//! check too): no panic, an error only for invalid options, every span slices the
+//! original to its text, sentences ordered and disjoint, summary and directive indices
+//! valid and in reading order.
 
 #![no_main]
 
@@ -20,21 +22,5 @@ fuzz_target!(|data: &[u8]| {
         words: byte(2) & 1 == 1,
     };
     let text = String::from_utf8_lossy(body);
-    let digest = match tomtat::digest(&text, &options) {
-        Ok(digest) => digest,
-        Err(error) => {
-            assert!(options.validate().is_err(), "valid options gave {error}");
-            return;
-        }
-    };
-    common::assert_spans_slice_original(&text, &digest);
-    common::assert_sentences_ordered(&digest);
-    for pair in digest.summary.windows(2) {
-        assert!(pair[0].sentence < pair[1].sentence, "summary out of reading order");
-    }
-    assert!(digest.summary.iter().all(|s| s.sentence < digest.sentences.len()));
-    for directive in &digest.directives {
-        let sentence = &digest.sentences[directive.index];
-        assert_eq!((directive.sentence.start, directive.sentence.end), (sentence.start, sentence.end));
-    }
+    common::assert_digest_contract(&text, &options, &tomtat::digest(&text, &options));
 });
