@@ -69,10 +69,12 @@ try {
   await page.evaluate((text) => window.bench.coldStart(text), SEED);
   const bytes = texts.reduce((n, t) => n + Buffer.byteLength(t), 0);
   const first = await page.evaluate((t) => window.bench.perText(t), texts);
-  const warm = await page.evaluate((t) => window.bench.perText(t), texts);
+  // The machine is shared: the best of three warm passes, as the native benchmark does.
+  let warm = Infinity;
+  for (let pass = 0; pass < 3; pass++) warm = Math.min(warm, await page.evaluate((t) => window.bench.perText(t), texts));
   console.log(
-    `${texts.length} articles (${(bytes / 1e6).toFixed(2)} MB): ${first.toFixed(3)} ms per article on the first pass, ` +
-      `${warm.toFixed(3)} ms warm (${(bytes / 1e6 / (warm * texts.length / 1e3)).toFixed(1)} MB/s)`,
+    `${texts.length} articles (${(bytes / 1e6).toFixed(2)} MB), mean ms per article: ${first.toFixed(3)} on the first ` +
+      `pass, ${warm.toFixed(3)} warm (best of 3 passes; ${(bytes / 1e6 / ((warm * texts.length) / 1e3)).toFixed(1)} MB/s)`,
   );
   const sizes = await page.evaluate((t) => window.bench.memoryGrowth(t, 1000, 100), texts);
   const mb = (n) => `${(n / 1048576).toFixed(1)}`;
