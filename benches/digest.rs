@@ -113,7 +113,7 @@ fn peers(ours_ms: f64) {
         let ms =
             line.split(", ").nth(1).and_then(|s| s.strip_suffix(" ms/article")).and_then(|s| s.parse::<f64>().ok());
         match ms {
-            Some(ms) => println!("peer {line}  → {:.0}× tomtat's time", ms / ours_ms),
+            Some(ms) => println!("peer {line}  → {:.1}× tomtat's time", ms / ours_ms),
             None => println!("peer {line}"),
         }
     }

@@ -141,7 +141,11 @@ impl Digest {
             .map(|chosen| SummarySentence {
                 sentence: chosen.sentence,
                 score: chosen.score.total,
-                parts: chosen.score.parts.into_iter().map(|(name, value)| (name.to_string(), value)).collect(),
+                // Inserted one by one: collecting into a BTreeMap compiles another sort.
+                parts: chosen.score.parts.into_iter().fold(BTreeMap::new(), |mut parts, (name, value)| {
+                    parts.insert(name.to_string(), value);
+                    parts
+                }),
             })
             .collect();
         let units = words::token_units(doc);

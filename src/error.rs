@@ -24,15 +24,34 @@ pub enum Error {
 impl fmt::Display for Error {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Error::InputTooLarge { bytes, limit } => write!(
-                f,
-                "the text is too long: {:.1} MB, the limit is {} MB; split it into parts",
-                *bytes as f64 / 1e6,
-                limit / 1_000_000
-            ),
+            Error::InputTooLarge { bytes, limit } => {
+                // Tenths of a megabyte in integers: float formatting would add its
+                // tables to the wasm for this one message.
+                let tenths = (bytes + 50_000) / 100_000;
+                write!(
+                    f,
+                    "the text is too long: {}.{} MB, the limit is {} MB; split it into parts",
+                    tenths / 10,
+                    tenths % 10,
+                    limit / 1_000_000
+                )
+            }
             Error::InvalidOption { option, message } => write!(f, "option `{option}`: {message}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_size_is_said_in_megabytes_to_one_decimal() {
+        let message = |bytes| Error::InputTooLarge { bytes, limit: 8_000_000 }.to_string();
+        assert_eq!(message(8_000_001), "the text is too long: 8.0 MB, the limit is 8 MB; split it into parts");
+        assert!(message(12_345_678).contains(" 12.3 MB,"));
+        assert!(message(9_960_000).contains(" 10.0 MB,"));
+    }
+}

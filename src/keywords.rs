@@ -147,7 +147,9 @@ pub fn key_phrases(
         .map(|c| (c_value(c), c))
         .filter(|&(score, _)| score > 0.0)
         .collect();
-    ranked.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.occurrences[0].start.cmp(&b.1.occurrences[0].start)));
+    crate::order::sort_by_key(&mut ranked, |(score, c)| {
+        crate::order::descending(*score) | c.occurrences[0].start as u64
+    });
     let mut chosen: Vec<(f32, &Candidate)> = Vec::new();
     for (score, candidate) in ranked {
         if chosen.len() == limit {

@@ -16,6 +16,7 @@ pub mod error;
 pub mod keywords;
 pub mod normalize;
 pub mod options;
+pub mod order;
 pub mod score;
 pub mod segment;
 pub mod span;

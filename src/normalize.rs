@@ -11,7 +11,8 @@
 //! them a normalised byte is the original byte at a constant shift. Clean NFC text
 //! with `\n` line ends has no edit at all, so the map costs nothing on the common case.
 
-use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
+use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 
 /// The normalised form of an original text, with the map back to the original.
 ///
@@ -233,9 +234,7 @@ impl Builder {
         }
         let (start, end) = (group.start, group.end);
         let at = self.text.len();
-        for c in group.chars.nfc() {
-            self.text.push(c);
-        }
+        push_nfc(&group.chars, &mut self.text);
         group.chars.clear();
         // The composed characters stand for the group as a whole.
         if start != self.orig_end || end - start != self.text.len() - at {
@@ -243,6 +242,49 @@ impl Builder {
         }
         self.orig_end = end;
     }
+}
+
+/// Appends the NFC form of `chars` (a character and the marks that follow it) to `out`:
+/// canonical decomposition, canonical ordering of the marks, canonical composition,
+/// each step on unicode-normalization's character tables. Not its `nfc()` iterator:
+/// that one decides between canonical and compatibility decomposition at run time,
+/// which puts the compatibility tables (about 55 KB) into the wasm as well.
+fn push_nfc(chars: &str, out: &mut String) {
+    let mut decomposed: Vec<(u8, char)> = Vec::with_capacity(chars.len());
+    for c in chars.chars() {
+        decompose_canonical(c, |d| decomposed.push((canonical_combining_class(d), d)));
+    }
+    // Canonical ordering: a stable insertion sort of each run of marks by class (runs
+    // are a few marks long).
+    for i in 1..decomposed.len() {
+        let mut k = i;
+        while k > 0 && decomposed[k].0 != 0 && decomposed[k - 1].0 > decomposed[k].0 {
+            decomposed.swap(k - 1, k);
+            k -= 1;
+        }
+    }
+    // Canonical composition: each character joins the last starter unless a character
+    // left between them blocks it (a starter, or a mark of the same or a higher class).
+    let mut composed: Vec<char> = Vec::with_capacity(decomposed.len());
+    let mut starter: Option<usize> = None;
+    let mut last_class: Option<u8> = None;
+    for (class, c) in decomposed {
+        if let Some(s) = starter {
+            let blocked = last_class.is_some_and(|last| last >= class);
+            if let Some(joined) = compose(composed[s], c).filter(|_| !blocked) {
+                composed[s] = joined;
+                continue;
+            }
+        }
+        if class == 0 {
+            starter = Some(composed.len());
+            last_class = None;
+        } else {
+            last_class = Some(class);
+        }
+        composed.push(c);
+    }
+    out.extend(composed);
 }
 
 /// Moves the tone mark of "oa", "oe" and "uy" at the end of a syllable to the first
@@ -353,6 +395,39 @@ mod tests {
         let n = Normalized::new(original);
         assert_eq!(n.text(), "Việt Nam");
         assert_eq!(back(original, &n, 0, "Việt".len()), "Vie\u{0302}\u{0323}t");
+    }
+
+    /// NFC of `chars` through [`push_nfc`].
+    fn nfc(chars: &str) -> String {
+        let mut out = String::new();
+        push_nfc(chars, &mut out);
+        out
+    }
+
+    #[test]
+    fn composition_agrees_with_the_crates_nfc() {
+        use unicode_normalization::UnicodeNormalization;
+        // Every character alone, and every base of the lower planes and a Hangul
+        // sample followed by marks of different classes in both orders.
+        for c in (0..=0x10FFFF).filter_map(char::from_u32) {
+            let s = c.to_string();
+            assert_eq!(nfc(&s), s.nfc().collect::<String>(), "{c:?}");
+        }
+        let marks = [
+            '\u{300}', '\u{301}', '\u{302}', '\u{303}', '\u{306}', '\u{309}', '\u{31B}', '\u{323}', '\u{327}',
+            '\u{345}', '\u{5B0}', '\u{93C}', '\u{3099}',
+        ];
+        let bases =
+            (0..0x3100).chain(0x1100..0x1176).chain(0xAC00..0xAC40).chain(0x1E00..0x1F00).filter_map(char::from_u32);
+        for base in bases {
+            for (i, a) in marks.iter().enumerate() {
+                for b in &marks[i..] {
+                    for s in [format!("{base}{a}{b}"), format!("{base}{b}{a}"), format!("{base}{a}{b}{a}\u{1161}")] {
+                        assert_eq!(nfc(&s), s.nfc().collect::<String>(), "{s:?}");
+                    }
+                }
+            }
+        }
     }
 
     #[test]

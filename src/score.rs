@@ -162,7 +162,7 @@ impl Weights {
         for line in table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
             let (name, value) = line.split_once(char::is_whitespace).ok_or(format!("no value in `{line}`"))?;
             let index = FEATURES.iter().position(|f| *f == name).ok_or(format!("unknown feature `{name}`"))?;
-            weights[index] = value.trim().parse().map_err(|_| format!("bad weight in `{line}`"))?;
+            weights[index] = decimal(value.trim()).ok_or(format!("bad weight in `{line}`"))?;
         }
         match weights.iter().position(|w| !w.is_finite()) {
             Some(missing) => Err(format!("no weight for `{}`", FEATURES[missing])),
@@ -205,6 +205,26 @@ pub struct Score {
     pub total: f32,
     /// Named contributions, in alphabetical order of name, none zero.
     pub parts: Vec<(&'static str, f32)>,
+}
+
+/// A weight written as `-1.234`: an optional sign, digits and an optional fraction of
+/// at most 9 digits in all. Not `str::parse::<f32>`, whose tables (about 15 KB) would
+/// go into the wasm for one small file; for such short decimals the two agree (a unit
+/// test checks every weight from -20.000 to 20.000).
+fn decimal(text: &str) -> Option<f32> {
+    let (negative, digits) = match text.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, text),
+    };
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    let all_digits = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty() || !all_digits(whole) || !all_digits(fraction) || whole.len() + fraction.len() > 9 {
+        return None;
+    }
+    let mantissa = whole.bytes().chain(fraction.bytes()).fold(0u32, |m, b| m * 10 + u32::from(b - b'0'));
+    // Both operands are exact in f64, so the quotient is the correctly rounded value.
+    let value = (f64::from(mantissa) / 10f64.powi(fraction.len() as i32)) as f32;
+    Some(if negative { -value } else { value })
 }
 
 /// A sparse vector of term weights, sorted by term id.
@@ -357,13 +377,33 @@ fn words(doc: &Document, index: usize) -> usize {
     doc.sentence_tokens(index).iter().filter(|t| t.kind != TokenKind::Punct).count()
 }
 
-/// Whether `phrase` occurs in `text` as whole syllables.
+/// Whether `phrase` occurs in `text` as whole syllables: the leftmost non-overlapping
+/// occurrences are tried, as `match_indices` finds them. A scan for the phrase's first
+/// byte rather than `match_indices`, whose searcher set-up costs more than the search
+/// in a sentence (this runs for every cue and sentence).
 fn has_phrase(text: &str, phrase: &str) -> bool {
-    text.match_indices(phrase).any(|(at, _)| {
+    let whole = |at: usize| {
         let before = text[..at].chars().next_back();
         let after = text[at + phrase.len()..].chars().next();
         !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+    };
+    let Some(&first) = phrase.as_bytes().first() else {
+        return text.char_indices().map(|(at, _)| at).chain([text.len()]).any(whole);
+    };
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    // `first` starts a character, so every position where it is found is a char boundary.
+    while let Some(offset) = bytes[at..].iter().position(|&b| b == first) {
+        at += offset;
+        if !bytes[at..].starts_with(phrase.as_bytes()) {
+            at += 1;
+        } else if whole(at) {
+            return true;
+        } else {
+            at += phrase.len();
+        }
+    }
+    false
 }
 
 /// Whether `text` begins with `phrase` as whole syllables.
@@ -469,6 +509,21 @@ mod tests {
     }
 
     #[test]
+    fn weights_read_as_the_standard_parser_reads_them() {
+        for thousandths in -20_000..=20_000 {
+            for text in [format!("{:.3}", thousandths as f64 / 1e3), format!("{:.2}", thousandths as f64 / 1e3)] {
+                assert_eq!(decimal(&text), text.parse::<f32>().ok(), "{text}");
+            }
+        }
+        for text in ["1", "0", "-0", "12.5", "1.", "123456789"] {
+            assert_eq!(decimal(text), text.parse::<f32>().ok(), "{text}");
+        }
+        for bad in ["", "-", ".5", "1e3", "1.2.3", "+1", "x", "1234567890"] {
+            assert_eq!(decimal(bad), None, "{bad}");
+        }
+    }
+
+    #[test]
     fn the_weights_table_names_every_feature_once() {
         let weights = Weights::parse(WEIGHTS).unwrap();
         assert!(weights.0.iter().all(|w| w.is_finite()));
@@ -534,6 +589,22 @@ mod tests {
     #[test]
     fn cue_phrases_match_whole_syllables_only() {
         assert!(has_phrase("thủ tướng yêu cầu tỉnh", "yêu cầu"));
+        // As match_indices: leftmost non-overlapping occurrences only.
+        let reference = |text: &str, phrase: &str| {
+            text.match_indices(phrase).any(|(at, _)| {
+                let before = text[..at].chars().next_back();
+                let after = text[at + phrase.len()..].chars().next();
+                !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+            })
+        };
+        let texts =
+            ["a a a", "aa a", "ông ông ông", "xông ông", "", " ", "đã đã", "yêu cầu.", "(yêu cầu)", "yêu cầuu yêu cầu"];
+        let phrases = ["a a", "a", "ông ông", "ông", "", "đã", "yêu cầu", "u"];
+        for text in texts {
+            for phrase in phrases {
+                assert_eq!(has_phrase(text, phrase), reference(text, phrase), "{text:?} {phrase:?}");
+            }
+        }
         assert!(!has_phrase("nhu yêu cầuu", "yêu cầu"));
         assert!(starts_with_phrase("họ nói", "họ") && !starts_with_phrase("học sinh", "họ"));
     }

@@ -10,6 +10,7 @@ use std::collections::HashSet;
 
 use crate::document::Document;
 use crate::options::{Length, Options};
+use crate::order;
 use crate::score::{self, Analysis, Score, Weights};
 
 /// Cosine of content-syllable vectors from which two sentences say the same thing.
@@ -42,7 +43,7 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
         .map(|i| Chosen { sentence: i, score: weights.score(&analysis.signals[i]) })
         .collect();
     let count = length(options, ranked.len());
-    ranked.sort_by(|a, b| b.score.total.total_cmp(&a.score.total).then(a.sentence.cmp(&b.sentence)));
+    order::sort_by_key(&mut ranked, |c| order::descending(c.score.total) | c.sentence as u64);
     let mut texts: HashSet<String> = HashSet::new();
     let mut chosen: Vec<Chosen> = Vec::with_capacity(count);
     let mut skipped: Vec<Chosen> = Vec::new();
@@ -65,7 +66,7 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
             chosen.push(candidate);
         }
     }
-    chosen.sort_by_key(|c| c.sentence);
+    order::sort_by_key(&mut chosen, |c| c.sentence as u64);
     chosen
 }
 

@@ -35,8 +35,11 @@ impl Terms {
     /// The terms of `doc`'s tokens.
     pub fn new(doc: &Document) -> Terms {
         let text = doc.text();
-        let mut by_text: HashMap<String, u32> = HashMap::new();
+        // Ids are handed out in order of first appearance, so the hasher does not
+        // change them; the fast one saves a third of this function's time.
+        let mut by_text: IdMap<String, u32> = IdMap::default();
         let mut stop = Vec::new();
+        let mut lower = String::new();
         let ids = doc
             .tokens
             .iter()
@@ -44,12 +47,21 @@ impl Terms {
                 if token.kind != TokenKind::Syllable {
                     return None;
                 }
-                let lower = text[token.range.clone()].to_lowercase();
-                let next = by_text.len() as u32;
-                let id = *by_text.entry(lower).or_insert_with_key(|lower| {
-                    stop.push(is_stop_word(lower));
-                    next
-                });
+                let syllable = &text[token.range.clone()];
+                // Lower-cased into one reused buffer; a capital sigma, whose lower case
+                // depends on its place in the word, goes through `str::to_lowercase`.
+                lower.clear();
+                if syllable.contains('Σ') {
+                    lower.push_str(&syllable.to_lowercase());
+                } else {
+                    lower.extend(syllable.chars().flat_map(char::to_lowercase));
+                }
+                if let Some(&id) = by_text.get(lower.as_str()) {
+                    return Some(id);
+                }
+                let id = by_text.len() as u32;
+                stop.push(is_stop_word(&lower));
+                by_text.insert(lower.clone(), id);
                 Some(id)
             })
             .collect();

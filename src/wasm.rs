@@ -3,11 +3,10 @@
 //! cannot drift apart; the only module of the crate that knows about JavaScript.
 
 use js_sys::Object;
-use serde::de::value::MapDeserializer;
-use serde::{Deserialize, Serialize};
+use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use crate::options::Options;
+use crate::options::{Length, Options};
 
 #[wasm_bindgen(typescript_custom_section)]
 const TYPES: &'static str = r#"
@@ -89,10 +88,10 @@ pub fn digest(
 }
 
 /// Reads the options object. Keys with `undefined` values count as absent, as in
-/// JavaScript. Each key is first read on its own so that serde's message (unknown
-/// field, wrong type) can name its option; serde-wasm-bindgen's struct reading would
-/// skip unknown keys, so the object is read as a map, where `deny_unknown_fields`
-/// applies.
+/// JavaScript. Read by hand rather than through serde: serde's messages for a wrong
+/// value print the value, and that brought float formatting and serde's whole
+/// deserialiser into the wasm (about 14 KB gzip). The messages are serde's own wording,
+/// so they read the same as on the Rust side.
 fn parse_options(value: Option<&JsValue>) -> Result<Options, JsError> {
     let Some(value) = value.filter(|v| !v.is_undefined() && !v.is_null()) else {
         return Ok(Options::default());
@@ -100,26 +99,79 @@ fn parse_options(value: Option<&JsValue>) -> Result<Options, JsError> {
     if !value.is_object() || js_sys::Array::is_array(value) {
         return Err(JsError::new("options must be an object such as { length: \"short\" }"));
     }
-    let mut entries = Vec::new();
+    let mut options = Options::default();
     for entry in Object::entries(value.unchecked_ref::<Object>()).iter() {
         let pair: js_sys::Array = entry.unchecked_into();
         let (key, field) = (pair.get(0).as_string().unwrap_or_default(), pair.get(1));
         if field.is_undefined() {
             continue;
         }
-        read_options(vec![(key.clone(), field.clone())]).map_err(|e| JsError::new(&format!("option `{key}`: {e}")))?;
-        entries.push((key, field));
+        read_option(&mut options, &key, &field).map_err(|e| JsError::new(&format!("option `{key}`: {e}")))?;
     }
-    let options = read_options(entries).map_err(|e| JsError::new(&format!("options: {e}")))?;
     options.validate().map_err(|e| JsError::new(&e.to_string()))?;
     Ok(options)
 }
 
-/// Deserialises `entries` as the fields of an [`Options`]; the error is serde's
-/// message without the "Error: " that JavaScript puts in front.
-fn read_options(entries: Vec<(String, JsValue)>) -> Result<Options, String> {
-    let map = MapDeserializer::<_, serde_wasm_bindgen::Error>::new(
-        entries.into_iter().map(|(key, value)| (key, serde_wasm_bindgen::Deserializer::from(value))),
-    );
-    Options::deserialize(map).map_err(|e| e.to_string().trim_start_matches("Error: ").to_owned())
+/// Sets option `key` of `options` from the JavaScript value `field`.
+fn read_option(options: &mut Options, key: &str, field: &JsValue) -> Result<(), String> {
+    match key {
+        "sentences" if field.is_null() => options.sentences = None,
+        "sentences" => match field.as_f64() {
+            // As serde-wasm-bindgen reads a usize: a safe integer from 0, at most u32::MAX.
+            Some(n) if n >= 0.0 && js_sys::Number::is_safe_integer(field) => {
+                if n > f64::from(u32::MAX) {
+                    return Err(format!("invalid value: integer `{}`, expected usize", n as u64));
+                }
+                options.sentences = Some(n as usize);
+            }
+            _ => return Err(invalid_type(field, "usize")),
+        },
+        "length" => {
+            let name = field.as_string().ok_or_else(|| invalid_type(field, "enum Length"))?;
+            options.length = match name.as_str() {
+                "short" => Length::Short,
+                "medium" => Length::Medium,
+                "long" => Length::Long,
+                _ => return Err(format!("unknown variant `{name}`, expected one of `short`, `medium`, `long`")),
+            };
+        }
+        "words" => options.words = field.as_bool().ok_or_else(|| invalid_type(field, "a boolean"))?,
+        _ => return Err(format!("unknown field `{key}`, expected one of `sentences`, `length`, `words`")),
+    }
+    Ok(())
+}
+
+/// serde's "invalid type" message for `value` where `expected` was wanted.
+fn invalid_type(value: &JsValue, expected: &str) -> String {
+    let found = if value.is_null() {
+        "unit value".to_string()
+    } else if let Some(b) = value.as_bool() {
+        format!("boolean `{b}`")
+    } else if let Some(s) = value.as_string() {
+        format!("string {s:?}")
+    } else if let Some(n) = value.as_f64() {
+        format!("floating point `{}`", float(n))
+    } else {
+        format!("{value:?}")
+    };
+    format!("invalid type: {found}, expected {expected}")
+}
+
+/// `n` as Rust prints an `f64` ("3.0", "2.5", "-0.0", "inf"), through JavaScript's own
+/// number printing so that no float formatting is compiled in: whole numbers exactly
+/// (through BigInt), others in JavaScript's shortest form, which is Rust's but for an
+/// exponent outside 1e-7..1e21.
+fn float(n: f64) -> String {
+    if n.is_nan() {
+        return "NaN".into();
+    }
+    if n.is_infinite() {
+        return if n > 0.0 { "inf" } else { "-inf" }.into();
+    }
+    if n.fract() != 0.0 {
+        return String::from(js_sys::Number::from(n).to_string_with_radix(10).unwrap_or_else(|_| "NaN".into()));
+    }
+    let sign = if n.is_sign_negative() { "-" } else { "" };
+    let whole = js_sys::BigInt::new(&JsValue::from(n.abs())).ok().and_then(|b| b.to_string(10).ok());
+    format!("{sign}{}.0", whole.map(String::from).unwrap_or_default())
 }

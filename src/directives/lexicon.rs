@@ -69,7 +69,7 @@ impl<T: Copy> Phrases<T> {
             }
         }
         for list in by_first.values_mut() {
-            list.sort_by_key(|entry| std::cmp::Reverse(entry.0.len()));
+            crate::order::sort_by_key(list, |entry| !(entry.0.len() as u64));
         }
         Phrases { by_first }
     }

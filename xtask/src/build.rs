@@ -26,6 +26,8 @@ const PAGE_SCRIPTS: [&str; 4] = ["www/app.js", "www/digester.js", "www/worker.js
 /// modules it imports (its CSS is inside widget.js), and the worker.
 const WIDGET_SCRIPTS: [&str; 5] =
     ["www/widget.js", "www/find-article.js", "www/digester.js", "www/highlight.js", "www/worker.js"];
+/// The most a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
+const READER_BUDGET_GZIP: usize = 150_000;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
@@ -64,38 +66,62 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
 
-/// Prints raw and gzip sizes of the wasm, the generated glue, the page's scripts, the
-/// widget's download and the offline file.
+/// Prints raw, gzip and brotli sizes of the wasm, the generated glue, the page's
+/// scripts, what a news site's reader downloads (against its budget) and the offline
+/// file.
 fn report_sizes() -> Result<(), String> {
     let wasm = sizes(&[format!("{PKG}/tomtat_bg.wasm")])?;
     let glue = sizes(&[format!("{PKG}/tomtat.js")])?;
     let page = sizes(&PAGE_SCRIPTS.map(String::from))?;
     let widget = sizes(&WIDGET_SCRIPTS.map(String::from))?;
+    let reader = widget.add(glue).add(wasm);
     let offline = sizes(&[crate::offline::OUT.to_string()])?;
-    let news_site = (widget.0 + glue.0 + wasm.0, widget.1 + glue.1 + wasm.1);
-    println!("sizes (raw / gzip -9):");
-    for (what, (raw, gzip)) in [
+    println!("sizes (raw / gzip -9 / brotli -q 11):");
+    for (what, size) in [
         ("wasm  tomtat_bg.wasm", wasm),
         ("js    tomtat.js (bindgen glue)", glue),
         ("js    page: app, digester, worker, highlight", page),
         ("js    widget (CSS inside), find-article, digester, highlight, worker", widget),
-        ("all   a news site's reader: widget + glue + wasm", news_site),
+        ("all   a news site's reader: widget + glue + wasm", reader),
         ("html  dist/tomtat.html (offline, all inlined)", offline),
     ] {
-        println!("  {what:<68} {:>8} B / {:>7} B", raw, gzip);
+        println!("  {what:<68} {:>8} B / {:>7} B / {:>7} B", size.raw, size.gzip, size.brotli);
     }
+    println!(
+        "reader budget: {} B gzip of {} B ({})",
+        reader.gzip,
+        READER_BUDGET_GZIP,
+        if reader.gzip <= READER_BUDGET_GZIP { "within" } else { "OVER" }
+    );
     Ok(())
 }
 
-/// Total raw and gzip size of `files` (each compressed on its own, as served).
-fn sizes(files: &[String]) -> Result<(usize, usize), String> {
-    let mut total = (0, 0);
+/// Sizes of a set of files: raw, and each file compressed on its own as a server sends it.
+#[derive(Clone, Copy)]
+struct Sizes {
+    raw: usize,
+    gzip: usize,
+    brotli: usize,
+}
+
+impl Sizes {
+    fn add(self, other: Sizes) -> Sizes {
+        Sizes { raw: self.raw + other.raw, gzip: self.gzip + other.gzip, brotli: self.brotli + other.brotli }
+    }
+}
+
+/// Total sizes of `files`: raw, gzip -9 and brotli at its highest quality.
+fn sizes(files: &[String]) -> Result<Sizes, String> {
+    let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
     for file in files {
         let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;
         let mut gz = GzEncoder::new(Vec::new(), Compression::best());
         gz.write_all(&bytes).map_err(|e| format!("gzip {file}: {e}"))?;
-        let compressed = gz.finish().map_err(|e| format!("gzip {file}: {e}"))?;
-        total = (total.0 + bytes.len(), total.1 + compressed.len());
+        let gzip = gz.finish().map_err(|e| format!("gzip {file}: {e}"))?.len();
+        let mut br = brotli::CompressorWriter::new(Vec::new(), 4096, 11, 22);
+        br.write_all(&bytes).map_err(|e| format!("brotli {file}: {e}"))?;
+        let brotli = br.into_inner().len();
+        total = total.add(Sizes { raw: bytes.len(), gzip, brotli });
     }
     Ok(total)
 }

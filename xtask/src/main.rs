@@ -1,6 +1,8 @@
 //! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
 //! build. None of this code goes into the wasm.
 
+mod bench;
+mod bench_browser;
 mod build;
 mod corpus;
 mod eval_directives;
@@ -26,6 +28,10 @@ Tasks:
   build                     the wasm module, its JS glue and types into www/pkg/, the offline
                             single file dist/tomtat.html; prints sizes
   test                      every test (what CI runs); installs what the tests need
+  bench                     native digest speed (dev set, 100 KB/1 MB/5 MB) and the Python
+                            peers beside it when PEERS_PYTHON has underthesea, pyvi, sumy
+  bench-browser             build, then cold start, ms per article, 1 MB and wasm memory in
+                            headless Chromium
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS] [GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
@@ -52,6 +58,8 @@ fn main() -> ExitCode {
         Some("serve") => serve::run(rest),
         Some("build") => build::run(rest),
         Some("test") => test::run(rest),
+        Some("bench") => bench::run(rest),
+        Some("bench-browser") => bench_browser::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-directives") => eval_directives::run(rest),
         Some("train-words") => train_words::run(rest),

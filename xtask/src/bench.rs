@@ -1,0 +1,15 @@
+//! `cargo xtask bench`: the native digest benchmark (`benches/digest.rs`), with the
+//! Python peers beside it when `PEERS_PYTHON` (or `python3`) has them.
+//!
+//! A thin wrapper so the command is listed with the others: it runs
+//! `cargo bench --bench digest --profile xtask` (the bench cannot use the size-tuned
+//! release profile, whose `panic = "abort"` cargo refuses for bench targets).
+
+use crate::test::cargo;
+
+pub fn run(args: &[String]) -> Result<(), String> {
+    if let Some(arg) = args.first() {
+        return Err(format!("bench takes no arguments, got `{arg}` (set PEERS_PYTHON for the peers)"));
+    }
+    cargo(&["bench", "--bench", "digest", "--profile", "xtask"])
+}
