@@ -74,15 +74,18 @@ export interface Options {
 /// names the option.
 #[wasm_bindgen(unchecked_return_type = "Digest")]
 pub fn digest(
-    text: &str,
+    #[wasm_bindgen(unchecked_param_type = "string")] text: JsValue,
     #[wasm_bindgen(unchecked_optional_param_type = "Options | null")] options: Option<JsValue>,
 ) -> Result<JsValue, JsError> {
     // Once per module (a `Once` inside): a panic then shows its message in the console
     // instead of a bare "unreachable". Here rather than in a start function, which
     // would also be exported to JavaScript.
     console_error_panic_hook::set_once();
+    // Taken as a JsValue: the glue of a `&str` parameter assumes a string and traps on
+    // anything else.
+    let text = text.as_string().ok_or_else(|| JsError::new("text must be a string"))?;
     let options = parse_options(options.as_ref())?;
-    let digest = crate::digest(text, &options).map_err(|e| JsError::new(&e.to_string()))?;
+    let digest = crate::digest(&text, &options).map_err(|e| JsError::new(&e.to_string()))?;
     // json_compatible: `parts` becomes a plain object, not a Map.
     digest.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }

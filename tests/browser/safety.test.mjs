@@ -285,7 +285,7 @@ test('page: a wasm trap is reported, the worker restarted, and the next digest w
       await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
       assert.match(
         await page.textContent('#status'),
-        /^Không phân tích được: bộ phân tích gặp sự cố và được khởi động lại \(memory access out of bounds\)$/,
+        /^Không phân tích được: bộ phân tích gặp sự cố và được khởi động lại \(unreachable\)$/,
       );
       assert.equal(await page.locator('#text .sentence').count(), 0, 'nothing stale is shown');
       const text = `${AFTER} Lần ${round}.`;
@@ -357,7 +357,7 @@ test('widget: a wasm trap is reported in the panel, and the next article is dige
     await page.waitForFunction(() => document.querySelector('tom-tat').shadowRoot.querySelector('.status.error'));
     assert.match(
       await page.locator('tom-tat .status').textContent(),
-      /^Không phân tích được: bộ phân tích gặp sự cố và được khởi động lại \(memory access out of bounds\)$/,
+      /^Không phân tích được: bộ phân tích gặp sự cố và được khởi động lại \(unreachable\)$/,
     );
     assert.equal(await page.evaluate(() => document.querySelector('tom-tat').result), null);
     await page.evaluate(() => document.querySelector('tom-tat').setAttribute('for', '#second'));

@@ -110,7 +110,7 @@ test('every wrong option type or value throws an Error that names the option', a
     [{ length: '' }, 'length', /unknown variant ``/],
     [{ length: 3 }, 'length', /invalid type: floating point `3.0`, expected enum Length/],
     [{ length: null }, 'length', /invalid type: unit value, expected enum Length/],
-    [{ length: {} }, 'length', /invalid length 0, expected 1/],
+    [{ length: {} }, 'length', /invalid type: .*, expected enum Length/],
     [{ length: ['short'] }, 'length', /expected/],
     // words: only a boolean.
     [{ words: 'yes' }, 'words', /invalid type: string "yes", expected a boolean/],
@@ -202,17 +202,12 @@ async function freshInstance() {
   return glue;
 }
 
-test('a text that is not a string throws (today a trap) and the module keeps working', async () => {
+test('a text that is not a string throws an Error that names `text`, and the module keeps working', async () => {
   const { digest } = await freshInstance();
   for (const text of [123, {}, true, Symbol('text'), null, undefined, ['Câu.']]) {
-    assert.throws(() => digest(text), Error, typeof text);
+    assert.throws(() => digest(text), /text must be a string/, typeof text);
   }
   assert.equal(digest(SHORT).directives.length, 1);
-});
-
-test('a text that is not a string throws an Error that names `text`', { todo: 'src/wasm.rs takes &str: the glue traps (memory access out of bounds) on a number or object' }, async () => {
-  const { digest } = await freshInstance();
-  for (const text of [123, {}, null]) assert.throws(() => digest(text), /text/);
 });
 
 test('empty, binary and non-Vietnamese texts give digests, not exceptions', async () => {
