@@ -59,7 +59,49 @@ const NONE: u32 = u32::MAX;
 /// phrase without its last syllable and that syllable's term id. Equal ids are equal
 /// lower-cased syllable sequences, so candidates live in a vector indexed by id
 /// instead of a map hashing whole phrases.
-type Trie = IdMap<(u32, u32), u32>;
+struct Trie {
+    /// The id of each one-syllable phrase, by term id (a vector: every run starts here).
+    roots: Vec<u32>,
+    /// The id of each longer phrase, by (id of its prefix, term id of its last syllable).
+    next: IdMap<(u32, u32), u32>,
+    /// How many ids are handed out.
+    len: u32,
+}
+
+impl Trie {
+    /// An empty trie over `terms` term ids, with room for about `capacity` phrases.
+    fn new(terms: usize, capacity: usize) -> Trie {
+        let next = IdMap::with_capacity_and_hasher(capacity, Default::default());
+        Trie { roots: vec![NONE; terms], next, len: 0 }
+    }
+
+    /// The id of the phrase `prefix` (or [`NONE`] for the empty one) followed by
+    /// term `id`, handed out if new.
+    fn add(&mut self, prefix: u32, id: u32) -> u32 {
+        let fresh = self.len;
+        let slot = match prefix {
+            NONE => match self.roots.get_mut(id as usize) {
+                Some(slot) => slot,
+                None => return NONE,
+            },
+            _ => self.next.entry((prefix, id)).or_insert(NONE),
+        };
+        if *slot == NONE {
+            *slot = fresh;
+            self.len += 1;
+        }
+        *slot
+    }
+
+    /// The id of the phrase `prefix` followed by term `id`, if it is in the trie.
+    fn find(&self, prefix: u32, id: u32) -> Option<u32> {
+        let found = match prefix {
+            NONE => self.roots.get(id as usize),
+            _ => self.next.get(&(prefix, id)),
+        };
+        found.copied().filter(|&node| node != NONE)
+    }
+}
 
 struct Candidate {
     /// Its node in the phrase trie.
@@ -94,8 +136,8 @@ pub fn key_phrases(
     let sentence_of = sentence_of_tokens(doc);
     let case = casing(doc, &sentence_of);
     // Calls `f(u, n, tokens, sentence, node, term)` for each run of `n` units from
-    // unit `u` that may be a phrase, `term` telling whether it is a candidate (cased
-    // as a term, not before a number). `grow` adds the runs' nodes to the trie;
+    // unit `u` that may be a phrase, cased as a term, `term` telling whether it is a
+    // candidate (not before a number). `grow` adds the runs' nodes to the trie;
     // otherwise runs whose node is not in it are skipped.
     type Visit<'v> = dyn FnMut(usize, usize, Range<usize>, usize, u32, bool) + 'v;
     let each_phrase = |from: Range<usize>, trie: &mut Trie, grow: bool, f: &mut Visit| {
@@ -116,18 +158,20 @@ pub fn key_phrases(
                 if !is_syllables(last) || sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
                     break;
                 }
-                for id in terms.ids[last.clone()].iter().flatten() {
-                    let fresh = trie.len() as u32;
+                // A run cased otherwise than a term is the start of no term either.
+                if !well_cased(&case[tokens.clone()]) {
+                    break;
+                }
+                for &id in terms.ids[last.clone()].iter().flatten() {
                     node = match grow {
-                        true => *trie.entry((node, *id)).or_insert(fresh),
-                        false => match trie.get(&(node, *id)) {
-                            Some(&next) => next,
+                        true => trie.add(node, id),
+                        false => match trie.find(node, id) {
+                            Some(next) => next,
                             None => break 'runs,
                         },
                     };
                 }
-                let term = !number_at(tokens.end, sentence) && well_cased(&case[tokens.clone()]);
-                f(u, n, tokens, sentence, node, term);
+                f(u, n, tokens.clone(), sentence, node, !number_at(tokens.end, sentence));
             }
         }
     };
@@ -135,7 +179,7 @@ pub fn key_phrases(
     // article), which bounds the memory of a huge text; occurrences are then
     // collected from all of it.
     let window = units.partition_point(|unit| unit.start < WINDOW_TOKENS);
-    let mut trie = Trie::default();
+    let mut trie = Trie::new(terms.len(), window * MAX_UNITS);
     // The node of each run of units walked, by first unit and length.
     let mut nodes = vec![NONE; window * MAX_UNITS];
     let mut candidate_of: Vec<u32> = Vec::new();
@@ -177,7 +221,7 @@ pub fn key_phrases(
     });
     let find = |u: usize, n: usize| {
         let mut syllables = terms.ids[units[u].start..units[u + n - 1].end].iter();
-        syllables.try_fold(NONE, |node, id| trie.get(&(node, (*id)?)).copied()).unwrap_or(NONE)
+        syllables.try_fold(NONE, |node, id| trie.find(node, (*id)?)).unwrap_or(NONE)
     };
     nest(&mut candidates, &candidate_of, &nodes, find);
     // The occurrences of candidate `i` are `occurrences[offsets[i]..offsets[i + 1]]`.
