@@ -515,6 +515,24 @@ mod tests {
     }
 
     #[test]
+    fn a_run_first_said_across_the_window_edge_is_nested_without_a_panic() {
+        // The window ends inside the first "nông dân trồng lúa", so some of the runs
+        // nested in it start past the window. Said once inside the window, it is no
+        // key phrase, however often it is said after.
+        let filler = "Trời mưa to. ";
+        let phrase = "Bà con nông dân trồng lúa nước ven sông. ";
+        let per_filler = Document::new(filler).tokens.len();
+        let lead = WINDOW_TOKENS - 4;
+        let text = filler.repeat(lead / per_filler) + &"Mưa. ".repeat(lead % per_filler / 2) + &phrase.repeat(3);
+        let doc = Document::new(&text);
+        assert_eq!(&doc.text()[doc.tokens[lead].range.clone()], "Bà", "the phrase starts where meant");
+        let terms = Terms::new(&doc);
+        let found = key_phrases(&doc, &terms, &crate::words::token_units(&doc), None, 10);
+        assert!(!found.is_empty(), "the filler has key phrases");
+        assert!(found.iter().all(|p| p.occurrences[0].end <= lead), "{found:?}");
+    }
+
+    #[test]
     fn occurrences_are_in_reading_order_and_a_phrase_said_once_is_not_key() {
         let doc = Document::new(SEED);
         let terms = Terms::new(&doc);
