@@ -18,7 +18,7 @@
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::terms::{IdMap, IdSet, Terms};
+use crate::terms::{IdMap, Terms};
 use crate::tokens::TokenKind;
 
 /// The most units a key phrase has.
@@ -52,12 +52,68 @@ enum Case {
 
 type Key = [u32; MAX_TOKENS];
 
-#[derive(Default)]
+/// The root of the phrase trie, and "no node" or "no candidate".
+const NONE: u32 = u32::MAX;
+
+/// Phrases interned as dense ids: the id of a phrase is found from the id of the
+/// phrase without its last syllable and that syllable's term id. Equal ids are equal
+/// lower-cased syllable sequences, so candidates live in a vector indexed by id
+/// instead of a map hashing whole phrases.
+struct Trie {
+    /// The id of each one-syllable phrase, by term id (a vector: every run starts here).
+    roots: Vec<u32>,
+    /// The id of each longer phrase, by (id of its prefix, term id of its last syllable).
+    next: IdMap<(u32, u32), u32>,
+    /// How many ids are handed out.
+    len: u32,
+}
+
+impl Trie {
+    /// An empty trie over `terms` term ids, with room for about `capacity` phrases.
+    fn new(terms: usize, capacity: usize) -> Trie {
+        let next = IdMap::with_capacity_and_hasher(capacity, Default::default());
+        Trie { roots: vec![NONE; terms], next, len: 0 }
+    }
+
+    /// The id of the phrase `prefix` (or [`NONE`] for the empty one) followed by
+    /// term `id`, handed out if new.
+    fn add(&mut self, prefix: u32, id: u32) -> u32 {
+        let fresh = self.len;
+        let slot = match prefix {
+            NONE => match self.roots.get_mut(id as usize) {
+                Some(slot) => slot,
+                None => return NONE,
+            },
+            _ => self.next.entry((prefix, id)).or_insert(NONE),
+        };
+        if *slot == NONE {
+            *slot = fresh;
+            self.len += 1;
+        }
+        *slot
+    }
+
+    /// The id of the phrase `prefix` followed by term `id`, if it is in the trie.
+    fn find(&self, prefix: u32, id: u32) -> Option<u32> {
+        let found = match prefix {
+            NONE => self.roots.get(id as usize),
+            _ => self.next.get(&(prefix, id)),
+        };
+        found.copied().filter(|&node| node != NONE)
+    }
+}
+
 struct Candidate {
+    /// Its node in the phrase trie.
+    node: u32,
     units: usize,
     /// Index of the first unit of its first occurrence.
     first_unit: usize,
-    occurrences: Vec<Range<usize>>,
+    /// Its first occurrence as token indices.
+    first: Range<usize>,
+    /// Occurrences counted (overlapping ones are not) and where the last one ends.
+    frequency: u32,
+    last_end: usize,
     in_title: bool,
     /// Whether it is ever written capitalised inside a sentence.
     capitalised: bool,
@@ -79,7 +135,12 @@ pub fn key_phrases(
 ) -> Vec<KeyPhrase> {
     let sentence_of = sentence_of_tokens(doc);
     let case = casing(doc, &sentence_of);
-    let each_phrase = |from: Range<usize>, f: &mut dyn FnMut(usize, usize, Range<usize>, usize)| {
+    // Calls `f(u, n, tokens, sentence, node, term)` for each run of `n` units from
+    // unit `u` that may be a phrase, cased as a term, `term` telling whether it is a
+    // candidate (not before a number). `grow` adds the runs' nodes to the trie;
+    // otherwise runs whose node is not in it are skipped.
+    type Visit<'v> = dyn FnMut(usize, usize, Range<usize>, usize, u32, bool) + 'v;
+    let each_phrase = |from: Range<usize>, trie: &mut Trie, grow: bool, f: &mut Visit| {
         let is_syllables = |unit: &Range<usize>| unit.clone().all(|k| terms.ids[k].is_some());
         let number_at = |k: usize, sentence: usize| {
             sentence_of.get(k) == Some(&sentence) && doc.tokens[k].kind == TokenKind::Number
@@ -90,15 +151,27 @@ pub fn key_phrases(
             if !is_syllables(unit) || unit.start.checked_sub(1).is_some_and(|k| number_at(k, sentence)) {
                 continue;
             }
-            for n in 1..=MAX_UNITS {
+            let mut node = NONE;
+            'runs: for n in 1..=MAX_UNITS {
                 let Some(last) = units.get(u + n - 1) else { break };
                 let tokens = unit.start..last.end;
                 if !is_syllables(last) || sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
                     break;
                 }
-                if !number_at(tokens.end, sentence) && well_cased(&case[tokens.clone()]) {
-                    f(u, n, tokens, sentence);
+                // A run cased otherwise than a term is the start of no term either.
+                if !well_cased(&case[tokens.clone()]) {
+                    break;
                 }
+                for &id in terms.ids[last.clone()].iter().flatten() {
+                    node = match grow {
+                        true => trie.add(node, id),
+                        false => match trie.find(node, id) {
+                            Some(next) => next,
+                            None => break 'runs,
+                        },
+                    };
+                }
+                f(u, n, tokens.clone(), sentence, node, !number_at(tokens.end, sentence));
             }
         }
     };
@@ -106,20 +179,64 @@ pub fn key_phrases(
     // article), which bounds the memory of a huge text; occurrences are then
     // collected from all of it.
     let window = units.partition_point(|unit| unit.start < WINDOW_TOKENS);
-    let mut candidates: IdMap<Key, Candidate> = IdMap::default();
-    each_phrase(0..window, &mut |u, n, tokens, sentence| {
-        let candidate = candidates.entry(key(terms, tokens.clone())).or_default();
-        if candidate.occurrences.is_empty() {
-            candidate.units = n;
-            candidate.first_unit = u;
+    let mut trie = Trie::new(terms.len(), window * MAX_UNITS);
+    // The node of each run of units walked, by first unit and length.
+    let mut nodes = vec![NONE; window * MAX_UNITS];
+    let mut candidate_of: Vec<u32> = Vec::new();
+    let mut candidates: Vec<Candidate> = Vec::new();
+    // Every counted occurrence as (candidate, tokens), in reading order.
+    let mut counted: Vec<(u32, Range<usize>)> = Vec::new();
+    each_phrase(0..window, &mut trie, true, &mut |u, n, tokens, sentence, node, term| {
+        nodes[u * MAX_UNITS + n - 1] = node;
+        if !term {
+            return;
         }
+        if candidate_of.len() <= node as usize {
+            candidate_of.resize(node as usize + 1, NONE);
+        }
+        if candidate_of[node as usize] == NONE {
+            candidate_of[node as usize] = candidates.len() as u32;
+            candidates.push(Candidate {
+                node,
+                units: n,
+                first_unit: u,
+                first: tokens.clone(),
+                frequency: 0,
+                last_end: 0,
+                in_title: false,
+                capitalised: false,
+                nested_sum: 0,
+                nested_count: 0,
+            });
+        }
+        let index = candidate_of[node as usize];
+        let candidate = &mut candidates[index as usize];
         candidate.in_title |= Some(sentence) == title;
         candidate.capitalised |= case[tokens.start] == Case::Upper;
-        if candidate.occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
-            candidate.occurrences.push(tokens);
+        if candidate.frequency == 0 || candidate.last_end <= tokens.start {
+            candidate.frequency += 1;
+            candidate.last_end = tokens.end;
+            counted.push((index, tokens));
         }
     });
-    nest(&mut candidates, terms, units);
+    let find = |u: usize, n: usize| {
+        let mut syllables = terms.ids[units[u].start..units[u + n - 1].end].iter();
+        syllables.try_fold(NONE, |node, id| trie.find(node, (*id)?)).unwrap_or(NONE)
+    };
+    nest(&mut candidates, &candidate_of, &nodes, find);
+    // The occurrences of candidate `i` are `occurrences[offsets[i]..offsets[i + 1]]`.
+    let mut offsets = Vec::with_capacity(candidates.len() + 1);
+    offsets.push(0);
+    for candidate in &candidates {
+        offsets.push(offsets[offsets.len() - 1] + candidate.frequency as usize);
+    }
+    let mut occurrences = vec![0..0; counted.len()];
+    let mut fill = offsets.clone();
+    for (index, tokens) in counted {
+        occurrences[fill[index as usize]] = tokens;
+        fill[index as usize] += 1;
+    }
+    let occurrences_of = |i: usize| &occurrences[offsets[i]..offsets[i + 1]];
     let mut unit_of = vec![0; doc.tokens.len()];
     for (u, unit) in units.iter().enumerate() {
         unit_of[unit.clone()].fill(u);
@@ -130,45 +247,43 @@ pub fn key_phrases(
         let unit = &units[unit_of[k]];
         unit.len() == 1 && terms.ids[k].is_none_or(|id| terms.stop[id as usize])
     };
-    let longer: IdSet<(usize, usize)> = candidates
-        .values()
-        .filter(|c| c.units > 1 && c.occurrences.len() >= 2)
-        .filter(|c| !is_stop(c.occurrences[0].start) && !is_stop(c.occurrences[0].end - 1))
-        .flat_map(|c| c.occurrences.iter().map(|o| (unit_of[o.start], unit_of[o.end - 1])))
-        .collect();
+    let mut longer = vec![0u8; units.len()];
+    for (i, c) in candidates.iter().enumerate() {
+        if c.units > 1 && c.frequency >= 2 && !is_stop(c.first.start) && !is_stop(c.first.end - 1) {
+            for o in occurrences_of(i) {
+                let (first, last) = (unit_of[o.start], unit_of[o.end - 1]);
+                longer[first] |= 1 << (last - first);
+            }
+        }
+    }
     let context = Context { terms, case: &case, sentence_of: &sentence_of, unit_of: &unit_of, longer: &longer };
-    let mut ranked: Vec<(f32, &Candidate)> = candidates
-        .values()
-        .filter(|c| c.occurrences.len() >= 2)
-        .filter(|c| {
-            let first = &c.occurrences[0];
-            !is_stop(first.start) && !is_stop(first.end - 1)
-        })
-        .map(|c| (c_value(c), c))
+    let mut ranked: Vec<(f32, usize)> = candidates
+        .iter()
+        .enumerate()
+        .filter(|(_, c)| c.frequency >= 2 && !is_stop(c.first.start) && !is_stop(c.first.end - 1))
+        .map(|(i, c)| (c_value(c), i))
         .filter(|&(score, _)| score > 0.0)
         .collect();
-    crate::order::sort_by_key(&mut ranked, |(score, c)| {
-        crate::order::descending(*score) | c.occurrences[0].start as u64
+    crate::order::sort_by_key(&mut ranked, |&(score, i)| {
+        crate::order::descending(score) | candidates[i].first.start as u64
     });
-    let mut chosen: Vec<(f32, &Candidate)> = Vec::new();
-    for (score, candidate) in ranked {
+    let mut chosen: Vec<(f32, usize, Key)> = Vec::new();
+    for (score, i) in ranked {
         if chosen.len() == limit {
             break;
         }
-        let keys = |c: &Candidate| key(terms, c.occurrences[0].clone());
-        let overlaps =
-            chosen.iter().any(|(_, c)| contains(&keys(c), &keys(candidate)) || contains(&keys(candidate), &keys(c)));
-        if !overlaps && !context.is_fragment(candidate) {
-            chosen.push((score, candidate));
+        let own = key(terms, candidates[i].first.clone());
+        let overlaps = chosen.iter().any(|(_, _, other)| contains(other, &own) || contains(&own, other));
+        if !overlaps && !context.is_fragment(occurrences_of(i)) {
+            chosen.push((score, i, own));
         }
     }
     let mut phrases: Vec<KeyPhrase> =
-        chosen.iter().map(|(score, c)| KeyPhrase { score: *score, occurrences: c.occurrences.clone() }).collect();
-    let index: IdMap<Key, usize> =
-        chosen.iter().enumerate().map(|(i, (_, c))| (key(terms, c.occurrences[0].clone()), i)).collect();
-    each_phrase(window..units.len(), &mut |_, _, tokens, _| {
-        if let Some(&i) = index.get(&key(terms, tokens.clone())) {
-            let occurrences = &mut phrases[i].occurrences;
+        chosen.iter().map(|&(score, i, _)| KeyPhrase { score, occurrences: occurrences_of(i).to_vec() }).collect();
+    let index: IdMap<u32, usize> = chosen.iter().enumerate().map(|(p, &(_, i, _))| (candidates[i].node, p)).collect();
+    each_phrase(window..units.len(), &mut trie, false, &mut |_, _, tokens, _, node, term| {
+        if let Some(&p) = index.get(&node).filter(|_| term) {
+            let occurrences = &mut phrases[p].occurrences;
             if occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
                 occurrences.push(tokens);
             }
@@ -232,22 +347,23 @@ fn contains(outer: &Key, inner: &Key) -> bool {
 }
 
 /// Records, for each candidate, the frequencies of the longer candidates containing
-/// it (the nested term statistics of the C-value).
-fn nest(candidates: &mut IdMap<Key, Candidate>, terms: &Terms, units: &[Range<usize>]) {
-    let mut nested: Vec<(Key, u32)> = Vec::new();
-    for candidate in candidates.values().filter(|c| c.units > 1) {
-        let frequency = candidate.occurrences.len() as u32;
-        let run = &units[candidate.first_unit..candidate.first_unit + candidate.units];
-        for n in 1..candidate.units {
-            for start in 0..=candidate.units - n {
-                nested.push((key(terms, run[start].start..run[start + n - 1].end), frequency));
+/// it (the nested term statistics of the C-value). `nodes` has the ids of the runs
+/// walked from the units of the window; a first occurrence may run past the window,
+/// and the ids of the runs starting there are looked up in the trie.
+fn nest(candidates: &mut [Candidate], candidate_of: &[u32], nodes: &[u32], find: impl Fn(usize, usize) -> u32) {
+    for outer in 0..candidates.len() {
+        let (units, first_unit, frequency) =
+            (candidates[outer].units, candidates[outer].first_unit, candidates[outer].frequency);
+        for n in 1..units {
+            for start in 0..=units - n {
+                let u = first_unit + start;
+                let node = nodes.get(u * MAX_UNITS + n - 1).copied().unwrap_or_else(|| find(u, n));
+                if let Some(&inner) = candidate_of.get(node as usize).filter(|&&inner| inner != NONE) {
+                    let inner = &mut candidates[inner as usize];
+                    inner.nested_sum += frequency;
+                    inner.nested_count += 1;
+                }
             }
-        }
-    }
-    for (key, frequency) in nested {
-        if let Some(inner) = candidates.get_mut(&key) {
-            inner.nested_sum += frequency;
-            inner.nested_count += 1;
         }
     }
 }
@@ -255,10 +371,10 @@ fn nest(candidates: &mut IdMap<Key, Candidate>, terms: &Terms, units: &[Range<us
 /// The C-value of a candidate, doubled for phrases of the title. A lone lower-case
 /// syllable is most often a piece of a word, so it weighs half.
 fn c_value(c: &Candidate) -> f32 {
-    let frequency = c.occurrences.len() as f32;
+    let frequency = c.frequency as f32;
     let nested = if c.nested_count > 0 { c.nested_sum as f32 / c.nested_count as f32 } else { 0.0 };
     let title = if c.in_title { 2.0 } else { 1.0 };
-    let lone_syllable = c.occurrences[0].len() == 1 && !c.capitalised;
+    let lone_syllable = c.first.len() == 1 && !c.capitalised;
     let length = if lone_syllable { LONE_SYLLABLE } else { (1.0 + c.units as f32).log2() };
     length * (frequency - nested).max(0.0) * title
 }
@@ -269,9 +385,9 @@ struct Context<'a> {
     case: &'a [Case],
     sentence_of: &'a [usize],
     unit_of: &'a [usize],
-    /// Occurrences (first and last unit) of the phrases of several units that could
-    /// be key phrases themselves.
-    longer: &'a IdSet<(usize, usize)>,
+    /// Occurrences of the phrases of several units that could be key phrases
+    /// themselves: bit `last - first` of `longer[first]` for units `first..=last`.
+    longer: &'a [u8],
 }
 
 impl Context<'_> {
@@ -279,11 +395,11 @@ impl Context<'_> {
     /// same syllable just before (or after) it, making a well-cased longer phrase
     /// ("triển" of "phát triển", "Minh Chính" of "Phạm Minh Chính"), or lie inside
     /// longer key-phrase candidates ("Chính" of "Chính phủ" and "Phạm Minh Chính").
-    fn is_fragment(&self, c: &Candidate) -> bool {
-        let frequency = c.occurrences.len() as f32;
+    fn is_fragment(&self, occurrences: &[Range<usize>]) -> bool {
+        let frequency = occurrences.len() as f32;
         let same_neighbour = |side: fn(&Range<usize>) -> Option<usize>| {
             let mut counts: IdMap<u32, usize> = IdMap::default();
-            for occurrence in &c.occurrences {
+            for occurrence in occurrences {
                 let Some(k) = side(occurrence) else { continue };
                 let Some(id) = self.terms.ids.get(k).copied().flatten() else { continue };
                 if self.sentence_of[k] != self.sentence_of[occurrence.start] {
@@ -296,15 +412,19 @@ impl Context<'_> {
             }
             counts.values().max().copied().unwrap_or(0) as f32 / frequency
         };
-        let inside_longer = c
-            .occurrences
+        let inside_longer = occurrences
             .iter()
             .filter(|o| {
                 let (first, last) = (self.unit_of[o.start], self.unit_of[o.end - 1]);
                 let span = last - first + 1;
                 (0..=MAX_UNITS.saturating_sub(span)).any(|extra| {
                     (0..=extra).any(|before| {
-                        extra > 0 && first >= before && self.longer.contains(&(first - before, last + extra - before))
+                        extra > 0
+                            && first >= before
+                            && self
+                                .longer
+                                .get(first - before)
+                                .is_some_and(|bits| bits >> (last - first + extra) & 1 == 1)
                     })
                 })
             })
@@ -392,6 +512,24 @@ mod tests {
             })
             .expect("Điện Biên is a key phrase");
         assert_eq!(name.occurrences.len(), repeats);
+    }
+
+    #[test]
+    fn a_run_first_said_across_the_window_edge_is_nested_without_a_panic() {
+        // The window ends inside the first "nông dân trồng lúa", so some of the runs
+        // nested in it start past the window. Said once inside the window, it is no
+        // key phrase, however often it is said after.
+        let filler = "Trời mưa to. ";
+        let phrase = "Bà con nông dân trồng lúa nước ven sông. ";
+        let per_filler = Document::new(filler).tokens.len();
+        let lead = WINDOW_TOKENS - 4;
+        let text = filler.repeat(lead / per_filler) + &"Mưa. ".repeat(lead % per_filler / 2) + &phrase.repeat(3);
+        let doc = Document::new(&text);
+        assert_eq!(&doc.text()[doc.tokens[lead].range.clone()], "Bà", "the phrase starts where meant");
+        let terms = Terms::new(&doc);
+        let found = key_phrases(&doc, &terms, &crate::words::token_units(&doc), None, 10);
+        assert!(!found.is_empty(), "the filler has key phrases");
+        assert!(found.iter().all(|p| p.occurrences[0].end <= lead), "{found:?}");
     }
 
     #[test]
