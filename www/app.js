@@ -4,10 +4,26 @@
 // text nodes, never parsed as HTML.
 
 import { createDigester } from './digester.js';
-import { paintHighlights } from './highlight.js';
+import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
+
+/**
+ * A text longer than this (UTF-16 units) is shown in parts whose layout the browser
+ * skips while they are off screen (`content-visibility: auto`) and whose highlights
+ * are drawn only while they are near the screen: drawn whole, a 5 MB text froze the
+ * page for seconds. A text this short is shown and highlighted whole.
+ */
+const LONG_TEXT = 100_000;
+/** A part of a long text ends at the first line break after this many units. */
+const PART_LENGTH = 10_000;
+/** A part without a line break ends at a sentence end after this many units. */
+const PART_MAX = 4 * PART_LENGTH;
+/** How far around the screen (a share of its height) the parts are highlighted. */
+const PART_MARGIN = '100% 0px';
+/** Directive rows shown at first and added by each press of “Hiện thêm”. */
+const ROWS_PER_PAGE = 100;
 
 /** Vietnamese names of the score parts the summary reports; unknown ones show as is. */
 const PART_NAMES = {
@@ -36,6 +52,7 @@ const results = $('results');
 const textView = $('text');
 const summaryList = $('summary');
 const directivesBody = $('directives').tBodies[0];
+const moreDirectives = $('directives-more');
 const keywordList = $('keywords');
 const exportButtons = [$('copy'), $('export-md'), $('export-json')];
 const numbers = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
@@ -46,6 +63,14 @@ const digester = createDigester();
 let shown = null;
 let typingTimer = 0;
 let pasted = false;
+/** The parts of a long text on screen as `{ element, start, end, near, drawn }`; empty when it is shown whole. */
+let parts = [];
+/** The part of each part element. */
+const partOf = new WeakMap();
+/** The layers shown over a long text, each sorted by start, or null before the first part is drawn. */
+let sortedLayers = null;
+const painter = createPartPainter();
+const partObserver = new IntersectionObserver(partsMoved, { rootMargin: PART_MARGIN });
 
 input.addEventListener('paste', () => {
   pasted = true;
@@ -64,6 +89,7 @@ $('clear').addEventListener('click', () => {
   input.focus();
 });
 $('copy').addEventListener('click', copySummary);
+moreDirectives.addEventListener('click', showMoreDirectives);
 $('export-md').addEventListener('click', () => download('tomtat.md', 'text/markdown', toMarkdown()));
 $('export-json').addEventListener('click', () => download('tomtat.json', 'application/json', toJson()));
 
@@ -134,23 +160,60 @@ function show(result) {
   for (const button of exportButtons) button.disabled = !shown;
 }
 
-/** The original text, one element per sentence so that it can be scrolled to. */
+/**
+ * The original text, one element per sentence so that it can be scrolled to. A long
+ * text is cut into parts (block elements) at line breaks between sentences.
+ */
 function renderText() {
+  partObserver.disconnect();
+  parts = [];
+  sortedLayers = null;
   textView.replaceChildren();
   if (!shown) return;
   const { text, digest } = shown;
+  const long = text.length > LONG_TEXT;
+  let box = textView;
   let at = 0;
+  const startPart = () => {
+    if (parts.length) parts.at(-1).end = at;
+    box = document.createElement('div');
+    box.className = 'part';
+    const part = { element: box, start: at, end: text.length, near: false, drawn: false };
+    parts.push(part);
+    partOf.set(box, part);
+    textView.append(box);
+  };
+  if (long) startPart();
   digest.sentences.forEach((sentence, index) => {
-    if (sentence.start > at) textView.append(text.slice(at, sentence.start));
+    if (sentence.start > at) {
+      const gap = text.slice(at, sentence.start);
+      box.append(gap);
+      at = sentence.start;
+      const length = at - parts.at(-1)?.start;
+      if (long && ((length >= PART_LENGTH && gap.includes('\n')) || length >= PART_MAX)) startPart();
+    }
     const element = document.createElement('span');
     element.className = 'sentence';
     element.dataset.index = index;
     element.tabIndex = -1;
     element.textContent = text.slice(sentence.start, sentence.end);
-    textView.append(element);
+    box.append(element);
     at = sentence.end;
   });
-  if (at < text.length) textView.append(text.slice(at));
+  if (at < text.length) box.append(text.slice(at));
+  for (const part of parts) {
+    // Until a part is first laid out, its height is guessed from its lines.
+    const lines = Math.ceil((part.end - part.start) / 80) + countBreaks(text, part.start, part.end);
+    part.element.style.containIntrinsicBlockSize = `auto ${(lines * 1.7).toFixed(1)}em`;
+    partObserver.observe(part.element);
+  }
+}
+
+/** The number of line breaks in `text` between `start` and `end`. */
+function countBreaks(text, start, end) {
+  let count = 0;
+  for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** The highlight layers, each a list of spans, without the ones switched off. */
@@ -170,8 +233,57 @@ function layers() {
   return all;
 }
 
+/** Draws the highlights: over the whole text, or over the parts of a long text near the screen. */
 function paint() {
-  paintHighlights(textView, layers());
+  if (parts.length === 0) {
+    paintHighlights(textView, layers());
+    return;
+  }
+  clearHighlights(textView);
+  sortedLayers = Object.fromEntries(
+    Object.entries(layers()).map(([name, spans]) => [name, [...spans].sort((a, b) => a.start - b.start)]),
+  );
+  for (const part of parts) {
+    if (part.near) drawPart(part);
+    else part.drawn = false;
+  }
+}
+
+/** Draws the highlights that start in `part`. */
+function drawPart(part) {
+  if (!sortedLayers) return;
+  const local = {};
+  for (const [name, spans] of Object.entries(sortedLayers)) {
+    local[name] = spans.slice(firstAtOrAfter(spans, part.start), firstAtOrAfter(spans, part.end));
+  }
+  painter.draw(part.element, local, part.start);
+  part.drawn = true;
+}
+
+/** The index of the first of `spans` (sorted by start) that starts at or after `offset`. */
+function firstAtOrAfter(spans, offset) {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Draws the highlights of the parts coming near the screen and erases those of the parts leaving it. */
+function partsMoved(entries) {
+  for (const { target, isIntersecting } of entries) {
+    const part = partOf.get(target);
+    if (!part) continue;
+    part.near = isIntersecting;
+    if (isIntersecting) drawPart(part);
+    else {
+      painter.erase(part.element);
+      part.drawn = false;
+    }
+  }
 }
 
 function renderSummary() {
@@ -206,50 +318,66 @@ function explain(item) {
   return `Vì sao chọn: điểm ${numbers.format(item.score)}${parts.length ? ' = ' + parts.join(', ') : ''}`;
 }
 
+/** The directive table: its first rows, and “Hiện thêm” for the others. */
 function renderDirectives() {
   directivesBody.replaceChildren();
   const directives = shown?.digest.directives ?? [];
   $('directives-empty').hidden = directives.length > 0;
   $('directives').hidden = directives.length === 0;
-  for (const directive of directives) {
-    const row = document.createElement('tr');
-    const issuer = document.createElement('td');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'jump directive-item';
-    button.textContent = directive.issuer?.text ?? '(không nêu)';
-    const hint = document.createElement('span');
-    hint.className = 'visually-hidden';
-    hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
-    button.append(hint);
-    const cue = document.createElement('span');
-    cue.className = 'kind';
-    cue.textContent = KIND_NAMES[directive.kind] ?? directive.kind;
-    cue.title = `Từ chỉ đạo: “${directive.cue.text}”`;
-    issuer.append(button, ' ', cue);
-    const addressee = document.createElement('td');
-    addressee.textContent = directive.addressee?.text ?? '(không nêu)';
-    const actions = document.createElement('td');
-    const list = document.createElement('ul');
-    for (const action of directive.actions) {
-      const li = document.createElement('li');
-      li.textContent = action.text;
-      list.append(li);
-    }
-    actions.append(list);
-    // Labels for the phone layout, where each row is a card without the header.
-    issuer.dataset.label = 'Ai chỉ đạo';
-    addressee.dataset.label = 'Giao cho ai';
-    actions.dataset.label = 'Việc cần làm';
-    row.append(issuer, addressee, actions);
-    button.addEventListener('click', (event) => {
-      event.stopPropagation();
-      jumpTo(directive.index);
-    });
-    // The whole row is a target for the mouse; the button is the one for the keyboard.
-    row.addEventListener('click', () => jumpTo(directive.index));
-    directivesBody.append(row);
+  showMoreDirectives();
+}
+
+/** Adds the next rows of the directive table; when the reader asked for them, moves the focus to the first. */
+function showMoreDirectives(event) {
+  const directives = shown?.digest.directives ?? [];
+  const from = directivesBody.rows.length;
+  const to = Math.min(directives.length, from + ROWS_PER_PAGE);
+  for (let n = from; n < to; n++) directivesBody.append(directiveRow(directives[n]));
+  const left = directives.length - to;
+  moreDirectives.hidden = left === 0;
+  moreDirectives.textContent = `Hiện thêm ${numbers.format(Math.min(left, ROWS_PER_PAGE))} chỉ đạo (còn ${numbers.format(left)})`;
+  if (event && to > from) directivesBody.rows[from].querySelector('button').focus();
+}
+
+/** One row of the directive table. */
+function directiveRow(directive) {
+  const row = document.createElement('tr');
+  const issuer = document.createElement('td');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'jump directive-item';
+  button.textContent = directive.issuer?.text ?? '(không nêu)';
+  const hint = document.createElement('span');
+  hint.className = 'visually-hidden';
+  hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
+  button.append(hint);
+  const cue = document.createElement('span');
+  cue.className = 'kind';
+  cue.textContent = KIND_NAMES[directive.kind] ?? directive.kind;
+  cue.title = `Từ chỉ đạo: “${directive.cue.text}”`;
+  issuer.append(button, ' ', cue);
+  const addressee = document.createElement('td');
+  addressee.textContent = directive.addressee?.text ?? '(không nêu)';
+  const actions = document.createElement('td');
+  const list = document.createElement('ul');
+  for (const action of directive.actions) {
+    const li = document.createElement('li');
+    li.textContent = action.text;
+    list.append(li);
   }
+  actions.append(list);
+  // Labels for the phone layout, where each row is a card without the header.
+  issuer.dataset.label = 'Ai chỉ đạo';
+  addressee.dataset.label = 'Giao cho ai';
+  actions.dataset.label = 'Việc cần làm';
+  row.append(issuer, addressee, actions);
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    jumpTo(directive.index);
+  });
+  // The whole row is a target for the mouse; the button is the one for the keyboard.
+  row.addEventListener('click', () => jumpTo(directive.index));
+  return row;
 }
 
 function renderKeywords() {
@@ -283,6 +411,9 @@ function renderKeywords() {
 function jumpTo(index) {
   const element = textView.querySelector(`.sentence[data-index="${index}"]`);
   if (!element) return;
+  // A part far from the screen gets its highlights now rather than after the scroll.
+  const part = partOf.get(element.parentElement);
+  if (part && !part.drawn) drawPart(part);
   const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
   element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   element.focus({ preventScroll: true });
