@@ -18,8 +18,12 @@ const TYPING_PAUSE_MS = 300;
 const LONG_TEXT = 100_000;
 /** A part of a long text ends at the first line break after this many units. */
 const PART_LENGTH = 10_000;
-/** A part without a line break ends at a sentence end after this many units. */
+/** A part without a line break is cut after this many units, within a sentence if need be. */
 const PART_MAX = 4 * PART_LENGTH;
+/** The parts of a long text are built in slices of about this long, the page answering in between. */
+const SLICE_MS = 25;
+/** Longer texts in the lists are cut there (a sentence of a text without full stops can be megabytes). */
+const LIST_TEXT_MAX = 1_000;
 /** How far around the screen (a share of its height) the parts are highlighted. */
 const PART_MARGIN = '100% 0px';
 /** Directive rows shown at first and added by each press of “Hiện thêm”. */
@@ -63,6 +67,12 @@ const digester = createDigester();
 let shown = null;
 let typingTimer = 0;
 let pasted = false;
+/** Counts the calls of `analyse`, so that only the newest reports what it showed. */
+let requests = 0;
+/** Counts the calls of `show`, so that the building of an older text stops. */
+let renders = 0;
+/** The sentence to jump to once the long text being built has it, or null. */
+let pendingJump = null;
 /** The parts of a long text on screen as `{ element, start, end, near, drawn }`; empty when it is shown whole. */
 let parts = [];
 /** The part of each part element. */
@@ -116,6 +126,7 @@ async function loadSample() {
 
 async function analyse() {
   clearTimeout(typingTimer);
+  const request = ++requests;
   const text = input.value;
   if (!text.trim()) {
     results.setAttribute('aria-busy', 'false');
@@ -130,8 +141,10 @@ async function analyse() {
     const answer = await digester.digest(text, { length });
     // A newer request is on its way; it will end the busy state.
     if (!answer) return;
+    say('Đang hiển thị…');
+    const complete = await show({ text, digest: answer.digest });
+    if (!complete || request !== requests) return;
     results.setAttribute('aria-busy', 'false');
-    show({ text, digest: answer.digest });
     const d = answer.digest;
     say(
       `Đã phân tích ${d.sentences.length} câu: tóm tắt ${d.summary.length} câu, ` +
@@ -149,64 +162,116 @@ function say(message, isError = false) {
   status.classList.toggle('error', isError);
 }
 
-/** Renders a digest (or clears everything for null). */
+/**
+ * Renders a digest (or clears everything for null): the lists at once, the text at
+ * once or, when long, part by part. Resolves to true once all is shown, to false when
+ * a newer call took over first.
+ */
 function show(result) {
   shown = result;
-  renderText();
+  const render = ++renders;
+  pendingJump = null;
   renderSummary();
   renderDirectives();
   renderKeywords();
-  paint();
   for (const button of exportButtons) button.disabled = !shown;
-}
-
-/**
- * The original text, one element per sentence so that it can be scrolled to. A long
- * text is cut into parts (block elements) at line breaks between sentences.
- */
-function renderText() {
   partObserver.disconnect();
   parts = [];
   sortedLayers = null;
   textView.replaceChildren();
-  if (!shown) return;
+  if (!shown) return Promise.resolve(true);
+  if (shown.text.length <= LONG_TEXT) {
+    renderText();
+    paint();
+    return Promise.resolve(true);
+  }
+  paint();
+  return renderParts(render);
+}
+
+/** The original text, one element per sentence so that it can be scrolled to. */
+function renderText() {
   const { text, digest } = shown;
-  const long = text.length > LONG_TEXT;
-  let box = textView;
   let at = 0;
-  const startPart = () => {
-    if (parts.length) parts.at(-1).end = at;
-    box = document.createElement('div');
-    box.className = 'part';
-    const part = { element: box, start: at, end: text.length, near: false, drawn: false };
-    parts.push(part);
-    partOf.set(box, part);
-    textView.append(box);
-  };
-  if (long) startPart();
   digest.sentences.forEach((sentence, index) => {
-    if (sentence.start > at) {
-      const gap = text.slice(at, sentence.start);
-      box.append(gap);
-      at = sentence.start;
-      const length = at - parts.at(-1)?.start;
-      if (long && ((length >= PART_LENGTH && gap.includes('\n')) || length >= PART_MAX)) startPart();
-    }
-    const element = document.createElement('span');
-    element.className = 'sentence';
-    element.dataset.index = index;
-    element.tabIndex = -1;
-    element.textContent = text.slice(sentence.start, sentence.end);
-    box.append(element);
+    if (sentence.start > at) textView.append(text.slice(at, sentence.start));
+    textView.append(sentenceElement(text.slice(sentence.start, sentence.end), index, true));
     at = sentence.end;
   });
-  if (at < text.length) box.append(text.slice(at));
-  for (const part of parts) {
+  if (at < text.length) textView.append(text.slice(at));
+}
+
+/** The element of sentence `index`; only its first piece (`first`) takes the focus. */
+function sentenceElement(content, index, first) {
+  const element = document.createElement('span');
+  element.className = 'sentence';
+  element.dataset.index = index;
+  if (first) element.tabIndex = -1;
+  element.textContent = content;
+  return element;
+}
+
+/**
+ * A long text in parts (block elements) of about PART_LENGTH units ending at a line
+ * break, or of PART_MAX units cut anywhere (within a sentence too: its pieces are
+ * elements of the same index) when no line break comes. Built a slice of parts at a
+ * time; each part goes on the page whole, its highlights drawn when it nears the
+ * screen. Resolves as `show` does.
+ */
+async function renderParts(render) {
+  const { text, digest } = shown;
+  const { sentences } = digest;
+  // Shown so far: the text up to `at`, and the sentences before `next` entirely.
+  let at = 0;
+  let next = 0;
+  let sliceStart = performance.now();
+  while (at < text.length) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resume) => setTimeout(resume, 0));
+      if (render !== renders) return false;
+      sliceStart = performance.now();
+    }
+    const element = document.createElement('div');
+    element.className = 'part';
+    const part = { element, start: at, end: at, near: false, drawn: false };
+    while (at < text.length) {
+      if (at > part.start && ((at - part.start >= PART_LENGTH && text[at - 1] === '\n') || at - part.start >= PART_MAX)) break;
+      // The next piece: the text before the next sentence, or (the rest of) that sentence.
+      const sentence = sentences[next];
+      const inSentence = sentence !== undefined && sentence.start <= at;
+      const to = Math.max(at, sentence === undefined ? text.length : inSentence ? sentence.end : sentence.start);
+      const end = cutAt(text, part.start, at, to);
+      const content = text.slice(at, end);
+      element.append(inSentence ? sentenceElement(content, next, at === sentence.start) : content);
+      at = end;
+      if (inSentence && end === to) next++;
+      if (end < to) break;
+    }
+    part.end = at;
     // Until a part is first laid out, its height is guessed from its lines.
     const lines = Math.ceil((part.end - part.start) / 80) + countBreaks(text, part.start, part.end);
-    part.element.style.containIntrinsicBlockSize = `auto ${(lines * 1.7).toFixed(1)}em`;
-    partObserver.observe(part.element);
+    element.style.containIntrinsicBlockSize = `auto ${(lines * 1.7).toFixed(1)}em`;
+    parts.push(part);
+    partOf.set(element, part);
+    textView.append(element);
+    partObserver.observe(element);
+    if (pendingJump !== null && element.querySelector(`.sentence[data-index="${pendingJump}"]`)) jumpTo(pendingJump);
   }
+  return true;
+}
+
+/**
+ * Where the piece `[from, to)` of `text` ends in the part that starts at `start`: at
+ * `to`, or when that makes the part longer than PART_MAX, after its last line break
+ * past PART_LENGTH, else at PART_MAX (never inside a surrogate pair).
+ */
+function cutAt(text, start, from, to) {
+  const limit = start + PART_MAX;
+  if (to <= limit) return to;
+  const lineBreak = text.lastIndexOf('\n', limit - 1);
+  if (lineBreak >= Math.max(from, start + PART_LENGTH)) return lineBreak + 1;
+  const cut = limit - (/[\uD800-\uDBFF]/.test(text[limit - 1]) ? 1 : 0);
+  return cut > from ? cut : limit;
 }
 
 /** The number of line breaks in `text` between `start` and `end`. */
@@ -235,7 +300,7 @@ function layers() {
 
 /** Draws the highlights: over the whole text, or over the parts of a long text near the screen. */
 function paint() {
-  if (parts.length === 0) {
+  if (!shown || shown.text.length <= LONG_TEXT) {
     paintHighlights(textView, layers());
     return;
   }
@@ -297,7 +362,7 @@ function renderSummary() {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'jump summary-item';
-    button.textContent = sentence.text;
+    button.textContent = clip(sentence.text);
     const why = document.createElement('span');
     why.className = 'why';
     why.id = `why-${n}`;
@@ -346,7 +411,7 @@ function directiveRow(directive) {
   const button = document.createElement('button');
   button.type = 'button';
   button.className = 'jump directive-item';
-  button.textContent = directive.issuer?.text ?? '(không nêu)';
+  button.textContent = clip(directive.issuer?.text ?? '(không nêu)');
   const hint = document.createElement('span');
   hint.className = 'visually-hidden';
   hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
@@ -357,12 +422,12 @@ function directiveRow(directive) {
   cue.title = `Từ chỉ đạo: “${directive.cue.text}”`;
   issuer.append(button, ' ', cue);
   const addressee = document.createElement('td');
-  addressee.textContent = directive.addressee?.text ?? '(không nêu)';
+  addressee.textContent = clip(directive.addressee?.text ?? '(không nêu)');
   const actions = document.createElement('td');
   const list = document.createElement('ul');
   for (const action of directive.actions) {
     const li = document.createElement('li');
-    li.textContent = action.text;
+    li.textContent = clip(action.text);
     list.append(li);
   }
   actions.append(list);
@@ -389,7 +454,7 @@ function renderKeywords() {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'jump keyword-item';
-    button.textContent = keyword.text;
+    button.textContent = clip(keyword.text);
     const count = document.createElement('span');
     count.className = 'count';
     count.textContent = ` ×${keyword.occurrences.length}`;
@@ -407,9 +472,20 @@ function renderKeywords() {
   }
 }
 
-/** Scrolls sentence `index` of the text into view, focuses it and flashes it. */
+/** `text`, cut after LIST_TEXT_MAX units with an ellipsis when longer. */
+function clip(text) {
+  if (text.length <= LIST_TEXT_MAX) return text;
+  const end = LIST_TEXT_MAX - (/[\uD800-\uDBFF]/.test(text[LIST_TEXT_MAX - 1]) ? 1 : 0);
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * Scrolls sentence `index` of the text into view, focuses it and flashes it; when a
+ * long text is still being built and the sentence is not there yet, as soon as it is.
+ */
 function jumpTo(index) {
   const element = textView.querySelector(`.sentence[data-index="${index}"]`);
+  pendingJump = element || !shown ? null : index;
   if (!element) return;
   // A part far from the screen gets its highlights now rather than after the scroll.
   const part = partOf.get(element.parentElement);

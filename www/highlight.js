@@ -63,8 +63,10 @@ export function paintHighlights(root, layers, { prefix = 'tomtat', accept } = {}
     const map = textMap(root, accept);
     for (const [name, spans] of Object.entries(layers)) {
       if (spans.length === 0) continue;
-      const ranges = spans.map((span) => rangeOf(root, span.start, span.end, map));
-      CSS.highlights.set(`${prefix}-${name}`, new Highlight(...ranges));
+      // Added one by one: spread as arguments, a long text's ranges overflow the stack.
+      const highlight = new Highlight();
+      for (const span of spans) highlight.add(rangeOf(root, span.start, span.end, map));
+      CSS.highlights.set(`${prefix}-${name}`, highlight);
     }
     return;
   }
@@ -128,7 +130,10 @@ export function createPartPainter({ prefix = 'tomtat' } = {}) {
 export function paintRanges(layers, { prefix = 'tomtat' } = {}) {
   if (hasHighlightApi()) {
     for (const [name, ranges] of Object.entries(layers)) {
-      if (ranges.length) CSS.highlights.set(`${prefix}-${name}`, new Highlight(...ranges));
+      if (ranges.length === 0) continue;
+      const highlight = new Highlight();
+      for (const range of ranges) highlight.add(range);
+      CSS.highlights.set(`${prefix}-${name}`, highlight);
     }
     return;
   }
