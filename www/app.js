@@ -4,10 +4,30 @@
 // text nodes, never parsed as HTML.
 
 import { createDigester } from './digester.js';
-import { paintHighlights } from './highlight.js';
+import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
+
+/**
+ * A text longer than this (UTF-16 units) is shown in parts whose layout the browser
+ * skips while they are off screen (`content-visibility: auto`) and whose highlights
+ * are drawn only while they are near the screen: drawn whole, a 5 MB text froze the
+ * page for seconds. A text this short is shown and highlighted whole.
+ */
+const LONG_TEXT = 100_000;
+/** A part of a long text ends at the first line break after this many units. */
+const PART_LENGTH = 10_000;
+/** A part without a line break is cut after this many units, within a sentence if need be. */
+const PART_MAX = 4 * PART_LENGTH;
+/** The parts of a long text are built in slices of about this long, the page answering in between. */
+const SLICE_MS = 25;
+/** Longer texts in the lists are cut there (a sentence of a text without full stops can be megabytes). */
+const LIST_TEXT_MAX = 1_000;
+/** How far around the screen (a share of its height) the parts are highlighted. */
+const PART_MARGIN = '100% 0px';
+/** Directive rows shown at first and added by each press of “Hiện thêm”. */
+const ROWS_PER_PAGE = 100;
 
 /** Vietnamese names of the score parts the summary reports; unknown ones show as is. */
 const PART_NAMES = {
@@ -36,6 +56,7 @@ const results = $('results');
 const textView = $('text');
 const summaryList = $('summary');
 const directivesBody = $('directives').tBodies[0];
+const moreDirectives = $('directives-more');
 const keywordList = $('keywords');
 const exportButtons = [$('copy'), $('export-md'), $('export-json')];
 const numbers = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
@@ -46,6 +67,20 @@ const digester = createDigester();
 let shown = null;
 let typingTimer = 0;
 let pasted = false;
+/** Counts the calls of `analyse`, so that only the newest reports what it showed. */
+let requests = 0;
+/** Counts the calls of `show`, so that the building of an older text stops. */
+let renders = 0;
+/** The sentence to jump to once the long text being built has it, or null. */
+let pendingJump = null;
+/** The parts of a long text on screen as `{ element, start, end, near, drawn }`; empty when it is shown whole. */
+let parts = [];
+/** The part of each part element. */
+const partOf = new WeakMap();
+/** The layers shown over a long text, each sorted by start, or null before the first part is drawn. */
+let sortedLayers = null;
+const painter = createPartPainter();
+const partObserver = new IntersectionObserver(partsMoved, { rootMargin: PART_MARGIN });
 
 input.addEventListener('paste', () => {
   pasted = true;
@@ -64,6 +99,7 @@ $('clear').addEventListener('click', () => {
   input.focus();
 });
 $('copy').addEventListener('click', copySummary);
+moreDirectives.addEventListener('click', showMoreDirectives);
 $('export-md').addEventListener('click', () => download('tomtat.md', 'text/markdown', toMarkdown()));
 $('export-json').addEventListener('click', () => download('tomtat.json', 'application/json', toJson()));
 
@@ -90,6 +126,7 @@ async function loadSample() {
 
 async function analyse() {
   clearTimeout(typingTimer);
+  const request = ++requests;
   const text = input.value;
   if (!text.trim()) {
     results.setAttribute('aria-busy', 'false');
@@ -104,8 +141,10 @@ async function analyse() {
     const answer = await digester.digest(text, { length });
     // A newer request is on its way; it will end the busy state.
     if (!answer) return;
+    say('Đang hiển thị…');
+    const complete = await show({ text, digest: answer.digest });
+    if (!complete || request !== requests) return;
     results.setAttribute('aria-busy', 'false');
-    show({ text, digest: answer.digest });
     const d = answer.digest;
     say(
       `Đã phân tích ${d.sentences.length} câu: tóm tắt ${d.summary.length} câu, ` +
@@ -123,34 +162,123 @@ function say(message, isError = false) {
   status.classList.toggle('error', isError);
 }
 
-/** Renders a digest (or clears everything for null). */
+/**
+ * Renders a digest (or clears everything for null): the lists at once, the text at
+ * once or, when long, part by part. Resolves to true once all is shown, to false when
+ * a newer call took over first.
+ */
 function show(result) {
   shown = result;
-  renderText();
+  const render = ++renders;
+  pendingJump = null;
   renderSummary();
   renderDirectives();
   renderKeywords();
-  paint();
   for (const button of exportButtons) button.disabled = !shown;
+  partObserver.disconnect();
+  parts = [];
+  sortedLayers = null;
+  textView.replaceChildren();
+  if (!shown) return Promise.resolve(true);
+  if (shown.text.length <= LONG_TEXT) {
+    renderText();
+    paint();
+    return Promise.resolve(true);
+  }
+  paint();
+  return renderParts(render);
 }
 
 /** The original text, one element per sentence so that it can be scrolled to. */
 function renderText() {
-  textView.replaceChildren();
-  if (!shown) return;
   const { text, digest } = shown;
   let at = 0;
   digest.sentences.forEach((sentence, index) => {
     if (sentence.start > at) textView.append(text.slice(at, sentence.start));
-    const element = document.createElement('span');
-    element.className = 'sentence';
-    element.dataset.index = index;
-    element.tabIndex = -1;
-    element.textContent = text.slice(sentence.start, sentence.end);
-    textView.append(element);
+    textView.append(sentenceElement(text.slice(sentence.start, sentence.end), index, true));
     at = sentence.end;
   });
   if (at < text.length) textView.append(text.slice(at));
+}
+
+/** The element of sentence `index`; only its first piece (`first`) takes the focus. */
+function sentenceElement(content, index, first) {
+  const element = document.createElement('span');
+  element.className = 'sentence';
+  element.dataset.index = index;
+  if (first) element.tabIndex = -1;
+  element.textContent = content;
+  return element;
+}
+
+/**
+ * A long text in parts (block elements) of about PART_LENGTH units ending at a line
+ * break, or of PART_MAX units cut anywhere (within a sentence too: its pieces are
+ * elements of the same index) when no line break comes. Built a slice of parts at a
+ * time; each part goes on the page whole, its highlights drawn when it nears the
+ * screen. Resolves as `show` does.
+ */
+async function renderParts(render) {
+  const { text, digest } = shown;
+  const { sentences } = digest;
+  // Shown so far: the text up to `at`, and the sentences before `next` entirely.
+  let at = 0;
+  let next = 0;
+  let sliceStart = performance.now();
+  while (at < text.length) {
+    if (performance.now() - sliceStart > SLICE_MS) {
+      await new Promise((resume) => setTimeout(resume, 0));
+      if (render !== renders) return false;
+      sliceStart = performance.now();
+    }
+    const element = document.createElement('div');
+    element.className = 'part';
+    const part = { element, start: at, end: at, near: false, drawn: false };
+    while (at < text.length) {
+      if (at > part.start && ((at - part.start >= PART_LENGTH && text[at - 1] === '\n') || at - part.start >= PART_MAX)) break;
+      // The next piece: the text before the next sentence, or (the rest of) that sentence.
+      const sentence = sentences[next];
+      const inSentence = sentence !== undefined && sentence.start <= at;
+      const to = Math.max(at, sentence === undefined ? text.length : inSentence ? sentence.end : sentence.start);
+      const end = cutAt(text, part.start, at, to);
+      const content = text.slice(at, end);
+      element.append(inSentence ? sentenceElement(content, next, at === sentence.start) : content);
+      at = end;
+      if (inSentence && end === to) next++;
+      if (end < to) break;
+    }
+    part.end = at;
+    // Until a part is first laid out, its height is guessed from its lines.
+    const lines = Math.ceil((part.end - part.start) / 80) + countBreaks(text, part.start, part.end);
+    element.style.containIntrinsicBlockSize = `auto ${(lines * 1.7).toFixed(1)}em`;
+    parts.push(part);
+    partOf.set(element, part);
+    textView.append(element);
+    partObserver.observe(element);
+    if (pendingJump !== null && element.querySelector(`.sentence[data-index="${pendingJump}"]`)) jumpTo(pendingJump);
+  }
+  return true;
+}
+
+/**
+ * Where the piece `[from, to)` of `text` ends in the part that starts at `start`: at
+ * `to`, or when that makes the part longer than PART_MAX, after its last line break
+ * past PART_LENGTH, else at PART_MAX (never inside a surrogate pair).
+ */
+function cutAt(text, start, from, to) {
+  const limit = start + PART_MAX;
+  if (to <= limit) return to;
+  const lineBreak = text.lastIndexOf('\n', limit - 1);
+  if (lineBreak >= Math.max(from, start + PART_LENGTH)) return lineBreak + 1;
+  const cut = limit - (/[\uD800-\uDBFF]/.test(text[limit - 1]) ? 1 : 0);
+  return cut > from ? cut : limit;
+}
+
+/** The number of line breaks in `text` between `start` and `end`. */
+function countBreaks(text, start, end) {
+  let count = 0;
+  for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  return count;
 }
 
 /** The highlight layers, each a list of spans, without the ones switched off. */
@@ -170,8 +298,57 @@ function layers() {
   return all;
 }
 
+/** Draws the highlights: over the whole text, or over the parts of a long text near the screen. */
 function paint() {
-  paintHighlights(textView, layers());
+  if (!shown || shown.text.length <= LONG_TEXT) {
+    paintHighlights(textView, layers());
+    return;
+  }
+  clearHighlights(textView);
+  sortedLayers = Object.fromEntries(
+    Object.entries(layers()).map(([name, spans]) => [name, [...spans].sort((a, b) => a.start - b.start)]),
+  );
+  for (const part of parts) {
+    if (part.near) drawPart(part);
+    else part.drawn = false;
+  }
+}
+
+/** Draws the highlights that start in `part`. */
+function drawPart(part) {
+  if (!sortedLayers) return;
+  const local = {};
+  for (const [name, spans] of Object.entries(sortedLayers)) {
+    local[name] = spans.slice(firstAtOrAfter(spans, part.start), firstAtOrAfter(spans, part.end));
+  }
+  painter.draw(part.element, local, part.start);
+  part.drawn = true;
+}
+
+/** The index of the first of `spans` (sorted by start) that starts at or after `offset`. */
+function firstAtOrAfter(spans, offset) {
+  let low = 0;
+  let high = spans.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (spans[middle].start < offset) low = middle + 1;
+    else high = middle;
+  }
+  return low;
+}
+
+/** Draws the highlights of the parts coming near the screen and erases those of the parts leaving it. */
+function partsMoved(entries) {
+  for (const { target, isIntersecting } of entries) {
+    const part = partOf.get(target);
+    if (!part) continue;
+    part.near = isIntersecting;
+    if (isIntersecting) drawPart(part);
+    else {
+      painter.erase(part.element);
+      part.drawn = false;
+    }
+  }
 }
 
 function renderSummary() {
@@ -185,7 +362,7 @@ function renderSummary() {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'jump summary-item';
-    button.textContent = sentence.text;
+    button.textContent = clip(sentence.text);
     const why = document.createElement('span');
     why.className = 'why';
     why.id = `why-${n}`;
@@ -206,50 +383,66 @@ function explain(item) {
   return `Vì sao chọn: điểm ${numbers.format(item.score)}${parts.length ? ' = ' + parts.join(', ') : ''}`;
 }
 
+/** The directive table: its first rows, and “Hiện thêm” for the others. */
 function renderDirectives() {
   directivesBody.replaceChildren();
   const directives = shown?.digest.directives ?? [];
   $('directives-empty').hidden = directives.length > 0;
   $('directives').hidden = directives.length === 0;
-  for (const directive of directives) {
-    const row = document.createElement('tr');
-    const issuer = document.createElement('td');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'jump directive-item';
-    button.textContent = directive.issuer?.text ?? '(không nêu)';
-    const hint = document.createElement('span');
-    hint.className = 'visually-hidden';
-    hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
-    button.append(hint);
-    const cue = document.createElement('span');
-    cue.className = 'kind';
-    cue.textContent = KIND_NAMES[directive.kind] ?? directive.kind;
-    cue.title = `Từ chỉ đạo: “${directive.cue.text}”`;
-    issuer.append(button, ' ', cue);
-    const addressee = document.createElement('td');
-    addressee.textContent = directive.addressee?.text ?? '(không nêu)';
-    const actions = document.createElement('td');
-    const list = document.createElement('ul');
-    for (const action of directive.actions) {
-      const li = document.createElement('li');
-      li.textContent = action.text;
-      list.append(li);
-    }
-    actions.append(list);
-    // Labels for the phone layout, where each row is a card without the header.
-    issuer.dataset.label = 'Ai chỉ đạo';
-    addressee.dataset.label = 'Giao cho ai';
-    actions.dataset.label = 'Việc cần làm';
-    row.append(issuer, addressee, actions);
-    button.addEventListener('click', (event) => {
-      event.stopPropagation();
-      jumpTo(directive.index);
-    });
-    // The whole row is a target for the mouse; the button is the one for the keyboard.
-    row.addEventListener('click', () => jumpTo(directive.index));
-    directivesBody.append(row);
+  showMoreDirectives();
+}
+
+/** Adds the next rows of the directive table; when the reader asked for them, moves the focus to the first. */
+function showMoreDirectives(event) {
+  const directives = shown?.digest.directives ?? [];
+  const from = directivesBody.rows.length;
+  const to = Math.min(directives.length, from + ROWS_PER_PAGE);
+  for (let n = from; n < to; n++) directivesBody.append(directiveRow(directives[n]));
+  const left = directives.length - to;
+  moreDirectives.hidden = left === 0;
+  moreDirectives.textContent = `Hiện thêm ${numbers.format(Math.min(left, ROWS_PER_PAGE))} chỉ đạo (còn ${numbers.format(left)})`;
+  if (event && to > from) directivesBody.rows[from].querySelector('button').focus();
+}
+
+/** One row of the directive table. */
+function directiveRow(directive) {
+  const row = document.createElement('tr');
+  const issuer = document.createElement('td');
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = 'jump directive-item';
+  button.textContent = clip(directive.issuer?.text ?? '(không nêu)');
+  const hint = document.createElement('span');
+  hint.className = 'visually-hidden';
+  hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
+  button.append(hint);
+  const cue = document.createElement('span');
+  cue.className = 'kind';
+  cue.textContent = KIND_NAMES[directive.kind] ?? directive.kind;
+  cue.title = `Từ chỉ đạo: “${directive.cue.text}”`;
+  issuer.append(button, ' ', cue);
+  const addressee = document.createElement('td');
+  addressee.textContent = clip(directive.addressee?.text ?? '(không nêu)');
+  const actions = document.createElement('td');
+  const list = document.createElement('ul');
+  for (const action of directive.actions) {
+    const li = document.createElement('li');
+    li.textContent = clip(action.text);
+    list.append(li);
   }
+  actions.append(list);
+  // Labels for the phone layout, where each row is a card without the header.
+  issuer.dataset.label = 'Ai chỉ đạo';
+  addressee.dataset.label = 'Giao cho ai';
+  actions.dataset.label = 'Việc cần làm';
+  row.append(issuer, addressee, actions);
+  button.addEventListener('click', (event) => {
+    event.stopPropagation();
+    jumpTo(directive.index);
+  });
+  // The whole row is a target for the mouse; the button is the one for the keyboard.
+  row.addEventListener('click', () => jumpTo(directive.index));
+  return row;
 }
 
 function renderKeywords() {
@@ -261,7 +454,7 @@ function renderKeywords() {
     const button = document.createElement('button');
     button.type = 'button';
     button.className = 'jump keyword-item';
-    button.textContent = keyword.text;
+    button.textContent = clip(keyword.text);
     const count = document.createElement('span');
     count.className = 'count';
     count.textContent = ` ×${keyword.occurrences.length}`;
@@ -279,10 +472,24 @@ function renderKeywords() {
   }
 }
 
-/** Scrolls sentence `index` of the text into view, focuses it and flashes it. */
+/** `text`, cut after LIST_TEXT_MAX units with an ellipsis when longer. */
+function clip(text) {
+  if (text.length <= LIST_TEXT_MAX) return text;
+  const end = LIST_TEXT_MAX - (/[\uD800-\uDBFF]/.test(text[LIST_TEXT_MAX - 1]) ? 1 : 0);
+  return `${text.slice(0, end)}…`;
+}
+
+/**
+ * Scrolls sentence `index` of the text into view, focuses it and flashes it; when a
+ * long text is still being built and the sentence is not there yet, as soon as it is.
+ */
 function jumpTo(index) {
   const element = textView.querySelector(`.sentence[data-index="${index}"]`);
+  pendingJump = element || !shown ? null : index;
   if (!element) return;
+  // A part far from the screen gets its highlights now rather than after the scroll.
+  const part = partOf.get(element.parentElement);
+  if (part && !part.drawn) drawPart(part);
   const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
   element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   element.focus({ preventScroll: true });

@@ -63,12 +63,62 @@ export function paintHighlights(root, layers, { prefix = 'tomtat', accept } = {}
     const map = textMap(root, accept);
     for (const [name, spans] of Object.entries(layers)) {
       if (spans.length === 0) continue;
-      const ranges = spans.map((span) => rangeOf(root, span.start, span.end, map));
-      CSS.highlights.set(`${prefix}-${name}`, new Highlight(...ranges));
+      // Added one by one: spread as arguments, a long text's ranges overflow the stack.
+      const highlight = new Highlight();
+      for (const span of spans) highlight.add(rangeOf(root, span.start, span.end, map));
+      CSS.highlights.set(`${prefix}-${name}`, highlight);
     }
     return;
   }
   wrapInMarks(root, layers, prefix, accept);
+}
+
+/**
+ * Highlights of a long text drawn one part at a time, so that only the parts near the
+ * screen carry ranges: tens of thousands of ranges make every change of a highlight,
+ * and its first paint, take seconds. Returns `{ draw(root, layers, base), erase(root) }`:
+ * `draw` draws `layers` (`{ name: [{start, end}, ...] }` in offsets of the whole text,
+ * where the text under `root` starts at `base`) over `root`, after erasing what it drew
+ * there before; `erase` removes what it drew over `root`. The highlights are named
+ * `<prefix>-<name>` as `paintHighlights` names them, and `clearHighlights` removes them.
+ */
+export function createPartPainter({ prefix = 'tomtat' } = {}) {
+  /** Per root: the `[highlight, range]` pairs drawn with the API, or true for marks. */
+  const drawn = new WeakMap();
+  function erase(root) {
+    const pieces = drawn.get(root);
+    if (!pieces) return;
+    drawn.delete(root);
+    if (pieces === true) clearMarks(root, prefix);
+    else for (const [highlight, range] of pieces) highlight.delete(range);
+  }
+  function draw(root, layers, base) {
+    erase(root);
+    const local = Object.fromEntries(
+      Object.entries(layers).map(([name, spans]) => [name, spans.map(({ start, end }) => ({ start: start - base, end: end - base }))]),
+    );
+    if (!hasHighlightApi()) {
+      wrapInMarks(root, local, prefix);
+      drawn.set(root, true);
+      return;
+    }
+    const map = textMap(root);
+    const pieces = [];
+    // Every layer is registered at once, empty or not, so that they stack in the
+    // order `layers` gives whichever part is drawn first.
+    for (const [name, spans] of Object.entries(local)) {
+      const key = `${prefix}-${name}`;
+      let highlight = CSS.highlights.get(key);
+      if (!highlight) CSS.highlights.set(key, (highlight = new Highlight()));
+      for (const span of spans) {
+        const range = rangeOf(root, span.start, span.end, map);
+        highlight.add(range);
+        pieces.push([highlight, range]);
+      }
+    }
+    drawn.set(root, pieces);
+  }
+  return { draw, erase };
 }
 
 /**
@@ -80,7 +130,10 @@ export function paintHighlights(root, layers, { prefix = 'tomtat', accept } = {}
 export function paintRanges(layers, { prefix = 'tomtat' } = {}) {
   if (hasHighlightApi()) {
     for (const [name, ranges] of Object.entries(layers)) {
-      if (ranges.length) CSS.highlights.set(`${prefix}-${name}`, new Highlight(...ranges));
+      if (ranges.length === 0) continue;
+      const highlight = new Highlight();
+      for (const range of ranges) highlight.add(range);
+      CSS.highlights.set(`${prefix}-${name}`, highlight);
     }
     return;
   }
@@ -107,6 +160,11 @@ export function clearHighlights(root, { prefix = 'tomtat' } = {}) {
       if (name.startsWith(`${prefix}-`)) CSS.highlights.delete(name);
     }
   }
+  clearMarks(root, prefix);
+}
+
+/** Unwraps the `<mark>`s of `prefix` under `root`, joining the text they cut. */
+function clearMarks(root, prefix) {
   const parents = new Set();
   for (const mark of root.querySelectorAll(`mark[${MARK_ATTRIBUTE}="${prefix}"]`)) {
     parents.add(mark.parentNode);

@@ -4,7 +4,8 @@
 // requested but the surface's own assets, and no request carries the text; a wasm
 // trap or a worker that fails to load is reported, the worker restarted, and the next
 // digest works; a 5 MB paste is digested in the worker while the page reports its
-// progress; lone surrogates keep their offsets.
+// progress, and its digest is shown without freezing the page; lone surrogates keep
+// their offsets.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -391,6 +392,104 @@ test('page: a 5 MB paste is digested in the worker while the page reports progre
     assert.match(status, new RegExp(`^Đã phân tích ${11 * copies} câu`));
     assert.equal(await page.locator('#text .sentence').count(), 11 * copies);
     t.diagnostic(`${Buffer.byteLength(text)} bytes: ${status} — shown after ${Date.now() - started} ms`);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});
+
+/**
+ * Init script: records, in page time, when the digest worker's answers arrive
+ * (`answered`) and every gap between two animation frames longer than 50 ms
+ * (`frameGaps`, `[end, length]`): the page drawing no frame is the page frozen,
+ * whatever the cause (scripts, style, layout, paint).
+ */
+function watchFrames() {
+  globalThis.answered = [];
+  globalThis.frameGaps = [];
+  let last = performance.now();
+  const draw = (now) => {
+    if (now - last > 50) globalThis.frameGaps.push([now, now - last]);
+    last = now;
+    requestAnimationFrame(draw);
+  };
+  requestAnimationFrame(draw);
+  const Native = Worker;
+  globalThis.Worker = class extends Native {
+    constructor(...args) {
+      super(...args);
+      this.addEventListener('message', () => globalThis.answered.push(performance.now()));
+    }
+  };
+}
+
+/** After two more frames: the longest gap between frames since the digest arrived, in ms. */
+async function longestFreezeAfterAnswer() {
+  await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+  const arrived = globalThis.answered.at(-1);
+  return Math.max(0, ...globalThis.frameGaps.filter(([end]) => end >= arrived).map(([, length]) => length));
+}
+
+/** Resolves when the sentence `index` has been scrolled to: focused and on screen. */
+async function scrolledTo(page, index) {
+  await page.waitForFunction((i) => {
+    const sentence = document.querySelector(`#text .sentence[data-index="${i}"]`);
+    const box = sentence?.getBoundingClientRect();
+    return box && document.activeElement === sentence && box.bottom > 0 && box.top < window.innerHeight;
+  }, index);
+}
+
+/** The texts of the ranges of highlight `name` that lie in sentence `index`. */
+function highlightedIn({ name, index }) {
+  const sentence = document.querySelector(`#text .sentence[data-index="${index}"]`);
+  return [...(CSS.highlights.get(name) ?? [])].filter((range) => sentence.contains(range.startContainer)).map(String);
+}
+
+test('page: a 5 MB digest is shown without freezing the page; the first rows at once, a jump draws its highlights', async (t) => {
+  const site = await serve(WWW);
+  const browser = await launch({ viewport: { width: 1280, height: 800 }, reducedMotion: 'reduce' });
+  try {
+    const page = await browser.context.newPage();
+    const errors = [];
+    page.on('pageerror', (error) => errors.push(error.message));
+    await page.addInitScript(watchFrames);
+    await page.goto(site.origin + '/');
+    const copies = Math.ceil(5e6 / Buffer.byteLength(SEED + '\n\n'));
+    const text = (SEED + '\n\n').repeat(copies);
+    const digest = await digestInNode(text);
+    await paste(page, text);
+    await shown(page, text);
+    // The frames after the text is complete count too: its first layout and highlights.
+    await page.waitForTimeout(1000);
+    const longest = await page.evaluate(longestFreezeAfterAnswer);
+    t.diagnostic(`longest gap between frames after the digest arrived: ${Math.round(longest)} ms`);
+    // Drawn whole, the page froze for about 4 s here; a bound that only a freeze breaks.
+    assert.ok(longest < 1000, `the page froze for ${Math.round(longest)} ms while showing the digest`);
+    assert.equal(await page.locator('#text .sentence').count(), digest.sentences.length);
+
+    // The first rows, and the others a hundred at a time.
+    const issuers = () => page.$$eval('#directives .directive-item', (buttons) => buttons.map((b) => b.firstChild.textContent));
+    const expected = digest.directives.map((d) => d.issuer?.text ?? '(không nêu)');
+    assert.deepEqual(await issuers(), expected.slice(0, 100));
+    const more = page.locator('#directives-more');
+    assert.equal(await more.textContent(), `Hiện thêm 100 chỉ đạo (còn ${(digest.directives.length - 100).toLocaleString('vi-VN')})`);
+    await more.focus();
+    await page.keyboard.press('Enter');
+    assert.deepEqual(await issuers(), expected.slice(0, 200));
+    assert.equal(await page.evaluate(() => document.activeElement.closest('tr').sectionRowIndex), 100, 'the focus moves to the first new row');
+
+    // A click scrolls to the first directive, and to one far down whose part was not highlighted yet.
+    for (const n of [0, 150]) {
+      const { index, cue } = digest.directives[n];
+      await page.locator('#directives .directive-item').nth(n).click();
+      await scrolledTo(page, index);
+      assert.ok((await page.evaluate(highlightedIn, { name: 'tomtat-cue', index })).includes(cue.text), `directive ${n}: its cue is highlighted`);
+    }
+    // Only the parts near the screen carry highlights.
+    const drawn = await page.evaluate(() => [...CSS.highlights.values()].reduce((sum, highlight) => sum + highlight.size, 0));
+    const all = digest.keywords.reduce((sum, k) => sum + k.occurrences.length, 0);
+    assert.ok(drawn > 0 && drawn < all / 20, `${drawn} ranges drawn of ${all} keyword occurrences alone`);
+    assert.deepEqual(errors, []);
   } finally {
     await browser.close();
     await site.close();
