@@ -5,6 +5,7 @@
 
 import { createDigester } from './digester.js';
 import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
+import { KIND_NAMES } from './kinds.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
@@ -37,16 +38,6 @@ const PART_NAMES = {
   cue: 'dấu hiệu (tên, số liệu…)',
   length: 'độ dài',
   penalty: 'trừ điểm',
-};
-
-/** Vietnamese names of the directive kinds. */
-const KIND_NAMES = {
-  require: 'yêu cầu',
-  direct: 'chỉ đạo',
-  request: 'đề nghị',
-  assign: 'giao',
-  prohibit: 'cấm',
-  rule: 'quy định',
 };
 
 const $ = (id) => document.getElementById(id);

@@ -18,6 +18,7 @@
 import { createDigester } from './digester.js';
 import { clearHighlights, hasHighlightApi, paintRanges } from './highlight.js';
 import { findArticle, rangesFor } from './find-article.js';
+import { KIND_NAMES } from './kinds.js';
 
 /** The element's tag. */
 const TAG = 'tom-tat';
@@ -28,16 +29,6 @@ const DEFAULT_LENGTH = 'short';
 const LENGTHS = new Set(['short', 'medium', 'long']);
 /** Start loading a little before the element scrolls into view. */
 const NEAR_VIEW = '300px';
-
-/** Vietnamese names of the directive kinds. */
-const KIND_NAMES = {
-  require: 'yêu cầu',
-  direct: 'chỉ đạo',
-  request: 'đề nghị',
-  assign: 'giao',
-  prohibit: 'cấm',
-  rule: 'quy định',
-};
 
 /**
  * The panel's styles. Every `:host` declaration is `!important` because a page's rules

@@ -21,11 +21,11 @@ pub const PKG: &str = "www/pkg";
 /// The reference article, loaded by the page's "Bài mẫu" button.
 const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
 /// The page's own scripts, counted in the size report.
-const PAGE_SCRIPTS: [&str; 4] = ["www/app.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
+const PAGE_SCRIPTS: [&str; 5] = ["www/app.js", "www/kinds.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
 /// What a news site's reader downloads besides the wasm and its glue: the widget and the
 /// modules it imports (its CSS is inside widget.js), and the worker.
-const WIDGET_SCRIPTS: [&str; 5] =
-    ["www/widget.js", "www/find-article.js", "www/digester.js", "www/highlight.js", "www/worker.js"];
+const WIDGET_SCRIPTS: [&str; 6] =
+    ["www/widget.js", "www/kinds.js", "www/find-article.js", "www/digester.js", "www/highlight.js", "www/worker.js"];
 /// The most a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
 const READER_BUDGET_GZIP: usize = 150_000;
 
@@ -80,8 +80,8 @@ fn report_sizes() -> Result<(), String> {
     for (what, size) in [
         ("wasm  tomtat_bg.wasm", wasm),
         ("js    tomtat.js (bindgen glue)", glue),
-        ("js    page: app, digester, worker, highlight", page),
-        ("js    widget (CSS inside), find-article, digester, highlight, worker", widget),
+        ("js    page: app, kinds, digester, worker, highlight", page),
+        ("js    widget (CSS inside), kinds, find-article, digester, highlight, worker", widget),
         ("all   a news site's reader: widget + glue + wasm", reader),
         ("html  dist/tomtat.html (offline, all inlined)", offline),
     ] {
