@@ -5,6 +5,7 @@
 //! normalised text, are mapped back to the original.
 
 use std::collections::BTreeMap;
+use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -111,14 +112,24 @@ pub struct Keyword {
 impl Digest {
     /// Builds the digest of an analysed document.
     pub fn build(doc: &Document, options: &Options) -> Digest {
+        // The words are segmented once, for the keywords and for the `words` option.
+        let units = words::token_units(doc);
+        let mut next_unit = units.iter().peekable();
+        let mut first_token = 0;
         let sentences = doc
             .sentences
             .iter()
             .enumerate()
             .map(|(index, sentence)| {
                 let span = doc.span(sentence.range.clone());
-                let words =
-                    options.words.then(|| words::segment(doc, index).into_iter().map(|w| doc.span(w)).collect());
+                first_token += doc.sentence_tokens(index).len();
+                let mine: Vec<&Range<usize>> =
+                    std::iter::from_fn(|| next_unit.next_if(|unit| unit.start < first_token)).collect();
+                let words = options.words.then(|| {
+                    mine.iter()
+                        .map(|unit| doc.span(doc.tokens[unit.start].range.start..doc.tokens[unit.end - 1].range.end))
+                        .collect()
+                });
                 SentenceSpan { start: span.start, end: span.end, text: span.text, paragraph: sentence.paragraph, words }
             })
             .collect();
@@ -148,7 +159,6 @@ impl Digest {
                 }),
             })
             .collect();
-        let units = words::token_units(doc);
         let keywords = keywords::key_phrases(doc, &terms, &units, analysis.title, KEYWORDS)
             .into_iter()
             .map(|phrase| {
