@@ -350,10 +350,7 @@ function renderSummary() {
     const sentence = shown.digest.sentences[item.sentence];
     if (!sentence) return;
     const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'jump summary-item';
-    button.textContent = clip(sentence.text);
+    const button = jumpButton('summary-item', clip(sentence.text));
     const why = document.createElement('span');
     why.className = 'why';
     why.id = `why-${n}`;
@@ -399,10 +396,7 @@ function showMoreDirectives(event) {
 function directiveRow(directive) {
   const row = document.createElement('tr');
   const issuer = document.createElement('td');
-  const button = document.createElement('button');
-  button.type = 'button';
-  button.className = 'jump directive-item';
-  button.textContent = clip(directive.issuer?.text ?? '(không nêu)');
+  const button = jumpButton('directive-item', clip(directive.issuer?.text ?? '(không nêu)'));
   const hint = document.createElement('span');
   hint.className = 'visually-hidden';
   hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
@@ -442,10 +436,7 @@ function renderKeywords() {
   $('keywords-empty').hidden = keywords.length > 0;
   for (const keyword of keywords) {
     const li = document.createElement('li');
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'jump keyword-item';
-    button.textContent = clip(keyword.text);
+    const button = jumpButton('keyword-item', clip(keyword.text));
     const count = document.createElement('span');
     count.className = 'count';
     count.textContent = ` ×${keyword.occurrences.length}`;
@@ -461,6 +452,15 @@ function renderKeywords() {
     li.append(button);
     keywordList.append(li);
   }
+}
+
+/** A button that jumps to a place in the text, labelled with `text` (as text). */
+function jumpButton(kind, text) {
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.className = `jump ${kind}`;
+  button.textContent = text;
+  return button;
 }
 
 /** `text`, cut after LIST_TEXT_MAX units with an ellipsis when longer. */
