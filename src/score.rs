@@ -81,74 +81,36 @@ const SHORT_WORDS: usize = 8;
 /// Beyond this many syllables and numbers a sentence is a run-on.
 const LONG_WORDS: usize = 60;
 
-/// Phrases of reported speech and decisions that carry an article's news.
-const REPORT_CUES: &[&str] = &[
-    "cho biết",
-    "cho rằng",
-    "khẳng định",
-    "nhấn mạnh",
-    "tuyên bố",
-    "thông báo",
-    "yêu cầu",
-    "chỉ đạo",
-    "đề nghị",
-    "quyết định",
-    "kết luận",
-];
 /// A sentence of at most this many syllables that is all names ("Minh Anh") or
 /// starts with "Theo"/"Nguồn" ("Theo Reuters") is a byline or a source credit.
 const BYLINE_WORDS: usize = 6;
-/// Credits of photos and videos that news bodies keep inside the text.
-const CAPTION_CUES: &[&str] = &[
-    "ảnh:",
-    "(ảnh",
-    "ảnh minh họa",
-    "nguồn ảnh",
-    "video:",
-    "clip:",
-    "đồ họa:",
-    "từ trái sang",
-    "(trái)",
-    "(phải)",
-    "(giữa)",
-];
-/// The closing formulas of broadcast and web news, never news themselves.
-const INVITATION_CUES: &[&str] = &[
-    "mời quý vị",
-    "mời các bạn",
-    "mời bạn đọc",
-    "mời độc giả",
-    "xem thêm",
-    "đọc thêm",
-    "xem chi tiết",
-    "theo dõi nội dung",
-    "theo dõi video",
-];
-/// Openings that refer back to the previous sentence and make no sense alone.
-const CONNECTIVES: &[&str] = &[
-    "tuy nhiên",
-    "do đó",
-    "do vậy",
-    "vì vậy",
-    "vì thế",
-    "ngoài ra",
-    "bên cạnh đó",
-    "trong khi đó",
-    "theo đó",
-    "đồng thời",
-    "mặt khác",
-    "thêm vào đó",
-    "trước đó",
-    "sau đó",
-    "điều này",
-    "việc này",
-    "ông này",
-    "bà này",
-    "người này",
-    "họ",
-    "nó",
-    "đây là",
-];
+
+/// The cue phrases of `data/summary-cues.txt`, by kind.
+struct Cues {
+    report: Vec<&'static str>,
+    caption: Vec<&'static str>,
+    invitation: Vec<&'static str>,
+    connective: Vec<&'static str>,
+}
+
+fn cues() -> &'static Cues {
+    static CUES: OnceLock<Cues> = OnceLock::new();
+    CUES.get_or_init(|| {
+        let mut cues = Cues { report: Vec::new(), caption: Vec::new(), invitation: Vec::new(), connective: Vec::new() };
+        for line in crate::data::lines(include_str!("../data/summary-cues.txt")) {
+            let (kind, phrase) = line.split_once(' ').unwrap_or((line, ""));
+            let list = match kind {
+                "report" => &mut cues.report,
+                "caption" => &mut cues.caption,
+                "invitation" => &mut cues.invitation,
+                "connective" => &mut cues.connective,
+                _ => continue,
+            };
+            list.push(phrase);
+        }
+        cues
+    })
+}
 
 /// Weights of the features, in the order of [`FEATURES`].
 #[derive(Debug, Clone, PartialEq)]
@@ -354,12 +316,12 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     s[feature::LONG] = (words.saturating_sub(LONG_WORDS) as f32 / LONG_WORDS as f32).min(1.0);
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
-    s[feature::REPORT] = f32::from(REPORT_CUES.iter().any(|cue| has_phrase(&lower, cue)));
+    s[feature::REPORT] = f32::from(cues().report.iter().any(|cue| has_phrase(&lower, cue)));
     let byline = words <= BYLINE_WORDS
         && (capitalised + 1 >= words || ["theo", "nguồn"].iter().any(|cue| starts_with_phrase(&lower, cue)));
-    s[feature::CAPTION] = f32::from(byline || CAPTION_CUES.iter().any(|cue| lower.contains(cue)));
-    s[feature::INVITATION] = f32::from(INVITATION_CUES.iter().any(|cue| has_phrase(&lower, cue)));
-    s[feature::CONNECTIVE] = f32::from(CONNECTIVES.iter().any(|cue| starts_with_phrase(&lower, cue)));
+    s[feature::CAPTION] = f32::from(byline || cues().caption.iter().any(|cue| lower.contains(cue)));
+    s[feature::INVITATION] = f32::from(cues().invitation.iter().any(|cue| has_phrase(&lower, cue)));
+    s[feature::CONNECTIVE] = f32::from(cues().connective.iter().any(|cue| starts_with_phrase(&lower, cue)));
     s[feature::QUESTION] = f32::from(text.trim_end_matches(['"', '”', '’', ')', '»']).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
 }
@@ -465,6 +427,14 @@ fn cosine_with(v: &Vector, sum: &[f32], sum_norm_squared: f32) -> f32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_cue_line_has_a_known_kind() {
+        let lines = crate::data::lines(include_str!("../data/summary-cues.txt")).count();
+        let c = cues();
+        assert_eq!(c.report.len() + c.caption.len() + c.invitation.len() + c.connective.len(), lines);
+        assert!(c.report.contains(&"cho biết") && c.connective.contains(&"tuy nhiên"));
+    }
 
     const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");
 
