@@ -16,6 +16,7 @@ use crate::tokens::{self, Token};
 pub struct Document<'a> {
     original: &'a str,
     normalized: Normalized,
+    lower: String,
     utf16: Utf16Index,
     /// Byte ranges of the paragraphs in the normalised text, in reading order.
     pub paragraphs: Vec<Range<usize>>,
@@ -43,6 +44,7 @@ impl<'a> Document<'a> {
         }
         Document {
             original,
+            lower: lower_case(text),
             utf16: Utf16Index::new(original),
             normalized,
             paragraphs,
@@ -62,9 +64,21 @@ impl<'a> Document<'a> {
         self.normalized.text()
     }
 
+    /// The normalised text in lower case, byte for byte where [`Document::text`] is, so
+    /// every range of the document indexes it too. Lexicons, terms and cue phrases
+    /// compare lower-cased text: lowering it once here serves them all.
+    pub fn lower(&self) -> &str {
+        &self.lower
+    }
+
     /// The normalised text of sentence `index`.
     pub fn sentence_text(&self, index: usize) -> &str {
         &self.text()[self.sentences[index].range.clone()]
+    }
+
+    /// The lower-cased text of sentence `index` (see [`Document::lower`]).
+    pub fn sentence_lower(&self, index: usize) -> &str {
+        &self.lower[self.sentences[index].range.clone()]
     }
 
     /// The tokens of sentence `index`.
@@ -79,6 +93,38 @@ impl<'a> Document<'a> {
             start: self.utf16.utf16(self.original, start),
             end: self.utf16.utf16(self.original, end),
             text: self.original[start..end].to_string(),
+        }
+    }
+}
+
+/// `text` lower-cased character by character, keeping every character whose lower case
+/// is not one character of the same UTF-8 length (a dotted capital I, a stroked A):
+/// byte ranges must stay where they are, and such characters are not Vietnamese.
+fn lower_case(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    text.chars()
+        .map(|c| {
+            let mut lower = c.to_lowercase();
+            match (lower.next(), lower.next()) {
+                (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
+                _ => c,
+            }
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lower_case_keeps_every_byte_range() {
+        let doc = Document::new("Thủ Tướng YÊU CẦU Bộ GTVT; İstanbul ȺΣΟΦΙΑΣ 5.");
+        assert_eq!(doc.lower(), "thủ tướng yêu cầu bộ gtvt; İstanbul Ⱥσοφιασ 5.");
+        for token in &doc.tokens {
+            assert!(doc.lower().is_char_boundary(token.range.start) && doc.lower().is_char_boundary(token.range.end));
         }
     }
 }

@@ -303,7 +303,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 /// The signals that depend on the sentence alone.
 fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     let text = doc.sentence_text(index);
-    let lower = text.to_lowercase();
+    let lower = doc.sentence_lower(index);
     let tokens = doc.sentence_tokens(index);
     let words = words(doc, index);
     let capitalised = tokens
@@ -316,12 +316,12 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     s[feature::LONG] = (words.saturating_sub(LONG_WORDS) as f32 / LONG_WORDS as f32).min(1.0);
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
-    s[feature::REPORT] = f32::from(cues().report.iter().any(|cue| has_phrase(&lower, cue)));
+    s[feature::REPORT] = f32::from(cues().report.iter().any(|cue| has_phrase(lower, cue)));
     let byline = words <= BYLINE_WORDS
-        && (capitalised + 1 >= words || ["theo", "nguồn"].iter().any(|cue| starts_with_phrase(&lower, cue)));
+        && (capitalised + 1 >= words || ["theo", "nguồn"].iter().any(|cue| starts_with_phrase(lower, cue)));
     s[feature::CAPTION] = f32::from(byline || cues().caption.iter().any(|cue| lower.contains(cue)));
-    s[feature::INVITATION] = f32::from(cues().invitation.iter().any(|cue| has_phrase(&lower, cue)));
-    s[feature::CONNECTIVE] = f32::from(cues().connective.iter().any(|cue| starts_with_phrase(&lower, cue)));
+    s[feature::INVITATION] = f32::from(cues().invitation.iter().any(|cue| has_phrase(lower, cue)));
+    s[feature::CONNECTIVE] = f32::from(cues().connective.iter().any(|cue| starts_with_phrase(lower, cue)));
     s[feature::QUESTION] = f32::from(text.trim_end_matches(['"', '”', '’', ')', '»']).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
 }

@@ -44,7 +44,7 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
         .collect();
     let count = length(options, ranked.len());
     order::sort_by_key(&mut ranked, |c| order::descending(c.score.total) | c.sentence as u64);
-    let mut texts: HashSet<String> = HashSet::new();
+    let mut texts: HashSet<&str> = HashSet::new();
     let mut chosen: Vec<Chosen> = Vec::with_capacity(count);
     let mut skipped: Vec<Chosen> = Vec::new();
     for candidate in ranked {
@@ -54,7 +54,7 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
         let vector = &analysis.vectors[candidate.sentence];
         if chosen.iter().any(|c| score::dot(vector, &analysis.vectors[c.sentence]) >= NEAR_DUPLICATE) {
             skipped.push(candidate);
-        } else if texts.insert(doc.sentence_text(candidate.sentence).to_lowercase()) {
+        } else if texts.insert(doc.sentence_lower(candidate.sentence)) {
             chosen.push(candidate);
         }
     }
@@ -62,7 +62,7 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
         if chosen.len() == count {
             break;
         }
-        if texts.insert(doc.sentence_text(candidate.sentence).to_lowercase()) {
+        if texts.insert(doc.sentence_lower(candidate.sentence)) {
             chosen.push(candidate);
         }
     }

@@ -139,7 +139,7 @@ mod tests {
 
     fn actions(text: &str) -> Vec<String> {
         let doc = Document::new(text);
-        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        let words = Words::new(&doc, 0);
         split(&words, super::super::lexicon::get(), 0..words.len())
             .into_iter()
             .map(|r| doc.text()[words.bytes(r)].to_string())

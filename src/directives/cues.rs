@@ -311,7 +311,7 @@ mod tests {
     /// The text of the cue found in `text`, if any.
     fn cue(text: &str) -> Option<String> {
         let doc = Document::new(text);
-        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        let words = Words::new(&doc, 0);
         find(&words, super::super::lexicon::get()).map(|f| doc.text()[words.bytes(f.at)].to_string())
     }
 

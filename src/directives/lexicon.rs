@@ -75,10 +75,12 @@ impl<T: Copy> Phrases<T> {
     }
 
     /// The longest phrase that starts at `words[at]`: its length in words and value.
-    pub fn longest(&self, words: &[String], at: usize) -> Option<(usize, T)> {
-        let list = self.by_first.get(words.get(at)?)?;
+    pub fn longest(&self, words: &[impl AsRef<str>], at: usize) -> Option<(usize, T)> {
+        let list = self.by_first.get(words.get(at)?.as_ref())?;
         list.iter()
-            .find(|(phrase, _)| words.get(at..at + phrase.len()).is_some_and(|w| w == phrase.as_slice()))
+            .find(|(phrase, _)| {
+                words.get(at..at + phrase.len()).is_some_and(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
+            })
             .map(|(phrase, value)| (phrase.len(), *value))
     }
 }

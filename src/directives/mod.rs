@@ -44,7 +44,7 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
     let mut out = Vec::new();
     let mut run: Option<DirectiveKind> = None;
     for index in 0..doc.sentences.len() {
-        let words = Words::new(doc.text(), doc.sentence_tokens(index));
+        let words = Words::new(doc, index);
         // In a run, a sentence that opens with a plain action verb is the next task even
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));

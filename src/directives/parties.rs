@@ -465,7 +465,7 @@ mod tests {
 
     fn with_words(text: &str, check: impl FnOnce(&Document, &Words)) {
         let doc = Document::new(text);
-        let words = Words::new(doc.text(), doc.sentence_tokens(0));
+        let words = Words::new(&doc, 0);
         check(&doc, &words);
     }
 

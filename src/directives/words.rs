@@ -3,6 +3,7 @@
 
 use std::ops::Range;
 
+use crate::document::Document;
 use crate::tokens::{Token, TokenKind};
 
 /// The tokens of one sentence with their lower-case forms.
@@ -11,14 +12,15 @@ pub struct Words<'a> {
     text: &'a str,
     tokens: &'a [Token],
     /// `lower[i]`: token `i` in lower case.
-    pub lower: Vec<String>,
+    pub lower: Vec<&'a str>,
 }
 
 impl<'a> Words<'a> {
-    /// Views `tokens`, whose ranges index `text`.
-    pub fn new(text: &'a str, tokens: &'a [Token]) -> Self {
-        let lower = tokens.iter().map(|t| text[t.range.clone()].to_lowercase()).collect();
-        Words { text, tokens, lower }
+    /// Views the tokens of sentence `index` of `doc`.
+    pub fn new(doc: &'a Document, index: usize) -> Self {
+        let tokens = doc.sentence_tokens(index);
+        let lower = tokens.iter().map(|t| &doc.lower()[t.range.clone()]).collect();
+        Words { text: doc.text(), tokens, lower }
     }
 
     /// The number of tokens.
@@ -28,7 +30,7 @@ impl<'a> Words<'a> {
 
     /// Token `i` in lower case, or "" past the end.
     pub fn at(&self, i: usize) -> &str {
-        self.lower.get(i).map_or("", String::as_str)
+        self.lower.get(i).copied().unwrap_or("")
     }
 
     /// Whether token `i` is one of `words` (lower case).
@@ -105,9 +107,8 @@ mod tests {
 
     #[test]
     fn phrases_match_whole_lower_case_tokens() {
-        let text = "Thủ tướng yêu cầu các bộ, ngành";
-        let tokens = crate::tokens::tokenize(text, 0..text.len());
-        let words = Words::new(text, &tokens);
+        let doc = Document::new("Thủ tướng yêu cầu các bộ, ngành");
+        let words = Words::new(&doc, 0);
         assert!(words.has_phrase(0, "thủ tướng yêu cầu"));
         assert!(words.has_phrase(2, "yêu"));
         assert!(!words.has_phrase(2, "yê"), "a prefix of a token is not the token");
