@@ -106,6 +106,11 @@ fn lower_case(text: &str) -> String {
     }
     text.chars()
         .map(|c| {
+            // Most letters of a Vietnamese text are lower case already: a bit-set test
+            // spares them the case table's search.
+            if c.is_ascii() || c.is_lowercase() {
+                return c.to_ascii_lowercase();
+            }
             let mut lower = c.to_lowercase();
             match (lower.next(), lower.next()) {
                 (Some(l), None) if l.len_utf8() == c.len_utf8() => l,

@@ -17,6 +17,7 @@ pub mod keywords;
 pub mod normalize;
 pub mod options;
 pub mod order;
+pub mod phrases;
 pub mod score;
 pub mod segment;
 pub mod span;

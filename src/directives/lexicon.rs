@@ -5,11 +5,10 @@
 //! Every phrase is normalised like the text (NFC, folded tone placement) and lower-cased,
 //! so "Uỷ ban" in an article matches "Ủy ban" in a table.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 use crate::digest::DirectiveKind;
-use crate::normalize::Normalized;
+use crate::phrases::Phrases;
 
 /// Where a cue's parties stand in its sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -51,38 +50,6 @@ pub enum Action {
     Verb,
     /// An adverb kept before the verb.
     Adverb,
-}
-
-/// Phrases of lower-case syllables indexed by their first syllable, for longest match.
-#[derive(Debug)]
-pub struct Phrases<T> {
-    by_first: BTreeMap<String, Vec<(Vec<String>, T)>>,
-}
-
-impl<T: Copy> Phrases<T> {
-    fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
-        let mut by_first: BTreeMap<String, Vec<(Vec<String>, T)>> = BTreeMap::new();
-        for (phrase, value) in entries {
-            let syllables = syllables(&phrase);
-            if let Some(first) = syllables.first() {
-                by_first.entry(first.clone()).or_default().push((syllables, value));
-            }
-        }
-        for list in by_first.values_mut() {
-            crate::order::sort_by_key(list, |entry| !(entry.0.len() as u64));
-        }
-        Phrases { by_first }
-    }
-
-    /// The longest phrase that starts at `words[at]`: its length in words and value.
-    pub fn longest(&self, words: &[impl AsRef<str>], at: usize) -> Option<(usize, T)> {
-        let list = self.by_first.get(words.get(at)?.as_ref())?;
-        list.iter()
-            .find(|(phrase, _)| {
-                words.get(at..at + phrase.len()).is_some_and(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
-            })
-            .map(|(phrase, value)| (phrase.len(), *value))
-    }
 }
 
 /// Every directive lexicon.
@@ -156,19 +123,12 @@ fn kind(name: &str) -> Option<DirectiveKind> {
     })
 }
 
-/// The lower-case syllables and punctuation marks of a phrase, normalised like the text.
-fn syllables(phrase: &str) -> Vec<String> {
-    let normalized = Normalized::new(phrase);
-    let text = normalized.text();
-    crate::tokens::tokenize(text, 0..text.len()).into_iter().map(|t| text[t.range].to_lowercase()).collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
     fn words(text: &str) -> Vec<String> {
-        syllables(text)
+        crate::phrases::syllables(text)
     }
 
     #[test]

@@ -1,0 +1,73 @@
+//! Phrases of whole lower-case syllables, matched token by token.
+//!
+//! A table phrase is normalised like the text (NFC, folded tone placement), split into
+//! tokens and lower-cased, so "Uỷ ban" in an article matches "Ủy ban" in a table and a
+//! phrase never matches inside a longer syllable. Indexed by first syllable, a look-up
+//! costs one map probe per token. The directive lexicons and the summary's cue phrases
+//! use it.
+
+use std::collections::BTreeMap;
+
+use crate::normalize::Normalized;
+
+/// Phrases of lower-case syllables indexed by their first syllable, for longest match.
+#[derive(Debug)]
+pub struct Phrases<T> {
+    by_first: BTreeMap<String, Vec<(Vec<String>, T)>>,
+}
+
+impl<T: Copy> Phrases<T> {
+    /// The phrases of `entries`, each with its value; a phrase of no token is left out.
+    pub fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
+        let mut by_first: BTreeMap<String, Vec<(Vec<String>, T)>> = BTreeMap::new();
+        for (phrase, value) in entries {
+            let syllables = syllables(&phrase);
+            if let Some(first) = syllables.first() {
+                by_first.entry(first.clone()).or_default().push((syllables, value));
+            }
+        }
+        for list in by_first.values_mut() {
+            crate::order::sort_by_key(list, |entry| !(entry.0.len() as u64));
+        }
+        Phrases { by_first }
+    }
+
+    /// The longest phrase that starts at `words[at]`: its length in words and value.
+    pub fn longest(&self, words: &[impl AsRef<str>], at: usize) -> Option<(usize, T)> {
+        let list = self.by_first.get(words.get(at)?.as_ref())?;
+        list.iter()
+            .find(|(phrase, _)| {
+                words.get(at..at + phrase.len()).is_some_and(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
+            })
+            .map(|(phrase, value)| (phrase.len(), *value))
+    }
+
+    /// Whether any phrase occurs in `words`.
+    pub fn occur_in(&self, words: &[impl AsRef<str>]) -> bool {
+        (0..words.len()).any(|at| self.longest(words, at).is_some())
+    }
+}
+
+/// The lower-case syllables and punctuation marks of a phrase, normalised like the text.
+pub fn syllables(phrase: &str) -> Vec<String> {
+    let normalized = Normalized::new(phrase);
+    let text = normalized.text();
+    crate::tokens::tokenize(text, 0..text.len()).into_iter().map(|t| text[t.range].to_lowercase()).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn phrases_match_whole_syllables_in_any_case_and_tone_placement() {
+        let phrases = Phrases::new(["cho biết", "hoà bình"].into_iter().map(|p| (p.to_string(), ())));
+        let words = |text: &str| syllables(text);
+        assert!(phrases.occur_in(&words("Ông Nam CHO BIẾT thêm")));
+        assert!(phrases.occur_in(&words("vì hòa bình")));
+        assert!(!phrases.occur_in(&words("cho biếtx")));
+        assert!(!phrases.occur_in(&words("cho, biết")));
+        assert_eq!(phrases.longest(&words("cho biết"), 0), Some((2, ())));
+        assert_eq!(phrases.longest(&words("cho biết"), 1), None);
+    }
+}
