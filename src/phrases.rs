@@ -6,20 +6,19 @@
 //! costs one map probe per token. The directive lexicons and the summary's cue phrases
 //! use it.
 
-use std::collections::BTreeMap;
-
 use crate::normalize::Normalized;
+use crate::terms::IdMap;
 
 /// Phrases of lower-case syllables indexed by their first syllable, for longest match.
 #[derive(Debug)]
 pub struct Phrases<T> {
-    by_first: BTreeMap<String, Vec<(Vec<String>, T)>>,
+    by_first: IdMap<String, Vec<(Vec<String>, T)>>,
 }
 
 impl<T: Copy> Phrases<T> {
     /// The phrases of `entries`, each with its value; a phrase of no token is left out.
     pub fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
-        let mut by_first: BTreeMap<String, Vec<(Vec<String>, T)>> = BTreeMap::new();
+        let mut by_first: IdMap<String, Vec<(Vec<String>, T)>> = IdMap::default();
         for (phrase, value) in entries {
             let syllables = syllables(&phrase);
             if let Some(first) = syllables.first() {

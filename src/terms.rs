@@ -74,14 +74,16 @@ impl Terms {
     }
 }
 
-/// A hash map keyed by term ids (or tuples and arrays of them).
+/// A hash map keyed by term ids (or tuples and arrays of them), or by the strings of a
+/// table the crate builds.
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
 /// A hash set of term ids (or tuples and arrays of them).
 pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
-/// A multiply-rotate hasher for term ids. The default SipHash guards against keys an
-/// attacker chooses; term ids are small numbers this module hands out, so a hasher
-/// several times faster is safe, and keyword counting hashes every n-gram.
+/// A multiply-rotate hasher for term ids and table keys. The default SipHash guards
+/// against keys an attacker chooses; term ids are small numbers this module hands out
+/// and tables are filled from the crate's data files (text only looks them up), so a
+/// hasher several times faster is safe, and keyword counting hashes every n-gram.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IdHasher(u64);
 
