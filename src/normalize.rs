@@ -151,13 +151,16 @@ fn classify(c: char) -> Class {
     }
 }
 
-/// Whether `c` is a combining mark. The precomposed Vietnamese letters, which make up
-/// most of a text, are answered without a table lookup.
+/// Whether `c` belongs with the character before it: NFC may reorder it (a non-zero
+/// combining class) or compose it with what precedes (a "maybe" of NFC's quick check:
+/// Tamil and Kannada vowel signs, Hangul vowel and final jamo). The tables NFC needs
+/// answer this, so no table of combining marks is linked; the precomposed Vietnamese
+/// letters, most of a text, are answered without a lookup.
 pub(crate) fn is_mark(c: char) -> bool {
     match c {
         _ if c < '\u{300}' => false,
         'Ḁ'..='ỿ' => false,
-        _ => unicode_normalization::char::is_combining_mark(c),
+        _ => canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe,
     }
 }
 
@@ -427,6 +430,19 @@ mod tests {
                     }
                 }
             }
+        }
+    }
+
+    #[test]
+    fn marks_and_composing_letters_join_their_base() {
+        use unicode_normalization::UnicodeNormalization;
+        let decomposed = [
+            "Vie\u{323}\u{302}t Nam",
+            "\u{BC6}\u{BBE} \u{1100}\u{1161}\u{11A8} \u{CBF}\u{CD5}",
+            "a\u{301}\u{FE0F}b \u{2764}\u{FE0F} \u{5D1}\u{5BC}\u{5B0}",
+        ];
+        for text in decomposed {
+            assert_eq!(Normalized::new(text).text(), text.nfc().collect::<String>(), "{text:?}");
         }
     }
 
