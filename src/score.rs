@@ -19,7 +19,7 @@ use std::sync::OnceLock;
 
 use crate::document::Document;
 use crate::phrases::Phrases;
-use crate::terms::{IdMap, IdSet, Terms};
+use crate::terms::{IdSet, Terms};
 use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
@@ -86,32 +86,30 @@ const LONG_WORDS: usize = 60;
 /// starts with "Theo"/"Nguồn" ("Theo Reuters") is a byline or a source credit.
 const BYLINE_WORDS: usize = 6;
 
-/// The cue phrases of `data/summary-cues.txt`, by kind.
+/// The cue phrases of `data/summary-cues.txt`: report and invitation phrases in one
+/// table of whole syllables, valued by the feature they set; caption and connective
+/// phrases as text.
 struct Cues {
-    report: Phrases<()>,
+    phrases: Phrases<usize>,
     caption: Vec<&'static str>,
-    invitation: Phrases<()>,
     connective: Vec<&'static str>,
 }
 
 fn cues() -> &'static Cues {
     static CUES: OnceLock<Cues> = OnceLock::new();
     CUES.get_or_init(|| {
-        let (mut report, mut caption, mut invitation, mut connective) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut phrases, mut caption, mut connective) = (Vec::new(), Vec::new(), Vec::new());
         for line in crate::data::lines(include_str!("../data/summary-cues.txt")) {
             let (kind, phrase) = line.split_once(' ').unwrap_or((line, ""));
             match kind {
-                "report" => report.push((phrase.to_string(), ())),
+                "report" => phrases.push((phrase.to_string(), feature::REPORT)),
+                "invitation" => phrases.push((phrase.to_string(), feature::INVITATION)),
                 "caption" => caption.push(phrase),
-                "invitation" => invitation.push((phrase.to_string(), ())),
                 "connective" => connective.push(phrase),
                 _ => continue,
             }
         }
-        let phrases = |list: Vec<(String, ())>| Phrases::new(list.into_iter());
-        let cues = Cues { report: phrases(report), caption, invitation: phrases(invitation), connective };
-        cues
+        Cues { phrases: Phrases::new(phrases.into_iter()), caption, connective }
     })
 }
 
@@ -232,14 +230,15 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let counts: Vec<Vec<(u32, f32)>> = tokens_of
         .iter()
         .map(|tokens| {
-            let mut tf: IdMap<u32, f32> = IdMap::default();
-            for k in tokens.clone() {
-                if let Some(id) = terms.content(k) {
-                    *tf.entry(id).or_insert(0.0) += 1.0;
+            let mut ids: Vec<u32> = tokens.clone().filter_map(|k| terms.content(k)).collect();
+            ids.sort_unstable();
+            let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
+            for id in ids {
+                match tf.last_mut() {
+                    Some((last, f)) if *last == id => *f += 1.0,
+                    _ => tf.push((id, 1.0)),
                 }
             }
-            let mut tf: Vec<(u32, f32)> = tf.into_iter().collect();
-            tf.sort_unstable_by_key(|&(id, _)| id);
             tf
         })
         .collect();
@@ -257,11 +256,11 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         })
         .collect();
     let body: Vec<usize> = (0..count).filter(|&i| Some(i) != title).collect();
-    let bigrams = |index: usize| -> IdSet<(u32, u32)> {
+    let bigrams = |index: usize| {
         let ids = &terms.ids[tokens_of[index].clone()];
-        ids.windows(2).filter_map(|pair| Some((pair[0]?, pair[1]?))).collect()
+        ids.windows(2).filter_map(|pair| Some((pair[0]?, pair[1]?)))
     };
-    let title_bigrams = title.map(bigrams).unwrap_or_default();
+    let title_bigrams: IdSet<(u32, u32)> = title.map(|t| bigrams(t).collect()).unwrap_or_default();
     let mut document = vec![0.0f32; terms.len()];
     for &i in &body {
         for &(id, w) in &vectors[i] {
@@ -291,7 +290,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         s[feature::PARAGRAPH] =
             f32::from(paragraphs_in_body && (i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph));
         s[feature::TITLE] = title.map_or(0.0, |t| dot(v, &vectors[t]));
-        s[feature::TITLE_BIGRAMS] = shared_share(&bigrams(i), &title_bigrams);
+        s[feature::TITLE_BIGRAMS] = shared_share(bigrams(i), &title_bigrams);
         s[feature::CENTRALITY] = cosine_with_rest(v, &document, document_norm_squared);
         s[feature::LEAD_SIMILARITY] = if k < LEAD_SENTENCES {
             cosine_with_rest(v, &lead, lead_norm_squared)
@@ -320,22 +319,29 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     s[feature::LONG] = (words.saturating_sub(LONG_WORDS) as f32 / LONG_WORDS as f32).min(1.0);
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
-    s[feature::REPORT] = f32::from(cues().report.occur_in(&syllables));
+    for at in 0..syllables.len() {
+        if let Some((_, feature)) = cues().phrases.longest(&syllables, at) {
+            s[feature] = 1.0;
+        }
+    }
     let byline = words <= BYLINE_WORDS
         && (capitalised + 1 >= words || ["theo", "nguồn"].iter().any(|cue| starts_with_phrase(lower, cue)));
     s[feature::CAPTION] = f32::from(byline || cues().caption.iter().any(|cue| lower.contains(cue)));
-    s[feature::INVITATION] = f32::from(cues().invitation.occur_in(&syllables));
     s[feature::CONNECTIVE] = f32::from(cues().connective.iter().any(|cue| starts_with_phrase(lower, cue)));
     s[feature::QUESTION] = f32::from(text.trim_end_matches(['"', '”', '’', ')', '»']).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
 }
 
-/// The share of `reference`'s items that `items` has too (0 when it has none).
-fn shared_share(items: &IdSet<(u32, u32)>, reference: &IdSet<(u32, u32)>) -> f32 {
+/// The share of `reference`'s items that `items` has too (0 when it has none). Only
+/// the few items found in `reference` are collected, not a set of all of `items`.
+fn shared_share(items: impl Iterator<Item = (u32, u32)>, reference: &IdSet<(u32, u32)>) -> f32 {
     if reference.is_empty() {
         return 0.0;
     }
-    items.intersection(reference).count() as f32 / reference.len() as f32
+    let mut shared: Vec<(u32, u32)> = items.filter(|item| reference.contains(item)).collect();
+    shared.sort_unstable();
+    shared.dedup();
+    shared.len() as f32 / reference.len() as f32
 }
 
 /// The number of syllables and numbers of sentence `index`.
@@ -410,8 +416,10 @@ mod tests {
             assert!(matches!(kind, Some("report" | "caption" | "invitation" | "connective")), "{line}");
         }
         let c = cues();
-        assert!(c.report.occur_in(&["ông", "cho", "biết"]) && !c.report.occur_in(&["cho"]));
-        assert!(c.invitation.occur_in(&["mời", "quý", "vị"]) && c.connective.contains(&"tuy nhiên"));
+        assert_eq!(c.phrases.longest(&["ông", "cho", "biết"], 1), Some((2, feature::REPORT)));
+        assert_eq!(c.phrases.longest(&["cho"], 0), None);
+        assert_eq!(c.phrases.longest(&["mời", "quý", "vị"], 0), Some((3, feature::INVITATION)));
+        assert!(c.connective.contains(&"tuy nhiên"));
     }
 
     const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");
