@@ -112,8 +112,9 @@ pub struct Keyword {
 impl Digest {
     /// Builds the digest of an analysed document.
     pub fn build(doc: &Document, options: &Options) -> Digest {
-        // The words are segmented once, for the keywords and for the `words` option.
-        let units = words::token_units(doc);
+        // The words are segmented once, for the keywords and for the `words` option,
+        // and not at all when neither is asked for.
+        let units = if options.needs_words() { words::token_units(doc) } else { Vec::new() };
         let mut next_unit = units.iter().peekable();
         let mut first_token = 0;
         let sentences = doc
@@ -159,7 +160,12 @@ impl Digest {
                 }),
             })
             .collect();
-        let keywords = keywords::key_phrases(doc, &terms, &units, analysis.title, KEYWORDS)
+        let phrases = if options.keywords {
+            keywords::key_phrases(doc, &terms, &units, analysis.title, KEYWORDS)
+        } else {
+            Vec::new()
+        };
+        let keywords = phrases
             .into_iter()
             .map(|phrase| {
                 let occurrences: Vec<Span> = phrase

@@ -9,7 +9,7 @@ pub const MAX_SUMMARY_SENTENCES: usize = 100;
 
 /// How a digest is made. Unknown fields are rejected so that a misspelt option is an
 /// error rather than silently ignored.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct Options {
     /// Exact number of summary sentences; when set it overrides `length`.
@@ -18,6 +18,16 @@ pub struct Options {
     pub length: Length,
     /// Whether each sentence in the digest lists its words.
     pub words: bool,
+    /// Whether the digest lists key phrases (default true). Without them and without
+    /// `words` no word segmentation is done: a caller that shows neither (the widget)
+    /// needs no word model and gets its digest sooner.
+    pub keywords: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options { sentences: None, length: Length::default(), words: false, keywords: true }
+    }
 }
 
 /// Summary length presets.
@@ -34,6 +44,11 @@ pub enum Length {
 }
 
 impl Options {
+    /// Whether the digest needs the words of the text (for key phrases or `words`).
+    pub fn needs_words(&self) -> bool {
+        self.keywords || self.words
+    }
+
     /// Checks values that the types alone do not bound.
     pub fn validate(&self) -> Result<(), Error> {
         match self.sentences {

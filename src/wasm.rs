@@ -65,6 +65,8 @@ export interface Options {
   length?: "short" | "medium" | "long";
   /** Whether each sentence lists its words. */
   words?: boolean;
+  /** Whether the digest lists key phrases (default true); false skips their work. */
+  keywords?: boolean;
 }
 "#;
 
@@ -139,7 +141,8 @@ fn read_option(options: &mut Options, key: &str, field: &JsValue) -> Result<(), 
             };
         }
         "words" => options.words = field.as_bool().ok_or_else(|| invalid_type(field, "a boolean"))?,
-        _ => return Err(format!("unknown field `{key}`, expected one of `sentences`, `length`, `words`")),
+        "keywords" => options.keywords = field.as_bool().ok_or_else(|| invalid_type(field, "a boolean"))?,
+        _ => return Err(format!("unknown field `{key}`, expected one of `sentences`, `length`, `words`, `keywords`")),
     }
     Ok(())
 }

@@ -37,8 +37,13 @@ fn digest_of_a_file_with_options() {
     let out = tomtat(&["digest", path, "--words", "--sentences", "2", "--length", "long"], b"");
     assert!(out.status.success(), "{}", stderr(&out));
     let cli: tomtat::Digest = serde_json::from_slice(&out.stdout).unwrap();
-    let options = tomtat::Options { words: true, sentences: Some(2), length: tomtat::Length::Long };
+    let options = tomtat::Options { words: true, sentences: Some(2), length: tomtat::Length::Long, keywords: true };
     assert_eq!(cli, tomtat::digest(SEED, &options).unwrap());
+    let out = tomtat(&["digest", path, "--no-keywords"], b"");
+    let cli: tomtat::Digest = serde_json::from_slice(&out.stdout).unwrap();
+    let options = tomtat::Options { keywords: false, ..tomtat::Options::default() };
+    assert_eq!(cli, tomtat::digest(SEED, &options).unwrap());
+    assert!(cli.keywords.is_empty());
 }
 
 #[test]

@@ -8,7 +8,7 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use tomtat::{digest, Error, Length, Options};
+use tomtat::{digest, Digest, Error, Length, Options};
 
 fn with_words() -> Options {
     Options { words: true, ..Options::default() }
@@ -160,8 +160,9 @@ fn options() -> impl Strategy<Value = Options> {
         prop::option::of(0..=tomtat::options::MAX_SUMMARY_SENTENCES + 5),
         prop_oneof![Just(Length::Short), Just(Length::Medium), Just(Length::Long)],
         any::<bool>(),
+        any::<bool>(),
     )
-        .prop_map(|(sentences, length, words)| Options { sentences, length, words })
+        .prop_map(|(sentences, length, words, keywords)| Options { sentences, length, words, keywords })
 }
 
 proptest! {
@@ -201,13 +202,25 @@ fn directive_text_with_every_option_keeps_the_contract() {
     let mut directives = 0;
     for sentences in [None, Some(0), Some(1), Some(11), Some(100), Some(101)] {
         for length in [Length::Short, Length::Medium, Length::Long] {
-            for words in [false, true] {
-                let options = Options { sentences, length, words };
+            for (words, keywords) in [(false, true), (true, true), (false, false)] {
+                let options = Options { sentences, length, words, keywords };
                 let result = digest(SEED, &options);
                 assert_digest_contract(SEED, &options, &result);
                 directives += result.map_or(0, |d| d.directives.len());
             }
         }
     }
-    assert_eq!(directives, 4 * 4 * 3 * 2, "four directives for each valid option set");
+    assert_eq!(directives, 4 * 4 * 3 * 3, "four directives for each valid option set");
+}
+
+#[test]
+fn without_keywords_the_digest_is_the_same_but_for_its_keywords() {
+    let full = digest(SEED, &Options::default()).unwrap();
+    let lean = digest(SEED, &Options { keywords: false, ..Options::default() }).unwrap();
+    assert!(!full.keywords.is_empty() && lean.keywords.is_empty());
+    assert_eq!(Digest { keywords: Vec::new(), ..full }, lean);
+    let words = digest(SEED, &Options { keywords: false, words: true, ..Options::default() }).unwrap();
+    assert!(
+        words.keywords.is_empty() && words.sentences.iter().all(|s| s.words.as_ref().is_some_and(|w| !w.is_empty()))
+    );
 }

@@ -21,6 +21,8 @@ Options:
   --length short|medium|long
                          summary length preset (default: medium)
   --words                list each sentence's words
+  --no-keywords          leave out the key phrases (faster; no word segmentation
+                         unless --words)
   --pretty               indent the JSON
   -h, --help             this help
   -V, --version          the version";
@@ -72,6 +74,7 @@ fn parse(args: &[String]) -> Result<Command, String> {
             "--jsonl" => command.jsonl = true,
             "--pretty" => command.pretty = true,
             "--words" => command.options.words = true,
+            "--no-keywords" => command.options.keywords = false,
             "--sentences" => {
                 let n = value("--sentences")?;
                 let n = n.parse().map_err(|_| format!("--sentences needs a whole number, got `{n}`"))?;

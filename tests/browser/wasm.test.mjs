@@ -45,6 +45,7 @@ test('the wasm digest is the CLI digest (seed, NFD copy, with options)', async (
   assertSameDigest(await digestInNode(nfd), cli(nfd));
   assertSameDigest(await digestInNode(SEED, { length: 'short', words: true }), cli(SEED, ['--length', 'short', '--words']));
   assertSameDigest(await digestInNode(SEED, { sentences: 3 }), cli(SEED, ['--sentences', '3']));
+  assertSameDigest(await digestInNode(SEED, { keywords: false }), cli(SEED, ['--no-keywords']));
 });
 
 test('omitted, null, empty and undefined-valued options are the defaults', async () => {
@@ -61,7 +62,7 @@ test('omitted, null, empty and undefined-valued options are the defaults', async
 
 test('bad options throw an Error that names the option', async () => {
   const cases = [
-    [{ lenght: 'short' }, /^option `lenght`: unknown field `lenght`, expected one of `sentences`, `length`, `words`$/],
+    [{ lenght: 'short' }, /^option `lenght`: unknown field `lenght`, expected one of `sentences`, `length`, `words`, `keywords`$/],
     [{ length: 'tiny' }, /^option `length`: unknown variant `tiny`, expected one of `short`, `medium`, `long`$/],
     [{ sentences: '3' }, /^option `sentences`: invalid type: string "3"/],
     [{ sentences: 2.5 }, /^option `sentences`: invalid type: floating point `2.5`/],
@@ -117,6 +118,9 @@ test('every wrong option type or value throws an Error that names the option', a
     [{ words: 1 }, 'words', /invalid type: floating point `1.0`, expected a boolean/],
     [{ words: 0 }, 'words', /invalid type: floating point `0.0`, expected a boolean/],
     [{ words: null }, 'words', /invalid type: unit value, expected a boolean/],
+    // keywords: only a boolean.
+    [{ keywords: 'no' }, 'keywords', /invalid type: string "no", expected a boolean/],
+    [{ keywords: 0 }, 'keywords', /invalid type: floating point `0.0`, expected a boolean/],
   ];
   const { digest } = await tomtat();
   for (const [options, name, message] of cases) {
