@@ -37,6 +37,8 @@ const LINK_COST = 1.5;
 const PLAIN_COST = 0.5;
 /** Blocks inside the article with more link text than this share are link lists. */
 const LINK_LIST = 0.5;
+/** A teaser with more link text than this share is a headline without a summary (Readability's bar for low-weight blocks). */
+const TEASER_LINKS = 0.2;
 /** A lead (sapo) between the title and the article body is at least this long. */
 const MIN_LEAD = 80;
 /** A lead is a paragraph or two; more text between headline and body is something else. */
@@ -131,7 +133,8 @@ function bestBlock(stats, body) {
  * pieces of live text nodes it was read from `{ node, offset, start, end }`
  * (`text.slice(start, end) === node.data.slice(offset, offset + end - start)`) and
  * `root` the element it was found in; `listing` is true on a page of several story
- * teasers and no article (a front page), where a widget may rather stay quiet.
+ * teasers and no article (a front page), where `text` is the main column's teasers
+ * that have a summary and a widget may rather stay quiet.
  * `options.selector` (the widget's `for`) wins when it matches an element with text.
  */
 export function findArticle(doc, options = {}) {
@@ -148,15 +151,15 @@ export function findArticle(doc, options = {}) {
   // The site's own choice is read as it is, without a headline or lead added.
   const chosen = selected(doc, options.selector);
   if (chosen) return { ...read([chosen], stats, junk, rendered), root: chosen, title: '', listing: false };
-  const best = bestBlock(stats, body);
-  const root = biggestStoryGroup(best, stats);
-  const listing = root !== best;
+  const root = bestBlock(stats, body);
+  const listing = isListing(root, stats);
   const title = headline(doc, body, stats);
   const parts = [root];
   if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
-  return { ...read(parts, stats, junk, rendered), root, title: title ? title.textContent.trim() : '', listing };
+  const drop = listing ? teasersWithoutSummary(root, stats, junk, rendered) : junk;
+  return { ...read(parts, stats, drop, rendered), root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
@@ -172,21 +175,38 @@ function selected(doc, selector) {
 }
 
 /**
- * On a listing page (the best block is several <article> teasers, none of which holds
- * half of its paragraph text) the finder keeps the group of stories with the most text
- * rather than a whole front page.
+ * True on a listing page: the best block is several <article> teasers that hold most of
+ * its paragraph text, none of them half of it.
  */
-function biggestStoryGroup(root, stats) {
+function isListing(root, stats) {
   const good = (el) => stats.get(el)?.good ?? 0;
-  const total = good(root);
   const stories = [...root.querySelectorAll('article')].filter((a) => good(a) > 0 && !a.parentElement.closest('article'));
-  const inStories = stories.reduce((sum, a) => sum + good(a), 0);
-  if (stories.length < 3 || inStories < 0.7 * total || stories.some((a) => good(a) >= total / 2)) return root;
-  let group = root;
-  do {
-    group = [...group.children].reduce((a, b) => (good(b) > good(a) ? b : a));
-  } while (good(group) === total && group.children.length);
-  return group;
+  const total = good(root);
+  return stories.length >= 3 && stories.reduce((sum, a) => sum + good(a), 0) >= 0.7 * total && stories.every((a) => good(a) < total / 2);
+}
+
+/**
+ * On a listing page, the furniture plus every block (deepest first, so a container is
+ * judged by what is left in it) whose link text is more than TEASER_LINKS of its text:
+ * a teaser that is mostly its headline link has no summary to read, and a block of
+ * such teasers is a link list. Headings stay, as section titles.
+ */
+function teasersWithoutSummary(root, stats, junk, rendered) {
+  const drop = new Set(junk);
+  const visit = (el) => {
+    const s = stats.get(el);
+    let text = s.own;
+    let links = s.link;
+    for (const child of el.children) {
+      if (!stats.has(child) || drop.has(child) || SKIP.has(child.localName) || hidden(child, rendered)) continue;
+      const [t, l] = visit(child);
+      if (isBlock(child) && !HEADING.test(child.localName) && l > TEASER_LINKS * t) drop.add(child);
+      else [text, links] = [text + t, links + l];
+    }
+    return [text, links];
+  };
+  visit(root);
+  return drop;
 }
 
 /** Lower-cased words, for comparing a heading with the page's title. */
