@@ -347,12 +347,15 @@ function read(parts, stats, junk, rendered) {
   return { text, blocks, segments };
 }
 
-/** True when a block inside the article is furniture: hinted so, or mostly links. */
+/**
+ * True when a block inside the article is furniture: hinted so, or mostly links. A list
+ * item is judged with its list: one linked sentence in a list of notes is content.
+ */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
   if (!s || !s.text) return false;
   if (junk.has(el)) return true;
-  return !HEADING.test(el.localName) && s.links / s.text > LINK_LIST;
+  return !/^(?:h[1-6]|li)$/.test(el.localName) && s.links / s.text > LINK_LIST;
 }
 
 /**
