@@ -26,7 +26,7 @@ const HEADING = /^h[1-6]$/;
  * liên quan, xem thêm, đọc thêm, quảng cáo, chia sẻ).
  */
 const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/i;
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
 
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
@@ -58,10 +58,12 @@ function hidden(el, rendered) {
   return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
-/** True when the class or id says page furniture and nothing says content. */
-function furniture(el) {
-  const h = hints(el);
-  return JUNK.test(h) && !CONTENT.test(h);
+/** The furniture words in `el`'s class and id, lower-cased and without separators. */
+const junkWords = (el) => (hints(el).match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
+
+/** True when the class or id says page furniture (other than `accepted` words) and nothing says content. */
+function furniture(el, accepted) {
+  return !CONTENT.test(hints(el)) && junkWords(el).some((w) => !accepted.includes(w));
 }
 
 /**
@@ -146,11 +148,13 @@ export function findArticle(doc, options = {}) {
   // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
   let stats = measure(body, rendered);
   const half = (stats.get(body)?.good ?? 0) / 2;
-  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
-  stats = measure(body, rendered, junk);
-  // The site's own choice is read as it is, without a headline or lead added.
+  // The site's own choice is read as it is, without a headline or lead added; the words
+  // of its own name ("comments") are what it asked for, so they mark no furniture in it.
   const chosen = selected(doc, options.selector);
+  const accepted = chosen ? junkWords(chosen) : [];
+  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el, accepted)));
   if (chosen) return { ...read([chosen], stats, junk, rendered), root: chosen, title: '', listing: false };
+  stats = measure(body, rendered, junk);
   const root = bestBlock(stats, body);
   const listing = isListing(root, stats);
   const title = headline(doc, body, stats);

@@ -101,7 +101,21 @@ const FRONT = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title
   <div class="sidebar"><h3>Đọc nhiều</h3>${RELATED.map((t) => `<p><a href="#">${t}</a></p>`).join('')}</div>
 </body></html>`;
 
-const SITE = { '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT };
+/** Readers' comments: a widget pointed at them reads them, though they are called comments. */
+const OPINIONS = [
+  'Tôi rất mong tỉnh sớm có đường cao tốc, mỗi lần về quê phải đi xe khách mất gần mười lăm tiếng đồng hồ.',
+  'Đề nghị Bộ Giao thông vận tải đẩy nhanh tiến độ để người dân miền núi được hưởng lợi sớm nhất có thể.',
+];
+const COMMENTS = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>
+  <div class="content"><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p><p>${PARAGRAPHS[2]}</p></div>
+  <section id="comments" class="comment-section">
+    <h3>Ý kiến bạn đọc</h3>${OPINIONS.map((o) => `
+    <div class="comment"><p class="comment-text">${o}</p><div class="share-bar"><a href="#">Chia sẻ</a> <a href="#">Thích</a></div></div>`).join('')}
+    <div class="ads">Quảng cáo: mua bảo hiểm xe máy giá rẻ chỉ từ 66.000 đồng mỗi năm.</div>
+  </section>
+</body></html>`;
+
+const SITE = { '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS };
 
 let browser;
 let page;
@@ -179,6 +193,13 @@ test('the widget selector wins when it matches, and is ignored when it does not'
     const r = await find('/news.html', { selector });
     assert.ok(r.text.includes(PARAGRAPHS[3]) && !r.text.includes(COMMENT), selector);
   }
+});
+
+test('a chosen root called "comments" is read: its own name does not count against its content', async () => {
+  const r = await find('/comments.html', { selector: '#comments' });
+  assert.deepEqual(r.paragraphs, ['Ý kiến bạn đọc', ...OPINIONS]);
+  const found = await find('/comments.html');
+  assert.equal(found.text, PARAGRAPHS.slice(0, 3).join('\n\n'));
 });
 
 test('keeps line breaks and preformatted lines, collapses other white space', async () => {
