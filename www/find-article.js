@@ -31,19 +31,18 @@ const JUNK =
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
 
-/** What a character of link text outside paragraphs costs a candidate, in paragraph characters. */
+// What a candidate block pays per character of link text, and of other text, outside
+// its paragraphs (in paragraph characters).
 const LINK_COST = 1.5;
-/** What a character of other non-paragraph text (labels, bylines, headings) costs. */
 const PLAIN_COST = 0.5;
-/** Blocks inside the article with more link text than this share are link lists. */
+// Link text share above which a block in the article is a link list, and a teaser on a
+// front page a bare headline (Readability's bar for low-weight blocks).
 const LINK_LIST = 0.5;
-/** A teaser with more link text than this share is a headline without a summary (Readability's bar for low-weight blocks). */
 const TEASER_LINKS = 0.2;
-/** A lead (sapo) between the title and the article body is at least this long. */
+// A lead (sapo) is one to MAX_LEADS blocks of at least MIN_LEAD characters; a paragraph
+// at least MIN_PARAGRAPH (UTF-16 units).
 const MIN_LEAD = 80;
-/** A lead is a paragraph or two; more text between headline and body is something else. */
 const MAX_LEADS = 3;
-/** A run of inline text shorter than this (UTF-16 units) is not a paragraph. */
 const MIN_PARAGRAPH = 30;
 
 const isBlock = (el) => BLOCK.has(el.localName);
@@ -162,20 +161,18 @@ export function findArticle(doc, options = {}) {
   if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
-  const drop = listing ? teasersWithoutSummary(root, stats, junk, rendered) : junk;
+  const drop = listing ? teasersWithoutSummary(root, stats, junk) : junk;
   return { ...read(parts, stats, drop, rendered), root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
 function selected(doc, selector) {
-  if (!selector) return null;
-  let el = null;
   try {
-    el = doc.querySelector(selector);
+    const el = selector && doc.querySelector(selector);
+    return el?.textContent.trim() ? el : null;
   } catch {
     return null;
   }
-  return el?.textContent.trim() ? el : null;
 }
 
 /**
@@ -190,24 +187,26 @@ function isListing(root, stats) {
 }
 
 /**
- * On a listing page, the furniture plus every block (deepest first, so a container is
- * judged by what is left in it) whose link text is more than TEASER_LINKS of its text:
- * a teaser that is mostly its headline link has no summary to read, and a block of
- * such teasers is a link list. Headings stay, as section titles.
+ * The blocks a listing page's text leaves out: furniture, and (deepest first, so a block
+ * is judged by what is left in it) every non-heading block whose link share exceeds
+ * TEASER_LINKS: a teaser that is mostly its headline link has no summary to read.
  */
-function teasersWithoutSummary(root, stats, junk, rendered) {
+function teasersWithoutSummary(root, stats, junk) {
   const drop = new Set(junk);
+  // Returns the text and link lengths of what `el` keeps; hidden and skipped elements have no stats.
   const visit = (el) => {
     const s = stats.get(el);
-    let text = s.own;
-    let links = s.link;
-    for (const child of el.children) {
-      if (!stats.has(child) || drop.has(child) || SKIP.has(child.localName) || hidden(child, rendered)) continue;
-      const [t, l] = visit(child);
-      if (isBlock(child) && !HEADING.test(child.localName) && l > TEASER_LINKS * t) drop.add(child);
-      else [text, links] = [text + t, links + l];
+    const kept = [s.own, s.link];
+    for (const c of el.children) {
+      if (!stats.has(c) || drop.has(c)) continue;
+      const [t, l] = visit(c);
+      if (isBlock(c) && !HEADING.test(c.localName) && l > TEASER_LINKS * t) drop.add(c);
+      else {
+        kept[0] += t;
+        kept[1] += l;
+      }
     }
-    return [text, links];
+    return kept;
   };
   visit(root);
   return drop;
@@ -357,9 +356,7 @@ function read(parts, stats, junk, rendered) {
  */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
-  if (!s || !s.text) return false;
-  if (junk.has(el)) return true;
-  return !/^(?:h[1-6]|li)$/.test(el.localName) && s.links / s.text > LINK_LIST;
+  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text);
 }
 
 /**
