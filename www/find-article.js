@@ -26,22 +26,23 @@ const HEADING = /^h[1-6]$/;
  * liên quan, xem thêm, đọc thêm, quảng cáo, chia sẻ).
  */
 const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/i;
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
 
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
 
-/** What a character of link text outside paragraphs costs a candidate, in paragraph characters. */
+// What a candidate block pays per character of link text, and of other text, outside
+// its paragraphs (in paragraph characters).
 const LINK_COST = 1.5;
-/** What a character of other non-paragraph text (labels, bylines, headings) costs. */
 const PLAIN_COST = 0.5;
-/** Blocks inside the article with more link text than this share are link lists. */
+// Link text share above which a block in the article is a link list, and a teaser on a
+// front page a bare headline (Readability's bar for low-weight blocks).
 const LINK_LIST = 0.5;
-/** A lead (sapo) between the title and the article body is at least this long. */
+const TEASER_LINKS = 0.2;
+// A lead (sapo) is one to MAX_LEADS blocks of at least MIN_LEAD characters; a paragraph
+// at least MIN_PARAGRAPH (UTF-16 units).
 const MIN_LEAD = 80;
-/** A lead is a paragraph or two; more text between headline and body is something else. */
 const MAX_LEADS = 3;
-/** A run of inline text shorter than this (UTF-16 units) is not a paragraph. */
 const MIN_PARAGRAPH = 30;
 
 const isBlock = (el) => BLOCK.has(el.localName);
@@ -56,10 +57,12 @@ function hidden(el, rendered) {
   return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
-/** True when the class or id says page furniture and nothing says content. */
-function furniture(el) {
-  const h = hints(el);
-  return JUNK.test(h) && !CONTENT.test(h);
+/** The furniture words in `el`'s class and id, lower-cased and without separators. */
+const junkWords = (el) => (hints(el).match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
+
+/** True when the class or id says page furniture (other than `accepted` words) and nothing says content. */
+function furniture(el, accepted) {
+  return !CONTENT.test(hints(el)) && junkWords(el).some((w) => !accepted.includes(w));
 }
 
 /**
@@ -131,7 +134,8 @@ function bestBlock(stats, body) {
  * pieces of live text nodes it was read from `{ node, offset, start, end }`
  * (`text.slice(start, end) === node.data.slice(offset, offset + end - start)`) and
  * `root` the element it was found in; `listing` is true on a page of several story
- * teasers and no article (a front page), where a widget may rather stay quiet.
+ * teasers and no article (a front page), where `text` is the main column's teasers
+ * that have a summary and a widget may rather stay quiet.
  * `options.selector` (the widget's `for`) wins when it matches an element with text.
  */
 export function findArticle(doc, options = {}) {
@@ -143,50 +147,69 @@ export function findArticle(doc, options = {}) {
   // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
   let stats = measure(body, rendered);
   const half = (stats.get(body)?.good ?? 0) / 2;
-  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el)));
-  stats = measure(body, rendered, junk);
-  // The site's own choice is read as it is, without a headline or lead added.
+  // The site's own choice is read as it is, without a headline or lead added; the words
+  // of its own name ("comments") are what it asked for, so they mark no furniture in it.
   const chosen = selected(doc, options.selector);
+  const accepted = chosen ? junkWords(chosen) : [];
+  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el, accepted)));
   if (chosen) return { ...read([chosen], stats, junk, rendered), root: chosen, title: '', listing: false };
-  const best = bestBlock(stats, body);
-  const root = biggestStoryGroup(best, stats);
-  const listing = root !== best;
+  stats = measure(body, rendered, junk);
+  const root = bestBlock(stats, body);
+  const listing = isListing(root, stats);
   const title = headline(doc, body, stats);
   const parts = [root];
   if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
-  return { ...read(parts, stats, junk, rendered), root, title: title ? title.textContent.trim() : '', listing };
+  const drop = listing ? teasersWithoutSummary(root, stats, junk) : junk;
+  return { ...read(parts, stats, drop, rendered), root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
 function selected(doc, selector) {
-  if (!selector) return null;
-  let el = null;
   try {
-    el = doc.querySelector(selector);
+    const el = selector && doc.querySelector(selector);
+    return el?.textContent.trim() ? el : null;
   } catch {
     return null;
   }
-  return el?.textContent.trim() ? el : null;
 }
 
 /**
- * On a listing page (the best block is several <article> teasers, none of which holds
- * half of its paragraph text) the finder keeps the group of stories with the most text
- * rather than a whole front page.
+ * True on a listing page: the best block is several <article> teasers that hold most of
+ * its paragraph text, none of them half of it.
  */
-function biggestStoryGroup(root, stats) {
+function isListing(root, stats) {
   const good = (el) => stats.get(el)?.good ?? 0;
-  const total = good(root);
   const stories = [...root.querySelectorAll('article')].filter((a) => good(a) > 0 && !a.parentElement.closest('article'));
-  const inStories = stories.reduce((sum, a) => sum + good(a), 0);
-  if (stories.length < 3 || inStories < 0.7 * total || stories.some((a) => good(a) >= total / 2)) return root;
-  let group = root;
-  do {
-    group = [...group.children].reduce((a, b) => (good(b) > good(a) ? b : a));
-  } while (good(group) === total && group.children.length);
-  return group;
+  const total = good(root);
+  return stories.length >= 3 && stories.reduce((sum, a) => sum + good(a), 0) >= 0.7 * total && stories.every((a) => good(a) < total / 2);
+}
+
+/**
+ * The blocks a listing page's text leaves out: furniture, and (deepest first, so a block
+ * is judged by what is left in it) every non-heading block whose link share exceeds
+ * TEASER_LINKS: a teaser that is mostly its headline link has no summary to read.
+ */
+function teasersWithoutSummary(root, stats, junk) {
+  const drop = new Set(junk);
+  // Returns the text and link lengths of what `el` keeps; hidden and skipped elements have no stats.
+  const visit = (el) => {
+    const s = stats.get(el);
+    const kept = [s.own, s.link];
+    for (const c of el.children) {
+      if (!stats.has(c) || drop.has(c)) continue;
+      const [t, l] = visit(c);
+      if (isBlock(c) && !HEADING.test(c.localName) && l > TEASER_LINKS * t) drop.add(c);
+      else {
+        kept[0] += t;
+        kept[1] += l;
+      }
+    }
+    return kept;
+  };
+  visit(root);
+  return drop;
 }
 
 /** Lower-cased words, for comparing a heading with the page's title. */
@@ -327,12 +350,13 @@ function read(parts, stats, junk, rendered) {
   return { text, blocks, segments };
 }
 
-/** True when a block inside the article is furniture: hinted so, or mostly links. */
+/**
+ * True when a block inside the article is furniture: hinted so, or mostly links. A list
+ * item is judged with its list: one linked sentence in a list of notes is content.
+ */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
-  if (!s || !s.text) return false;
-  if (junk.has(el)) return true;
-  return !HEADING.test(el.localName) && s.links / s.text > LINK_LIST;
+  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text);
 }
 
 /**

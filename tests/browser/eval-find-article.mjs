@@ -147,7 +147,7 @@ async function main() {
   console.log(`${'page'.padEnd(pad)}  finder    body  first   ms`);
   for (const r of rows) {
     const cells = [r.finder, r.body, r.first].map((x) => x.toFixed(1).padStart(6));
-    console.log(`${r.name.padEnd(pad)}  ${cells.join('  ')}  ${r.ms.toFixed(0).padStart(3)}${r.listing ? '  (listing: a front page, no article)' : ''}`);
+    console.log(`${r.name.padEnd(pad)}  ${cells.join('  ')}  ${r.ms.toFixed(0).padStart(3)}${r.listing ? '  (listing: a front page, its teasers read)' : ''}`);
   }
   const cells = ['finder', 'body', 'first'].map((k) => mean(rows.map((r) => r[k])).toFixed(1).padStart(6));
   console.log(`${'mean'.padEnd(pad)}  ${cells.join('  ')}`);

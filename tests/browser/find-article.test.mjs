@@ -80,7 +80,42 @@ const INLINE = `<!doctype html><html><head><meta charset="utf-8"><title>t</title
 <p>Ủy ban nhân dân tỉnh giao Sở Tài chính 🙂 cân đối ngân sách cho các huyện miền núi trong quý tới.</p></div>
 </body></html>`;
 
-const SITE = { '/news.html': NEWS, '/inline.html': INLINE };
+/** Teasers of a front page: [headline, summary] (an empty summary: a bare headline link). */
+const TEASERS = [
+  ['Hà Nội khởi công cầu Trần Hưng Đạo', 'Cây cầu dài gần 1,5 km nối quận Hoàn Kiếm với quận Long Biên, dự kiến hoàn thành sau ba năm thi công. Thành phố yêu cầu nhà thầu bảo đảm an toàn giao thông trong suốt thời gian xây dựng.'],
+  ['Giá xăng giảm lần thứ ba liên tiếp', ''],
+  ['Bộ Giáo dục công bố lịch thi tốt nghiệp', 'Kỳ thi tốt nghiệp trung học phổ thông năm nay diễn ra trong hai ngày cuối tháng sáu, với bốn bài thi. Bộ đề nghị các địa phương chuẩn bị đủ điểm thi cho thí sinh ở vùng sâu, vùng xa.'],
+  ['Đội tuyển Việt Nam thắng trận mở màn vòng loại World Cup trên sân nhà', ''],
+  ['Mưa lớn ở miền Trung', 'Nhiều tuyến đường ở Quảng Nam, Quảng Ngãi bị ngập sâu, hàng trăm hộ dân phải sơ tán đến nơi an toàn. Chính quyền các tỉnh huy động lực lượng cứu hộ và cấp lương thực cho người dân.'],
+];
+
+/** A front page: a menu, a main column of teasers in two sections and a sidebar of links. */
+const FRONT = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Báo Tin Tức</title></head><body>
+  <ul class="menu"><li><a href="/thoi-su">Thời sự</a></li><li><a href="/kinh-te">Kinh tế</a></li></ul>
+  <div class="home">${[TEASERS.slice(0, 2), TEASERS.slice(2)].map((group, i) => `
+    <section><h2>${['Thời sự', 'Xã hội'][i]}</h2>${group.map(([h, p]) => `
+      <article><figure><img src="x.jpg" alt=""><figcaption>Ảnh: TTXVN</figcaption></figure>
+        <h3><a href="/${h.length}">${h}</a></h3>${p ? `<p>${p}</p>` : ''}</article>`).join('')}
+    </section>`).join('')}
+  </div>
+  <div class="sidebar"><h3>Đọc nhiều</h3>${RELATED.map((t) => `<p><a href="#">${t}</a></p>`).join('')}</div>
+</body></html>`;
+
+/** Readers' comments: a widget pointed at them reads them, though they are called comments. */
+const OPINIONS = [
+  'Tôi rất mong tỉnh sớm có đường cao tốc, mỗi lần về quê phải đi xe khách mất gần mười lăm tiếng đồng hồ.',
+  'Đề nghị Bộ Giao thông vận tải đẩy nhanh tiến độ để người dân miền núi được hưởng lợi sớm nhất có thể.',
+];
+const COMMENTS = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>
+  <div class="content"><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p><p>${PARAGRAPHS[2]}</p></div>
+  <section id="comments" class="comment-section">
+    <h3>Ý kiến bạn đọc</h3>${OPINIONS.map((o) => `
+    <div class="comment"><p class="comment-text">${o}</p><div class="share-bar"><a href="#">Chia sẻ</a> <a href="#">Thích</a></div></div>`).join('')}
+    <div class="ads">Quảng cáo: mua bảo hiểm xe máy giá rẻ chỉ từ 66.000 đồng mỗi năm.</div>
+  </section>
+</body></html>`;
+
+const SITE = { '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS };
 
 let browser;
 let page;
@@ -126,6 +161,14 @@ test('finds headline, sapo and paragraphs, and leaves the furniture out', async 
   }
 });
 
+test('on a front page, the main column\'s teasers with a summary are read and the page is flagged', async () => {
+  const r = await find('/front.html');
+  assert.equal(r.listing, true);
+  const kept = TEASERS.filter(([, p]) => p).flatMap(([h, p]) => [h, p]);
+  assert.deepEqual(r.paragraphs, ['Thời sự', kept[0], kept[1], 'Xã hội', ...kept.slice(2)]);
+  for (const junk of [TEASERS[1][0], TEASERS[3][0], 'Ảnh: TTXVN', 'Kinh tế', 'Đọc nhiều', ...RELATED]) assert.ok(!r.text.includes(junk), `leaves out ${junk}`);
+});
+
 test('a document from DOMParser (no layout, no scripts) gives the same text', async () => {
   const live = await find('/news.html');
   const parsed = await page.evaluate(async (html) => {
@@ -150,6 +193,13 @@ test('the widget selector wins when it matches, and is ignored when it does not'
     const r = await find('/news.html', { selector });
     assert.ok(r.text.includes(PARAGRAPHS[3]) && !r.text.includes(COMMENT), selector);
   }
+});
+
+test('a chosen root called "comments" is read: its own name does not count against its content', async () => {
+  const r = await find('/comments.html', { selector: '#comments' });
+  assert.deepEqual(r.paragraphs, ['Ý kiến bạn đọc', ...OPINIONS]);
+  const found = await find('/comments.html');
+  assert.equal(found.text, PARAGRAPHS.slice(0, 3).join('\n\n'));
 });
 
 test('keeps line breaks and preformatted lines, collapses other white space', async () => {
@@ -253,7 +303,7 @@ test('the words and F1 of the evaluation', () => {
   assert.equal(f1([], ['a']), 0);
 });
 
-test('on the real pages: mean F1 at least 95, no article page below 70', async (t) => {
+test('on the real pages: mean F1 at least 95, no page below 70', async (t) => {
   const names = await pageNames(PAGES);
   if (names.length === 0) {
     t.skip(`no pages in ${PAGES} (set TOMTAT_PAGES or check out ../shared)`);
@@ -265,10 +315,10 @@ test('on the real pages: mean F1 at least 95, no article page below 70', async (
   const report = rows.map((r) => `${r.name} ${r.finder.toFixed(1)}${r.listing ? ' (listing)' : ''}`).join(', ');
   assert.ok(mean >= 95, `mean F1 ${mean.toFixed(1)}: ${report}`);
   assert.ok(mean > first + 10, `mean F1 ${mean.toFixed(1)} vs first <article> ${first.toFixed(1)}`);
-  // A front page has no article: the finder says so (the widget can stay quiet there),
-  // and such pages must stay rare in a set of article pages.
+  // A front page (its teasers read as the text) is flagged so the widget can stay quiet;
+  // in a set of article pages such a flag must stay rare.
   const listings = rows.filter((r) => r.listing);
   assert.ok(listings.length <= 1, `listing pages: ${listings.map((r) => r.name)}`);
-  const low = rows.filter((r) => !r.listing && r.finder < 70);
+  const low = rows.filter((r) => r.finder < 70);
   assert.deepEqual(low.map((r) => r.name), [], report);
 });
