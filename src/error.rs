@@ -19,6 +19,9 @@ pub enum Error {
         /// What is wrong and what is accepted.
         message: String,
     },
+    /// Key phrases or words were asked of a build without a word model (the wasm)
+    /// before the model was loaded.
+    NoWordModel,
 }
 
 impl fmt::Display for Error {
@@ -37,6 +40,10 @@ impl fmt::Display for Error {
                 )
             }
             Error::InvalidOption { option, message } => write!(f, "option `{option}`: {message}"),
+            Error::NoWordModel => f.write_str(
+                "keywords and words need the word model, which is not loaded: load words.bin first, or ask for \
+                 keywords: false",
+            ),
         }
     }
 }

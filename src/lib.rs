@@ -39,9 +39,13 @@ pub use span::Span;
 pub const MAX_INPUT_BYTES: usize = 8_000_000;
 
 /// The digest of `text`: an empty text gives an empty digest; a text over
-/// [`MAX_INPUT_BYTES`] or an invalid option gives an [`Error`].
+/// [`MAX_INPUT_BYTES`], an invalid option, or key phrases or words asked of a build
+/// whose word model is not loaded give an [`Error`].
 pub fn digest(text: &str, options: &Options) -> Result<Digest, Error> {
     options.validate()?;
+    if options.needs_words() && words::shipped().is_none() {
+        return Err(Error::NoWordModel);
+    }
     if text.len() > MAX_INPUT_BYTES {
         return Err(Error::InputTooLarge { bytes: text.len(), limit: MAX_INPUT_BYTES });
     }

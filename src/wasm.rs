@@ -92,6 +92,18 @@ pub fn digest(
     digest.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
+/// Loads the word model (the bytes of `pkg/words.bin`), which key phrases and the
+/// `words` option need. The wasm does not embed it, so that the widget, which shows
+/// neither, never downloads it; the first model loaded stays. Throws on bytes that are
+/// not a model.
+#[wasm_bindgen(js_name = loadWordModel)]
+pub fn load_word_model(bytes: Vec<u8>) -> Result<(), JsError> {
+    match crate::words::load(bytes) {
+        true => Ok(()),
+        false => Err(JsError::new("these bytes are not a tomtat word model (words.bin)")),
+    }
+}
+
 /// Reads the options object. Keys with `undefined` values count as absent, as in
 /// JavaScript. Read by hand rather than through serde: serde's messages for a wrong
 /// value print the value, and that brought float formatting and serde's whole

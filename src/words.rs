@@ -25,20 +25,28 @@ pub const FEATURES: usize = 22;
 pub const LONGEST_WORD: usize = 4;
 
 /// The shipped model: `#` comment lines, then the table sizes and tables (see
-/// [`Model::parse`]).
+/// [`Model::parse`]). Compiled in with the `embedded-words` feature (the CLI and the
+/// Rust API); the wasm is built without it and gets the file through [`load`].
+#[cfg(feature = "embedded-words")]
 const SHIPPED: &[u8] = include_bytes!("../data/words.bin");
 
 /// The word ranges of sentence `index` of `doc`: byte ranges of the normalised text
 /// that cover the sentence's tokens in order, each from the start of its first token
-/// to the end of its last.
+/// to the end of its last; one word per token when no model is loaded.
 pub fn segment(doc: &Document, index: usize) -> Vec<Range<usize>> {
-    shipped().words(doc.text(), doc.sentence_tokens(index))
+    let tokens = doc.sentence_tokens(index);
+    match shipped() {
+        Some(model) => model.words(doc.text(), tokens),
+        None => tokens.iter().map(|t| t.range.clone()).collect(),
+    }
 }
 
 /// Every word of `doc` as a range of indices into `doc.tokens`, sentence after
-/// sentence: the units of key phrases.
+/// sentence: the units of key phrases; one per token when no model is loaded.
 pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
-    let model = shipped();
+    let Some(model) = shipped() else {
+        return (0..doc.tokens.len()).map(|k| k..k + 1).collect();
+    };
     let mut units: Vec<Range<usize>> = Vec::with_capacity(doc.tokens.len());
     let mut first = 0;
     for index in 0..doc.sentences.len() {
@@ -54,13 +62,35 @@ pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
     units
 }
 
-/// The model compiled into the crate.
-pub fn shipped() -> &'static Model<'static> {
-    static MODEL: OnceLock<Model<'static>> = OnceLock::new();
-    // A model that does not parse can only come from a broken build; falling back to
-    // one word per token keeps every caller working.
-    MODEL.get_or_init(|| Model::parse(SHIPPED).unwrap_or(Model { bits: 0, weights: &[], lexicon: &[] }))
+/// The model in use: the compiled-in one, or the one given to [`load`]; `None` in a
+/// build without `embedded-words` before [`load`].
+pub fn shipped() -> Option<&'static Model<'static>> {
+    #[cfg(feature = "embedded-words")]
+    {
+        // A model that does not parse can only come from a broken build; falling back
+        // to one word per token keeps every caller working.
+        Some(MODEL.get_or_init(|| Model::parse(SHIPPED).unwrap_or(Model { bits: 0, weights: &[], lexicon: &[] })))
+    }
+    #[cfg(not(feature = "embedded-words"))]
+    MODEL.get()
 }
+
+/// Loads the model from the bytes of `data/words.bin`, for a build without
+/// `embedded-words` (the wasm): the page fetches the file, the widget, which shows
+/// neither keywords nor words, never does. The first model loaded stays; `false` when
+/// `bytes` is not a model.
+#[cfg(not(feature = "embedded-words"))]
+pub fn load(bytes: Vec<u8>) -> bool {
+    if MODEL.get().is_some() {
+        return true;
+    }
+    // Kept for the life of the program, as a compiled-in model would be.
+    let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
+    Model::parse(bytes).is_some_and(|model| MODEL.set(model).is_ok())
+}
+
+/// The model, once read.
+static MODEL: OnceLock<Model<'static>> = OnceLock::new();
 
 /// Hashed `i8` weights of the gap features (a positive sum means a word boundary) and
 /// a lexicon of multi-syllable words as a Bloom filter over their syllable hashes.

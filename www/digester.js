@@ -5,7 +5,8 @@
 
 /**
  * Starts the worker. `workerUrl` defaults to worker.js next to this module; `wasm`
- * (a URL or the module's bytes) overrides where the worker loads the wasm from;
+ * (a URL or the module's bytes) overrides where the worker loads the wasm from, and
+ * `words` (likewise) the word model;
  * `workerType` is 'classic' for a worker bundled into one script (the offline file:
  * over file:// Chromium starts no module worker from a Blob URL).
  * Returns `{ digest(text, options), terminate() }`; `digest` resolves to
@@ -13,7 +14,7 @@
  * an `Error` carrying the wasm's message (a bad option, a text too long) or saying
  * that the analyser failed and is restarted.
  */
-export function createDigester({ workerUrl = new URL('./worker.js', import.meta.url), wasm, workerType = 'module' } = {}) {
+export function createDigester({ workerUrl = new URL('./worker.js', import.meta.url), wasm, words, workerType = 'module' } = {}) {
   let worker = null;
   let newest = 0;
   /** The request waited for: `{ id, message, resolve, reject }`, or null. */
@@ -22,7 +23,7 @@ export function createDigester({ workerUrl = new URL('./worker.js', import.meta.
   function start() {
     const current = new Worker(workerUrl, { type: workerType });
     worker = current;
-    if (wasm !== undefined) current.postMessage({ wasm });
+    if (wasm !== undefined || words !== undefined) current.postMessage({ wasm, words });
     current.onmessage = ({ data }) => {
       if (current !== worker) return;
       if (data.trapped) {

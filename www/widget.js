@@ -311,7 +311,10 @@ class TomTat extends HTMLElement {
     });
     const length = this.getAttribute('length');
     try {
-      const answer = await this.#digester.digest(article.text, { length: LENGTHS.has(length) ? length : DEFAULT_LENGTH });
+      // No keywords: the panel shows none, and without them the worker never downloads
+      // the word model.
+      const options = { length: LENGTHS.has(length) ? length : DEFAULT_LENGTH, keywords: false };
+      const answer = await this.#digester.digest(article.text, options);
       if (!answer || generation !== this.#generation) return;
       const { digest } = answer;
       this.#result = { text: article.text, digest };

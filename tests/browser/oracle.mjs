@@ -1,5 +1,5 @@
 // The digest as the page must show it, computed by the same wasm module in Node
-// (`initSync` on the built www/pkg/), and the seed article.
+// (`initSync` and `loadWordModel` on the built www/pkg/), and the seed article.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -21,6 +21,7 @@ export async function tomtat() {
     }
     wasm = await import(`${PKG}tomtat.js`);
     wasm.initSync({ module: readFileSync(`${PKG}tomtat_bg.wasm`) });
+    wasm.loadWordModel(readFileSync(`${PKG}words.bin`));
   }
   return wasm;
 }

@@ -199,12 +199,28 @@ test('lone surrogates are read as U+FFFD: the same offsets, the digest of the we
   }
 });
 
-/** A module instance of its own, for tests that make the wasm trap. */
-async function freshInstance() {
+/** A module instance of its own (for tests that make the wasm trap), with the word
+ * model loaded unless `words` is false. */
+async function freshInstance({ words = true } = {}) {
   const glue = await import(`${PKG}tomtat.js?instance=${Math.random()}`);
   glue.initSync({ module: readFileSync(`${PKG}tomtat_bg.wasm`) });
+  if (words) glue.loadWordModel(readFileSync(`${PKG}words.bin`));
   return glue;
 }
+
+test('keywords and words wait for the word model; summary and directives do not', async () => {
+  const { digest, loadWordModel } = await freshInstance({ words: false });
+  assert.throws(() => digest(SEED), /keywords and words need the word model/);
+  assert.throws(() => digest(SEED, { keywords: false, words: true }), /word model/);
+  const lean = digest(SEED, { keywords: false });
+  assert.equal(lean.directives.length, 4);
+  assert.deepEqual(lean.keywords, []);
+  assert.throws(() => loadWordModel(new Uint8Array([1, 2, 3])), /not a tomtat word model/);
+  loadWordModel(readFileSync(`${PKG}words.bin`));
+  const full = digest(SEED);
+  assert.ok(full.keywords.length > 0);
+  assert.deepEqual({ ...full, keywords: [] }, lean);
+});
 
 test('a text that is not a string throws an Error that names `text`, and the module keeps working', async () => {
   const { digest } = await freshInstance();
@@ -229,6 +245,6 @@ test('the package ships TypeScript types for digest and its options', () => {
     assert.match(types, new RegExp(`export interface ${name} `), name);
   }
   const functions = [...types.matchAll(/^export (?:default )?function (\w+)/gm)].map((m) => m[1]).sort();
-  assert.deepEqual(functions, ['__wbg_init', 'digest', 'initSync'], 'the API is digest and the loaders');
+  assert.deepEqual(functions, ['__wbg_init', 'digest', 'initSync', 'loadWordModel'], 'the API is digest and the loaders');
   assert.match(types, /export type DirectiveKind = "require" \| "direct" \| "request" \| "assign" \| "prohibit" \| "rule";/);
 });

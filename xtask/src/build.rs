@@ -3,7 +3,9 @@
 //! Compiles the crate for `wasm32-unknown-unknown` in release (the size-optimised
 //! profile), runs the bindgen step in-process through `wasm-bindgen-cli-support`
 //! (pinned to the crate's `wasm-bindgen` version, so no separate CLI to install),
-//! copies the seed article for the page's "Bài mẫu" button, writes the offline single
+//! copies the word model (`words.bin`, which the wasm does not embed: the page loads it,
+//! the widget never needs it) and the seed article for the page's "Bài mẫu" button,
+//! writes the offline single
 //! file (`offline.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
@@ -18,6 +20,8 @@ use crate::test::{cargo, ensure_wasm_target};
 
 /// Where the generated module, wasm, types and seed go (git-ignored).
 pub const PKG: &str = "www/pkg";
+/// The word model, loaded by the page for keywords and words.
+const WORDS: &str = "data/words.bin";
 /// The reference article, loaded by the page's "Bài mẫu" button.
 const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
 /// The page's own scripts, counted in the size report.
@@ -39,7 +43,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// Builds `www/pkg/` and prints the sizes.
 pub fn build() -> Result<(), String> {
     ensure_wasm_target()?;
-    cargo(&["build", "--lib", "--release", "--target", "wasm32-unknown-unknown", "--package", "tomtat"])?;
+    // Without the default `embedded-words`: the word model is a file of its own.
+    cargo(&[
+        "build",
+        "--lib",
+        "--release",
+        "--target",
+        "wasm32-unknown-unknown",
+        "--package",
+        "tomtat",
+        "--no-default-features",
+    ])?;
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
     let input = target.join("wasm32-unknown-unknown/release/tomtat.wasm");
     Bindgen::new()
@@ -55,8 +69,9 @@ pub fn build() -> Result<(), String> {
         .out_name("tomtat")
         .generate(PKG)
         .map_err(|e| format!("bindgen on {}: {e:#}", input.display()))?;
+    copy(Path::new(WORDS), &Path::new(PKG).join("words.bin"))?;
     copy(Path::new(SEED), &Path::new(PKG).join("seed.txt"))?;
-    println!("built {PKG}/ (tomtat.js, tomtat_bg.wasm, tomtat.d.ts, seed.txt)");
+    println!("built {PKG}/ (tomtat.js, tomtat_bg.wasm, tomtat.d.ts, words.bin, seed.txt)");
     crate::offline::write()?;
     println!("wrote {} (the page in one file, for file:// and no network)", crate::offline::OUT);
     report_sizes()
@@ -66,12 +81,13 @@ fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
 
-/// Prints raw, gzip and brotli sizes of the wasm, the generated glue, the page's
+/// Prints raw, gzip and brotli sizes of the wasm, the generated glue, the word model, the page's
 /// scripts, what a news site's reader downloads (against its budget) and the offline
 /// file.
 fn report_sizes() -> Result<(), String> {
     let wasm = sizes(&[format!("{PKG}/tomtat_bg.wasm")])?;
     let glue = sizes(&[format!("{PKG}/tomtat.js")])?;
+    let words = sizes(&[format!("{PKG}/words.bin")])?;
     let page = sizes(&PAGE_SCRIPTS.map(String::from))?;
     let widget = sizes(&WIDGET_SCRIPTS.map(String::from))?;
     let reader = widget.add(glue).add(wasm);
@@ -80,6 +96,7 @@ fn report_sizes() -> Result<(), String> {
     for (what, size) in [
         ("wasm  tomtat_bg.wasm", wasm),
         ("js    tomtat.js (bindgen glue)", glue),
+        ("data  words.bin (word model: the page loads it, the widget never)", words),
         ("js    page: app, kinds, digester, worker, highlight", page),
         ("js    widget (CSS inside), kinds, find-article, digester, highlight, worker", widget),
         ("all   a news site's reader: widget + glue + wasm", reader),

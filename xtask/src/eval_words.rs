@@ -43,10 +43,9 @@ impl Counts {
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = args.iter().find(|a| !a.starts_with("--")).map_or(DEFAULT, String::as_str);
     let sentences = read(path)?;
-    let model = words::shipped();
-    if model.is_empty() {
+    let Some(model) = words::shipped().filter(|model| !model.is_empty()) else {
         return Err("the shipped model did not parse: rebuild it with `cargo xtask train-words`".into());
-    }
+    };
     let counts = score(model, &sentences);
     if args.iter().any(|a| a == "--show") {
         show(model, &sentences);

@@ -9,7 +9,8 @@
 //! forms `www/` and the bindgen glue use (`import x, { a, b as c } from './m.js';`,
 //! `export function|const|class`, `export { a, b as default };`) and fails the build on
 //! anything else. The worker runs as a classic worker from a Blob URL of its bundled
-//! source (worker.js with the glue) and gets the wasm as bytes decoded from base64.
+//! source (worker.js with the glue) and gets the wasm and the word model as bytes
+//! decoded from base64.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -29,6 +30,8 @@ pub fn write() -> Result<usize, String> {
     let seed = read(&Path::new(PKG).join("seed.txt"))?;
     let wasm =
         std::fs::read(Path::new(PKG).join("tomtat_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
+    let words =
+        std::fs::read(Path::new(PKG).join("words.bin")).map_err(|e| format!("cannot read the word model: {e}"))?;
 
     // A classic worker (Chromium starts no module worker from a Blob URL over file://),
     // where `import.meta` does not exist: the glue only reads it for a default wasm URL,
@@ -38,15 +41,16 @@ pub fn write() -> Result<usize, String> {
     // The page's digester starts that worker from a Blob URL and hands it the wasm bytes.
     let app = bundle(Path::new("www/app.js"), &|file, module| {
         if file.file_name().is_some_and(|name| name == "digester.js") {
-            Ok(format!("(({{ createDigester }}) => ({{ createDigester: (options = {{}}) => createDigester({{ workerUrl: URL.createObjectURL(new Blob([WORKER_SOURCE], {{ type: 'text/javascript' }})), workerType: 'classic', wasm: Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)), ...options }}) }}))({module})"))
+            Ok(format!("(({{ createDigester }}) => ({{ createDigester: (options = {{}}) => createDigester({{ workerUrl: URL.createObjectURL(new Blob([WORKER_SOURCE], {{ type: 'text/javascript' }})), workerType: 'classic', wasm: Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)), words: Uint8Array.from(atob(WORDS_BASE64), (c) => c.charCodeAt(0)), ...options }}) }}))({module})"))
         } else {
             Ok(module)
         }
     })?;
     let script = format!(
-        "// tomtat, offline: the page's modules, the worker's source and the wasm in one script.\nconst WORKER_SOURCE = {};\nconst WASM_BASE64 = \"{}\";\n{app}",
+        "// tomtat, offline: the page's modules, the worker's source, the wasm and the word model in one script.\nconst WORKER_SOURCE = {};\nconst WASM_BASE64 = \"{}\";\nconst WORDS_BASE64 = \"{}\";\n{app}",
         js_string(&worker)?,
         base64::engine::general_purpose::STANDARD.encode(&wasm),
+        base64::engine::general_purpose::STANDARD.encode(&words),
     );
     for (what, text) in [("the page's script", &script), ("style.css", &css)] {
         let lower = text.to_lowercase();

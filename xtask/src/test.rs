@@ -17,6 +17,8 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     ensure_playwright()?;
     cargo(&["test", "--workspace", "--all-targets"])?;
     cargo(&["test", "--doc"])?;
+    // The wasm's configuration: no word model compiled in.
+    cargo(&["test", "--no-default-features", "--test", "word_model"])?;
     // The browser tests load www/ with a fresh wasm, never a stale one.
     crate::build::build()?;
     run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")

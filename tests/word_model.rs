@@ -1,0 +1,29 @@
+//! The word model of a build without `embedded-words` (the wasm's configuration): key
+//! phrases and words are refused until the model is loaded, everything else works.
+//! Run by `cargo xtask test` as `cargo test --no-default-features --test word_model`;
+//! with the default features this file compiles to nothing.
+#![cfg(not(feature = "embedded-words"))]
+
+mod common;
+
+use common::*;
+use tomtat::{digest, words, Error, Options};
+
+#[test]
+fn keywords_and_words_wait_for_the_model_and_the_rest_does_not() {
+    let lean = Options { keywords: false, ..Options::default() };
+    assert_eq!(digest(SEED, &Options::default()), Err(Error::NoWordModel));
+    assert_eq!(digest(SEED, &Options { words: true, ..lean.clone() }), Err(Error::NoWordModel));
+    let before = digest(SEED, &lean).expect("no words needed");
+    assert_eq!(before.directives.len(), 4);
+    assert!(before.keywords.is_empty() && !before.summary.is_empty());
+
+    assert!(!words::load(b"not a model".to_vec()), "garbage is refused");
+    assert_eq!(digest(SEED, &Options::default()), Err(Error::NoWordModel), "and loads nothing");
+    let model = include_bytes!("../data/words.bin");
+    assert!(words::load(model.to_vec()));
+    assert!(words::load(b"ignored: the first model stays".to_vec()));
+    let full = digest(SEED, &Options::default()).expect("the model is loaded");
+    assert!(full.keywords.iter().any(|k| k.text.contains(' ')), "keywords of several syllables");
+    assert_eq!(tomtat::Digest { keywords: Vec::new(), ..full }, before);
+}
