@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
-use tomtat::words::{self, Model, FEATURES};
+use tomtat::words::{self, Lexicon, Model, FEATURES};
 use tomtat::Document;
 
 use crate::eval_words::{self, Sentence};
@@ -34,8 +34,9 @@ const PYVI: &str = "pyvi==0.1.1";
 const PYVI_DIR: &str = "target/pyvi";
 /// Weight table: 2^BITS entries.
 const BITS: u32 = 15;
-/// Lexicon Bloom filter: 2^LEXICON_BITS bits.
-const LEXICON_BITS: u32 = 18;
+/// Lexicon fingerprints: a word not in the lexicon is taken for one with probability
+/// 2^-FINGERPRINT_BITS.
+const FINGERPRINT_BITS: u32 = 7;
 const EPOCHS: usize = 10;
 const RATE: f64 = 0.1;
 const L2: f64 = 1e-5;
@@ -75,9 +76,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         all
     };
     let folds: Vec<Vec<u8>> =
-        (0..FOLDS).map(|fold| words::lexicon_filter(lexicon(Some(fold)).into_iter(), LEXICON_BITS)).collect();
+        (0..FOLDS).map(|fold| Lexicon::build(lexicon(Some(fold)).into_iter(), FINGERPRINT_BITS)).collect();
     let full = lexicon(None);
-    let filter = words::lexicon_filter(full.iter().copied(), LEXICON_BITS);
+    let filter = Lexicon::build(full.iter().copied(), FINGERPRINT_BITS);
 
     let mut examples = examples(&training, &folds);
     drop_rare(&mut examples, MIN_FEATURE_COUNT);
@@ -85,8 +86,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let nonzero = weights.iter().filter(|&&w| w != 0).count();
     let source = if holdout { "train" } else { "train + dev" };
     let header = format!(
-        "tomtat word segmentation model (src/words.rs): 2^{BITS} hashed i8 weights of gap features\n\
-         and a 2^{LEXICON_BITS}-bit Bloom filter of {} multi-syllable words.\n\
+        "tomtat word segmentation model (src/words.rs): 2^{BITS} hashed weights (-7 to 7) of gap\n\
+         features and a lexicon of {} multi-syllable words ({FINGERPRINT_BITS}-bit fingerprints).\n\
          Derived from UD Vietnamese-VTB ({source}; VietTreebank by the VLSP project, converted to Universal\n\
          Dependencies by the UD Vietnamese contributors), https://github.com/UniversalDependencies/UD_Vietnamese-VTB,\n\
          licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/). Changes: only weights and word\n\
@@ -146,13 +147,13 @@ fn pyvi_words() -> Result<String, String> {
 fn examples(sentences: &[Sentence], folds: &[Vec<u8>]) -> Examples {
     let mut examples = Examples { features: Vec::new(), boundary: Vec::new() };
     for (n, sentence) in sentences.iter().enumerate() {
-        let filter = &folds[n % folds.len()];
+        let lexicon = Lexicon::parse(&folds[n % folds.len()]).unwrap_or_default();
         let starts: HashSet<usize> = eval_words::gold_spans(sentence).into_iter().map(|(start, _)| start).collect();
         let position = eval_words::non_space_before(&sentence.text);
         let doc = Document::new(&sentence.text);
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            let features = words::sentence_features(doc.text(), tokens, |h| words::filter_contains(filter, h));
+            let features = words::sentence_features(doc.text(), tokens, |h| lexicon.contains(h));
             for (i, (token, features)) in tokens.iter().zip(features).enumerate() {
                 if words::forced_boundary(tokens, i) {
                     continue;
