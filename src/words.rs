@@ -37,7 +37,7 @@ const SHIPPED: &[u8] = include_bytes!("../data/words.bin");
 pub fn segment(doc: &Document, index: usize) -> Vec<Range<usize>> {
     let tokens = doc.sentence_tokens(index);
     match shipped() {
-        Some(model) => model.words(doc.text(), tokens),
+        Some(model) => model.words(doc, tokens),
         None => tokens.iter().map(|t| t.range.clone()).collect(),
     }
 }
@@ -52,7 +52,7 @@ pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
     let mut first = 0;
     for index in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(index);
-        for (k, starts) in model.boundaries(doc.text(), tokens).into_iter().enumerate() {
+        for (k, starts) in model.boundaries(doc, tokens).into_iter().enumerate() {
             match units.last_mut() {
                 Some(unit) if !starts => unit.end = first + k + 1,
                 _ => units.push(first + k..first + k + 1),
@@ -153,8 +153,8 @@ impl<'a> Model<'a> {
     }
 
     /// For each token of a sentence, whether a word starts at it.
-    pub fn boundaries(&self, text: &str, tokens: &[Token]) -> Vec<bool> {
-        let keys = keys(text, tokens);
+    pub fn boundaries(&self, doc: &Document, tokens: &[Token]) -> Vec<bool> {
+        let keys = keys(doc, tokens);
         let matches = lexicon_matches(&keys, |hash| self.lexicon.contains(hash));
         let mask = (1u64 << self.bits) - 1;
         let mut hashes = [0u64; FEATURES];
@@ -171,9 +171,9 @@ impl<'a> Model<'a> {
     }
 
     /// The word ranges of a sentence's tokens (byte ranges of `text`).
-    pub fn words(&self, text: &str, tokens: &[Token]) -> Vec<Range<usize>> {
+    pub fn words(&self, doc: &Document, tokens: &[Token]) -> Vec<Range<usize>> {
         let mut words: Vec<Range<usize>> = Vec::new();
-        for (token, starts) in tokens.iter().zip(self.boundaries(text, tokens)) {
+        for (token, starts) in tokens.iter().zip(self.boundaries(doc, tokens)) {
             match words.last_mut() {
                 Some(word) if !starts => word.end = token.range.end,
                 _ => words.push(token.range.clone()),
@@ -193,8 +193,8 @@ pub fn forced_boundary(tokens: &[Token], i: usize) -> bool {
 /// The feature hashes of every gap of a sentence: entry `i` describes the gap before
 /// token `i`. `in_lexicon` says whether a word hash (see [`word_hash`]) is a lexicon
 /// word. Used by the trainer, which masks the hashes to its own table size.
-pub fn sentence_features(text: &str, tokens: &[Token], in_lexicon: impl Fn(u64) -> bool) -> Vec<[u64; FEATURES]> {
-    let keys = keys(text, tokens);
+pub fn sentence_features(doc: &Document, tokens: &[Token], in_lexicon: impl Fn(u64) -> bool) -> Vec<[u64; FEATURES]> {
+    let keys = keys(doc, tokens);
     let matches = lexicon_matches(&keys, in_lexicon);
     let mut hashes = [0u64; FEATURES];
     (0..tokens.len())
@@ -208,9 +208,9 @@ pub fn sentence_features(text: &str, tokens: &[Token], in_lexicon: impl Fn(u64) 
 /// The hash under which a lexicon holds the word made of `tokens`, all of them
 /// syllables; `None` for a word of one syllable, of more than [`LONGEST_WORD`], or with
 /// a number or punctuation mark inside.
-pub fn word_hash(text: &str, tokens: &[Token]) -> Option<u64> {
+pub fn word_hash(doc: &Document, tokens: &[Token]) -> Option<u64> {
     let standalone = tokens.iter().any(|t| t.kind != TokenKind::Syllable);
-    (!standalone && (2..=LONGEST_WORD).contains(&tokens.len())).then(|| ngram_hash(&keys(text, tokens)))
+    (!standalone && (2..=LONGEST_WORD).contains(&tokens.len())).then(|| ngram_hash(&keys(doc, tokens)))
 }
 
 /// A set of word hashes in little more than `f` bits a word, where `f` is the
@@ -433,33 +433,37 @@ enum Shape {
 
 const EDGE: Key = Key { text: 0x005e_ed0f_ed9e, shape: Shape::Edge as u64 };
 
-fn keys(text: &str, tokens: &[Token]) -> Vec<Key> {
-    tokens.iter().map(|t| key(&text[t.range.clone()], t.kind)).collect()
+/// The keys of `tokens` of `doc`: shapes from the text, hashes from its lower case.
+fn keys(doc: &Document, tokens: &[Token]) -> Vec<Key> {
+    tokens.iter().map(|t| key(&doc.text()[t.range.clone()], &doc.lower()[t.range.clone()], t.kind)).collect()
 }
 
-fn key(token: &str, kind: TokenKind) -> Key {
+fn key(token: &str, lower: &str, kind: TokenKind) -> Key {
     let shape = match kind {
         // Every number is the same to the model: what matters is that it is a number.
         TokenKind::Number => return Key { text: 0x6e75_6d62_6572, shape: Shape::Number as u64 },
         TokenKind::Punct => Shape::Punct,
         TokenKind::Syllable => {
             let mut chars = token.chars();
-            let first_upper = chars.next().is_some_and(char::is_uppercase);
-            let (mut upper, mut lower) = (0, 0);
-            for c in chars {
-                upper += usize::from(c.is_uppercase());
-                lower += usize::from(c.is_lowercase());
-            }
-            match (first_upper, upper, lower) {
-                (true, u, 0) if u > 0 => Shape::Upper,
-                (true, _, _) => Shape::Capitalised,
-                _ => Shape::Lower,
+            if chars.next().is_some_and(char::is_uppercase) {
+                let (mut upper, mut lower) = (0, 0);
+                for c in chars {
+                    upper += usize::from(c.is_uppercase());
+                    lower += usize::from(c.is_lowercase());
+                }
+                if upper > 0 && lower == 0 {
+                    Shape::Upper
+                } else {
+                    Shape::Capitalised
+                }
+            } else {
+                Shape::Lower
             }
         }
     };
     // FNV-1a over the lower-cased characters: fixed, so native and wasm agree.
     let mut hash: u64 = 0xcbf2_9ce4_8422_2325;
-    for c in token.chars().flat_map(char::to_lowercase) {
+    for c in lower.chars() {
         hash = (hash ^ u64::from(c)).wrapping_mul(0x0000_0100_0000_01b3);
     }
     Key { text: hash, shape: shape as u64 }
@@ -518,8 +522,9 @@ mod tests {
 
     #[test]
     fn the_shipped_model_parses() {
-        assert!(!shipped().is_empty());
-        assert!(shipped().lexicon.contains(hash("kết cấu")));
+        let model = shipped().expect("the model is compiled in");
+        assert!(!model.is_empty());
+        assert!(model.lexicon.contains(hash("kết cấu")));
     }
 
     #[test]
@@ -568,7 +573,7 @@ mod tests {
     /// The lexicon hash of a word written with spaces between its syllables.
     fn hash(word: &str) -> u64 {
         let doc = Document::new(word);
-        word_hash(doc.text(), &doc.tokens).expect("a word of 2 to 4 syllables")
+        word_hash(&doc, &doc.tokens).expect("a word of 2 to 4 syllables")
     }
 
     #[test]
@@ -584,7 +589,7 @@ mod tests {
             let mut broken = bytes.clone();
             broken[at] ^= 0x5a;
             if let Some(model) = Model::parse(&broken) {
-                assert!(model.words(doc.text(), doc.sentence_tokens(0)).len() <= doc.tokens.len());
+                assert!(model.words(&doc, doc.sentence_tokens(0)).len() <= doc.tokens.len());
             }
         }
     }

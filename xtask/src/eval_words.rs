@@ -116,7 +116,7 @@ pub fn score(model: &Model, sentences: &[Sentence]) -> Counts {
         let position = non_space_before(&sentence.text);
         let mut predicted = HashSet::new();
         for index in 0..doc.sentences.len() {
-            for word in model.words(doc.text(), doc.sentence_tokens(index)) {
+            for word in model.words(&doc, doc.sentence_tokens(index)) {
                 let span = doc.span(word);
                 predicted.insert((position[span.start as usize], position[span.end as usize]));
             }
@@ -135,7 +135,7 @@ fn show(model: &Model, sentences: &[Sentence]) {
     for sentence in sentences {
         let doc = Document::new(&sentence.text);
         let got: Vec<String> = (0..doc.sentences.len())
-            .flat_map(|index| model.words(doc.text(), doc.sentence_tokens(index)))
+            .flat_map(|index| model.words(&doc, doc.sentence_tokens(index)))
             .map(|word| doc.span(word).text.replace(' ', "_"))
             .collect();
         let gold: Vec<String> = sentence.words.iter().map(|w| w.replace(' ', "_")).collect();
@@ -165,7 +165,7 @@ fn speed(model: &Model, sentences: &[Sentence]) {
     let started = Instant::now();
     let mut count = 0;
     for index in 0..doc.sentences.len() {
-        count += model.words(doc.text(), doc.sentence_tokens(index)).len();
+        count += model.words(&doc, doc.sentence_tokens(index)).len();
     }
     let segmented = started.elapsed().as_secs_f64();
     println!(

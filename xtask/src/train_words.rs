@@ -121,7 +121,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// The lexicon hash of a word written with spaces between its syllables.
 fn word_hash(word: &str) -> Option<u64> {
     let doc = Document::new(word);
-    words::word_hash(doc.text(), &doc.tokens)
+    words::word_hash(&doc, &doc.tokens)
 }
 
 /// pyvi's word list (`pyvi/models/words.txt`), from the wheel that pip fetches into
@@ -155,7 +155,7 @@ fn examples(sentences: &[Sentence], folds: &[Vec<u8>]) -> Examples {
         let doc = Document::new(&sentence.text);
         for index in 0..doc.sentences.len() {
             let tokens = doc.sentence_tokens(index);
-            let features = words::sentence_features(doc.text(), tokens, |h| lexicon.contains(h));
+            let features = words::sentence_features(&doc, tokens, |h| lexicon.contains(h));
             for (i, (token, features)) in tokens.iter().zip(features).enumerate() {
                 if words::forced_boundary(tokens, i) {
                     continue;
