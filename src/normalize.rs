@@ -41,38 +41,45 @@ impl Normalized {
     pub fn new(original: &str) -> Self {
         let mut out = Builder::with_capacity(original.len());
         let mut group = Group::default();
-        let mut chars = original.char_indices().peekable();
-        while let Some((i, c)) = chars.next() {
+        let mut i = 0;
+        while let Some(c) = original[i..].chars().next() {
+            let run = plain_run(&original[i..]);
+            if run > 0 {
+                out.flush(&mut group);
+                if out.orig_end == i {
+                    out.copy(&original[i..i + run]);
+                    i += run;
+                    continue;
+                }
+            }
             let j = i + c.len_utf8();
+            let next = original[j..].chars().next();
             let class = if c.is_ascii() && c != '\r' && (c == '\n' || !c.is_ascii_control()) {
                 Class::Other
             } else {
                 classify(c)
             };
+            let mut end = j;
             match class {
                 Class::Invisible => out.drop(i, j, &group),
                 Class::Space | Class::LineBreak => {
                     out.flush(&mut group);
-                    let mut end = j;
-                    if c == '\r' {
-                        if let Some(&(k, '\n')) = chars.peek() {
-                            chars.next();
-                            end = k + 1;
-                        }
+                    if c == '\r' && next == Some('\n') {
+                        end = j + 1;
                     }
                     out.push(if matches!(class, Class::Space) { ' ' } else { '\n' }, i, end);
                 }
                 Class::Mark => group.extend(c, j),
                 Class::Other => {
                     out.flush(&mut group);
-                    let marks_follow = chars.peek().is_some_and(|&(_, next)| is_mark(next));
-                    if marks_follow || !is_nfc(c) {
+                    if next.is_some_and(is_mark) || !is_nfc(c) {
                         group.start(c, i, j);
                     } else {
                         out.push(c, i, j);
                     }
                 }
             }
+            i = end;
         }
         out.flush(&mut group);
         fold_tone_placement(Normalized { text: out.text, edits: out.edits })
@@ -164,6 +171,23 @@ pub(crate) fn is_mark(c: char) -> bool {
     }
 }
 
+/// The length in bytes of the run at the start of `text` that normalisation copies as
+/// it is: printable ASCII, line feeds and the precomposed Latin and Vietnamese letters,
+/// but not a letter that combining marks follow (it starts a group). Most of a text is
+/// such runs, copied without looking at each character twice.
+fn plain_run(text: &str) -> usize {
+    let mut end = 0;
+    let mut last = 0;
+    for (k, c) in text.char_indices() {
+        if !matches!(c, ' '..='~' | '\n' | 'À'..='ɏ' | 'Ḁ'..='ỿ') {
+            return if is_mark(c) { last } else { end };
+        }
+        last = k;
+        end = k + c.len_utf8();
+    }
+    end
+}
+
 /// Whether `c` alone is in NFC; ASCII and the precomposed Vietnamese letters are.
 fn is_nfc(c: char) -> bool {
     matches!(c, '\0'..='ɏ' | 'Ḁ'..='ỿ') || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
@@ -215,6 +239,12 @@ impl Builder {
             self.edit(at, self.text.len(), start, end);
         }
         self.orig_end = end;
+    }
+
+    /// Appends `run`, original bytes from where the last character ended, unchanged.
+    fn copy(&mut self, run: &str) {
+        self.text.push_str(run);
+        self.orig_end += run.len();
     }
 
     /// Drops original bytes `start..end`, unless they sit inside an open `group`,
