@@ -17,7 +17,7 @@ const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
 /// Whether the lower-cased syllable `syllable` is a stop word.
 pub fn is_stop_word(syllable: &str) -> bool {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    static SET: OnceLock<IdSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| crate::data::lines(STOPWORDS).collect()).contains(syllable)
 }
 
@@ -77,7 +77,8 @@ impl Terms {
 /// A hash map keyed by term ids (or tuples and arrays of them), or by the strings of a
 /// table the crate builds.
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
-/// A hash set of term ids (or tuples and arrays of them).
+/// A hash set of term ids (or tuples and arrays of them), or of the strings of a table
+/// the crate builds.
 pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
 /// A multiply-rotate hasher for term ids and table keys. The default SipHash guards
