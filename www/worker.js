@@ -3,8 +3,9 @@
 // optionally first `{ wasm, words }` (URLs, or the bytes for a bundle that inlines
 // them) for the wasm and the word model. The word model (pkg/words.bin) is loaded with
 // the first request that needs it (keywords, unless `keywords: false`, or `words`),
-// fetched while the wasm compiles: the widget, which asks for neither, never loads it. Messages out: `{ id, digest, ms }` or `{ id, error }`, with `trapped: true`
-// when the wasm trapped (a WebAssembly.RuntimeError: a panic, an out-of-bounds access),
+// fetched while the wasm compiles: the widget, which asks for neither, never loads it.
+// Messages out: `{ id, digest, ms }` or `{ id, error }`, with `trapped: true` when the
+// wasm trapped (a WebAssembly.RuntimeError: a panic, an out-of-bounds access),
 // after which the instance is in an unknown state and this worker is not used again:
 // the digester starts a new one. When requests pile up while one runs, only the newest
 // is digested: the others are already stale.
