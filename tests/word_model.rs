@@ -18,9 +18,10 @@ fn keywords_and_words_wait_for_the_model_and_the_rest_does_not() {
     assert_eq!(before.directives.len(), 4);
     assert!(before.keywords.is_empty() && !before.summary.is_empty());
 
-    assert!(!words::load(b"not a model".to_vec()), "garbage is refused");
-    assert_eq!(digest(SEED, &Options::default()), Err(Error::NoWordModel), "and loads nothing");
     let model = include_bytes!("../data/words.bin");
+    assert!(!words::load(b"not a model".to_vec()), "garbage is refused");
+    assert!(!words::load(model[..model.len() - 100].to_vec()), "a truncated model is refused");
+    assert_eq!(digest(SEED, &Options::default()), Err(Error::NoWordModel), "and nothing is loaded");
     assert!(words::load(model.to_vec()));
     assert!(words::load(b"ignored: the first model stays".to_vec()));
     let full = digest(SEED, &Options::default()).expect("the model is loaded");

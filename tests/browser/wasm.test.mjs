@@ -215,8 +215,12 @@ test('keywords and words wait for the word model; summary and directives do not'
   const lean = digest(SEED, { keywords: false });
   assert.equal(lean.directives.length, 4);
   assert.deepEqual(lean.keywords, []);
-  assert.throws(() => loadWordModel(new Uint8Array([1, 2, 3])), /not a tomtat word model/);
-  loadWordModel(readFileSync(`${PKG}words.bin`));
+  const model = readFileSync(`${PKG}words.bin`);
+  for (const bytes of [new Uint8Array(), model.subarray(0, model.length - 100)]) {
+    assert.throws(() => loadWordModel(bytes), /not a tomtat word model/, `${bytes.length} bytes`);
+  }
+  assert.throws(() => digest(SEED), /word model/, 'nothing was loaded');
+  loadWordModel(model);
   const full = digest(SEED);
   assert.ok(full.keywords.length > 0);
   assert.deepEqual({ ...full, keywords: [] }, lean);
