@@ -247,13 +247,12 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         sentence_frequency[*id as usize] += 1;
     }
     let n = count as f32;
+    // Each term's inverse sentence frequency, once per term rather than per occurrence.
+    let idf: Vec<f32> =
+        sentence_frequency.iter().map(|&f| if f == 0 { 0.0 } else { (1.0 + n / f as f32).ln() }).collect();
     let vectors: Vec<Vector> = counts
         .into_iter()
-        .map(|tf| {
-            let weighted =
-                tf.into_iter().map(|(id, f)| (id, f * (1.0 + n / sentence_frequency[id as usize] as f32).ln()));
-            normalised(weighted.collect())
-        })
+        .map(|tf| normalised(tf.into_iter().map(|(id, f)| (id, f * idf[id as usize])).collect()))
         .collect();
     let body: Vec<usize> = (0..count).filter(|&i| Some(i) != title).collect();
     let bigrams = |index: usize| {
