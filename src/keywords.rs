@@ -62,8 +62,9 @@ const NONE: u32 = u32::MAX;
 struct Trie {
     /// The id of each one-syllable phrase, by term id (a vector: every run starts here).
     roots: Vec<u32>,
-    /// The id of each longer phrase, by (id of its prefix, term id of its last syllable).
-    next: IdMap<(u32, u32), u32>,
+    /// The id of each longer phrase, by the id of its prefix (high half) and the term
+    /// id of its last syllable (low half): one word to hash.
+    next: IdMap<u64, u32>,
     /// How many ids are handed out.
     len: u32,
 }
@@ -84,7 +85,7 @@ impl Trie {
                 Some(slot) => slot,
                 None => return NONE,
             },
-            _ => self.next.entry((prefix, id)).or_insert(NONE),
+            _ => self.next.entry(u64::from(prefix) << 32 | u64::from(id)).or_insert(NONE),
         };
         if *slot == NONE {
             *slot = fresh;
@@ -97,7 +98,7 @@ impl Trie {
     fn find(&self, prefix: u32, id: u32) -> Option<u32> {
         let found = match prefix {
             NONE => self.roots.get(id as usize),
-            _ => self.next.get(&(prefix, id)),
+            _ => self.next.get(&(u64::from(prefix) << 32 | u64::from(id))),
         };
         found.copied().filter(|&node| node != NONE)
     }
