@@ -20,6 +20,7 @@ fuzz_target!(|data: &[u8]| {
         sentences: (byte(0) != 0).then(|| usize::from(byte(0)) % 110),
         length: [Length::Short, Length::Medium, Length::Long][usize::from(byte(1)) % 3],
         words: byte(2) & 1 == 1,
+        keywords: byte(2) & 2 == 0,
     };
     let text = String::from_utf8_lossy(body);
     common::assert_digest_contract(&text, &options, &tomtat::digest(&text, &options));
