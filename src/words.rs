@@ -81,11 +81,16 @@ pub fn shipped() -> Option<&'static Model<'static>> {
 /// Loads the model from the bytes of `data/words.bin`, for a build without
 /// `embedded-words` (the wasm): the page fetches the file, the widget, which shows
 /// neither keywords nor words, never does. The first model loaded stays; `false` when
-/// `bytes` is not a model.
+/// `bytes` is not a model file (its header or its sizes are wrong).
 #[cfg(not(feature = "embedded-words"))]
 pub fn load(bytes: Vec<u8>) -> bool {
     if MODEL.get().is_some() {
         return true;
+    }
+    // The header `cargo xtask train-words` writes: a few stray bytes can parse as a
+    // tiny model, a file that is not one of ours should not.
+    if !bytes.starts_with(b"# tomtat word segmentation model") {
+        return false;
     }
     // Kept for the life of the program, as a compiled-in model would be.
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());

@@ -20,6 +20,7 @@ fn keywords_and_words_wait_for_the_model_and_the_rest_does_not() {
 
     let model = include_bytes!("../data/words.bin");
     assert!(!words::load(b"not a model".to_vec()), "garbage is refused");
+    assert!(!words::load(vec![1, 2, 3]), "so are a few bytes that would parse as a tiny model");
     assert!(!words::load(model[..model.len() - 100].to_vec()), "a truncated model is refused");
     assert_eq!(digest(SEED, &Options::default()), Err(Error::NoWordModel), "and nothing is loaded");
     assert!(words::load(model.to_vec()));

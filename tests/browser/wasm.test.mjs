@@ -216,7 +216,7 @@ test('keywords and words wait for the word model; summary and directives do not'
   assert.equal(lean.directives.length, 4);
   assert.deepEqual(lean.keywords, []);
   const model = readFileSync(`${PKG}words.bin`);
-  for (const bytes of [new Uint8Array(), model.subarray(0, model.length - 100)]) {
+  for (const bytes of [new Uint8Array(), new Uint8Array([1, 2, 3]), model.subarray(0, model.length - 100)]) {
     assert.throws(() => loadWordModel(bytes), /not a tomtat word model/, `${bytes.length} bytes`);
   }
   assert.throws(() => digest(SEED), /word model/, 'nothing was loaded');
