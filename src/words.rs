@@ -475,14 +475,28 @@ fn key(token: &str, lower: &str, kind: TokenKind) -> Key {
 }
 
 /// Mixes a feature template number and its parts into one well-spread hash.
-fn mix(template: u64, parts: &[u64]) -> u64 {
+const fn mix(template: u64, parts: &[u64]) -> u64 {
     let mut h = template.wrapping_mul(0x9e37_79b9_7f4a_7c15);
-    for &p in parts {
-        h = (h ^ p).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+    let mut i = 0;
+    while i < parts.len() {
+        h = (h ^ parts[i]).wrapping_mul(0xbf58_476d_1ce4_e5b9);
         h ^= h >> 31;
+        i += 1;
     }
     h ^ (h >> 29)
 }
+
+/// The features of the eight lexicon bits (templates 14 to 21), for the bit off and on:
+/// two values each, so mixed once at compile time rather than at every gap.
+const LEXICON_BITS: [[u64; 2]; 8] = {
+    let mut table = [[0; 2]; 8];
+    let mut bit = 0;
+    while bit < 8 {
+        table[bit] = [mix(14 + bit as u64, &[0]), mix(14 + bit as u64, &[1])];
+        bit += 1;
+    }
+    table
+};
 
 /// The features of the gap before token `i`: `l1`/`r1` are the tokens left and right
 /// of the gap, `l2` and `r2` the ones further out. Template numbers 4 and 6 to 9 (`r2`,
@@ -493,7 +507,7 @@ fn gap_hashes(keys: &[Key], matches: &[u8], i: usize, out: &mut [u64; FEATURES])
     let (l2, l1, r1, r2) = (at(-2), at(-1), at(0), at(1));
     let shapes = l2.shape | l1.shape << 8 | r1.shape << 16 | r2.shape << 24;
     let lexicon = lexicon_mask(matches, i);
-    let bit = |b: u64| lexicon >> b & 1;
+    let bit = |b: u64| (lexicon >> b & 1) as usize;
     *out = [
         mix(0, &[]),
         mix(1, &[l1.text]),
@@ -504,14 +518,14 @@ fn gap_hashes(keys: &[Key], matches: &[u8], i: usize, out: &mut [u64; FEATURES])
         mix(11, &[l1.shape, r1.text]),
         mix(12, &[l1.text, r1.shape]),
         mix(13, &[lexicon]),
-        mix(14, &[bit(0)]),
-        mix(15, &[bit(1)]),
-        mix(16, &[bit(2)]),
-        mix(17, &[bit(3)]),
-        mix(18, &[bit(4)]),
-        mix(19, &[bit(5)]),
-        mix(20, &[bit(6)]),
-        mix(21, &[bit(7)]),
+        LEXICON_BITS[0][bit(0)],
+        LEXICON_BITS[1][bit(1)],
+        LEXICON_BITS[2][bit(2)],
+        LEXICON_BITS[3][bit(3)],
+        LEXICON_BITS[4][bit(4)],
+        LEXICON_BITS[5][bit(5)],
+        LEXICON_BITS[6][bit(6)],
+        LEXICON_BITS[7][bit(7)],
     ];
 }
 
