@@ -86,30 +86,37 @@ const LONG_WORDS: usize = 60;
 /// starts with "Theo"/"Nguồn" ("Theo Reuters") is a byline or a source credit.
 const BYLINE_WORDS: usize = 6;
 
-/// The cue phrases of `data/summary-cues.txt`: report and invitation phrases in one
-/// table of whole syllables, valued by the feature they set; caption and connective
-/// phrases as text.
-struct Cues {
-    phrases: Phrases<usize>,
-    caption: Vec<&'static str>,
-    connective: Vec<&'static str>,
+/// What a cue phrase of `data/summary-cues.txt` says of its sentence.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Cue {
+    /// Reported speech or a decision, anywhere.
+    Report,
+    /// A photo or video credit, anywhere.
+    Caption,
+    /// A closing formula of broadcast and web news, anywhere.
+    Invitation,
+    /// A reference back to the previous sentence, at the start.
+    Connective,
+    /// The opening of a source credit, at the start of a short sentence.
+    Byline,
 }
 
-fn cues() -> &'static Cues {
-    static CUES: OnceLock<Cues> = OnceLock::new();
+/// The cue phrases, one table of whole syllables.
+fn cues() -> &'static Phrases<Cue> {
+    static CUES: OnceLock<Phrases<Cue>> = OnceLock::new();
     CUES.get_or_init(|| {
-        let (mut phrases, mut caption, mut connective) = (Vec::new(), Vec::new(), Vec::new());
-        for line in crate::data::lines(include_str!("../data/summary-cues.txt")) {
-            let (kind, phrase) = line.split_once(' ').unwrap_or((line, ""));
-            match kind {
-                "report" => phrases.push((phrase.to_string(), feature::REPORT)),
-                "invitation" => phrases.push((phrase.to_string(), feature::INVITATION)),
-                "caption" => caption.push(phrase),
-                "connective" => connective.push(phrase),
-                _ => continue,
-            }
-        }
-        Cues { phrases: Phrases::new(phrases.into_iter()), caption, connective }
+        Phrases::new(crate::data::lines(include_str!("../data/summary-cues.txt")).filter_map(|line| {
+            let (kind, phrase) = line.split_once(' ')?;
+            let cue = match kind {
+                "report" => Cue::Report,
+                "caption" => Cue::Caption,
+                "invitation" => Cue::Invitation,
+                "connective" => Cue::Connective,
+                "byline" => Cue::Byline,
+                _ => return None,
+            };
+            Some((phrase.to_string(), cue))
+        }))
     })
 }
 
@@ -304,7 +311,6 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 /// The signals that depend on the sentence alone.
 fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     let text = doc.sentence_text(index);
-    let lower = doc.sentence_lower(index);
     let tokens = doc.sentence_tokens(index);
     let syllables: Vec<&str> = tokens.iter().map(|t| &doc.lower()[t.range.clone()]).collect();
     let words = words(doc, index);
@@ -318,15 +324,20 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     s[feature::LONG] = (words.saturating_sub(LONG_WORDS) as f32 / LONG_WORDS as f32).min(1.0);
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
+    let mut byline_opening = false;
     for at in 0..syllables.len() {
-        if let Some((_, feature)) = cues().phrases.longest(&syllables, at) {
-            s[feature] = 1.0;
+        match cues().longest(&syllables, at).map(|(_, cue)| cue) {
+            Some(Cue::Report) => s[feature::REPORT] = 1.0,
+            Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
+            Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
+            Some(Cue::Connective) if at == 0 => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Byline) if at == 0 => byline_opening = true,
+            _ => {}
         }
     }
-    let byline = words <= BYLINE_WORDS
-        && (capitalised + 1 >= words || ["theo", "nguồn"].iter().any(|cue| starts_with_phrase(lower, cue)));
-    s[feature::CAPTION] = f32::from(byline || cues().caption.iter().any(|cue| lower.contains(cue)));
-    s[feature::CONNECTIVE] = f32::from(cues().connective.iter().any(|cue| starts_with_phrase(lower, cue)));
+    if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening) {
+        s[feature::CAPTION] = 1.0;
+    }
     s[feature::QUESTION] = f32::from(text.trim_end_matches(['"', '”', '’', ')', '»']).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
 }
@@ -346,11 +357,6 @@ fn shared_share(items: impl Iterator<Item = (u32, u32)>, reference: &IdSet<(u32,
 /// The number of syllables and numbers of sentence `index`.
 fn words(doc: &Document, index: usize) -> usize {
     doc.sentence_tokens(index).iter().filter(|t| t.kind != TokenKind::Punct).count()
-}
-
-/// Whether `text` begins with `phrase` as whole syllables.
-fn starts_with_phrase(text: &str, phrase: &str) -> bool {
-    text.strip_prefix(phrase).is_some_and(|rest| !rest.starts_with(char::is_alphanumeric))
 }
 
 /// `vector` scaled to length 1 (empty stays empty).
@@ -412,13 +418,13 @@ mod tests {
     fn every_cue_line_has_a_known_kind() {
         for line in crate::data::lines(include_str!("../data/summary-cues.txt")) {
             let kind = line.split(' ').next();
-            assert!(matches!(kind, Some("report" | "caption" | "invitation" | "connective")), "{line}");
+            assert!(matches!(kind, Some("report" | "caption" | "invitation" | "connective" | "byline")), "{line}");
         }
-        let c = cues();
-        assert_eq!(c.phrases.longest(&["ông", "cho", "biết"], 1), Some((2, feature::REPORT)));
-        assert_eq!(c.phrases.longest(&["cho"], 0), None);
-        assert_eq!(c.phrases.longest(&["mời", "quý", "vị"], 0), Some((3, feature::INVITATION)));
-        assert!(c.connective.contains(&"tuy nhiên"));
+        assert_eq!(cues().longest(&["ông", "cho", "biết"], 1), Some((2, Cue::Report)));
+        assert_eq!(cues().longest(&["cho"], 0), None);
+        assert_eq!(cues().longest(&["mời", "quý", "vị"], 0), Some((3, Cue::Invitation)));
+        assert_eq!(cues().longest(&["tuy", "nhiên", ","], 0), Some((2, Cue::Connective)));
+        assert_eq!(cues().longest(&["(", "ảnh", ":"], 0), Some((2, Cue::Caption)));
     }
 
     const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");
@@ -542,7 +548,14 @@ mod tests {
     }
 
     #[test]
-    fn connectives_match_whole_syllables_at_the_start() {
-        assert!(starts_with_phrase("họ nói", "họ") && !starts_with_phrase("học sinh", "họ"));
+    fn connectives_count_at_the_start_only_and_on_whole_syllables() {
+        let (_, analysis) = analysed("Tiêu đề\n\nHọ nói giá sẽ giảm. Học sinh nói họ vui. Giá tăng, tuy nhiên ít.");
+        assert_eq!(signal(&analysis, 1, "penalty.connective"), 1.0);
+        assert_eq!(
+            signal(&analysis, 2, "penalty.connective"),
+            0.0,
+            "\"học\" is not \"họ\", and a later \"họ\" does not count"
+        );
+        assert_eq!(signal(&analysis, 3, "penalty.connective"), 0.0);
     }
 }
