@@ -11,7 +11,7 @@ const DEFAULT: &str = "../shared/data/ud-vi/vi_vtb-ud-test.conllu";
 const RUN: usize = 8;
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let path = args.iter().find(|a| !a.starts_with("--")).map_or(DEFAULT, String::as_str);
+    let path = crate::path_arg(args, DEFAULT);
     let conllu = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     let gold: Vec<&str> = conllu.lines().filter_map(|l| l.strip_prefix("# text =")).map(str::trim).collect();
     let (mut tp, mut predicted, mut expected) = (0usize, 0usize, 0usize);

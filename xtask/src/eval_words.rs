@@ -41,7 +41,7 @@ impl Counts {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let path = args.iter().find(|a| !a.starts_with("--")).map_or(DEFAULT, String::as_str);
+    let path = crate::path_arg(args, DEFAULT);
     let sentences = read(path)?;
     let Some(model) = words::shipped().filter(|model| !model.is_empty()) else {
         return Err("the shipped model did not parse: rebuild it with `cargo xtask train-words`".into());

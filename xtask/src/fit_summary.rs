@@ -57,7 +57,7 @@ struct Example {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let path = args.iter().find(|a| !a.starts_with("--")).map_or(DEFAULT, String::as_str);
+    let path = crate::path_arg(args, DEFAULT);
     if !path.ends_with("news-train.jsonl") {
         return Err(format!("fit-summary fits on news-train.jsonl only, not {path}"));
     }

@@ -82,3 +82,9 @@ fn main() -> ExitCode {
         }
     }
 }
+
+/// The task's first argument that is not a `--flag`, or `default`: the input file of
+/// the evaluation and fitting tasks.
+fn path_arg<'a>(args: &'a [String], default: &'a str) -> &'a str {
+    args.iter().find(|a| !a.starts_with("--")).map_or(default, String::as_str)
+}

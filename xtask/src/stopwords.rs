@@ -22,7 +22,7 @@ const RESIDUAL_BASE: f64 = 0.3;
 const RESIDUAL_SLOPE: f64 = 0.3;
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let path = args.iter().find(|a| !a.starts_with("--")).map_or(DEFAULT, String::as_str);
+    let path = crate::path_arg(args, DEFAULT);
     let articles = corpus::read(path)?;
     let counts = corpus::syllable_counts(&articles);
     let n = articles.len().max(1) as f64;
