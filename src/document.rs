@@ -81,6 +81,12 @@ impl<'a> Document<'a> {
         &self.lower[self.sentences[index].range.clone()]
     }
 
+    /// The lower-cased text of each token of sentence `index`: what phrase tables
+    /// ([`crate::phrases::Phrases`]) are matched against.
+    pub fn sentence_lower_tokens(&self, index: usize) -> Vec<&str> {
+        self.sentence_tokens(index).iter().map(|t| &self.lower[t.range.clone()]).collect()
+    }
+
     /// The tokens of sentence `index`.
     pub fn sentence_tokens(&self, index: usize) -> &[Token] {
         &self.tokens[self.sentence_tokens[index].clone()]

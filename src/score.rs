@@ -312,7 +312,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     let text = doc.sentence_text(index);
     let tokens = doc.sentence_tokens(index);
-    let syllables: Vec<&str> = tokens.iter().map(|t| &doc.lower()[t.range.clone()]).collect();
+    let syllables = doc.sentence_lower_tokens(index);
     let words = words(doc, index);
     let capitalised = tokens
         .iter()

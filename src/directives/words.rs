@@ -18,9 +18,7 @@ pub struct Words<'a> {
 impl<'a> Words<'a> {
     /// Views the tokens of sentence `index` of `doc`.
     pub fn new(doc: &'a Document, index: usize) -> Self {
-        let tokens = doc.sentence_tokens(index);
-        let lower = tokens.iter().map(|t| &doc.lower()[t.range.clone()]).collect();
-        Words { text: doc.text(), tokens, lower }
+        Words { text: doc.text(), tokens: doc.sentence_tokens(index), lower: doc.sentence_lower_tokens(index) }
     }
 
     /// The number of tokens.
