@@ -308,11 +308,12 @@ class TomTat extends HTMLElement {
     this.#digester ??= createDigester({
       workerUrl: workerUrl(),
       wasm: new URL('./pkg/tomtat_bg.wasm', import.meta.url).href,
+      // The panel shows no keywords: no word model to download (see the options below).
+      words: false,
     });
     const length = this.getAttribute('length');
     try {
-      // No keywords: the panel shows none, and without them the worker never downloads
-      // the word model.
+      // No keywords: the panel shows none, and the worker has no word model.
       const options = { length: LENGTHS.has(length) ? length : DEFAULT_LENGTH, keywords: false };
       const answer = await this.#digester.digest(article.text, options);
       if (!answer || generation !== this.#generation) return;

@@ -1,9 +1,9 @@
 // The Web Worker that runs the digest, so that a long article never freezes the page;
 // the only script that touches the wasm. Messages in: `{ id, text, options }`, and
-// optionally first `{ wasm, words }` (URLs, or the bytes for a bundle that inlines
-// them) for the wasm and the word model. The word model (pkg/words.bin) is loaded with
-// the first request that needs it (keywords, unless `keywords: false`, or `words`),
-// fetched while the wasm compiles: the widget, which asks for neither, never loads it.
+// optionally first `{ wasm, words }`: where the wasm and the word model come from (URLs,
+// or the bytes for a bundle that inlines them), `words: false` for no word model (a
+// caller that never asks for keywords or words, as the widget). The model is fetched
+// while the wasm compiles and loaded before the first digest.
 // Messages out: `{ id, digest, ms }` or `{ id, error }`, with `trapped: true` when the
 // wasm trapped (a WebAssembly.RuntimeError: a panic, an out-of-bounds access),
 // after which the instance is in an unknown state and this worker is not used again:
@@ -23,7 +23,6 @@ const TRAP_TEXT = 'tomtat:debug-trap';
 let wasm;
 let words;
 let ready;
-let wordsReady;
 let latest = null;
 let scheduled = false;
 
@@ -47,19 +46,15 @@ async function run() {
   if (!request) return;
   try {
     // A failed load is tried again with the next request.
-    ready ??= init(wasm === undefined ? undefined : { module_or_path: wasm }).catch((error) => {
-      ready = undefined;
-      throw error;
-    });
-    if (needsWords(request.options)) {
-      wordsReady ??= Promise.all([ready, modelBytes()])
-        .then(([, bytes]) => loadWordModel(bytes))
-        .catch((error) => {
-          wordsReady = undefined;
-          throw error;
-        });
-      await wordsReady;
-    }
+    ready ??= Promise.all([init(wasm === undefined ? undefined : { module_or_path: wasm }), modelBytes()])
+      .then(([exports, model]) => {
+        if (model) loadWordModel(model);
+        return exports;
+      })
+      .catch((error) => {
+        ready = undefined;
+        throw error;
+      });
     const exports = await ready;
     const started = performance.now();
     const result = DEBUG_TRAP && request.text.includes(TRAP_TEXT) ? trap(exports) : digest(request.text, request.options ?? null);
@@ -70,13 +65,10 @@ async function run() {
   }
 }
 
-/** Whether a digest with `options` needs the word model (see the `keywords` option). */
-function needsWords(options) {
-  return options?.keywords !== false || options?.words === true;
-}
-
-/** The word model's bytes: given, or fetched (by default from pkg/ next to this worker). */
+/** The word model's bytes: given, fetched (by default from pkg/ next to this worker),
+ * or null when the caller wants none. */
 async function modelBytes() {
+  if (words === false) return null;
   if (words instanceof Uint8Array) return words;
   const response = await fetch(words ?? new URL('./pkg/words.bin', import.meta.url));
   if (!response.ok) throw new Error(`the word model could not be loaded (HTTP ${response.status})`);
