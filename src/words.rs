@@ -81,16 +81,11 @@ pub fn shipped() -> Option<&'static Model<'static>> {
 /// Loads the model from the bytes of `data/words.bin`, for a build without
 /// `embedded-words` (the wasm): the page fetches the file, the widget, which shows
 /// neither keywords nor words, never does. The first model loaded stays; `false` when
-/// `bytes` is not a model file (its header or its sizes are wrong).
+/// `bytes` is not a model file (see [`Model::parse`]).
 #[cfg(not(feature = "embedded-words"))]
 pub fn load(bytes: Vec<u8>) -> bool {
     if MODEL.get().is_some() {
         return true;
-    }
-    // The header `cargo xtask train-words` writes: a few stray bytes can parse as a
-    // tiny model, a file that is not one of ours should not.
-    if !bytes.starts_with(b"# tomtat word segmentation model") {
-        return false;
     }
     // Kept for the life of the program, as a compiled-in model would be.
     let bytes: &'static [u8] = Box::leak(bytes.into_boxed_slice());
@@ -99,6 +94,9 @@ pub fn load(bytes: Vec<u8>) -> bool {
 
 /// The model, once read.
 static MODEL: OnceLock<Model<'static>> = OnceLock::new();
+
+/// How every model file's first line begins (after `# `).
+pub const MODEL_HEADER: &str = "tomtat word segmentation model";
 
 /// Hashed `i8` weights of the gap features (a positive sum means a word boundary) and
 /// a lexicon of multi-syllable words.
@@ -110,10 +108,14 @@ pub struct Model<'a> {
 }
 
 impl<'a> Model<'a> {
-    /// Reads a model file: `#` comment lines (each ending in `\n`); one byte `w`; `2^w`
-    /// weights; the rest is the lexicon (see [`Lexicon::parse`]; none when empty).
-    /// `None` when the sizes disagree.
+    /// Reads a model file: `#` comment lines (each ending in `\n`), the first starting
+    /// with [`MODEL_HEADER`]; one byte `w`; `2^w` weights; the rest is the lexicon (see
+    /// [`Lexicon::parse`]; none when empty). `None` when the header is missing or the
+    /// sizes disagree: a few stray bytes would otherwise pass for a tiny model.
     pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
+        if !bytes.strip_prefix(b"# ")?.starts_with(MODEL_HEADER.as_bytes()) {
+            return None;
+        }
         let mut rest = bytes;
         while rest.first() == Some(&b'#') {
             let newline = rest.iter().position(|&b| b == b'\n')?;
@@ -127,12 +129,16 @@ impl<'a> Model<'a> {
         Some(Model { bits: u32::from(bits), weights, lexicon: Lexicon::parse(lexicon)? })
     }
 
-    /// Writes a model file in the form [`Model::parse`] reads; `header` becomes `#`
-    /// comment lines, `lexicon` is a lexicon built by [`Lexicon::build`] (or empty). Used
-    /// by the trainer.
+    /// Writes a model file in the form [`Model::parse`] reads; `header`, which starts
+    /// with [`MODEL_HEADER`], becomes `#` comment lines, `lexicon` is a lexicon built by
+    /// [`Lexicon::build`] (or empty). Used by the trainer.
     pub fn encode(header: &str, weights: &[i8], lexicon: &[u8]) -> Option<Vec<u8>> {
         let bits = weights.len().trailing_zeros();
-        if !weights.len().is_power_of_two() || bits > 24 || Lexicon::parse(lexicon).is_none() {
+        if !header.starts_with(MODEL_HEADER)
+            || !weights.len().is_power_of_two()
+            || bits > 24
+            || Lexicon::parse(lexicon).is_none()
+        {
             return None;
         }
         let mut out = Vec::with_capacity(header.len() + weights.len() + lexicon.len() + 1);
@@ -598,11 +604,15 @@ mod tests {
     #[test]
     fn a_broken_model_file_is_refused() {
         let lexicon = Lexicon::build(["kết cấu", "hạ tầng"].iter().map(|w| hash(w)), 5);
-        let bytes = Model::encode("test\nmodel", &[1, -1, 0, 2], &lexicon).expect("sizes are powers of two");
+        let header = format!("{MODEL_HEADER} for a test\nof two lines");
+        let bytes = Model::encode(&header, &[1, -1, 0, 2], &lexicon).expect("sizes are powers of two");
         assert_eq!(Model::parse(&bytes).map(|m| m.len()), Some(4));
         assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none());
-        assert!(Model::parse(b"# only a header\n").is_none());
-        assert!(Model::encode("test", &[1, -1, 0, 2], &lexicon[1..]).is_none());
+        assert!(Model::parse(&bytes[header.lines().next().unwrap().len() + 3..]).is_none(), "no header line");
+        assert!(Model::parse(&[1, 2, 3]).is_none(), "stray bytes");
+        assert!(Model::parse(format!("# {MODEL_HEADER}\n").as_bytes()).is_none());
+        assert!(Model::encode(&header, &[1, -1, 0, 2], &lexicon[1..]).is_none());
+        assert!(Model::encode("another model", &[1, -1, 0, 2], &lexicon).is_none());
         let doc = Document::new("Phát triển kết cấu hạ tầng");
         for at in 0..bytes.len() {
             let mut broken = bytes.clone();

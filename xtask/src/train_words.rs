@@ -22,7 +22,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::process::Command;
 
-use tomtat::words::{self, Lexicon, Model, FEATURES};
+use tomtat::words::{self, Lexicon, Model, FEATURES, MODEL_HEADER};
 use tomtat::Document;
 
 use crate::eval_words::{self, Sentence};
@@ -88,7 +88,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let nonzero = weights.iter().filter(|&&w| w != 0).count();
     let source = if holdout { "train" } else { "train + dev" };
     let header = format!(
-        "tomtat word segmentation model (src/words.rs): 2^{BITS} hashed weights (-7 to 7) of gap\n\
+        "{MODEL_HEADER} (src/words.rs): 2^{BITS} hashed weights (-7 to 7) of gap\n\
          features and a lexicon of {} multi-syllable words ({FINGERPRINT_BITS}-bit fingerprints).\n\
          Derived from UD Vietnamese-VTB ({source}; VietTreebank by the VLSP project, converted to Universal\n\
          Dependencies by the UD Vietnamese contributors), https://github.com/UniversalDependencies/UD_Vietnamese-VTB,\n\
