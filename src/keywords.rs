@@ -104,23 +104,39 @@ impl Trie {
     }
 }
 
+/// A run of units that may be a key phrase, with its statistics. Indices are `u32`
+/// (texts are bounded well below 4 GiB, see [`crate::MAX_INPUT_BYTES`]): there is one
+/// candidate for nearly every two units of a text, so their size is the memory of this
+/// module.
 struct Candidate {
     /// Its node in the phrase trie.
     node: u32,
-    units: usize,
+    units: u32,
     /// Index of the first unit of its first occurrence.
-    first_unit: usize,
+    first_unit: u32,
     /// Its first occurrence as token indices.
-    first: Range<usize>,
+    first: Range<u32>,
     /// Occurrences counted (overlapping ones are not) and where the last one ends.
     frequency: u32,
-    last_end: usize,
+    last_end: u32,
     in_title: bool,
     /// Whether it is ever written capitalised inside a sentence.
     capitalised: bool,
     /// Sum and count of the frequencies of the longer candidates that contain it.
     nested_sum: u32,
     nested_count: u32,
+}
+
+impl Candidate {
+    /// Its first occurrence as token indices.
+    fn first(&self) -> Range<usize> {
+        self.first.start as usize..self.first.end as usize
+    }
+}
+
+/// A token range as `u32` indices, as candidates keep them.
+fn narrow(tokens: &Range<usize>) -> Range<u32> {
+    tokens.start as u32..tokens.end as u32
 }
 
 /// The best `limit` key phrases of `doc`, best first. `units` are consecutive
@@ -136,46 +152,7 @@ pub fn key_phrases(
 ) -> Vec<KeyPhrase> {
     let sentence_of = sentence_of_tokens(doc);
     let case = casing(doc, &sentence_of);
-    // Calls `f(u, n, tokens, sentence, node, term)` for each run of `n` units from
-    // unit `u` that may be a phrase, cased as a term, `term` telling whether it is a
-    // candidate (not before a number). `grow` adds the runs' nodes to the trie;
-    // otherwise runs whose node is not in it are skipped.
-    type Visit<'v> = dyn FnMut(usize, usize, Range<usize>, usize, u32, bool) + 'v;
-    let each_phrase = |from: Range<usize>, trie: &mut Trie, grow: bool, f: &mut Visit| {
-        let is_syllables = |unit: &Range<usize>| unit.clone().all(|k| terms.ids[k].is_some());
-        let number_at = |k: usize, sentence: usize| {
-            sentence_of.get(k) == Some(&sentence) && doc.tokens[k].kind == TokenKind::Number
-        };
-        for u in from {
-            let unit = &units[u];
-            let sentence = sentence_of[unit.start];
-            if !is_syllables(unit) || unit.start.checked_sub(1).is_some_and(|k| number_at(k, sentence)) {
-                continue;
-            }
-            let mut node = NONE;
-            'runs: for n in 1..=MAX_UNITS {
-                let Some(last) = units.get(u + n - 1) else { break };
-                let tokens = unit.start..last.end;
-                if !is_syllables(last) || sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
-                    break;
-                }
-                // A run cased otherwise than a term is the start of no term either.
-                if !well_cased(&case[tokens.clone()]) {
-                    break;
-                }
-                for &id in terms.ids[last.clone()].iter().flatten() {
-                    node = match grow {
-                        true => trie.add(node, id),
-                        false => match trie.find(node, id) {
-                            Some(next) => next,
-                            None => break 'runs,
-                        },
-                    };
-                }
-                f(u, n, tokens.clone(), sentence, node, !number_at(tokens.end, sentence));
-            }
-        }
-    };
+    let runs = Runs::new(doc, terms, units, &sentence_of, &case);
     // Statistics come from the first WINDOW_TOKENS tokens (far more than any
     // article), which bounds the memory of a huge text; occurrences are then
     // collected from all of it.
@@ -186,8 +163,8 @@ pub fn key_phrases(
     let mut candidate_of: Vec<u32> = Vec::new();
     let mut candidates: Vec<Candidate> = Vec::new();
     // Every counted occurrence as (candidate, tokens), in reading order.
-    let mut counted: Vec<(u32, Range<usize>)> = Vec::new();
-    each_phrase(0..window, &mut trie, true, &mut |u, n, tokens, sentence, node, term| {
+    let mut counted: Vec<(u32, Range<u32>)> = Vec::new();
+    runs.walk(0..window, &mut trie, true, |u, n, tokens, sentence, node, term| {
         nodes[u * MAX_UNITS + n - 1] = node;
         if !term {
             return;
@@ -199,9 +176,9 @@ pub fn key_phrases(
             candidate_of[node as usize] = candidates.len() as u32;
             candidates.push(Candidate {
                 node,
-                units: n,
-                first_unit: u,
-                first: tokens.clone(),
+                units: n as u32,
+                first_unit: u as u32,
+                first: narrow(&tokens),
                 frequency: 0,
                 last_end: 0,
                 in_title: false,
@@ -214,10 +191,10 @@ pub fn key_phrases(
         let candidate = &mut candidates[index as usize];
         candidate.in_title |= Some(sentence) == title;
         candidate.capitalised |= case[tokens.start] == Case::Upper;
-        if candidate.frequency == 0 || candidate.last_end <= tokens.start {
+        if candidate.frequency == 0 || candidate.last_end as usize <= tokens.start {
             candidate.frequency += 1;
-            candidate.last_end = tokens.end;
-            counted.push((index, tokens));
+            candidate.last_end = tokens.end as u32;
+            counted.push((index, narrow(&tokens)));
         }
     });
     let find = |u: usize, n: usize| {
@@ -234,7 +211,7 @@ pub fn key_phrases(
     let mut occurrences = vec![0..0; counted.len()];
     let mut fill = offsets.clone();
     for (index, tokens) in counted {
-        occurrences[fill[index as usize]] = tokens;
+        occurrences[fill[index as usize]] = tokens.start as usize..tokens.end as usize;
         fill[index as usize] += 1;
     }
     let occurrences_of = |i: usize| &occurrences[offsets[i]..offsets[i + 1]];
@@ -250,7 +227,7 @@ pub fn key_phrases(
     };
     let mut longer = vec![0u8; units.len()];
     for (i, c) in candidates.iter().enumerate() {
-        if c.units > 1 && c.frequency >= 2 && !is_stop(c.first.start) && !is_stop(c.first.end - 1) {
+        if c.units > 1 && c.frequency >= 2 && !is_stop(c.first().start) && !is_stop(c.first().end - 1) {
             for o in occurrences_of(i) {
                 let (first, last) = (unit_of[o.start], unit_of[o.end - 1]);
                 longer[first] |= 1 << (last - first);
@@ -261,19 +238,19 @@ pub fn key_phrases(
     let mut ranked: Vec<(f32, usize)> = candidates
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.frequency >= 2 && !is_stop(c.first.start) && !is_stop(c.first.end - 1))
+        .filter(|(_, c)| c.frequency >= 2 && !is_stop(c.first().start) && !is_stop(c.first().end - 1))
         .map(|(i, c)| (c_value(c), i))
         .filter(|&(score, _)| score > 0.0)
         .collect();
     crate::order::sort_by_key(&mut ranked, |&(score, i)| {
-        crate::order::descending(score) | candidates[i].first.start as u64
+        crate::order::descending(score) | u64::from(candidates[i].first.start)
     });
     let mut chosen: Vec<(f32, usize, Key)> = Vec::new();
     for (score, i) in ranked {
         if chosen.len() == limit {
             break;
         }
-        let own = key(terms, candidates[i].first.clone());
+        let own = key(terms, candidates[i].first());
         let overlaps = chosen.iter().any(|(_, _, other)| contains(other, &own) || contains(&own, other));
         if !overlaps && !context.is_fragment(occurrences_of(i)) {
             chosen.push((score, i, own));
@@ -282,7 +259,7 @@ pub fn key_phrases(
     let mut phrases: Vec<KeyPhrase> =
         chosen.iter().map(|&(score, i, _)| KeyPhrase { score, occurrences: occurrences_of(i).to_vec() }).collect();
     let index: IdMap<u32, usize> = chosen.iter().enumerate().map(|(p, &(_, i, _))| (candidates[i].node, p)).collect();
-    each_phrase(window..units.len(), &mut trie, false, &mut |_, _, tokens, _, node, term| {
+    runs.walk(window..units.len(), &mut trie, false, |_, _, tokens, _, node, term| {
         if let Some(&p) = index.get(&node).filter(|_| term) {
             let occurrences = &mut phrases[p].occurrences;
             if occurrences.last().is_none_or(|previous| previous.end <= tokens.start) {
@@ -291,6 +268,79 @@ pub fn key_phrases(
         }
     });
     phrases
+}
+
+/// The runs of units that may be phrases, walked unit by unit.
+struct Runs<'a> {
+    doc: &'a Document<'a>,
+    terms: &'a Terms,
+    units: &'a [Range<usize>],
+    sentence_of: &'a [usize],
+    case: &'a [Case],
+    /// Whether each unit is made of syllables alone (no number or punctuation mark).
+    syllabic: Vec<bool>,
+}
+
+impl<'a> Runs<'a> {
+    fn new(
+        doc: &'a Document<'a>,
+        terms: &'a Terms,
+        units: &'a [Range<usize>],
+        sentence_of: &'a [usize],
+        case: &'a [Case],
+    ) -> Self {
+        let syllabic = units.iter().map(|unit| terms.ids[unit.clone()].iter().all(Option::is_some)).collect();
+        Runs { doc, terms, units, sentence_of, case, syllabic }
+    }
+
+    /// Whether token `k` is a number in sentence `sentence`.
+    fn number_at(&self, k: usize, sentence: usize) -> bool {
+        self.sentence_of.get(k) == Some(&sentence) && self.doc.tokens[k].kind == TokenKind::Number
+    }
+
+    /// Calls `visit(u, n, tokens, sentence, node, term)` for each run of `n` units from
+    /// a unit `u` of `from` that may be a phrase, cased as a term, `term` telling
+    /// whether it is a candidate (not before a number). `grow` adds the runs' nodes to
+    /// the trie; otherwise runs whose node is not in it are skipped.
+    fn walk(
+        &self,
+        from: Range<usize>,
+        trie: &mut Trie,
+        grow: bool,
+        mut visit: impl FnMut(usize, usize, Range<usize>, usize, u32, bool),
+    ) {
+        for u in from {
+            let unit = &self.units[u];
+            let sentence = self.sentence_of[unit.start];
+            if !self.syllabic[u] || unit.start.checked_sub(1).is_some_and(|k| self.number_at(k, sentence)) {
+                continue;
+            }
+            let mut node = NONE;
+            let mut casing = Casing::new(self.case[unit.start]);
+            'runs: for n in 1..=MAX_UNITS {
+                let Some(last) = self.units.get(u + n - 1) else { break };
+                let tokens = unit.start..last.end;
+                if !self.syllabic[u + n - 1] || self.sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
+                    break;
+                }
+                // A run cased otherwise than a term is the start of no term either.
+                casing.extend(&self.case[last.start.max(unit.start + 1)..last.end]);
+                if !casing.is_term() {
+                    break;
+                }
+                for &id in self.terms.ids[last.clone()].iter().flatten() {
+                    node = match grow {
+                        true => trie.add(node, id),
+                        false => match trie.find(node, id) {
+                            Some(next) => next,
+                            None => break 'runs,
+                        },
+                    };
+                }
+                visit(u, n, tokens.clone(), sentence, node, !self.number_at(tokens.end, sentence));
+            }
+        }
+    }
 }
 
 /// How each token is written; a sentence's first syllable is capitalised by position.
@@ -327,8 +377,36 @@ fn sentence_of_tokens(doc: &Document) -> Vec<usize> {
 /// Whether a run of syllables is cased as a term: all capitalised, all lower case,
 /// or one capital followed by lower case.
 fn well_cased(case: &[Case]) -> bool {
-    let rest = case.get(1..).unwrap_or_default();
-    rest.iter().all(|&c| c == Case::Lower) || (rest.iter().all(|&c| c == Case::Upper) && case[0] != Case::Lower)
+    let Some((&first, rest)) = case.split_first() else { return true };
+    let mut casing = Casing::new(first);
+    casing.extend(rest);
+    casing.is_term()
+}
+
+/// The casing of a run of syllables, grown syllable by syllable (see [`well_cased`]).
+struct Casing {
+    first: Case,
+    /// Whether every syllable after the first is lower case, or capitalised.
+    rest_lower: bool,
+    rest_upper: bool,
+}
+
+impl Casing {
+    fn new(first: Case) -> Self {
+        Casing { first, rest_lower: true, rest_upper: true }
+    }
+
+    /// Adds syllables after the first.
+    fn extend(&mut self, rest: &[Case]) {
+        for &c in rest {
+            self.rest_lower &= c == Case::Lower;
+            self.rest_upper &= c == Case::Upper;
+        }
+    }
+
+    fn is_term(&self) -> bool {
+        self.rest_lower || (self.rest_upper && self.first != Case::Lower)
+    }
 }
 
 /// The lower-cased term ids of the syllable tokens `tokens`, padded.
@@ -354,7 +432,7 @@ fn contains(outer: &Key, inner: &Key) -> bool {
 fn nest(candidates: &mut [Candidate], candidate_of: &[u32], nodes: &[u32], find: impl Fn(usize, usize) -> u32) {
     for outer in 0..candidates.len() {
         let (units, first_unit, frequency) =
-            (candidates[outer].units, candidates[outer].first_unit, candidates[outer].frequency);
+            (candidates[outer].units as usize, candidates[outer].first_unit as usize, candidates[outer].frequency);
         for n in 1..units {
             for start in 0..=units - n {
                 let u = first_unit + start;

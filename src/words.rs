@@ -71,7 +71,12 @@ pub fn shipped() -> Option<&'static Model<'static>> {
         // A model that does not parse can only come from a broken build; falling back
         // to one word per token keeps every caller working.
         Some(MODEL.get_or_init(|| {
-            Model::parse(SHIPPED).unwrap_or(Model { bits: 0, weights: &[], lexicon: Lexicon::default() })
+            Model::parse(SHIPPED).unwrap_or(Model {
+                bits: 0,
+                weights: &[],
+                lexicon: Lexicon::default(),
+                by_lexicon: [0; LEXICON_MASKS],
+            })
         }))
     }
     #[cfg(not(feature = "embedded-words"))]
@@ -105,6 +110,10 @@ pub struct Model<'a> {
     bits: u32,
     weights: &'a [u8],
     lexicon: Lexicon<'a>,
+    /// The summed weights of the features that depend on nothing but a gap's lexicon
+    /// mask (see [`lexicon_hashes`]), by mask: ten of a gap's seventeen table reads,
+    /// done once per model instead of at every gap.
+    by_lexicon: [i32; LEXICON_MASKS],
 }
 
 impl<'a> Model<'a> {
@@ -126,7 +135,10 @@ impl<'a> Model<'a> {
             return None;
         }
         let (weights, lexicon) = rest.split_at(1usize << bits);
-        Some(Model { bits: u32::from(bits), weights, lexicon: Lexicon::parse(lexicon)? })
+        let mut model =
+            Model { bits: u32::from(bits), weights, lexicon: Lexicon::parse(lexicon)?, by_lexicon: [0; LEXICON_MASKS] };
+        model.by_lexicon = std::array::from_fn(|mask| model.weight_sum(&lexicon_hashes(mask as u64)));
+        Some(model)
     }
 
     /// Writes a model file in the form [`Model::parse`] reads; `header`, which starts
@@ -163,22 +175,26 @@ impl<'a> Model<'a> {
         self.weights.is_empty()
     }
 
-    /// For each token of a sentence, whether a word starts at it.
+    /// For each token of a sentence, whether a word starts at it: whether the weights
+    /// of the gap's features (see [`gap_hashes`]) sum to more than zero.
     pub fn boundaries(&self, doc: &Document, tokens: &[Token]) -> Vec<bool> {
         let keys = keys(doc, tokens);
         let matches = lexicon_matches(&keys, |hash| self.lexicon.contains(hash));
-        let mask = (1u64 << self.bits) - 1;
-        let mut hashes = [0u64; FEATURES];
         (0..tokens.len())
             .map(|i| {
                 if forced_boundary(tokens, i) || self.weights.is_empty() {
                     return true;
                 }
-                gap_hashes(&keys, &matches, i, &mut hashes);
-                let score: i32 = hashes.iter().map(|&h| i32::from(self.weights[(h & mask) as usize] as i8)).sum();
-                score > 0
+                let lexicon = self.by_lexicon[lexicon_mask(&matches, i) as usize];
+                lexicon + self.weight_sum(&token_hashes(&keys, i)) > 0
             })
             .collect()
+    }
+
+    /// The sum of the weights of feature hashes (0 for the fallback model).
+    fn weight_sum(&self, hashes: &[u64]) -> i32 {
+        let mask = (1u64 << self.bits) - 1;
+        hashes.iter().filter_map(|&h| self.weights.get((h & mask) as usize)).map(|&w| i32::from(w as i8)).sum()
     }
 
     /// The word ranges of a sentence's tokens (byte ranges of `text`).
@@ -504,18 +520,32 @@ const LEXICON_BITS: [[u64; 2]; 8] = {
     table
 };
 
-/// The features of the gap before token `i`: `l1`/`r1` are the tokens left and right
-/// of the gap, `l2` and `r2` the ones further out. Template numbers 4 and 6 to 9 (`r2`,
-/// the pairs and triples beside the pair across the gap) are gone: on VTB dev they
-/// only fitted the training sentences (F1 94.77 with them, 95.04 without).
+/// How many of a gap's features read its tokens ([`token_hashes`]); the others read
+/// only its lexicon mask ([`lexicon_hashes`]).
+const TOKEN_FEATURES: usize = 7;
+
+/// How many lexicon masks there are: one bit for each of eight runs.
+const LEXICON_MASKS: usize = 256;
+
+/// The features of the gap before token `i`, in the order the model was trained
+/// with: the bias, the token features, the lexicon features.
 fn gap_hashes(keys: &[Key], matches: &[u8], i: usize, out: &mut [u64; FEATURES]) {
+    let [bias, lexicon @ ..] = lexicon_hashes(lexicon_mask(matches, i));
+    out[0] = bias;
+    out[1..=TOKEN_FEATURES].copy_from_slice(&token_hashes(keys, i));
+    out[TOKEN_FEATURES + 1..].copy_from_slice(&lexicon);
+}
+
+/// The features of the gap before token `i` that read its tokens: `l1`/`r1` are the
+/// tokens left and right of the gap, `l2` and `r2` the ones further out. Template
+/// numbers 4 and 6 to 9 (`r2`, the pairs and triples beside the pair across the gap)
+/// are gone: on VTB dev they only fitted the training sentences (F1 94.77 with them,
+/// 95.04 without).
+fn token_hashes(keys: &[Key], i: usize) -> [u64; TOKEN_FEATURES] {
     let at = |offset: isize| i.checked_add_signed(offset).and_then(|k| keys.get(k)).copied().unwrap_or(EDGE);
     let (l2, l1, r1, r2) = (at(-2), at(-1), at(0), at(1));
     let shapes = l2.shape | l1.shape << 8 | r1.shape << 16 | r2.shape << 24;
-    let lexicon = lexicon_mask(matches, i);
-    let bit = |b: u64| (lexicon >> b & 1) as usize;
-    *out = [
-        mix(0, &[]),
+    [
         mix(1, &[l1.text]),
         mix(2, &[r1.text]),
         mix(3, &[l2.text]),
@@ -523,6 +553,15 @@ fn gap_hashes(keys: &[Key], matches: &[u8], i: usize, out: &mut [u64; FEATURES])
         mix(10, &[shapes]),
         mix(11, &[l1.shape, r1.text]),
         mix(12, &[l1.text, r1.shape]),
+    ]
+}
+
+/// The bias (template 0) and the features of a gap's lexicon mask (see
+/// [`lexicon_mask`]): the whole mask (template 13) and each bit (14 to 21).
+fn lexicon_hashes(lexicon: u64) -> [u64; FEATURES - TOKEN_FEATURES] {
+    let bit = |b: usize| (lexicon >> b & 1) as usize;
+    [
+        mix(0, &[]),
         mix(13, &[lexicon]),
         LEXICON_BITS[0][bit(0)],
         LEXICON_BITS[1][bit(1)],
@@ -532,7 +571,7 @@ fn gap_hashes(keys: &[Key], matches: &[u8], i: usize, out: &mut [u64; FEATURES])
         LEXICON_BITS[5][bit(5)],
         LEXICON_BITS[6][bit(6)],
         LEXICON_BITS[7][bit(7)],
-    ];
+    ]
 }
 
 #[cfg(test)]
