@@ -1,14 +1,14 @@
 //! Native digest benchmark: prints figures, passes or fails on nothing.
 //!
-//! `cargo bench --bench digest --profile xtask` prints throughput over the dev articles
+//! `cargo bench --bench digest` prints throughput over the dev articles
 //! (`../shared/data/news-dev.jsonl`, or the seed when that file is absent), the time for
 //! one large input of 100 KB, 1 MB and 5 MB made by concatenating the articles (the
 //! time must grow linearly), and, when Python with underthesea, pyvi and sumy is
 //! present, the peers of `../shared/bench/peers.py` measured in the same run. Under
 //! `cargo test` (no `--bench` argument) it runs one quick pass as a smoke test.
 //!
-//! It runs under the optimised `xtask` profile: the size-tuned `release` profile has
-//! `panic = "abort"`, which cargo cannot combine with a bench target.
+//! It runs under the `bench` profile, which is the `release` profile the native CLI is
+//! built with (the wasm has its own, size-tuned `wasm` profile).
 
 use std::hint::black_box;
 use std::process::Command;

@@ -2,8 +2,8 @@
 //! Python peers beside it when `PEERS_PYTHON` (or `python3`) has them.
 //!
 //! A thin wrapper so the command is listed with the others: it runs
-//! `cargo bench --bench digest --profile xtask` (the bench cannot use the size-tuned
-//! release profile, whose `panic = "abort"` cargo refuses for bench targets).
+//! `cargo bench --bench digest` (the `bench` profile, which is `release`: what the
+//! native CLI is built with).
 
 use crate::test::cargo;
 
@@ -11,5 +11,5 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
         return Err(format!("bench takes no arguments, got `{arg}` (set PEERS_PYTHON for the peers)"));
     }
-    cargo(&["bench", "--bench", "digest", "--profile", "xtask"])
+    cargo(&["bench", "--bench", "digest"])
 }

@@ -1,7 +1,7 @@
 //! `cargo xtask build`: the wasm module and the page's files in `www/pkg/`.
 //!
-//! Compiles the crate for `wasm32-unknown-unknown` in release (the size-optimised
-//! profile), runs the bindgen step in-process through `wasm-bindgen-cli-support`
+//! Compiles the crate for `wasm32-unknown-unknown` in the size-optimised `wasm` profile,
+//! runs the bindgen step in-process through `wasm-bindgen-cli-support`
 //! (pinned to the crate's `wasm-bindgen` version, so no separate CLI to install),
 //! copies the word model (`words.bin`, which the wasm does not embed: the page loads it,
 //! the widget never needs it) and the seed article for the page's "Bài mẫu" button,
@@ -47,7 +47,8 @@ pub fn build() -> Result<(), String> {
     cargo(&[
         "build",
         "--lib",
-        "--release",
+        "--profile",
+        "wasm",
         "--target",
         "wasm32-unknown-unknown",
         "--package",
@@ -55,7 +56,7 @@ pub fn build() -> Result<(), String> {
         "--no-default-features",
     ])?;
     let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let input = target.join("wasm32-unknown-unknown/release/tomtat.wasm");
+    let input = target.join("wasm32-unknown-unknown/wasm/tomtat.wasm");
     Bindgen::new()
         .input_path(&input)
         .web(true)
