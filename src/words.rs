@@ -634,6 +634,26 @@ mod tests {
         assert!(next.next().is_none(), "every token is in a word");
     }
 
+    #[test]
+    fn boundaries_are_the_sign_of_the_summed_weights_of_the_trained_features() {
+        // `boundaries` adds the lexicon features from a table made when the model is
+        // read; the trainer sees all seventeen features of `gap_hashes`.
+        let model = shipped().expect("the model is compiled in");
+        let doc = Document::new(include_str!("../seeds/000_5dea1911c32d1e71.txt"));
+        let mut gaps = 0;
+        for index in 0..doc.sentences.len() {
+            let tokens = doc.sentence_tokens(index);
+            let features = sentence_features(&doc, tokens, |h| model.lexicon.contains(h));
+            for (i, (starts, hashes)) in model.boundaries(&doc, tokens).into_iter().zip(features).enumerate() {
+                if !forced_boundary(tokens, i) {
+                    assert_eq!(starts, model.weight_sum(&hashes) > 0, "sentence {index}, gap {i}");
+                    gaps += 1;
+                }
+            }
+        }
+        assert!(gaps > 500, "{gaps} gaps");
+    }
+
     /// The lexicon hash of a word written with spaces between its syllables.
     fn hash(word: &str) -> u64 {
         let doc = Document::new(word);
