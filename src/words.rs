@@ -313,10 +313,10 @@ impl<'a> Lexicon<'a> {
             return false;
         }
         let (start, mask, fingerprint) = ribbon(hash, self.seed, self.rows, self.fingerprint_bits);
-        self.columns.chunks_exact(column_bytes(self.rows)).enumerate().all(|(j, column)| {
-            let parity = (window(column, start) & mask).count_ones() & 1;
-            parity == (fingerprint >> j) & 1
-        })
+        let stored = self.columns.chunks_exact(column_bytes(self.rows)).enumerate().fold(0, |bits, (j, column)| {
+            bits | ((window(column, start) & mask).count_ones() & 1) << j
+        });
+        stored == fingerprint
     }
 }
 
@@ -417,8 +417,8 @@ fn lexicon_matches(keys: &[Key], in_lexicon: impl Fn(u64) -> bool) -> Vec<u8> {
             let mut found = 0;
             for len in 2..=LONGEST_WORD.min(keys.len() - start) {
                 let word = &keys[start..start + len];
-                if word.iter().all(|k| k.shape < Shape::Number as u64) && in_lexicon(ngram_hash(word)) {
-                    found |= 1 << (len - 2);
+                if word.iter().all(|k| k.shape < Shape::Number as u64) {
+                    found |= u8::from(in_lexicon(ngram_hash(word))) << (len - 2);
                 }
             }
             found
