@@ -160,11 +160,12 @@ pub fn key_phrases(
     let mut trie = Trie::new(terms.len(), window * MAX_UNITS);
     // The node of each run of units walked, by first unit and length.
     let mut nodes = vec![NONE; window * MAX_UNITS];
-    // Room for what an article has (about two candidates and three counted
-    // occurrences a unit), so the vectors are not copied as they grow.
     let mut candidate_of: Vec<u32> = Vec::new();
+    // An article has about two candidates a unit: room for them, so the vector is not
+    // copied as it grows.
     let mut candidates: Vec<Candidate> = Vec::with_capacity(window * 2);
-    // Every counted occurrence as (candidate, tokens), in reading order.
+    // Every counted occurrence as (candidate, tokens), in reading order: at most one
+    // for each run walked.
     let mut counted: Vec<(u32, Range<u32>)> = Vec::with_capacity(window * MAX_UNITS);
     runs.walk(0..window, &mut trie, true, |u, n, tokens, sentence, node, term| {
         nodes[u * MAX_UNITS + n - 1] = node;
