@@ -70,14 +70,7 @@ pub fn shipped() -> Option<&'static Model<'static>> {
     {
         // A model that does not parse can only come from a broken build; falling back
         // to one word per token keeps every caller working.
-        Some(MODEL.get_or_init(|| {
-            Model::parse(SHIPPED).unwrap_or(Model {
-                bits: 0,
-                weights: &[],
-                lexicon: Lexicon::default(),
-                by_lexicon: [0; LEXICON_MASKS],
-            })
-        }))
+        Some(MODEL.get_or_init(|| Model::parse(SHIPPED).unwrap_or_else(|| Model::new(0, &[], Lexicon::default()))))
     }
     #[cfg(not(feature = "embedded-words"))]
     MODEL.get()
@@ -135,10 +128,15 @@ impl<'a> Model<'a> {
             return None;
         }
         let (weights, lexicon) = rest.split_at(1usize << bits);
-        let mut model =
-            Model { bits: u32::from(bits), weights, lexicon: Lexicon::parse(lexicon)?, by_lexicon: [0; LEXICON_MASKS] };
+        Some(Model::new(u32::from(bits), weights, Lexicon::parse(lexicon)?))
+    }
+
+    /// The model of a table of `2^bits` weights (none: every token is a word) and a
+    /// lexicon, with the lexicon masks' sums made from the weights.
+    fn new(bits: u32, weights: &'a [u8], lexicon: Lexicon<'a>) -> Model<'a> {
+        let mut model = Model { bits, weights, lexicon, by_lexicon: [0; LEXICON_MASKS] };
         model.by_lexicon = std::array::from_fn(|mask| model.weight_sum(&lexicon_hashes(mask as u64)));
-        Some(model)
+        model
     }
 
     /// Writes a model file in the form [`Model::parse`] reads; `header`, which starts
