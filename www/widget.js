@@ -203,7 +203,7 @@ class TomTat extends HTMLElement {
   #article = null;
   #result = null;
   #generation = 0;
-  #current = null;
+  #highlighted = false;
 
   constructor() {
     super();
@@ -258,8 +258,7 @@ class TomTat extends HTMLElement {
     this.#digester = null;
     this.#started = false;
     this.#generation++;
-    if (this.#current) clearHighlights(document.body ?? document.documentElement, { prefix: PREFIX });
-    this.#current = null;
+    this.#unhighlight();
   }
 
   attributeChangedCallback(name, before, after) {
@@ -396,7 +395,7 @@ class TomTat extends HTMLElement {
     if (ranges.length === 0) return [];
     adoptPageStyles(document);
     paintRanges({ sentence: ranges }, { prefix: PREFIX });
-    this.#current = index;
+    this.#highlighted = true;
     const target = ranges[0].startContainer.parentElement;
     const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
     target?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
@@ -404,8 +403,8 @@ class TomTat extends HTMLElement {
   }
 
   #unhighlight() {
-    if (this.#current === null) return;
-    this.#current = null;
+    if (!this.#highlighted) return;
+    this.#highlighted = false;
     clearHighlights(document.body ?? document.documentElement, { prefix: PREFIX });
   }
 }

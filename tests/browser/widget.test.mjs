@@ -150,6 +150,20 @@ test('the summary is listed and a click highlights its sentence', async () => {
   }
 });
 
+test('a widget taken off the page takes its highlight with it, also of the first sentence', async () => {
+  const session = await open('/news-demo.html');
+  const { page } = session;
+  try {
+    await widgetResult(page);
+    await page.evaluate(() => document.querySelector('tom-tat').highlight(0));
+    assert.equal((await page.evaluate(readHighlight)).length, 1, 'sentence 0 is highlighted');
+    await page.evaluate(() => document.querySelector('tom-tat').remove());
+    assert.deepEqual((await page.evaluate(readHighlight)) ?? [], [], 'nothing is left highlighted');
+  } finally {
+    await session.close();
+  }
+});
+
 /**
  * A stylesheet that restyles everything a careless (or hostile) site might. Not the
  * page's own layout around the widget (a rotated or translucent column turns anything
