@@ -40,22 +40,21 @@ self.onmessage = ({ data }) => {
 };
 
 async function run() {
+  // The newest request is taken once the wasm is ready: requests that came while it
+  // loaded are stale by then.
+  let exports;
+  let failure;
+  try {
+    exports = await load();
+  } catch (error) {
+    failure = error;
+  }
   scheduled = false;
   const request = latest;
   latest = null;
   if (!request) return;
   try {
-    // A failed load is tried again with the next request.
-    ready ??= Promise.all([init(wasm === undefined ? undefined : { module_or_path: wasm }), modelBytes()])
-      .then(([exports, model]) => {
-        if (model) loadWordModel(model);
-        return exports;
-      })
-      .catch((error) => {
-        ready = undefined;
-        throw error;
-      });
-    const exports = await ready;
+    if (failure) throw failure;
     const started = performance.now();
     const result = DEBUG_TRAP && request.text.includes(TRAP_TEXT) ? trap(exports) : digest(request.text, request.options ?? null);
     self.postMessage({ id: request.id, digest: result, ms: performance.now() - started });
@@ -63,6 +62,21 @@ async function run() {
     const trapped = error instanceof WebAssembly.RuntimeError;
     self.postMessage({ id: request.id, error: String(error?.message ?? error), trapped });
   }
+}
+
+/** The wasm's exports once it is instantiated and the word model loaded; a failed load
+ * is tried again with the next request. */
+function load() {
+  ready ??= Promise.all([init(wasm === undefined ? undefined : { module_or_path: wasm }), modelBytes()])
+    .then(([exports, model]) => {
+      if (model) loadWordModel(model);
+      return exports;
+    })
+    .catch((error) => {
+      ready = undefined;
+      throw error;
+    });
+  return ready;
 }
 
 /** The word model's bytes: given, fetched (by default from pkg/ next to this worker),

@@ -350,6 +350,39 @@ test('page: a worker that fails to load is reported and the next digest starts a
   }
 });
 
+test('worker: of the texts sent while the wasm loads, only the newest is digested', async () => {
+  const site = await serve(WWW);
+  const browser = await launch();
+  try {
+    const page = await browser.context.newPage();
+    // The wasm is held until both texts are waiting in the worker.
+    let release;
+    const held = new Promise((done) => (release = done));
+    await page.route('**/tomtat_bg.wasm', async (route) => {
+      await held;
+      return route.continue();
+    });
+    await page.goto(site.origin + '/');
+    await page.evaluate((texts) => {
+      globalThis.answered = [];
+      const worker = new Worker('/worker.js', { type: 'module' });
+      worker.onmessage = ({ data }) => globalThis.answered.push(data.id);
+      worker.postMessage({ id: 1, text: texts[0] });
+      setTimeout(() => {
+        worker.postMessage({ id: 2, text: texts[1] });
+        globalThis.sent = true;
+      }, 100);
+    }, [AFTER, `${AFTER} Lần nữa.`]);
+    await page.waitForFunction(() => globalThis.sent);
+    release();
+    await page.waitForFunction(() => globalThis.answered.includes(2));
+    assert.deepEqual(await page.evaluate(() => globalThis.answered), [2]);
+  } finally {
+    await browser.close();
+    await site.close();
+  }
+});
+
 test('widget: a wasm trap is reported in the panel, and the next article is digested by a new worker', async () => {
   const html = sitePage([TRAP]).replace('</body>', `<div id="second">${SEED.trim().split('\n\n').map((p) => `<p>${p}</p>`).join('')}</div></body>`);
   const session = await openSite(html, [[debugTrapWorkers]]);
