@@ -2,33 +2,41 @@
 // read in order, make that text: the page's own copy of the article or, for the
 // widget, a news site's article. With the CSS Custom Highlight API the DOM is not
 // touched; where `CSS.highlights` is missing, the text nodes are split and wrapped in
-// `<mark class="<prefix>-<layer> ...">` elements, which `clearHighlights` unwraps.
+// `<mark class="<prefix>-<layer> ...">` elements, which `clearHighlights` unwraps,
+// joining back only the text nodes it split, so the page's own nodes stay as they were.
 
 const MARK_ATTRIBUTE = 'data-highlight';
+
+/** The text nodes this module split off another one, which `clearMarks` joins back. */
+const pieces = new WeakSet();
 
 /** Whether this browser has the CSS Custom Highlight API. */
 export function hasHighlightApi() {
   return typeof Highlight === 'function' && Boolean(globalThis.CSS?.highlights);
 }
 
-/**
- * The text nodes under `root` in document order with the UTF-16 offset where each
- * starts. `accept(node)` may skip text nodes (say, a script inside an article).
- * Returns `{ text, locate(offset) }`; `locate` gives the `[node, offsetInNode]` of a
- * text offset, preferring the start of the next node at a boundary.
- */
-export function textMap(root, accept = () => true) {
+/** The non-empty text nodes under `root`, in document order. */
+function textNodes(root) {
   const nodes = [];
-  const starts = [];
-  let text = '';
-  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT, {
-    acceptNode: (node) => (accept(node) ? NodeFilter.FILTER_ACCEPT : NodeFilter.FILTER_REJECT),
-  });
+  const walker = root.ownerDocument.createTreeWalker(root, NodeFilter.SHOW_TEXT);
   for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.data.length === 0) continue;
-    nodes.push(node);
-    starts.push(text.length);
-    text += node.data;
+    if (node.data.length > 0) nodes.push(node);
+  }
+  return nodes;
+}
+
+/**
+ * The text nodes under `root` with the UTF-16 offset where each starts, as
+ * `{ locate(offset) }`: the `[node, offsetInNode]` of a text offset, preferring the
+ * start of the next node at a boundary.
+ */
+function textMap(root) {
+  const nodes = textNodes(root);
+  const starts = [];
+  let length = 0;
+  for (const node of nodes) {
+    starts.push(length);
+    length += node.data.length;
   }
   function locate(offset) {
     if (nodes.length === 0) return [root, 0];
@@ -42,11 +50,11 @@ export function textMap(root, accept = () => true) {
     const node = nodes[low];
     return [node, Math.min(offset - starts[low], node.data.length)];
   }
-  return { text, locate };
+  return { locate };
 }
 
-/** A DOM Range over the UTF-16 offsets `[start, end)` of the text under `root`. */
-export function rangeOf(root, start, end, map = textMap(root)) {
+/** A DOM Range over the UTF-16 offsets `[start, end)` of the text `map` maps under `root`. */
+function rangeOf(root, start, end, map) {
   const range = root.ownerDocument.createRange();
   range.setStart(...map.locate(start));
   range.setEnd(...map.locate(end));
@@ -57,20 +65,15 @@ export function rangeOf(root, start, end, map = textMap(root)) {
  * Draws `layers` (`{ name: [{start, end}, ...] }`) over the text under `root`, each as
  * the highlight `<prefix>-<name>`, after removing what an earlier call drew.
  */
-export function paintHighlights(root, layers, { prefix = 'tomtat', accept } = {}) {
+export function paintHighlights(root, layers, { prefix = 'tomtat' } = {}) {
   clearHighlights(root, { prefix });
-  if (hasHighlightApi()) {
-    const map = textMap(root, accept);
-    for (const [name, spans] of Object.entries(layers)) {
-      if (spans.length === 0) continue;
-      // Added one by one: spread as arguments, a long text's ranges overflow the stack.
-      const highlight = new Highlight();
-      for (const span of spans) highlight.add(rangeOf(root, span.start, span.end, map));
-      CSS.highlights.set(`${prefix}-${name}`, highlight);
-    }
+  if (!hasHighlightApi()) {
+    wrapInMarks(root, layers, prefix);
     return;
   }
-  wrapInMarks(root, layers, prefix, accept);
+  const map = textMap(root);
+  const ranges = Object.entries(layers).map(([name, spans]) => [name, spans.map((s) => rangeOf(root, s.start, s.end, map))]);
+  paintRanges(Object.fromEntries(ranges), { prefix });
 }
 
 /**
@@ -131,6 +134,7 @@ export function paintRanges(layers, { prefix = 'tomtat' } = {}) {
   if (hasHighlightApi()) {
     for (const [name, ranges] of Object.entries(layers)) {
       if (ranges.length === 0) continue;
+      // Added one by one: spread as arguments, a long text's ranges overflow the stack.
       const highlight = new Highlight();
       for (const range of ranges) highlight.add(range);
       CSS.highlights.set(`${prefix}-${name}`, highlight);
@@ -143,13 +147,9 @@ export function paintRanges(layers, { prefix = 'tomtat' } = {}) {
   for (const { name, range } of pieces) {
     let node = range.startContainer;
     if (node.nodeType !== Node.TEXT_NODE || node !== range.endContainer || range.collapsed) continue;
-    if (range.endOffset < node.data.length) node.splitText(range.endOffset);
-    if (range.startOffset > 0) node = node.splitText(range.startOffset);
-    const mark = node.ownerDocument.createElement('mark');
-    mark.setAttribute(MARK_ATTRIBUTE, prefix);
-    mark.className = `${prefix}-${name}`;
-    node.replaceWith(mark);
-    mark.append(node);
+    if (range.endOffset < node.data.length) split(node, range.endOffset);
+    if (range.startOffset > 0) node = split(node, range.startOffset);
+    wrapInMark(node, prefix, `${prefix}-${name}`);
   }
 }
 
@@ -163,14 +163,42 @@ export function clearHighlights(root, { prefix = 'tomtat' } = {}) {
   clearMarks(root, prefix);
 }
 
-/** Unwraps the `<mark>`s of `prefix` under `root`, joining the text they cut. */
+/** Cuts text `node` at `offset`; returns the new node after the cut. */
+function split(node, offset) {
+  const piece = node.splitText(offset);
+  pieces.add(piece);
+  return piece;
+}
+
+/** Wraps text `node` in a `<mark>` of `prefix` with the classes `className`. */
+function wrapInMark(node, prefix, className) {
+  const mark = node.ownerDocument.createElement('mark');
+  mark.setAttribute(MARK_ATTRIBUTE, prefix);
+  mark.className = className;
+  node.replaceWith(mark);
+  mark.append(node);
+}
+
+/**
+ * Unwraps the `<mark>`s of `prefix` under `root` and joins each piece `split` cut off
+ * back to the text before it. Not `normalize()`: that would also join text nodes the
+ * page keeps apart, and the widget must leave a site's nodes as they were.
+ */
 function clearMarks(root, prefix) {
   const parents = new Set();
   for (const mark of root.querySelectorAll(`mark[${MARK_ATTRIBUTE}="${prefix}"]`)) {
     parents.add(mark.parentNode);
     mark.replaceWith(...mark.childNodes);
   }
-  for (const parent of parents) parent.normalize();
+  for (const parent of parents) {
+    for (const node of [...parent.childNodes]) {
+      const before = node.previousSibling;
+      if (pieces.has(node) && before?.nodeType === Node.TEXT_NODE) {
+        before.appendData(node.data);
+        node.remove();
+      }
+    }
+  }
 }
 
 /**
@@ -178,7 +206,7 @@ function clearMarks(root, prefix) {
  * summary sentence) and marks cannot, so every text node is cut at every span
  * boundary and each piece is wrapped once, with a class per layer that covers it.
  */
-function wrapInMarks(root, layers, prefix, accept) {
+function wrapInMarks(root, layers, prefix) {
   const edges = [];
   for (const [name, spans] of Object.entries(layers)) {
     for (const { start, end } of spans) {
@@ -189,32 +217,21 @@ function wrapInMarks(root, layers, prefix, accept) {
   edges.sort((a, b) => a.at - b.at || a.delta - b.delta);
   const cuts = [...new Set(edges.map((edge) => edge.at))];
   // Cut from the end so that earlier offsets stay valid in the map.
-  const map = textMap(root, accept);
+  const map = textMap(root);
   for (const cut of cuts.reverse()) {
     const [node, offset] = map.locate(cut);
-    if (node.nodeType === Node.TEXT_NODE && offset > 0 && offset < node.data.length) node.splitText(offset);
+    if (node.nodeType === Node.TEXT_NODE && offset > 0 && offset < node.data.length) split(node, offset);
   }
   const open = new Map();
   let next = 0;
-  const doc = root.ownerDocument;
-  const walker = doc.createTreeWalker(root, NodeFilter.SHOW_TEXT);
-  const textNodes = [];
-  for (let node = walker.nextNode(); node; node = walker.nextNode()) {
-    if (node.data.length > 0 && (!accept || accept(node))) textNodes.push(node);
-  }
   let offset = 0;
-  for (const node of textNodes) {
+  for (const node of textNodes(root)) {
     while (next < edges.length && edges[next].at <= offset) {
       const { name, delta } = edges[next++];
       open.set(name, (open.get(name) ?? 0) + delta);
     }
     const names = [...open].filter(([, count]) => count > 0).map(([name]) => `${prefix}-${name}`);
     offset += node.data.length;
-    if (names.length === 0) continue;
-    const mark = doc.createElement('mark');
-    mark.setAttribute(MARK_ATTRIBUTE, prefix);
-    mark.className = names.join(' ');
-    node.replaceWith(mark);
-    mark.append(node);
+    if (names.length > 0) wrapInMark(node, prefix, names.join(' '));
   }
 }

@@ -16,7 +16,7 @@
 // Article text is only ever inserted as text. Defines no global but the element.
 
 import { createDigester } from './digester.js';
-import { clearHighlights, hasHighlightApi, paintRanges } from './highlight.js';
+import { clearHighlights, paintRanges } from './highlight.js';
 import { findArticle, rangesFor } from './find-article.js';
 import { KIND_NAMES } from './kinds.js';
 
@@ -380,9 +380,9 @@ class TomTat extends HTMLElement {
     const sentence = this.#result?.digest.sentences[index];
     if (!sentence) return [];
     this.#unhighlight();
-    // The <mark> fallback splits text nodes; read the (unchanged) text again to map it.
+    // The site may have replaced the article's nodes since it was read: read it again.
     let article = this.#article;
-    if (!hasHighlightApi() || !article.segments.every((s) => s.node.isConnected)) {
+    if (!article.segments.every((s) => s.node.isConnected)) {
       article = findArticle(document, { selector: this.getAttribute('for') ?? undefined });
       if (article.text !== this.#result.text) {
         this.#say('Bài viết trên trang đã thay đổi, đang phân tích lại…');

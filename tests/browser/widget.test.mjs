@@ -299,11 +299,13 @@ async function pixelsDiffering(a, b) {
   }
 }
 
-test('without CSS.highlights the sentence is wrapped in <mark> and unwrapped, the text unchanged', async () => {
+test('without CSS.highlights the sentence is wrapped in <mark> and unwrapped, the text and its nodes unchanged', async () => {
   const session = await open('/news-demo.html', {
     init: [
       () => {
         delete globalThis.Highlight;
+        // A site whose paragraph is two text nodes side by side: unwrapping must not join them.
+        document.addEventListener('DOMContentLoaded', () => document.querySelector('article p').firstChild.splitText(5));
       },
     ],
   });
@@ -311,7 +313,14 @@ test('without CSS.highlights the sentence is wrapped in <mark> and unwrapped, th
   try {
     const { digest } = await widgetResult(page);
     const text = () => document.querySelector('article').textContent;
+    const textNodes = () => {
+      const walker = document.createTreeWalker(document.querySelector('article'), NodeFilter.SHOW_TEXT);
+      const data = [];
+      while (walker.nextNode()) data.push(walker.currentNode.data);
+      return data;
+    };
     const original = await page.evaluate(text);
+    const nodes = await page.evaluate(textNodes);
     await page.click('tom-tat .toggle');
     const items = page.locator('tom-tat .directive-item');
     for (const i of [3, 0, 1]) {
@@ -321,9 +330,16 @@ test('without CSS.highlights the sentence is wrapped in <mark> and unwrapped, th
       assert.equal(await page.evaluate(text), original);
     }
     assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('mark[data-highlight]')).backgroundColor), 'rgb(255, 226, 122)');
+    // A sentence of the paragraph of two text nodes.
+    const split = digest.sentences.findIndex((s) => s.text.startsWith('Mặc dù'));
+    assert.ok(split >= 0);
+    await page.evaluate((index) => document.querySelector('tom-tat').highlight(index), split);
+    const marked = await page.$$eval('mark[data-highlight="tomtat-widget"]', (marks) => marks.map((m) => m.textContent).join(''));
+    assert.equal(marked, digest.sentences[split].text);
     await page.click('tom-tat .toggle');
     assert.equal(await page.locator('mark').count(), 0);
     assert.equal(await page.evaluate(text), original);
+    assert.deepEqual(await page.evaluate(textNodes), nodes, 'the same text nodes, the site\'s own split kept');
     assert.deepEqual(session.errors, []);
   } finally {
     await session.close();
