@@ -129,6 +129,15 @@ fn cue_verbs_give_issuer_addressee_actions_and_kind() {
     );
     assert_eq!(actions, ["tiếp tục điều tra, xử lý nghiêm hành vi khai thác lâm sản trái phép"]);
 
+    // "Ban" after "giao cho" is the addressee, not the "ban" of "giao ban" (a briefing).
+    let (issuer, cue, addressee, actions, kind) =
+        one("Lãnh đạo xã đã giao cho Ban Công an xã điều tra để xử lý theo quy định của pháp luật.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("Lãnh đạo xã"), "giao cho", s("Ban Công an xã"), DirectiveKind::Assign)
+    );
+    assert_eq!(actions, ["điều tra để xử lý theo quy định của pháp luật"]);
+
     let (issuer, cue, addressee, _, kind) =
         one("Thủ tướng kêu gọi các doanh nghiệp chung tay hỗ trợ người dân vùng lũ.");
     assert_eq!(
@@ -299,6 +308,8 @@ fn phai_and_can_that_state_a_fact_are_not_directives() {
 fn cue_words_inside_other_words_and_nouns_are_not_directives() {
     none("Tình trạng ùn tắc giao thông vẫn diễn ra vào giờ cao điểm.");
     none("Dự án đã được bàn giao cho chủ đầu tư vào tháng 5.");
+    none("Hai nước tăng cường hợp tác ngoại giao và chuyển giao công nghệ.");
+    none("Cục Hàng không thông báo khu vực cấm bay và lệnh cấm vận.");
     none("Các yêu cầu về thủ tục kéo dài quá lâu, ảnh hưởng đến doanh nghiệp.");
     none("Ngày 14/5, Thủ tướng ban hành Chỉ thị số 15 về việc tăng cường chỉ đạo kỳ thi.");
     none("Văn phòng Chính phủ vừa có văn bản truyền đạt ý kiến chỉ đạo của Thủ tướng.");

@@ -61,13 +61,12 @@ const NOUN_BEFORE: &[&str] = &[
     "ý kiến",
     "nội dung",
     "có",
-    "vực",
-    "vùng",
+    // A noun before a verb cue makes a compound noun: "lệnh cấm" (a ban), "vùng cấm",
+    // "khu vực cấm" (a no-go zone), "biển cấm" (a no-entry sign).
     "lệnh",
+    "vùng",
+    "vực",
     "biển",
-    "bàn",
-    "chuyển",
-    "ngoại",
     "lãnh đạo ,",
     "thực hiện",
     "tiếp thu",
@@ -88,11 +87,16 @@ const NOUN_AFTER: &[&str] =
 /// Thủ tướng chỉ đạo ...").
 const PROPOSING: &[&str] = &["kiến nghị", "đề nghị", "đề xuất", "xin", "chờ"];
 
-/// Second syllables that make "giao" part of another word.
-const GIAO_WORDS: &[&str] = &[
+/// Syllables after "giao" that make it part of another word ("giao thông", "giao dịch").
+/// Lower case and in the text's tone placement ("hòa"), as the rules compare them.
+const GIAO_AFTER: &[&str] = &[
     "thông", "dịch", "lưu", "tiếp", "hàng", "thương", "hữu", "kết", "nhận", "khoán", "ban", "thừa", "lộ", "cắt",
-    "diện", "hoán", "thoa", "chiến", "tranh", "liên", "ước", "nộp", "đất", "rừng", "lại", "trả", "hoà", "hòa",
+    "diện", "hoán", "thoa", "chiến", "tranh", "liên", "ước", "nộp", "đất", "rừng", "lại", "trả", "hòa",
 ];
+
+/// Syllables before "giao" that make it part of another word ("bàn giao", "chuyển
+/// giao", "ngoại giao").
+const GIAO_BEFORE: &[&str] = &["bàn", "chuyển", "ngoại"];
 
 /// Addressees above the speaker: "đề nghị Chính phủ ..." is a proposal going up.
 const SUPERIORS: &[&str] =
@@ -188,9 +192,15 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
 }
 
 /// Whether a cue word starts at `i`, not counting "giao" inside another word
-/// ("giao thông").
+/// ("giao thông", "bàn giao").
 pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    lexicon.cues.longest(&words.lower, i).is_some() && !(words.at(i) == "giao" && words.is(i + 1, GIAO_WORDS))
+    lexicon.cues.longest(&words.lower, i).is_some() && !giao_in_word(words, i)
+}
+
+/// Whether token `i` is "giao" as a syllable of another word.
+fn giao_in_word(words: &Words, i: usize) -> bool {
+    words.at(i) == "giao"
+        && (words.is(i + 1, GIAO_AFTER) || i.checked_sub(1).is_some_and(|before| words.is(before, GIAO_BEFORE)))
 }
 
 /// Whether the sentence opens, past connectives, with an action verb that is not a cue
@@ -222,7 +232,7 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                     return None;
                 }
             }
-            if words.at(i) == "giao" && words.is(next, GIAO_WORDS) {
+            if giao_in_word(words, i) {
                 return None;
             }
             let object = if words.at(next) == "cho" { next + 1 } else { next };
