@@ -5,7 +5,6 @@
 //! normalised text, are mapped back to the original.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 
 use serde::{Deserialize, Serialize};
 
@@ -116,19 +115,16 @@ impl Digest {
         // and not at all when neither is asked for.
         let units = if options.needs_words() { words::token_units(doc) } else { Vec::new() };
         let mut next_unit = units.iter().peekable();
-        let mut first_token = 0;
         let sentences = doc
             .sentences
             .iter()
             .enumerate()
             .map(|(index, sentence)| {
                 let span = doc.span(sentence.range.clone());
-                first_token += doc.sentence_tokens(index).len();
-                let mine: Vec<&Range<usize>> =
-                    std::iter::from_fn(|| next_unit.next_if(|unit| unit.start < first_token)).collect();
+                let end = doc.sentence_token_range(index).end;
+                let mine = std::iter::from_fn(|| next_unit.next_if(|unit| unit.start < end));
                 let words = options.words.then(|| {
-                    mine.iter()
-                        .map(|unit| doc.span(doc.tokens[unit.start].range.start..doc.tokens[unit.end - 1].range.end))
+                    mine.map(|unit| doc.span(doc.tokens[unit.start].range.start..doc.tokens[unit.end - 1].range.end))
                         .collect()
                 });
                 SentenceSpan { start: span.start, end: span.end, text: span.text, paragraph: sentence.paragraph, words }

@@ -90,7 +90,12 @@ impl<'a> Document<'a> {
 
     /// The tokens of sentence `index`.
     pub fn sentence_tokens(&self, index: usize) -> &[Token] {
-        &self.tokens[self.sentence_tokens[index].clone()]
+        &self.tokens[self.sentence_token_range(index)]
+    }
+
+    /// The indices into [`Document::tokens`] of the tokens of sentence `index`.
+    pub fn sentence_token_range(&self, index: usize) -> Range<usize> {
+        self.sentence_tokens[index].clone()
     }
 
     /// The span of the original text that the normalised byte range `range` came from.

@@ -14,7 +14,6 @@
 //! Everything here is linear in the size of the text: centrality compares each
 //! sentence with the document vector, never with every other sentence.
 
-use std::ops::Range;
 use std::sync::OnceLock;
 
 use crate::document::Document;
@@ -227,17 +226,9 @@ pub fn title(doc: &Document) -> Option<usize> {
 pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let count = doc.sentences.len();
     let title = title(doc);
-    let mut offset = 0;
-    let tokens_of: Vec<Range<usize>> = (0..count)
+    let counts: Vec<Vec<(u32, f32)>> = (0..count)
         .map(|index| {
-            offset += doc.sentence_tokens(index).len();
-            offset - doc.sentence_tokens(index).len()..offset
-        })
-        .collect();
-    let counts: Vec<Vec<(u32, f32)>> = tokens_of
-        .iter()
-        .map(|tokens| {
-            let mut ids: Vec<u32> = tokens.clone().filter_map(|k| terms.content(k)).collect();
+            let mut ids: Vec<u32> = doc.sentence_token_range(index).filter_map(|k| terms.content(k)).collect();
             ids.sort_unstable();
             let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
             for id in ids {
@@ -263,7 +254,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         .collect();
     let body: Vec<usize> = (0..count).filter(|&i| Some(i) != title).collect();
     let bigrams = |index: usize| {
-        let ids = &terms.ids[tokens_of[index].clone()];
+        let ids = &terms.ids[doc.sentence_token_range(index)];
         ids.windows(2).filter_map(|pair| Some((pair[0]?, pair[1]?)))
     };
     let title_bigrams: IdSet<(u32, u32)> = title.map(|t| bigrams(t).collect()).unwrap_or_default();

@@ -49,16 +49,14 @@ pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
         return (0..doc.tokens.len()).map(|k| k..k + 1).collect();
     };
     let mut units: Vec<Range<usize>> = Vec::with_capacity(doc.tokens.len());
-    let mut first = 0;
     for index in 0..doc.sentences.len() {
-        let tokens = doc.sentence_tokens(index);
-        for (k, starts) in model.boundaries(doc, tokens).into_iter().enumerate() {
+        let first = doc.sentence_token_range(index).start;
+        for (k, starts) in model.boundaries(doc, doc.sentence_tokens(index)).into_iter().enumerate() {
             match units.last_mut() {
                 Some(unit) if !starts => unit.end = first + k + 1,
                 _ => units.push(first + k..first + k + 1),
             }
         }
-        first += tokens.len();
     }
     units
 }
