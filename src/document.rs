@@ -1,5 +1,5 @@
-//! An analysed text: the original, its normalised form, paragraphs, sentences and
-//! syllable tokens, built once and shared by every analysis.
+//! An analysed text: the original, its normalised form, sentences (with their
+//! paragraph) and syllable tokens, built once and shared by every analysis.
 //!
 //! Analyses work on byte ranges of the normalised text; [`Document::span`] is the one
 //! way such a range becomes a [`Span`] of the original.
@@ -11,15 +11,13 @@ use crate::segment::{self, Sentence};
 use crate::span::{Span, Utf16Index};
 use crate::tokens::{self, Token};
 
-/// A text split into paragraphs, sentences and tokens.
+/// A text split into sentences and tokens.
 #[derive(Debug, Clone)]
 pub struct Document<'a> {
     original: &'a str,
     normalized: Normalized,
     lower: String,
     utf16: Utf16Index,
-    /// Byte ranges of the paragraphs in the normalised text, in reading order.
-    pub paragraphs: Vec<Range<usize>>,
     /// The sentences in reading order.
     pub sentences: Vec<Sentence>,
     /// Every sentence's tokens, one sentence after the other.
@@ -33,8 +31,7 @@ impl<'a> Document<'a> {
     pub fn new(original: &'a str) -> Self {
         let normalized = Normalized::new(original);
         let text = normalized.text();
-        let paragraphs = segment::paragraphs(text);
-        let sentences = segment::sentences(text, &paragraphs);
+        let sentences = segment::sentences(text, &segment::paragraphs(text));
         // About one token per four bytes of Vietnamese text: room for all of them.
         let mut tokens = Vec::with_capacity(text.len() / 4);
         let mut sentence_tokens = Vec::with_capacity(sentences.len());
@@ -48,16 +45,10 @@ impl<'a> Document<'a> {
             lower: lower_case(text),
             utf16: Utf16Index::new(original),
             normalized,
-            paragraphs,
             sentences,
             tokens,
             sentence_tokens,
         }
-    }
-
-    /// The text as the caller gave it.
-    pub fn original(&self) -> &'a str {
-        self.original
     }
 
     /// The normalised text that every range of this document indexes.
