@@ -1,7 +1,8 @@
 //! Key phrases of a document, ranked, with every occurrence.
 //!
-//! A candidate is a run of 1 to [`MAX_UNITS`] units (syllables today, words once a
-//! segmenter gives them) inside one sentence, with no punctuation, number or date
+//! A candidate is a run of 1 to [`MAX_UNITS`] units (the words of
+//! [`crate::words::token_units`], or syllables when no word model is loaded) inside one
+//! sentence, with no punctuation, number or date
 //! inside, not next to a number ("tháng 9", "3.000 người" are quantities, not topics),
 //! and cased as Vietnamese writes a term: all capitalised ("Điện Biên", "Phạm Minh
 //! Chính"), all lower case ("hạ tầng"), or one capital then lower case ("Thủ tướng").
@@ -228,9 +229,11 @@ pub fn key_phrases(
         let unit = &units[unit_of[k]];
         unit.len() == 1 && terms.ids[k].is_none_or(|id| terms.stop[id as usize])
     };
+    // A candidate that may be a key phrase: said twice, no stop word at either end.
+    let eligible = |c: &Candidate| c.frequency >= 2 && !is_stop(c.first().start) && !is_stop(c.first().end - 1);
     let mut longer = vec![0u8; units.len()];
     for (i, c) in candidates.iter().enumerate() {
-        if c.units > 1 && c.frequency >= 2 && !is_stop(c.first().start) && !is_stop(c.first().end - 1) {
+        if c.units > 1 && eligible(c) {
             for o in occurrences_of(i) {
                 let (first, last) = (unit_of[o.start], unit_of[o.end - 1]);
                 longer[first] |= 1 << (last - first);
@@ -241,7 +244,7 @@ pub fn key_phrases(
     let mut ranked: Vec<(f32, usize)> = candidates
         .iter()
         .enumerate()
-        .filter(|(_, c)| c.frequency >= 2 && !is_stop(c.first().start) && !is_stop(c.first().end - 1))
+        .filter(|(_, c)| eligible(c))
         .map(|(i, c)| (c_value(c), i))
         .filter(|&(score, _)| score > 0.0)
         .collect();
