@@ -4,6 +4,6 @@
 //! came from and how to rebuild it; each other non-blank line is one entry.
 
 /// The entries of a table: its non-blank lines that are not `#` comments, trimmed.
-pub fn lines(table: &'static str) -> impl Iterator<Item = &'static str> {
+pub fn lines(table: &str) -> impl Iterator<Item = &str> {
     table.lines().map(str::trim).filter(|line| !line.is_empty() && !line.starts_with('#'))
 }

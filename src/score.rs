@@ -128,7 +128,7 @@ impl Weights {
     /// feature.
     pub fn parse(table: &str) -> Result<Weights, String> {
         let mut weights = [f32::NAN; FEATURES.len()];
-        for line in table.lines().map(str::trim).filter(|l| !l.is_empty() && !l.starts_with('#')) {
+        for line in crate::data::lines(table) {
             let (name, value) = line.split_once(char::is_whitespace).ok_or(format!("no value in `{line}`"))?;
             let index = FEATURES.iter().position(|f| *f == name).ok_or(format!("unknown feature `{name}`"))?;
             weights[index] = decimal(value.trim()).ok_or(format!("bad weight in `{line}`"))?;

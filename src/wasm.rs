@@ -125,7 +125,7 @@ fn parse_options(value: Option<&JsValue>) -> Result<Options, JsError> {
         }
         read_option(&mut options, &key, &field).map_err(|e| JsError::new(&format!("option `{key}`: {e}")))?;
     }
-    options.validate().map_err(|e| JsError::new(&e.to_string()))?;
+    // Values the types do not bound (`sentences` 0 or over 100) are checked by `digest`.
     Ok(options)
 }
 
