@@ -18,6 +18,7 @@ use std::sync::OnceLock;
 
 use crate::document::Document;
 use crate::phrases::Phrases;
+use crate::segment;
 use crate::terms::{IdSet, Terms};
 use crate::tokens::TokenKind;
 
@@ -218,7 +219,7 @@ pub struct Analysis {
 pub fn title(doc: &Document) -> Option<usize> {
     let first = doc.sentences.first()?;
     let alone = doc.sentences.get(1).is_some_and(|next| next.paragraph != first.paragraph);
-    let last = doc.sentence_text(0).trim_end_matches(['"', '”', '’', '»', ')']).chars().next_back()?;
+    let last = segment::without_closers(doc.sentence_text(0)).chars().next_back()?;
     (alone && !matches!(last, '.' | '…' | ':' | ';' | ',')).then_some(0)
 }
 
@@ -329,7 +330,7 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening) {
         s[feature::CAPTION] = 1.0;
     }
-    s[feature::QUESTION] = f32::from(text.trim_end_matches(['"', '”', '’', ')', '»']).ends_with('?'));
+    s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
 }
 

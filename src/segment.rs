@@ -205,10 +205,18 @@ fn is_unspaced_stop(c: char) -> bool {
     matches!(c, '。' | '！' | '？')
 }
 
+/// The quotes and brackets that may close a sentence after its final punctuation.
+const CLOSERS: [char; 6] = ['"', '”', '’', ')', ']', '»'];
+
+/// `text` without the closers (and spaces between them) at its end.
+pub fn without_closers(text: &str) -> &str {
+    text.trim_end_matches(|c| CLOSERS.contains(&c) || c == ' ')
+}
+
 /// Whether a line's text ends with punctuation that closes a sentence or introduces
 /// what follows (a stop, a colon or semicolon, possibly followed by closers).
 fn ends_with_stop(line: &str) -> bool {
-    line.trim_end_matches(['"', '”', '’', ')', ']', '»', ' ']).ends_with(|c: char| is_stop(c) || c == ':' || c == ';')
+    without_closers(line).ends_with(|c: char| is_stop(c) || c == ':' || c == ';')
 }
 
 /// Byte length of a list marker ("- ", "• ", "1. ", "a) ", "IV. ") at the start of
