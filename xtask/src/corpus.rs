@@ -29,8 +29,8 @@ impl Article {
     }
 }
 
-/// Every article of the JSONL file at `path`.
-pub fn read(path: &str) -> Result<Vec<Article>, String> {
+/// Every line of the JSONL file at `path`, as a `T` (an [`Article`], an annotation).
+pub fn read<T: for<'de> Deserialize<'de>>(path: &str) -> Result<Vec<T>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     text.lines()
         .enumerate()

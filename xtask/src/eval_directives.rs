@@ -16,6 +16,9 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 
+use crate::corpus;
+use crate::eval_words::Counts;
+
 const TEXTS: &str = "../shared/data/gov-news.jsonl";
 const GOLD: &str = "../shared/data/gov-directives-dev.jsonl";
 const KEYWORDS: &[&str] = &["yêu cầu", "chỉ đạo", "đề nghị", "giao", "phải", "cần"];
@@ -55,16 +58,16 @@ struct Scored {
     actions: Vec<String>,
 }
 
+/// What one system got right, over all articles.
 #[derive(Default)]
 struct Tally {
-    matched: usize,
-    predicted: usize,
-    expected: usize,
+    /// Directives matched (by sentence) against the gold ones.
+    directives: Counts,
+    /// Of the matched ones, those with the gold issuer and addressee.
     issuer_ok: usize,
     addressee_ok: usize,
-    action_shared: usize,
-    action_predicted: usize,
-    action_expected: usize,
+    /// Action syllables shared with the gold actions.
+    actions: Counts,
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
@@ -73,8 +76,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let gold_path = paths.next().map_or(GOLD, String::as_str);
     let show = args.iter().any(|a| a == "--show");
     let texts: BTreeMap<String, String> =
-        read_jsonl::<Article>(texts_path)?.into_iter().map(|a| (a.id, a.body)).collect();
-    let gold = read_jsonl::<Annotated>(gold_path)?;
+        corpus::read::<Article>(texts_path)?.into_iter().map(|a| (a.id, a.body)).collect();
+    let gold = corpus::read::<Annotated>(gold_path)?;
     let (mut ours, mut baseline) = (Tally::default(), Tally::default());
     for article in &gold {
         let body = texts.get(&article.id).ok_or_else(|| format!("{}: no text for {}", texts_path, article.id))?;
@@ -114,20 +117,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         score(&expected, &predicted, &mut ours, show.then_some(body.as_str()));
         score(&expected, &keyword, &mut baseline, None);
     }
-    println!("{gold_path}: {} articles, {} gold directives", gold.len(), ours.expected);
+    println!("{gold_path}: {} articles, {} gold directives", gold.len(), ours.directives.gold);
     println!("{:<18} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9}", "", "P", "R", "F1", "issuer", "addressee", "action F1");
     print_row("tomtat", &ours, true);
     print_row("keyword baseline", &baseline, false);
     Ok(())
-}
-
-fn read_jsonl<T: for<'de> Deserialize<'de>>(path: &str) -> Result<Vec<T>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    text.lines()
-        .enumerate()
-        .filter(|(_, l)| !l.trim().is_empty())
-        .map(|(n, l)| serde_json::from_str(l).map_err(|e| format!("{path}:{}: {e}", n + 1)))
-        .collect()
 }
 
 fn has_keyword(sentence: &str) -> bool {
@@ -176,8 +170,8 @@ fn same(a: &Option<String>, b: &Option<String>) -> bool {
 }
 
 fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Option<&str>) {
-    tally.expected += expected.len();
-    tally.predicted += predicted.len();
+    tally.directives.gold += expected.len();
+    tally.directives.predicted += predicted.len();
     let mut taken = vec![false; predicted.len()];
     for g in expected {
         let candidates = (0..predicted.len()).filter(|&p| !taken[p] && overlaps(g.sentence, predicted[p].sentence));
@@ -190,13 +184,13 @@ fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Opt
         };
         taken[p] = true;
         let p = &predicted[p];
-        tally.matched += 1;
+        tally.directives.matched += 1;
         tally.issuer_ok += usize::from(same(&g.issuer, &p.issuer));
         tally.addressee_ok += usize::from(same(&g.addressee, &p.addressee));
         let (shared, predicted_len, expected_len) = action_overlap(&g.actions, &p.actions);
-        tally.action_shared += shared;
-        tally.action_predicted += predicted_len;
-        tally.action_expected += expected_len;
+        tally.actions.matched += shared;
+        tally.actions.predicted += predicted_len;
+        tally.actions.gold += expected_len;
         if let Some(body) = show {
             if !same(&g.issuer, &p.issuer)
                 || !same(&g.addressee, &p.addressee)
@@ -271,25 +265,17 @@ fn percent(part: usize, whole: usize) -> f64 {
     100.0 * part as f64 / whole.max(1) as f64
 }
 
-fn f1(p: f64, r: f64) -> f64 {
-    if p + r > 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    }
-}
-
 fn print_row(name: &str, t: &Tally, parts: bool) {
-    let (p, r) = (percent(t.matched, t.predicted), percent(t.matched, t.expected));
+    let (p, r, f1) = t.directives.f1();
     if parts {
-        let action = f1(percent(t.action_shared, t.action_predicted), percent(t.action_shared, t.action_expected));
+        let (_, _, action) = t.actions.f1();
+        let matched = t.directives.matched;
         println!(
-            "{name:<18} {p:>6.1} {r:>6.1} {:>6.1} {:>8.1} {:>10.1} {action:>9.1}",
-            f1(p, r),
-            percent(t.issuer_ok, t.matched),
-            percent(t.addressee_ok, t.matched)
+            "{name:<18} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8.1} {:>10.1} {action:>9.1}",
+            percent(t.issuer_ok, matched),
+            percent(t.addressee_ok, matched)
         );
     } else {
-        println!("{name:<18} {p:>6.1} {r:>6.1} {:>6.1} {:>8} {:>10} {:>9}", f1(p, r), "-", "-", "-");
+        println!("{name:<18} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8} {:>10} {:>9}", "-", "-", "-");
     }
 }

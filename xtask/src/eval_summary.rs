@@ -15,7 +15,7 @@ const DEFAULT: &str = "../shared/data/news-dev.jsonl";
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let (path, sentences) = parse(args)?;
-    let articles = corpus::read(&path)?;
+    let articles: Vec<corpus::Article> = corpus::read(&path)?;
     let options = tomtat::Options { sentences: Some(sentences), ..tomtat::Options::default() };
     let mut ours = Scores::default();
     let mut leads = [Scores::default(); 3];

@@ -24,7 +24,8 @@ pub struct Sentence {
     pub words: Vec<String>,
 }
 
-/// Precision, recall and F1 counts of word spans.
+/// Matched, predicted and gold counts (of word spans, sentence ends, directives), for
+/// precision, recall and F1.
 #[derive(Default, Clone, Copy)]
 pub struct Counts {
     pub matched: usize,
@@ -33,6 +34,7 @@ pub struct Counts {
 }
 
 impl Counts {
+    /// Precision, recall and F1, in percent.
     pub fn f1(&self) -> (f64, f64, f64) {
         let p = self.matched as f64 / self.predicted.max(1) as f64;
         let r = self.matched as f64 / self.gold.max(1) as f64;
@@ -102,7 +104,7 @@ pub fn non_space_before(text: &str) -> Vec<usize> {
     let mut count = 0;
     for c in text.chars() {
         count += usize::from(!c.is_whitespace());
-        out.extend(std::iter::repeat(count).take(c.len_utf16()));
+        out.extend(std::iter::repeat_n(count, c.len_utf16()));
     }
     out
 }
@@ -156,8 +158,7 @@ fn show(model: &Model, sentences: &[Sentence]) {
 /// for the segmenter alone and for analysis plus segmenter.
 fn speed(model: &Model, sentences: &[Sentence]) {
     let one: String = sentences.iter().map(|s| s.text.as_str()).collect::<Vec<_>>().join("\n\n");
-    let text =
-        std::iter::repeat(one.as_str()).take(SPEED_BYTES / one.len().max(1) + 1).collect::<Vec<_>>().join("\n\n");
+    let text = std::iter::repeat_n(one.as_str(), SPEED_BYTES / one.len().max(1) + 1).collect::<Vec<_>>().join("\n\n");
     let mb = text.len() as f64 / 1e6;
     let started = Instant::now();
     let doc = Document::new(&text);
