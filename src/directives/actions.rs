@@ -137,6 +137,11 @@ mod tests {
     use super::*;
     use crate::document::Document;
 
+    #[test]
+    fn word_lists_are_written_as_the_rules_compare_them() {
+        crate::directives::words::assert_written_as_compared(&[GOALS, NOMINALISERS, DEADLINE, CLAUSE_BREAKS]);
+    }
+
     fn actions(text: &str) -> Vec<String> {
         let doc = Document::new(text);
         let words = Words::new(&doc, 0);

@@ -318,6 +318,21 @@ mod tests {
     use super::*;
     use crate::document::Document;
 
+    #[test]
+    fn word_lists_are_written_as_the_rules_compare_them() {
+        crate::directives::words::assert_written_as_compared(&[
+            NOT_A_TASK,
+            NOUN_BEFORE,
+            NOUN_AFTER,
+            PROPOSING,
+            GIAO_AFTER,
+            GIAO_BEFORE,
+            SUPERIORS,
+            FACT_AFTER,
+            FACT_BEFORE,
+        ]);
+    }
+
     /// The text of the cue found in `text`, if any.
     fn cue(text: &str) -> Option<String> {
         let doc = Document::new(text);

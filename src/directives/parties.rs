@@ -463,6 +463,20 @@ mod tests {
     use super::*;
     use crate::document::Document;
 
+    #[test]
+    fn word_lists_are_written_as_the_rules_compare_them() {
+        crate::directives::words::assert_written_as_compared(&[
+            BEFORE_VERB,
+            CONNECTIVES,
+            BREAKS,
+            ADVERBIAL,
+            NP_TAIL,
+            PREPOSITIONS,
+            FIRST_PERSON,
+            SPEECH,
+        ]);
+    }
+
     fn with_words(text: &str, check: impl FnOnce(&Document, &Words)) {
         let doc = Document::new(text);
         let words = Words::new(&doc, 0);

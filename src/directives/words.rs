@@ -99,6 +99,16 @@ fn word_count(phrase: &str) -> usize {
     phrase.bytes().filter(|&b| b == b' ').count() + 1
 }
 
+/// Asserts that every phrase of `lists` is written as the rules compare it: in normal
+/// form (NFC, the text's tone placement: "hòa", not "hoà"), lower case, one space
+/// between tokens. A phrase written otherwise never matches.
+#[cfg(test)]
+pub fn assert_written_as_compared(lists: &[&[&str]]) {
+    for phrase in lists.iter().copied().flatten() {
+        assert_eq!(crate::phrases::syllables(phrase).join(" "), *phrase);
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
