@@ -31,17 +31,6 @@ pub const LONGEST_WORD: usize = 4;
 #[cfg(feature = "embedded-words")]
 const SHIPPED: &[u8] = include_bytes!("../data/words.bin");
 
-/// The word ranges of sentence `index` of `doc`: byte ranges of the normalised text
-/// that cover the sentence's tokens in order, each from the start of its first token
-/// to the end of its last; one word per token when no model is loaded.
-pub fn segment(doc: &Document, index: usize) -> Vec<Range<usize>> {
-    let tokens = doc.sentence_tokens(index);
-    match shipped() {
-        Some(model) => model.words(doc, tokens),
-        None => tokens.iter().map(|t| t.range.clone()).collect(),
-    }
-}
-
 /// Every word of `doc` as a range of indices into `doc.tokens`, sentence after
 /// sentence: the units of key phrases; one per token when no model is loaded.
 pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
@@ -51,12 +40,8 @@ pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
     let mut units: Vec<Range<usize>> = Vec::with_capacity(doc.tokens.len());
     for index in 0..doc.sentences.len() {
         let first = doc.sentence_token_range(index).start;
-        for (k, starts) in model.boundaries(doc, doc.sentence_tokens(index)).into_iter().enumerate() {
-            match units.last_mut() {
-                Some(unit) if !starts => unit.end = first + k + 1,
-                _ => units.push(first + k..first + k + 1),
-            }
-        }
+        let runs = runs(model.boundaries(doc, doc.sentence_tokens(index)));
+        units.extend(runs.into_iter().map(|run| first + run.start..first + run.end));
     }
     units
 }
@@ -193,17 +178,24 @@ impl<'a> Model<'a> {
         hashes.iter().filter_map(|&h| self.weights.get((h & mask) as usize)).map(|&w| i32::from(w as i8)).sum()
     }
 
-    /// The word ranges of a sentence's tokens (byte ranges of `text`).
+    /// The word ranges of a sentence's tokens: byte ranges of the normalised text, each
+    /// from the start of its first token to the end of its last.
     pub fn words(&self, doc: &Document, tokens: &[Token]) -> Vec<Range<usize>> {
-        let mut words: Vec<Range<usize>> = Vec::new();
-        for (token, starts) in tokens.iter().zip(self.boundaries(doc, tokens)) {
-            match words.last_mut() {
-                Some(word) if !starts => word.end = token.range.end,
-                _ => words.push(token.range.clone()),
-            }
-        }
-        words
+        let runs = runs(self.boundaries(doc, tokens));
+        runs.into_iter().map(|run| tokens[run.start].range.start..tokens[run.end - 1].range.end).collect()
     }
+}
+
+/// The words as runs of token indices (from 0), from whether a word starts at each token.
+fn runs(starts: Vec<bool>) -> Vec<Range<usize>> {
+    let mut runs: Vec<Range<usize>> = Vec::with_capacity(starts.len());
+    for (k, starts) in starts.into_iter().enumerate() {
+        match runs.last_mut() {
+            Some(run) if !starts => run.end = k + 1,
+            _ => runs.push(k..k + 1),
+        }
+    }
+    runs
 }
 
 /// Whether a word must start at token `i` whatever the model says: at the first token,
@@ -578,6 +570,11 @@ fn lexicon_hashes(lexicon: u64) -> [u64; FEATURES - TOKEN_FEATURES] {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The word ranges of sentence `index` of `doc`, by the shipped model.
+    fn segment(doc: &Document, index: usize) -> Vec<Range<usize>> {
+        shipped().expect("the model is compiled in").words(doc, doc.sentence_tokens(index))
+    }
 
     /// The words of the first sentence of `text`, as strings.
     fn words(text: &str) -> Vec<String> {
