@@ -5,7 +5,7 @@
 
 import { createDigester } from './digester.js';
 import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
-import { KIND_NAMES } from './kinds.js';
+import { UNNAMED, cueTitle, kindName } from './kinds.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
@@ -64,11 +64,11 @@ let requests = 0;
 let renders = 0;
 /** The sentence to jump to once the long text being built has it, or null. */
 let pendingJump = null;
-/** The parts of a long text on screen as `{ element, start, end, near, drawn }`; empty when it is shown whole. */
+/** The parts of a long text on screen as `{ element, start, end, near }`; empty when it is shown whole. */
 let parts = [];
 /** The part of each part element. */
 const partOf = new WeakMap();
-/** The layers shown over a long text, each sorted by start, or null before the first part is drawn. */
+/** Every highlight layer of a long text, each sorted by start (once per digest), or null. */
 let sortedLayers = null;
 const painter = createPartPainter();
 const partObserver = new IntersectionObserver(partsMoved, { rootMargin: PART_MARGIN });
@@ -169,6 +169,7 @@ function show(result) {
   partObserver.disconnect();
   parts = [];
   sortedLayers = null;
+  clearHighlights(textView);
   textView.replaceChildren();
   if (!shown) return Promise.resolve(true);
   if (shown.text.length <= LONG_TEXT) {
@@ -176,7 +177,9 @@ function show(result) {
     paint();
     return Promise.resolve(true);
   }
-  paint();
+  sortedLayers = Object.fromEntries(
+    Object.entries(allLayers()).map(([name, spans]) => [name, [...spans].sort((a, b) => a.start - b.start)]),
+  );
   return renderParts(render);
 }
 
@@ -224,7 +227,7 @@ async function renderParts(render) {
     }
     const element = document.createElement('div');
     element.className = 'part';
-    const part = { element, start: at, end: at, near: false, drawn: false };
+    const part = { element, start: at, end: at, near: false };
     while (at < text.length) {
       if (at > part.start && ((at - part.start >= PART_LENGTH && text[at - 1] === '\n') || at - part.start >= PART_MAX)) break;
       // The next piece: the text before the next sentence, or (the rest of) that sentence.
@@ -272,10 +275,10 @@ function countBreaks(text, start, end) {
   return count;
 }
 
-/** The highlight layers, each a list of spans, without the ones switched off. */
-function layers() {
+/** Every highlight layer of the digest shown, each a list of spans. */
+function allLayers() {
   const d = shown?.digest;
-  const all = {
+  return {
     summary: d ? d.summary.map((item) => d.sentences[item.sentence]).filter(Boolean) : [],
     issuer: d ? d.directives.flatMap((x) => (x.issuer ? [x.issuer] : [])) : [],
     cue: d ? d.directives.map((x) => x.cue) : [],
@@ -283,37 +286,36 @@ function layers() {
     action: d ? d.directives.flatMap((x) => x.actions) : [],
     keyword: d ? d.keywords.flatMap((k) => k.occurrences) : [],
   };
+}
+
+/** `layers` with the ones switched off in the legend emptied (kept, so that the layers stack in one order). */
+function visible(layers) {
+  const shownLayers = { ...layers };
   for (const box of document.querySelectorAll('.legend input')) {
-    if (!box.checked) all[box.dataset.layer] = [];
+    if (!box.checked) shownLayers[box.dataset.layer] = [];
   }
-  return all;
+  return shownLayers;
 }
 
 /** Draws the highlights: over the whole text, or over the parts of a long text near the screen. */
 function paint() {
   if (!shown || shown.text.length <= LONG_TEXT) {
-    paintHighlights(textView, layers());
+    paintHighlights(textView, visible(allLayers()));
     return;
   }
-  clearHighlights(textView);
-  sortedLayers = Object.fromEntries(
-    Object.entries(layers()).map(([name, spans]) => [name, [...spans].sort((a, b) => a.start - b.start)]),
-  );
   for (const part of parts) {
     if (part.near) drawPart(part);
-    else part.drawn = false;
+    else painter.erase(part.element);
   }
 }
 
-/** Draws the highlights that start in `part`. */
+/** Draws the highlights that start in `part` (again: drawing a part erases what it had). */
 function drawPart(part) {
-  if (!sortedLayers) return;
   const local = {};
-  for (const [name, spans] of Object.entries(sortedLayers)) {
+  for (const [name, spans] of Object.entries(visible(sortedLayers))) {
     local[name] = spans.slice(firstAtOrAfter(spans, part.start), firstAtOrAfter(spans, part.end));
   }
   painter.draw(part.element, local, part.start);
-  part.drawn = true;
 }
 
 /** The index of the first of `spans` (sorted by start) that starts at or after `offset`. */
@@ -335,10 +337,7 @@ function partsMoved(entries) {
     if (!part) continue;
     part.near = isIntersecting;
     if (isIntersecting) drawPart(part);
-    else {
-      painter.erase(part.element);
-      part.drawn = false;
-    }
+    else painter.erase(part.element);
   }
 }
 
@@ -396,18 +395,18 @@ function showMoreDirectives(event) {
 function directiveRow(directive) {
   const row = document.createElement('tr');
   const issuer = document.createElement('td');
-  const button = jumpButton('directive-item', clip(directive.issuer?.text ?? '(không nêu)'));
+  const button = jumpButton('directive-item', clip(directive.issuer?.text ?? UNNAMED));
   const hint = document.createElement('span');
   hint.className = 'visually-hidden';
   hint.textContent = `, ${directive.cue.text}: xem câu trong bài`;
   button.append(hint);
   const cue = document.createElement('span');
   cue.className = 'kind';
-  cue.textContent = KIND_NAMES[directive.kind] ?? directive.kind;
-  cue.title = `Từ chỉ đạo: “${directive.cue.text}”`;
+  cue.textContent = kindName(directive.kind);
+  cue.title = cueTitle(directive);
   issuer.append(button, ' ', cue);
   const addressee = document.createElement('td');
-  addressee.textContent = clip(directive.addressee?.text ?? '(không nêu)');
+  addressee.textContent = clip(directive.addressee?.text ?? UNNAMED);
   const actions = document.createElement('td');
   const list = document.createElement('ul');
   for (const action of directive.actions) {
@@ -480,7 +479,7 @@ function jumpTo(index) {
   if (!element) return;
   // A part far from the screen gets its highlights now rather than after the scroll.
   const part = partOf.get(element.parentElement);
-  if (part && !part.drawn) drawPart(part);
+  if (part && !part.near) drawPart(part);
   const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
   element.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
   element.focus({ preventScroll: true });

@@ -18,7 +18,7 @@
 import { createDigester } from './digester.js';
 import { clearHighlights, paintRanges } from './highlight.js';
 import { findArticle, rangesFor } from './find-article.js';
-import { KIND_NAMES } from './kinds.js';
+import { UNNAMED, cueTitle, kindName } from './kinds.js';
 
 /** The element's tag. */
 const TAG = 'tom-tat';
@@ -347,8 +347,8 @@ class TomTat extends HTMLElement {
       return this.#item(
         d.index,
         'directive-item',
-        row('Ai chỉ đạo', h('span', { className: 'value' }, d.issuer?.text ?? '(không nêu)'), h('span', { className: 'kind', title: `Từ chỉ đạo: “${d.cue.text}”` }, KIND_NAMES[d.kind] ?? d.kind)),
-        row('Giao cho ai', h('span', { className: 'value' }, d.addressee?.text ?? '(không nêu)')),
+        row('Ai chỉ đạo', h('span', { className: 'value' }, d.issuer?.text ?? UNNAMED), h('span', { className: 'kind', title: cueTitle(d) }, kindName(d.kind))),
+        row('Giao cho ai', h('span', { className: 'value' }, d.addressee?.text ?? UNNAMED)),
         row('Việc cần làm'),
         ...d.actions.map((a) => h('span', { className: 'action' }, a.text)),
       );
