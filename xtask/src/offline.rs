@@ -23,8 +23,8 @@ use crate::build::PKG;
 pub const OUT: &str = "dist/tomtat.html";
 const PAGE: &str = "www/index.html";
 
-/// Writes `dist/tomtat.html` from `www/` and the built `www/pkg/`; returns its size.
-pub fn write() -> Result<usize, String> {
+/// Writes `dist/tomtat.html` from `www/` and the built `www/pkg/`.
+pub fn write() -> Result<(), String> {
     let html = read(Path::new(PAGE))?;
     let css = read(Path::new("www/style.css"))?;
     let seed = read(&Path::new(PKG).join("seed.txt"))?;
@@ -72,8 +72,7 @@ pub fn write() -> Result<usize, String> {
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    std::fs::write(&out, &html).map_err(|e| format!("cannot write {OUT}: {e}"))?;
-    Ok(html.len())
+    std::fs::write(&out, &html).map_err(|e| format!("cannot write {OUT}: {e}"))
 }
 
 fn read(path: &Path) -> Result<String, String> {
