@@ -57,6 +57,20 @@ function hidden(el, rendered) {
   return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
+/**
+ * `hidden` for one reading of a page, each element asked once: the two measuring
+ * passes and the reading walk meet the same elements, and style look-ups are the
+ * costly part of the walk.
+ */
+function hiddenOnce(rendered) {
+  const known = new Map();
+  return (el) => {
+    let answer = known.get(el);
+    if (answer === undefined) known.set(el, (answer = hidden(el, rendered)));
+    return answer;
+  };
+}
+
 /** The furniture words in `el`'s class and id, lower-cased and without separators. */
 const junkWords = (el) => (hints(el).match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
 
@@ -69,7 +83,7 @@ function furniture(el, accepted) {
  * Measures every element under `body`: `own` text per block (its inline text), and per
  * element the paragraph text (`good`) and the other text (`junk`) of its subtree.
  */
-function measure(body, rendered, junk = new Set()) {
+function measure(body, isHidden, junk = new Set()) {
   const stats = new Map();
   const get = (el) => {
     let s = stats.get(el);
@@ -90,7 +104,7 @@ function measure(body, rendered, junk = new Set()) {
         if (inJunk) s.junkOwner = true;
       } else if (n.nodeType === 1) {
         const name = n.localName;
-        if (SKIP.has(name) || hidden(n, rendered)) continue;
+        if (SKIP.has(name) || isHidden(n)) continue;
         const block = isBlock(n);
         walk(n, block ? n : owner, inLink || name === 'a', inJunk || junk.has(n));
       }
@@ -143,17 +157,18 @@ export function findArticle(doc, options = {}) {
   if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
   // Layout (and so CSS visibility) exists only in a rendered document, not in one from DOMParser.
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
+  const isHidden = hiddenOnce(rendered);
   // Furniture hints count only on blocks that do not hold most of the page's paragraphs:
   // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
-  let stats = measure(body, rendered);
+  let stats = measure(body, isHidden);
   const half = (stats.get(body)?.good ?? 0) / 2;
   // The site's own choice is read as it is, without a headline or lead added; the words
   // of its own name ("comments") are what it asked for, so they mark no furniture in it.
   const chosen = selected(doc, options.selector);
   const accepted = chosen ? junkWords(chosen) : [];
   const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el, accepted)));
-  if (chosen) return { ...read([chosen], stats, junk, rendered), root: chosen, title: '', listing: false };
-  stats = measure(body, rendered, junk);
+  if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
+  stats = measure(body, isHidden, junk);
   const root = bestBlock(stats, body);
   const listing = isListing(root, stats);
   const title = headline(doc, body, stats);
@@ -162,7 +177,7 @@ export function findArticle(doc, options = {}) {
     parts.unshift(title, ...leads(title, root, stats, junk));
   }
   const drop = listing ? teasersWithoutSummary(root, stats, junk) : junk;
-  return { ...read(parts, stats, drop, rendered), root, title: title ? title.textContent.trim() : '', listing };
+  return { ...read(parts, stats, drop, isHidden), root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
@@ -263,7 +278,7 @@ function leads(title, root, stats, junk) {
 }
 
 /** Reads the text of `parts` block by block, leaving out furniture, with its segment map. */
-function read(parts, stats, junk, rendered) {
+function read(parts, stats, junk, isHidden) {
   let text = '';
   const blocks = [];
   const segments = [];
@@ -328,7 +343,7 @@ function read(parts, stats, junk, rendered) {
         space = null;
         continue;
       }
-      if (SKIP.has(name) || hidden(n, rendered) || (isBlock(n) && dropped(n, stats, junk))) continue;
+      if (SKIP.has(name) || isHidden(n) || (isBlock(n) && dropped(n, stats, junk))) continue;
       if (!isBlock(n)) {
         walk(n, pre);
         continue;
