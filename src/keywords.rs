@@ -362,7 +362,7 @@ fn casing(doc: &Document, sentence_of: &[usize]) -> Vec<Case> {
             if seen_sentence != sentence_of[k] {
                 seen_sentence = sentence_of[k];
                 Case::Either
-            } else if doc.text()[token.range.clone()].starts_with(char::is_uppercase) {
+            } else if token.is_capitalised(doc.text()) {
                 Case::Upper
             } else {
                 Case::Lower

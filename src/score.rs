@@ -306,11 +306,8 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     let tokens = doc.sentence_tokens(index);
     let syllables = doc.sentence_lower_tokens(index);
     let words = words(doc, index);
-    let capitalised = tokens
-        .iter()
-        .skip(1)
-        .filter(|t| t.kind == TokenKind::Syllable && doc.text()[t.range.clone()].starts_with(char::is_uppercase))
-        .count();
+    let capitalised =
+        tokens.iter().skip(1).filter(|t| t.kind == TokenKind::Syllable && t.is_capitalised(doc.text())).count();
     s[feature::WORDS] = ((1 + words) as f32).ln() / ((1 + LONG_WORDS) as f32).ln();
     s[feature::SHORT] = f32::from(words < SHORT_WORDS);
     s[feature::LONG] = (words.saturating_sub(LONG_WORDS) as f32 / LONG_WORDS as f32).min(1.0);

@@ -28,6 +28,13 @@ pub struct Token {
     pub kind: TokenKind,
 }
 
+impl Token {
+    /// Whether the token starts with a capital letter; `text` is the text it was cut from.
+    pub fn is_capitalised(&self, text: &str) -> bool {
+        text[self.range.clone()].starts_with(char::is_uppercase)
+    }
+}
+
 /// The tokens of `text[range]`, in order, with ranges into `text`.
 pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
     let base = range.start;

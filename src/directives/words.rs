@@ -77,7 +77,7 @@ impl<'a> Words<'a> {
 
     /// Whether token `i` starts with a capital letter.
     pub fn is_capital(&self, i: usize) -> bool {
-        self.tokens.get(i).is_some_and(|t| self.text[t.range.clone()].chars().next().is_some_and(char::is_uppercase))
+        self.tokens.get(i).is_some_and(|t| t.is_capitalised(self.text))
     }
 
     /// Whether token `i` is an opening or closing quotation mark.
