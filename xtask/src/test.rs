@@ -53,9 +53,11 @@ pub fn ensure_wasm_target() -> Result<(), String> {
 }
 
 /// Installs Debian's `chromium` package when the browser is missing (needs root, as
-/// CI and the project's machines are).
+/// CI and the project's machines are). `CHROMIUM`, as the browser tests read it
+/// (`tests/browser/harness.mjs`), names another browser to use instead.
 pub fn ensure_chromium() -> Result<(), String> {
-    if Path::new(CHROMIUM).exists() {
+    let browser = std::env::var("CHROMIUM").unwrap_or_else(|_| CHROMIUM.to_string());
+    if Path::new(&browser).exists() {
         return Ok(());
     }
     eprintln!("xtask: installing Debian's chromium for the browser tests");
