@@ -78,7 +78,9 @@ pub fn ensure_chromium() -> Result<(), String> {
 fn ensure_other_engines() -> Result<(), String> {
     let missing: Vec<&str> = OTHER_ENGINES
         .iter()
-        .filter(|(_, file, variable)| !Path::new(&std::env::var(variable).unwrap_or_else(|_| file.to_string())).exists())
+        .filter(|(_, file, variable)| {
+            !Path::new(&std::env::var(variable).unwrap_or_else(|_| file.to_string())).exists()
+        })
         .map(|(package, _, _)| *package)
         .collect();
     if missing.is_empty() {
