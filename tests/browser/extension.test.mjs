@@ -12,7 +12,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -23,6 +23,7 @@ const EXTENSION = fileURLToPath(new URL('../../dist/extension/', import.meta.url
 /** Stricter than the widget needs: the page's own scripts only, no wasm, no inline anything. */
 const STRICT_CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:";
 const PREFIX = 'tomtat-extension';
+const SCREENSHOTS = fileURLToPath(new URL('./screenshots/', import.meta.url));
 
 /** Chromium with the extension loaded; `{ context, id, worker, cdp, close }`. */
 async function withExtension(t) {
@@ -81,9 +82,11 @@ test('on the demo news page under a strict CSP: the seed’s four directives, a 
   const urls = recordRequests(session.context);
   const errors = [];
   const page = await session.context.newPage();
+  await page.setViewportSize({ width: 1000, height: 820 });
   await page.goto(`${site.origin}/news-demo.html`);
 
   const panel = await openPanel(session, page);
+  await panel.setViewportSize({ width: 400, height: 820 });
   panel.on('console', (message) => ['error', 'warning'].includes(message.type()) && errors.push(message.text()));
   panel.on('pageerror', (error) => errors.push(error.message));
   assert.match(await panel.textContent('#status'), /^Đã phân tích \d+ câu/);
@@ -128,6 +131,23 @@ test('on the demo news page under a strict CSP: the seed’s four directives, a 
 
   assert.deepEqual(errors, []);
   assert.deepEqual(foreignRequests(urls, [site.origin, `chrome-extension://${session.id}`]), [], 'no request leaves the machine');
+
+  // The README's picture: the article column with the first directive highlighted, and the
+  // panel at a side panel's width beside it, from its top.
+  await items.nth(0).click();
+  await page.waitForFunction(
+    ([name, text]) => CSS.highlights.get(name) && [...CSS.highlights.get(name)].map(String).join('') === text,
+    [`${PREFIX}-sentence`, expected.sentences[expected.directives[0].index].text],
+  );
+  await panel.evaluate(() => scrollTo(0, 0));
+  await mkdir(SCREENSHOTS, { recursive: true });
+  const [left, right] = await Promise.all([page.screenshot({ clip: { x: 0, y: 0, width: 670, height: 820 } }), panel.screenshot()]);
+  const picture = await session.context.newPage();
+  await picture.setViewportSize({ width: 1071, height: 820 });
+  await picture.setContent(
+    `<body style="margin:0;display:flex;gap:1px;background:#8c959f"><img src="data:image/png;base64,${left.toString('base64')}"><img src="data:image/png;base64,${right.toString('base64')}"></body>`,
+  );
+  await picture.screenshot({ path: `${SCREENSHOTS}extension.png` });
 
   // What chrome://extensions shows of it after all this: enabled, no warning, no error, its
   // worker, the side panel the click opened beside the test's panel tab, its shortcut.
