@@ -6,8 +6,9 @@
 
 chrome.action.onClicked.addListener((tab) => {
   // Both calls are made at once: `open` must run while the click still counts as a gesture.
-  chrome.sidePanel.setOptions({ tabId: tab.id, path: `panel.html?tab=${tab.id}`, enabled: true });
-  chrome.sidePanel.open({ tabId: tab.id }).catch((error) => console.warn(`tomtat: no side panel: ${error.message}`));
+  const failed = (error) => console.warn(`tomtat: no side panel: ${error.message}`);
+  chrome.sidePanel.setOptions({ tabId: tab.id, path: `panel.html?tab=${tab.id}`, enabled: true }).catch(failed);
+  chrome.sidePanel.open({ tabId: tab.id }).catch(failed);
   chrome.runtime.sendMessage({ type: 'tomtat-read', tabId: tab.id }).catch(() => {
     // No panel open yet: the one just opened reads the page when it loads.
   });
