@@ -4,7 +4,7 @@
 // (xvfb-run). Both are Debian's packages (firefox-esr, webkit2gtk-driver, xvfb), which
 // `cargo xtask test` installs; nothing is downloaded. A driver is
 // `{ name, version, goto(url), evaluate(fn, ...args), waitFor(fn, ...args), click(fn, ...args), close() }`:
-// `evaluate` runs `fn` in the page and resolves to its (awaited, JSON-like) result;
+// `goto` resolves once the page has loaded; `evaluate` runs `fn` in the page and resolves to its (awaited, JSON-like) result;
 // `click` clicks, as a user would, the element that `fn(...args)` returns in the page.
 
 import { spawn } from 'node:child_process';
@@ -48,6 +48,14 @@ async function poll(evaluate, fn, args) {
   }
 }
 
+/**
+ * In the page: whether it has loaded, its module scripts run (they run before the load
+ * event). A navigation may be reported done before that, as WebKitWebDriver does under load.
+ */
+function loaded() {
+  return document.readyState === 'complete';
+}
+
 /** Firefox ESR, headless, on a fresh profile, driven over WebDriver BiDi. */
 export async function firefox() {
   const browser = await puppeteer.launch({ browser: 'firefox', executablePath: FIREFOX, headless: true });
@@ -57,7 +65,10 @@ export async function firefox() {
   return {
     name: 'Firefox ESR',
     version: (await browser.version()).replace(/^firefox\//, ''),
-    goto: (url) => page.goto(url),
+    async goto(url) {
+      await page.goto(url);
+      await poll(evaluate, loaded, []);
+    },
     evaluate,
     waitFor: (fn, ...args) => poll(evaluate, fn, args),
     async click(fn, ...args) {
@@ -133,7 +144,10 @@ export async function webkit() {
   return {
     name: 'WebKitGTK',
     version: session.capabilities.browserVersion,
-    goto: (url) => call('POST', `${at}/url`, { url }),
+    async goto(url) {
+      await call('POST', `${at}/url`, { url });
+      await poll(evaluate, loaded, []);
+    },
     evaluate,
     waitFor: (fn, ...args) => poll(evaluate, fn, args),
     async click(fn, ...args) {
