@@ -125,11 +125,13 @@ fn report_sizes() -> Result<(), String> {
     ] {
         println!("  {what:<68} {:>8} B / {:>7} B / {:>7} B", size.raw, size.gzip, size.brotli);
     }
-    let tarball = format!("dist/tomtat-{}.tgz", crate_version()?);
-    let tarball_bytes = std::fs::metadata(&tarball).map_err(|e| format!("cannot read {tarball}: {e}"))?.len();
+    let tarball = crate::npm::tarball(&crate_version()?);
     let npm = sizes(&files_under(Path::new(crate::npm::DIR))?)?;
     let extension = sizes(&files_under(Path::new(crate::extension::DIR))?)?;
-    println!("  {:<68} {tarball_bytes:>8} B (unpacked {} B)", format!("npm   {tarball}"), npm.raw);
+    match std::fs::metadata(&tarball) {
+        Ok(packed) => println!("  {:<68} {:>8} B (unpacked {} B)", format!("npm   {tarball}"), packed.len(), npm.raw),
+        Err(_) => println!("  {:<68} {:>8} B (not packed)", format!("npm   {}/", crate::npm::DIR), npm.raw),
+    }
     println!(
         "  {:<68} {:>8} B / {:>7} B / {:>7} B",
         "ext   dist/extension/ (every file, as its zip roughly weighs: gzip)",
