@@ -6,7 +6,8 @@
 //! copies the word model (`words.bin`, which the wasm does not embed: the page loads it,
 //! the widget never needs it) and the seed article for the page's "Bài mẫu" button,
 //! writes the offline single
-//! file (`offline.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
+//! file (`offline.rs`), the npm package (`npm.rs`) and the browser extension
+//! (`extension.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
 use std::io::Write;
@@ -28,7 +29,7 @@ const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
 const PAGE_SCRIPTS: [&str; 5] = ["www/app.js", "www/kinds.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
 /// What a news site's reader downloads besides the wasm and its glue: the widget and the
 /// modules it imports (its CSS is inside widget.js), and the worker.
-const WIDGET_SCRIPTS: [&str; 6] =
+pub const WIDGET_SCRIPTS: [&str; 6] =
     ["www/widget.js", "www/kinds.js", "www/find-article.js", "www/digester.js", "www/highlight.js", "www/worker.js"];
 /// The most a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
 const READER_BUDGET_GZIP: usize = 150_000;
@@ -75,16 +76,35 @@ pub fn build() -> Result<(), String> {
     println!("built {PKG}/ (tomtat.js, tomtat_bg.wasm, tomtat.d.ts, words.bin, seed.txt)");
     crate::offline::write()?;
     println!("wrote {} (the page in one file, for file:// and no network)", crate::offline::OUT);
+    crate::npm::write()?;
+    crate::extension::write()?;
     report_sizes()
 }
 
-fn copy(from: &Path, to: &Path) -> Result<(), String> {
+/// Copies `from` to `to`, saying which file failed.
+pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
 }
 
+/// The `version` of the `[package]` in the crate's `Cargo.toml`.
+pub fn crate_version() -> Result<String, String> {
+    let manifest = std::fs::read_to_string("Cargo.toml").map_err(|e| format!("cannot read Cargo.toml: {e}"))?;
+    manifest
+        .lines()
+        .skip_while(|line| line.trim() != "[package]")
+        .take_while(|line| !line.starts_with('[') || line.trim() == "[package]")
+        .find_map(|line| line.strip_prefix("version = ")?.trim().strip_prefix('"')?.strip_suffix('"').map(String::from))
+        .ok_or_else(|| "Cargo.toml: no version in [package]".to_string())
+}
+
+/// Writes `text` to `path`, saying which file failed.
+pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
+    std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
+}
+
 /// Prints raw, gzip and brotli sizes of the wasm, the generated glue, the word model, the page's
-/// scripts, what a news site's reader downloads (against its budget) and the offline
-/// file.
+/// scripts, what a news site's reader downloads (against its budget), the offline
+/// file, the npm package and the extension.
 fn report_sizes() -> Result<(), String> {
     let wasm = sizes(&[format!("{PKG}/tomtat_bg.wasm")])?;
     let glue = sizes(&[format!("{PKG}/tomtat.js")])?;
@@ -105,6 +125,20 @@ fn report_sizes() -> Result<(), String> {
     ] {
         println!("  {what:<68} {:>8} B / {:>7} B / {:>7} B", size.raw, size.gzip, size.brotli);
     }
+    let tarball = crate::npm::tarball(&crate_version()?);
+    let npm = sizes(&files_under(Path::new(crate::npm::DIR))?)?;
+    let extension = sizes(&files_under(Path::new(crate::extension::DIR))?)?;
+    match std::fs::metadata(&tarball) {
+        Ok(packed) => println!("  {:<68} {:>8} B (unpacked {} B)", format!("npm   {tarball}"), packed.len(), npm.raw),
+        Err(_) => println!("  {:<68} {:>8} B (not packed)", format!("npm   {}/", crate::npm::DIR), npm.raw),
+    }
+    println!(
+        "  {:<68} {:>8} B / {:>7} B / {:>7} B",
+        "ext   dist/extension/ (every file, as its zip roughly weighs: gzip)",
+        extension.raw,
+        extension.gzip,
+        extension.brotli
+    );
     println!(
         "reader budget: {} B gzip of {} B ({})",
         reader.gzip,
@@ -114,22 +148,40 @@ fn report_sizes() -> Result<(), String> {
     Ok(())
 }
 
+/// Every file under `dir`, as paths.
+fn files_under(dir: &Path) -> Result<Vec<String>, String> {
+    let mut files = Vec::new();
+    for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))? {
+        let path = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?.path();
+        if path.is_dir() {
+            files.extend(files_under(&path)?);
+        } else {
+            files.push(path.to_string_lossy().into_owned());
+        }
+    }
+    Ok(files)
+}
+
 /// Sizes of a set of files: raw, and each file compressed on its own as a server sends it.
 #[derive(Clone, Copy)]
-struct Sizes {
-    raw: usize,
-    gzip: usize,
-    brotli: usize,
+pub struct Sizes {
+    /// Bytes as they are.
+    pub raw: usize,
+    /// Bytes after gzip -9.
+    pub gzip: usize,
+    /// Bytes after brotli at quality 11.
+    pub brotli: usize,
 }
 
 impl Sizes {
-    fn add(self, other: Sizes) -> Sizes {
+    /// The sizes of both sets together.
+    pub fn add(self, other: Sizes) -> Sizes {
         Sizes { raw: self.raw + other.raw, gzip: self.gzip + other.gzip, brotli: self.brotli + other.brotli }
     }
 }
 
 /// Total sizes of `files`: raw, gzip -9 and brotli at its highest quality.
-fn sizes(files: &[String]) -> Result<Sizes, String> {
+pub fn sizes(files: &[String]) -> Result<Sizes, String> {
     let mut total = Sizes { raw: 0, gzip: 0, brotli: 0 };
     for file in files {
         let bytes = std::fs::read(file).map_err(|e| format!("cannot read {file}: {e}"))?;

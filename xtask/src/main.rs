@@ -10,7 +10,9 @@ mod eval_finder;
 mod eval_sentences;
 mod eval_summary;
 mod eval_words;
+mod extension;
 mod fit_summary;
+mod npm;
 mod offline;
 mod rouge;
 mod serve;
@@ -26,7 +28,9 @@ cargo xtask <task>
 Tasks:
   serve [--port N]          build, then serve the page (www/) on 127.0.0.1 (default port 8000)
   build                     the wasm module, its JS glue and types into www/pkg/, the offline
-                            single file dist/tomtat.html; prints sizes
+                            single file dist/tomtat.html, the npm package dist/npm/ and
+                            dist/tomtat-<version>.tgz, the browser extension dist/extension/;
+                            prints sizes
   test                      every test (what CI runs); installs what the tests need
   bench                     native digest speed (dev set, 100 KB/1 MB/5 MB) and the Python
                             peers beside it when PEERS_PYTHON has underthesea, pyvi, sumy

@@ -98,7 +98,7 @@ fn escape_html(text: &str) -> String {
 
 /// The source of the module at `path` with every relative import inlined; `wrap(file,
 /// expression)` may wrap the expression that stands for an imported module.
-fn bundle(path: &Path, wrap: &dyn Fn(&Path, String) -> Result<String, String>) -> Result<String, String> {
+pub fn bundle(path: &Path, wrap: &dyn Fn(&Path, String) -> Result<String, String>) -> Result<String, String> {
     let (body, _) = inline(path, wrap)?;
     Ok(body)
 }

@@ -2,18 +2,28 @@
 //!
 //! This is the README's test command and what `.ci/run` calls. It installs what the
 //! tests need that cargo does not fetch by itself (the wasm target, Debian's Chromium,
-//! playwright-core from npm), then runs the Rust tests, builds the wasm (`cargo xtask build`) and runs the
-//! browser tests against it.
+//! Firefox ESR, WebKitWebDriver and xvfb, playwright-core and puppeteer-core from npm),
+//! then runs the Rust tests, builds the wasm, the npm package and the extension
+//! (`cargo xtask build`) and runs the browser tests against them (Chromium's, and the
+//! smaller suite of `tests/browser/engines/` in Firefox ESR and WebKitGTK).
 
 use std::path::Path;
 use std::process::Command;
 
 const CHROMIUM: &str = "/usr/bin/chromium";
+/// The other engines' Debian packages, each with the file that shows it installed and the
+/// variable that names another one instead (as `tests/browser/engines/drivers.mjs` reads it).
+const OTHER_ENGINES: [(&str, &str, &str); 3] = [
+    ("firefox-esr", "/usr/bin/firefox-esr", "FIREFOX"),
+    ("webkit2gtk-driver", "/usr/bin/WebKitWebDriver", "WEBKIT_DRIVER"),
+    ("xvfb", "/usr/bin/xvfb-run", "XVFB_RUN"),
+];
 const BROWSER_TESTS: &str = "tests/browser";
 
 pub fn run(_args: &[String]) -> Result<(), String> {
     ensure_wasm_target()?;
     ensure_chromium()?;
+    ensure_other_engines()?;
     ensure_playwright()?;
     cargo(&["test", "--workspace", "--all-targets"])?;
     cargo(&["test", "--doc"])?;
@@ -60,18 +70,40 @@ pub fn ensure_chromium() -> Result<(), String> {
     if Path::new(&browser).exists() {
         return Ok(());
     }
-    eprintln!("xtask: installing Debian's chromium for the browser tests");
+    apt_install(&["chromium"])
+}
+
+/// Installs the Debian packages of Firefox ESR, WebKitWebDriver (with WebKitGTK's
+/// MiniBrowser) and xvfb that are missing, for the engines' browser tests.
+fn ensure_other_engines() -> Result<(), String> {
+    let missing: Vec<&str> = OTHER_ENGINES
+        .iter()
+        .filter(|(_, file, variable)| {
+            !Path::new(&std::env::var(variable).unwrap_or_else(|_| file.to_string())).exists()
+        })
+        .map(|(package, _, _)| *package)
+        .collect();
+    if missing.is_empty() {
+        return Ok(());
+    }
+    apt_install(&missing)
+}
+
+/// `apt-get install` of `packages`, after an `apt-get update`.
+fn apt_install(packages: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: installing Debian's {} for the browser tests", packages.join(", "));
     run_in(Command::new("apt-get").arg("update").arg("-qq"), "apt-get update")?;
     run_in(
-        Command::new("apt-get").args(["install", "-y", "-qq", "chromium"]).env("DEBIAN_FRONTEND", "noninteractive"),
-        "apt-get install chromium",
+        Command::new("apt-get").args(["install", "-y", "-qq"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"),
+        &format!("apt-get install {}", packages.join(" ")),
     )
 }
 
-/// Installs the browser tests' npm packages (playwright-core only, no browser
-/// download) from the lock file when they are missing.
+/// Installs the browser tests' npm packages (playwright-core and puppeteer-core, no
+/// browser download) from the lock file when one is missing.
 pub fn ensure_playwright() -> Result<(), String> {
-    if Path::new(BROWSER_TESTS).join("node_modules/playwright-core").exists() {
+    let modules = Path::new(BROWSER_TESTS).join("node_modules");
+    if ["playwright-core", "puppeteer-core"].iter().all(|name| modules.join(name).exists()) {
         return Ok(());
     }
     run_in(

@@ -1,0 +1,64 @@
+//! The browser extension, written by `cargo xtask build`: `dist/extension/`, a Chromium
+//! Manifest V3 extension to load unpacked (or to zip for a store).
+//!
+//! Its own files are in `extension/`: the manifest (its version filled in from
+//! `Cargo.toml`), the service worker, the side panel and the content script. The panel
+//! digests with the page's `digester.js`, `worker.js` and `kinds.js` and the built
+//! `pkg/`, copied beside it as in `www/`; the content script, which Chromium injects as a
+//! classic script, is bundled with `find-article.js` and `highlight.js` by the offline
+//! file's bundler and wrapped in a function, so injecting it twice declares nothing twice.
+
+use std::path::Path;
+
+use crate::build::{copy, crate_version, write_file, PKG};
+
+/// The extension's folder (git-ignored).
+pub const DIR: &str = "dist/extension";
+/// The extension's own sources.
+const SOURCES: &str = "extension";
+/// The extension's own files, copied as they are (the manifest and content.js are made).
+const OWN_FILES: [&str; 4] = ["background.js", "panel.html", "panel.css", "panel.js"];
+/// The page's modules the panel imports.
+const PANEL_MODULES: [&str; 3] = ["www/digester.js", "www/worker.js", "www/kinds.js"];
+/// The page's modules the content script is bundled with.
+const CONTENT_MODULES: [&str; 2] = ["www/find-article.js", "www/highlight.js"];
+/// What the worker loads from the built `www/pkg/`.
+const PKG_FILES: [&str; 3] = ["tomtat.js", "tomtat_bg.wasm", "words.bin"];
+
+/// Writes `dist/extension/`.
+pub fn write() -> Result<(), String> {
+    let dir = Path::new(DIR);
+    if dir.exists() {
+        std::fs::remove_dir_all(dir).map_err(|e| format!("cannot remove {DIR}: {e}"))?;
+    }
+    std::fs::create_dir_all(dir.join("pkg")).map_err(|e| format!("cannot create {DIR}/pkg: {e}"))?;
+    for name in OWN_FILES {
+        copy(&Path::new(SOURCES).join(name), &dir.join(name))?;
+    }
+    for module in PANEL_MODULES.iter().chain(&CONTENT_MODULES) {
+        copy(Path::new(module), &dir.join(file_name(module)?))?;
+    }
+    for name in PKG_FILES {
+        copy(&Path::new(PKG).join(name), &dir.join("pkg").join(name))?;
+    }
+    let manifest = std::fs::read_to_string(Path::new(SOURCES).join("manifest.json"))
+        .map_err(|e| format!("cannot read {SOURCES}/manifest.json: {e}"))?;
+    write_file(&dir.join("manifest.json"), &manifest.replace("@VERSION@", &crate_version()?))?;
+    copy(&Path::new(SOURCES).join("content.js"), &dir.join("content.js"))?;
+    let content = crate::offline::bundle(&dir.join("content.js"), &|_, module| Ok(module))?;
+    write_file(
+        &dir.join("content.js"),
+        &format!("// tomtat's content script, bundled by `cargo xtask build`.\n(() => {{\n{content}}})();\n"),
+    )?;
+    // Only the bundle needs these.
+    for module in CONTENT_MODULES {
+        let copied = dir.join(file_name(module)?);
+        std::fs::remove_file(&copied).map_err(|e| format!("cannot remove {}: {e}", copied.display()))?;
+    }
+    println!("wrote {DIR}/ (the browser extension, Manifest V3: load it unpacked)");
+    Ok(())
+}
+
+fn file_name(path: &str) -> Result<&str, String> {
+    Path::new(path).file_name().and_then(|n| n.to_str()).ok_or(format!("{path}: no file name"))
+}
