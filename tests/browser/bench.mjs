@@ -15,6 +15,8 @@ import { launch, serve } from './harness.mjs';
 import { SEED } from './oracle.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Runs of each size of the paste page. */
+const RUNS = 3;
 const DEV = new URL('../../../shared/data/news-dev.jsonl', import.meta.url);
 
 if (!existsSync(`${ROOT}www/pkg/tomtat_bg.wasm`)) {
@@ -151,7 +153,8 @@ async function pasteInPage() {
 
 /**
  * The paste page (www/ as served) at 0.1 to 8 MB of real articles (`articles`, joined
- * and repeated) and of one line without a line break; each on a fresh page.
+ * and repeated) and of one line without a line break; each on a fresh page, each
+ * figure the best of RUNS (the machine is shared: load only ever adds).
  */
 async function benchPage(articles) {
   const kinds = [
@@ -159,17 +162,27 @@ async function benchPage(articles) {
     ['one line', 'Điện Biên phát triển nhanh. '],
   ];
   for (const [kind, unit] of kinds) {
-    console.log(`the paste page, ${kind}: MB, time to result, longest main-thread block`);
+    console.log(`the paste page, ${kind} (best of ${RUNS}): MB, time to result, longest main-thread block`);
     const times = {};
     for (const size of [0.1, 0.5, 1, 2, 4, 8]) {
-      const result = await pasteOnFreshPage(unit, size * 1e6);
+      const result = await bestOf(unit, size * 1e6);
       times[size] = result.ms;
       console.log(`  ${size} MB: ${(result.ms / 1000).toFixed(2)} s, longest block ${Math.round(result.longest)} ms${result.error ? ` (${result.status})` : ''}`);
     }
     console.log(`  4 MB / 0.5 MB: ${(times[4] / times[0.5]).toFixed(1)}`);
-    const over = await pasteOnFreshPage(unit, 8.4e6);
+    const over = await bestOf(unit, 8.4e6);
     console.log(`  8.4 MB (over the limit): “${over.status}” after ${Math.round(over.ms)} ms, longest block ${Math.round(over.longest)} ms`);
   }
+}
+
+/** The best time and the shortest longest block of RUNS pastes of `bytes` of `unit`. */
+async function bestOf(unit, bytes) {
+  let best = null;
+  for (let run = 0; run < RUNS; run++) {
+    const result = await pasteOnFreshPage(unit, bytes);
+    best = best ? { ...best, ms: Math.min(best.ms, result.ms), longest: Math.min(best.longest, result.longest) } : result;
+  }
+  return best;
 }
 
 async function pasteOnFreshPage(unit, bytes) {
