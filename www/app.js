@@ -5,7 +5,7 @@
 
 import { createDigester } from './digester.js';
 import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
-import { UNNAMED, cueTitle, kindName } from './kinds.js';
+import { ROWS_PER_PAGE, UNNAMED, clip, cueTitle, kindName, moreLabel } from './kinds.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
@@ -36,12 +36,8 @@ const PART_LENGTH = 5_000;
 const PART_MAX = 2 * PART_LENGTH;
 /** The parts of a long text are built in slices of about this long, the page answering in between. */
 const SLICE_MS = 25;
-/** Longer texts in the lists are cut there (a sentence of a text without full stops can be megabytes). */
-const LIST_TEXT_MAX = 1_000;
 /** How far around the screen (a share of its height) the parts are highlighted. */
 const PART_MARGIN = '100% 0px';
-/** Directive rows shown at first and added by each press of “Hiện thêm”. */
-const ROWS_PER_PAGE = 100;
 
 /** Vietnamese names of the score parts the summary reports; unknown ones show as is. */
 const PART_NAMES = {
@@ -493,7 +489,7 @@ function showMoreDirectives(event) {
   for (let n = from; n < to; n++) directivesBody.append(directiveRow(directives[n]));
   const left = directives.length - to;
   moreDirectives.hidden = left === 0;
-  moreDirectives.textContent = `Hiện thêm ${numbers.format(Math.min(left, ROWS_PER_PAGE))} chỉ đạo (còn ${numbers.format(left)})`;
+  moreDirectives.textContent = moreLabel(left);
   if (event && to > from) directivesBody.rows[from].querySelector('button').focus();
 }
 
@@ -566,13 +562,6 @@ function jumpButton(kind, text) {
   button.className = `jump ${kind}`;
   button.textContent = text;
   return button;
-}
-
-/** `text`, cut after LIST_TEXT_MAX units with an ellipsis when longer. */
-function clip(text) {
-  if (text.length <= LIST_TEXT_MAX) return text;
-  const end = LIST_TEXT_MAX - (/[\uD800-\uDBFF]/.test(text[LIST_TEXT_MAX - 1]) ? 1 : 0);
-  return `${text.slice(0, end)}…`;
 }
 
 /**
