@@ -5,30 +5,39 @@
 
 import { createDigester } from './digester.js';
 import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
-import { UNNAMED, cueTitle, kindName } from './kinds.js';
+import { ROWS_PER_PAGE, UNNAMED, clip, cueTitle, kindName, moreLabel } from './kinds.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
 
 /**
- * A text longer than this (UTF-16 units) is shown in parts whose layout the browser
- * skips while they are off screen (`content-visibility: auto`) and whose highlights
- * are drawn only while they are near the screen: drawn whole, a 5 MB text froze the
- * page for seconds. A text this short is shown and highlighted whole.
+ * The longest text the digest takes, in UTF-8 bytes: the crate's `MAX_INPUT_BYTES`,
+ * known here so that a longer text is refused before it is sent, split or drawn (a
+ * page test holds the two to the same value).
+ */
+const MAX_INPUT_BYTES = 8_000_000;
+/**
+ * A text longer than this (UTF-16 units) is long. It is shown in parts whose layout
+ * the browser skips while they are off screen (`content-visibility: auto`) and whose
+ * highlights are drawn only while they are near the screen: drawn whole, a 5 MB text
+ * froze the page for seconds. The box keeps only its start, read-only, the whole text
+ * held apart: Chromium lays out a textarea's value at once, in a time that grows
+ * faster than its length (a 2 MB value blocked the page for 13 s). A text this short
+ * is shown and highlighted whole, and edited in the box.
  */
 const LONG_TEXT = 100_000;
 /** A part of a long text ends at the first line break after this many units. */
-const PART_LENGTH = 10_000;
-/** A part without a line break is cut after this many units, within a sentence if need be. */
-const PART_MAX = 4 * PART_LENGTH;
+const PART_LENGTH = 5_000;
+/**
+ * A part without a line break is cut after this many units, within a sentence if need
+ * be: Chromium shapes a long run of text without a break in a time that grows with
+ * its square (40,000 units of Vietnamese took 150 ms, 160,000 took 3.4 s).
+ */
+const PART_MAX = 2 * PART_LENGTH;
 /** The parts of a long text are built in slices of about this long, the page answering in between. */
 const SLICE_MS = 25;
-/** Longer texts in the lists are cut there (a sentence of a text without full stops can be megabytes). */
-const LIST_TEXT_MAX = 1_000;
 /** How far around the screen (a share of its height) the parts are highlighted. */
 const PART_MARGIN = '100% 0px';
-/** Directive rows shown at first and added by each press of “Hiện thêm”. */
-const ROWS_PER_PAGE = 100;
 
 /** Vietnamese names of the score parts the summary reports; unknown ones show as is. */
 const PART_NAMES = {
@@ -58,6 +67,8 @@ const digester = createDigester();
 let shown = null;
 let typingTimer = 0;
 let pasted = false;
+/** The whole of a long text, of which the box shows the start; null when the box holds the text. */
+let held = null;
 /** Counts the calls of `analyse`, so that only the newest reports what it showed. */
 let requests = 0;
 /** Counts the calls of `show`, so that the building of an older text stops. */
@@ -73,11 +84,17 @@ let sortedLayers = null;
 const painter = createPartPainter();
 const partObserver = new IntersectionObserver(partsMoved, { rootMargin: PART_MARGIN });
 
-input.addEventListener('paste', () => {
-  pasted = true;
-});
+input.addEventListener('beforeinput', editBox);
 input.addEventListener('input', () => {
   clearTimeout(typingTimer);
+  // An edit that got past `editBox` (an input method's): the box is the text now.
+  held = null;
+  // A long text set in the box by other means than a paste or a drop is taken out of it
+  // before it is laid out.
+  if (input.value.length > LONG_TEXT) {
+    take(input.value);
+    return;
+  }
   typingTimer = setTimeout(analyse, pasted ? 0 : TYPING_PAUSE_MS);
   pasted = false;
 });
@@ -85,7 +102,7 @@ for (const radio of document.querySelectorAll('input[name=length]')) radio.addEv
 for (const box of document.querySelectorAll('.legend input')) box.addEventListener('change', paint);
 $('sample').addEventListener('click', loadSample);
 $('clear').addEventListener('click', () => {
-  input.value = '';
+  setBox('');
   analyse();
   input.focus();
 });
@@ -101,11 +118,11 @@ async function loadSample() {
   const inlined = document.getElementById('seed-text');
   try {
     if (inlined) {
-      input.value = inlined.textContent;
+      setBox(inlined.textContent);
     } else {
       const response = await fetch(new URL('./pkg/seed.txt', import.meta.url));
       if (!response.ok) throw new Error(`HTTP ${response.status}`);
-      input.value = await response.text();
+      setBox(await response.text());
     }
   } catch (error) {
     say(`Không tải được bài mẫu (${error.message}).`, true);
@@ -115,10 +132,87 @@ async function loadSample() {
   analyse();
 }
 
+/**
+ * Before an edit of the box: a paste or a drop that makes the text long is taken whole
+ * (and refused over the limit) without entering the box. While the box shows the start
+ * of a long text, a paste or a drop replaces that text, emptying the box empties it,
+ * and any other edit is refused with a word of why.
+ */
+function editBox(event) {
+  const insert = event.inputType === 'insertFromPaste' || event.inputType === 'insertFromDrop';
+  const data = insert ? (event.dataTransfer?.getData('text/plain') ?? event.data ?? '') : '';
+  const { selectionStart: from, selectionEnd: to, value } = input;
+  if (held === null) {
+    pasted = insert;
+    if (!insert || value.length - (to - from) + data.length <= LONG_TEXT) return;
+    event.preventDefault();
+    take(value.slice(0, from) + data + value.slice(to));
+    return;
+  }
+  event.preventDefault();
+  if (insert) {
+    take(data);
+  } else if (event.inputType.startsWith('delete') && from === 0 && to === value.length) {
+    setBox('');
+    analyse();
+  } else {
+    say('Văn bản dài chỉ hiện phần đầu ở ô này và không sửa được ở đây; bấm “Xoá” để nhập văn bản khác.');
+  }
+}
+
+/**
+ * Takes a long text: over the limit it is refused at once, the box and the results
+ * left as they were (the box emptied if the text was in it); else it is held whole,
+ * the box shows its start, and it is digested at once.
+ */
+function take(text) {
+  clearTimeout(typingTimer);
+  const bytes = utf8Length(text);
+  if (bytes > MAX_INPUT_BYTES) {
+    if (input.value.length > LONG_TEXT) {
+      setBox('');
+      results.setAttribute('aria-busy', 'false');
+      requests++;
+      show(null);
+    }
+    say(
+      `Văn bản quá dài: ${numbers.format(Math.round(bytes / 100_000) / 10)} MB, giới hạn là ` +
+        `${numbers.format(MAX_INPUT_BYTES / 1_000_000)} MB; hãy chia thành nhiều phần.`,
+      true,
+    );
+    return;
+  }
+  setBox(text);
+  analyse();
+}
+
+/** Puts `text` in the box, or, when it is long, holds it and puts its start in the box. */
+function setBox(text) {
+  const long = text.length > LONG_TEXT;
+  held = long ? text : null;
+  input.value = long ? text.slice(0, LONG_TEXT - (/[\uD800-\uDBFF]/.test(text[LONG_TEXT - 1]) ? 1 : 0)) : text;
+}
+
+/** The size of `text` in UTF-8 (a lone surrogate as U+FFFD, three bytes, as the wasm reads it). */
+function utf8Length(text) {
+  let bytes = text.length;
+  for (let at = 0; at < text.length; at++) {
+    const unit = text.charCodeAt(at);
+    if (unit < 0x80) continue;
+    if (unit < 0x800) bytes += 1;
+    else if (unit >= 0xd800 && unit < 0xdc00 && (text.charCodeAt(at + 1) & 0xfc00) === 0xdc00) {
+      // A surrogate pair: two units, four bytes.
+      bytes += 2;
+      at++;
+    } else bytes += 2;
+  }
+  return bytes;
+}
+
 async function analyse() {
   clearTimeout(typingTimer);
   const request = ++requests;
-  const text = input.value;
+  const text = held ?? input.value;
   if (!text.trim()) {
     results.setAttribute('aria-busy', 'false');
     show(null);
@@ -133,13 +227,18 @@ async function analyse() {
     // A newer request is on its way; it will end the busy state.
     if (!answer) return;
     say('Đang hiển thị…');
+    // Shown in a task of its own: the answer's arrival (the copy of a long text's
+    // digest) took one already.
+    await new Promise((resume) => setTimeout(resume, 0));
+    if (request !== requests) return;
     const complete = await show({ text, digest: answer.digest });
     if (!complete || request !== requests) return;
     results.setAttribute('aria-busy', 'false');
     const d = answer.digest;
     say(
       `Đã phân tích ${d.sentences.length} câu: tóm tắt ${d.summary.length} câu, ` +
-        `${d.directives.length} chỉ đạo, ${d.keywords.length} từ khoá (${numbers.format(answer.ms)} ms).`,
+        `${d.directives.length} chỉ đạo, ${d.keywords.length} từ khoá (${numbers.format(answer.ms)} ms).` +
+        (held === text ? ` Văn bản dài: ô nhập chỉ hiện ${numbers.format(input.value.length)} ký tự đầu.` : ''),
     );
   } catch (error) {
     results.setAttribute('aria-busy', 'false');
@@ -262,16 +361,19 @@ async function renderParts(render) {
 function cutAt(text, start, from, to) {
   const limit = start + PART_MAX;
   if (to <= limit) return to;
-  const lineBreak = text.lastIndexOf('\n', limit - 1);
-  if (lineBreak >= Math.max(from, start + PART_LENGTH)) return lineBreak + 1;
+  // Looked for from the limit back to PART_LENGTH only: `lastIndexOf` would read the
+  // whole text before the limit when it has no line break.
+  for (let at = limit - 1; at >= Math.max(from, start + PART_LENGTH); at--) {
+    if (text.charCodeAt(at) === 10) return at + 1;
+  }
   const cut = limit - (/[\uD800-\uDBFF]/.test(text[limit - 1]) ? 1 : 0);
   return cut > from ? cut : limit;
 }
 
-/** The number of line breaks in `text` between `start` and `end`. */
+/** The number of line breaks in `text` between `start` and `end` (reading no further). */
 function countBreaks(text, start, end) {
   let count = 0;
-  for (let at = text.indexOf('\n', start); at >= 0 && at < end; at = text.indexOf('\n', at + 1)) count++;
+  for (let at = start; at < end; at++) if (text.charCodeAt(at) === 10) count++;
   return count;
 }
 
@@ -387,7 +489,7 @@ function showMoreDirectives(event) {
   for (let n = from; n < to; n++) directivesBody.append(directiveRow(directives[n]));
   const left = directives.length - to;
   moreDirectives.hidden = left === 0;
-  moreDirectives.textContent = `Hiện thêm ${numbers.format(Math.min(left, ROWS_PER_PAGE))} chỉ đạo (còn ${numbers.format(left)})`;
+  moreDirectives.textContent = moreLabel(left);
   if (event && to > from) directivesBody.rows[from].querySelector('button').focus();
 }
 
@@ -460,13 +562,6 @@ function jumpButton(kind, text) {
   button.className = `jump ${kind}`;
   button.textContent = text;
   return button;
-}
-
-/** `text`, cut after LIST_TEXT_MAX units with an ellipsis when longer. */
-function clip(text) {
-  if (text.length <= LIST_TEXT_MAX) return text;
-  const end = LIST_TEXT_MAX - (/[\uD800-\uDBFF]/.test(text[LIST_TEXT_MAX - 1]) ? 1 : 0);
-  return `${text.slice(0, end)}…`;
 }
 
 /**

@@ -18,7 +18,7 @@
 export function createDigester({ workerUrl = new URL('./worker.js', import.meta.url), wasm, words, workerType = 'module' } = {}) {
   let worker = null;
   let newest = 0;
-  /** The request waited for: `{ id, message, resolve, reject }`, or null. */
+  /** The request waited for: `{ id, message, resolve, reject, pieces }` (the pieces of its digest so far), or null. */
   let waiting = null;
 
   function start() {
@@ -33,10 +33,21 @@ export function createDigester({ workerUrl = new URL('./worker.js', import.meta.
       }
       // Only the newest request is waited for: older ones were settled when it was made.
       if (waiting?.id !== data.id) return;
-      const { resolve, reject } = waiting;
+      if ('items' in data) {
+        waiting.pieces.push(data);
+        return;
+      }
+      const { resolve, reject, pieces } = waiting;
       waiting = null;
-      if ('error' in data) reject(new Error(data.error));
-      else resolve({ digest: data.digest, ms: data.ms });
+      if ('error' in data) {
+        reject(new Error(data.error));
+        return;
+      }
+      for (const { path, items } of pieces) {
+        const list = path.reduce((at, key) => at[key], data.digest);
+        for (const item of items) list.push(item);
+      }
+      resolve({ digest: data.digest, ms: data.ms });
     };
     current.onerror = (event) => {
       event.preventDefault();
@@ -59,6 +70,7 @@ export function createDigester({ workerUrl = new URL('./worker.js', import.meta.
       reject(new Error(message));
     } else {
       start();
+      waiting.pieces = [];
       worker.postMessage(waiting.message);
     }
   }
@@ -72,7 +84,7 @@ export function createDigester({ workerUrl = new URL('./worker.js', import.meta.
       waiting?.resolve(null);
       return new Promise((resolve, reject) => {
         const message = { id, text, options };
-        waiting = { id, message, resolve, reject };
+        waiting = { id, message, resolve, reject, pieces: [] };
         if (!worker) start();
         worker.postMessage(message);
       });

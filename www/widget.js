@@ -18,7 +18,7 @@
 import { createDigester } from './digester.js';
 import { clearHighlights, paintRanges } from './highlight.js';
 import { findArticle, rangesFor } from './find-article.js';
-import { UNNAMED, cueTitle, kindName } from './kinds.js';
+import { ROWS_PER_PAGE, UNNAMED, clip, cueTitle, kindName, moreLabel } from './kinds.js';
 
 /** The element's tag. */
 const TAG = 'tom-tat';
@@ -126,6 +126,9 @@ li { display: block; margin: 0 0 0.4em; }
 }
 .action { display: block; padding-inline-start: 1em; text-indent: -0.8em; }
 .action::before { content: "• "; color: var(--tomtat-accent, #b3261e); }
+.more { margin: 0.2em 0 0; padding: 0.45em 0.6em; font-size: 0.87em; font-weight: 600; color: var(--tomtat-accent, #b3261e); }
+.more:hover { background: var(--tomtat-hover, rgba(0, 0, 0, 0.07)); }
+.more[hidden] { display: none; }
 .status, .empty, .note { display: block; margin: 0.6em 0 0; font-size: 0.87em; color: var(--tomtat-muted, #59636e); }
 .status.error { color: #b00020; }
 .empty[hidden], section[hidden] { display: none; }
@@ -197,6 +200,7 @@ class TomTat extends HTMLElement {
   #count;
   #summary;
   #directives;
+  #more;
   #observer = null;
   #digester = null;
   #started = false;
@@ -220,6 +224,9 @@ class TomTat extends HTMLElement {
     this.#status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
     this.#summary = this.#section('Tóm tắt', 'ol', 'Không có câu tóm tắt.');
     this.#directives = this.#section('Chỉ đạo', 'ul', 'Không thấy chỉ đạo nào.');
+    this.#more = h('button', { type: 'button', className: 'more', hidden: true });
+    this.#directives.section.append(this.#more);
+    this.#more.addEventListener('click', () => this.#showMore(true));
     this.#body = h(
       'div',
       { className: 'body', id: 'body', hidden: true },
@@ -331,7 +338,7 @@ class TomTat extends HTMLElement {
     this.#status.classList.toggle('error', isError);
   }
 
-  /** Fills the summary and directive lists (or empties them for null). */
+  /** Fills the summary and the first directives (or empties them for null); list texts are cut as on the page. */
   #render(digest) {
     const summary = digest?.summary ?? [];
     const directives = digest?.directives ?? [];
@@ -340,19 +347,38 @@ class TomTat extends HTMLElement {
       this.#summary,
       digest,
       summary.filter((item) => digest.sentences[item.sentence]),
-      (item) => this.#item(item.sentence, 'summary-item', digest.sentences[item.sentence].text),
+      (item) => this.#item(item.sentence, 'summary-item', clip(digest.sentences[item.sentence].text)),
     );
-    this.#fill(this.#directives, digest, directives, (d) => {
-      const row = (label, ...value) => h('span', { className: 'row' }, h('span', { className: 'label' }, `${label}: `), ...value);
-      return this.#item(
-        d.index,
-        'directive-item',
-        row('Ai chỉ đạo', h('span', { className: 'value' }, d.issuer?.text ?? UNNAMED), h('span', { className: 'kind', title: cueTitle(d) }, kindName(d.kind))),
-        row('Giao cho ai', h('span', { className: 'value' }, d.addressee?.text ?? UNNAMED)),
-        row('Việc cần làm'),
-        ...d.actions.map((a) => h('span', { className: 'action' }, a.text)),
-      );
-    });
+    const { section, list, empty } = this.#directives;
+    list.replaceChildren();
+    section.hidden = !digest;
+    empty.hidden = directives.length > 0;
+    this.#showMore(false);
+  }
+
+  /** Adds the next directives to the list; when the reader asked for them, focuses the first. */
+  #showMore(asked) {
+    const directives = this.#result?.digest.directives ?? [];
+    const { list } = this.#directives;
+    const from = list.children.length;
+    const to = Math.min(directives.length, from + ROWS_PER_PAGE);
+    list.append(...directives.slice(from, to).map((d) => h('li', {}, this.#directiveItem(d))));
+    const left = directives.length - to;
+    this.#more.hidden = left === 0;
+    this.#more.textContent = moreLabel(left);
+    if (asked && to > from) list.children[from].querySelector('button').focus();
+  }
+
+  #directiveItem(d) {
+    const row = (label, ...value) => h('span', { className: 'row' }, h('span', { className: 'label' }, `${label}: `), ...value);
+    return this.#item(
+      d.index,
+      'directive-item',
+      row('Ai chỉ đạo', h('span', { className: 'value' }, clip(d.issuer?.text ?? UNNAMED)), h('span', { className: 'kind', title: cueTitle(d) }, kindName(d.kind))),
+      row('Giao cho ai', h('span', { className: 'value' }, clip(d.addressee?.text ?? UNNAMED))),
+      row('Việc cần làm'),
+      ...d.actions.map((a) => h('span', { className: 'action' }, clip(a.text))),
+    );
   }
 
   #fill({ section, list, empty }, digest, items, make) {

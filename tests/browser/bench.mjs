@@ -3,7 +3,11 @@
 // start (module load and wasm compile to the first digest, in the page and through
 // the production worker), milliseconds per article over the dev articles, one 1 MB
 // input, and the wasm memory size along 1,000 digests (it must stay flat after the
-// warm-up). Run: `node tests/browser/bench.mjs` or `cargo xtask bench-browser`.
+// warm-up), and the paste page at any length: for 0.1 to 8 MB, the time from the
+// text set in the box (and an `input` event, as a paste) to the status reporting the
+// result, the longest the page's main thread was blocked meanwhile (long tasks and
+// gaps between frames), the ratio 4 MB / 0.5 MB, and how soon a text over the limit
+// is refused. Run: `node tests/browser/bench.mjs` or `cargo xtask bench-browser`.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -11,6 +15,8 @@ import { launch, serve } from './harness.mjs';
 import { SEED } from './oracle.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+/** Runs of each size of the paste page. */
+const RUNS = 3;
 const DEV = new URL('../../../shared/data/news-dev.jsonl', import.meta.url);
 
 if (!existsSync(`${ROOT}www/pkg/tomtat_bg.wasm`)) {
@@ -89,7 +95,105 @@ try {
   }
   const after = await page.evaluate(() => window.memory.buffer.byteLength);
   console.log(`wasm memory after the large inputs: ${mb(after)} MiB`);
+  await page.close();
+  await benchPage(texts.join('\n\n'));
 } finally {
   await browser.close();
   await server.close();
+}
+
+/**
+ * Init script of the paste page: records every long task and every gap between two
+ * animation frames over 50 ms as `[end, length]` in page time; a page that draws no
+ * frame is blocked, whatever blocks it (scripts, style, layout, paint).
+ */
+function watchBlocks() {
+  globalThis.blocks = [];
+  new PerformanceObserver((list) => {
+    for (const task of list.getEntries()) globalThis.blocks.push([task.startTime + task.duration, task.duration]);
+  }).observe({ type: 'longtask' });
+  let last = performance.now();
+  const frame = (now) => {
+    if (now - last > 50) globalThis.blocks.push([now, now - last]);
+    last = now;
+    requestAnimationFrame(frame);
+  };
+  requestAnimationFrame(frame);
+}
+
+/** In the page: `unit` repeated and cut to `bytes` UTF-8 bytes, kept for `pasteInPage` (built there, not sent over the wire). */
+function makeText({ unit, bytes }) {
+  const encoded = new TextEncoder().encode(unit.repeat(Math.ceil(bytes / new TextEncoder().encode(unit).length)));
+  globalThis.benchText = new TextDecoder().decode(encoded.subarray(0, bytes)).replace(/\uFFFD$/, '');
+}
+
+/**
+ * In the page: the text of `makeText` set in the box with an `input` event, as a
+ * paste; resolves once the status reports the result or an error, and a second later
+ * to the time that took and the longest block from the moment the text was set.
+ */
+async function pasteInPage() {
+  const text = globalThis.benchText;
+  delete globalThis.benchText;
+  const input = document.getElementById('input');
+  const status = document.getElementById('status');
+  const started = performance.now();
+  input.value = text;
+  input.dispatchEvent(new Event('input'));
+  await new Promise((done) => {
+    const check = () =>
+      status.textContent.startsWith('Đã phân tích') || status.classList.contains('error') ? done() : setTimeout(check, 10);
+    check();
+  });
+  const ms = performance.now() - started;
+  await new Promise((done) => setTimeout(done, 1000));
+  const longest = Math.max(0, ...globalThis.blocks.filter(([end]) => end > started).map(([, length]) => length));
+  return { ms, longest, status: status.textContent, error: status.classList.contains('error') };
+}
+
+/**
+ * The paste page (www/ as served) at 0.1 to 8 MB of real articles (`articles`, joined
+ * and repeated) and of one line without a line break; each on a fresh page, each
+ * figure the best of RUNS (the machine is shared: load only ever adds).
+ */
+async function benchPage(articles) {
+  const kinds = [
+    ['articles', articles],
+    ['one line', 'Điện Biên phát triển nhanh. '],
+  ];
+  for (const [kind, unit] of kinds) {
+    console.log(`the paste page, ${kind} (best of ${RUNS}): MB, time to result, longest main-thread block`);
+    const times = {};
+    for (const size of [0.1, 0.5, 1, 2, 4, 8]) {
+      const result = await bestOf(unit, size * 1e6);
+      times[size] = result.ms;
+      console.log(`  ${size} MB: ${(result.ms / 1000).toFixed(2)} s, longest block ${Math.round(result.longest)} ms${result.error ? ` (${result.status})` : ''}`);
+    }
+    console.log(`  4 MB / 0.5 MB: ${(times[4] / times[0.5]).toFixed(1)}`);
+    const over = await bestOf(unit, 8.4e6);
+    console.log(`  8.4 MB (over the limit): “${over.status}” after ${Math.round(over.ms)} ms, longest block ${Math.round(over.longest)} ms`);
+  }
+}
+
+/** The best time and the shortest longest block of RUNS pastes of `bytes` of `unit`. */
+async function bestOf(unit, bytes) {
+  let best = null;
+  for (let run = 0; run < RUNS; run++) {
+    const result = await pasteOnFreshPage(unit, bytes);
+    best = best ? { ...best, ms: Math.min(best.ms, result.ms), longest: Math.min(best.longest, result.longest) } : result;
+  }
+  return best;
+}
+
+async function pasteOnFreshPage(unit, bytes) {
+  const page = await browser.context.newPage();
+  try {
+    await page.addInitScript(watchBlocks);
+    await page.goto(`${server.origin}/www/`);
+    await page.evaluate(makeText, { unit, bytes });
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
+    return await page.evaluate(pasteInPage);
+  } finally {
+    await page.close();
+  }
 }

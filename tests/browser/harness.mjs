@@ -33,6 +33,9 @@ export async function launch(options = {}) {
     args: FLAGS,
     ...options,
   });
+  // Waits are generous: a slower machine or Chromium release must not fail a test
+  // that asserts behaviour, not speed (the benchmark prints the times).
+  context.setDefaultTimeout(120_000);
   return {
     context,
     async close() {

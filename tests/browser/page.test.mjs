@@ -243,18 +243,99 @@ test('typing fast shows only the digest of the last text', async () => {
   }
 });
 
-test('a bad input is reported in the status, not thrown', async () => {
-  const session = await open();
+/**
+ * Init script: records the length of every text the page sends its digest worker, so
+ * that a test can tell a text the page refused from one the worker refused.
+ */
+function recordSent() {
+  globalThis.sent = [];
+  const post = Worker.prototype.postMessage;
+  Worker.prototype.postMessage = function (message, ...rest) {
+    if (typeof message?.text === 'string') globalThis.sent.push(message.text.length);
+    return post.call(this, message, ...rest);
+  };
+}
+
+/** In the page: Vietnamese text of exactly `bytes` UTF-8 bytes, kept as `globalThis.made` (built there, not sent over the wire). */
+function makeText(bytes) {
+  const unit = 'Điện Biên phát triển nhanh. ';
+  const encoder = new TextEncoder();
+  const body = unit.repeat(Math.floor(bytes / encoder.encode(unit).length));
+  globalThis.made = body + '.'.repeat(bytes - encoder.encode(body).length);
+}
+
+test('the page’s limit is the crate’s: a text of exactly 8 MB is digested, one byte more is refused at once and never sent', async () => {
+  const session = await open({ init: recordSent });
   const { page } = session;
   try {
-    // Over the 8 MB limit of the crate: the wasm's message reaches the reader.
+    const status = () => page.textContent('#status');
+    await page.evaluate(makeText, 8_000_001);
     await page.evaluate(() => {
       const input = document.getElementById('input');
-      input.value = 'Điện Biên phát triển nhanh. '.repeat(300_000);
+      input.value = globalThis.made;
       input.dispatchEvent(new Event('input'));
     });
     await page.waitForFunction(() => document.getElementById('status').classList.contains('error'));
-    assert.match(await page.textContent('#status'), /^Không phân tích được: the text is too long/);
+    assert.equal(await status(), 'Văn bản quá dài: 8 MB, giới hạn là 8 MB; hãy chia thành nhiều phần.');
+    assert.equal(await page.inputValue('#input'), '', 'the box does not keep a text it refused');
+    assert.deepEqual(await page.evaluate(() => globalThis.sent), [], 'the worker never saw it');
+    assert.equal(await page.getAttribute('#results', 'aria-busy'), 'false');
+
+    await page.evaluate(makeText, 8_000_000);
+    const length = await page.evaluate(() => {
+      const input = document.getElementById('input');
+      input.value = globalThis.made;
+      input.dispatchEvent(new Event('input'));
+      return globalThis.made.length;
+    });
+    await page.waitForFunction(() => document.getElementById('status').textContent.startsWith('Đã phân tích'));
+    assert.deepEqual(await page.evaluate(() => globalThis.sent), [length]);
+    assert.equal(await page.evaluate(() => document.getElementById('text').textContent === globalThis.made), true);
+    assert.deepEqual(session.errors, []);
+  } finally {
+    await session.close();
+  }
+});
+
+test('a long paste is held whole, the box showing its start; pasting over it replaces it, an edit is refused, “Xoá” empties', async () => {
+  const session = await open({ init: recordSent });
+  const { page } = session;
+  /** A paste of `text` as the browser announces it, before anything enters the box. */
+  const paste = (text) =>
+    page.evaluate((data) => {
+      const dataTransfer = new DataTransfer();
+      dataTransfer.setData('text/plain', data);
+      const input = document.getElementById('input');
+      input.focus();
+      input.dispatchEvent(new InputEvent('beforeinput', { inputType: 'insertFromPaste', dataTransfer, cancelable: true, bubbles: true }));
+    }, text);
+  try {
+    const long = `${SEED}\n\n`.repeat(Math.ceil(300_000 / SEED.length));
+    await page.fill('#input', 'Thủ tướng yêu cầu tỉnh tập trung phát triển. ');
+    await page.evaluate(() => document.getElementById('input').setSelectionRange(0, 0));
+    await paste(long);
+    const whole = 'Thủ tướng yêu cầu tỉnh tập trung phát triển. '.replace(/^/, long);
+    await shown(page, whole);
+    const box = await page.inputValue('#input');
+    assert.ok(box.length < whole.length && whole.startsWith(box), 'the box shows the start of the text');
+    assert.match(await page.textContent('#status'), /Văn bản dài: ô nhập chỉ hiện [\d.]+ ký tự đầu\.$/);
+
+    // Typing is refused, with why; the text stays as it was.
+    await page.focus('#input');
+    await page.keyboard.type('x');
+    assert.equal(await page.inputValue('#input'), box);
+    assert.match(await page.textContent('#status'), /không sửa được/);
+
+    // A paste over it replaces it; a long paste over a selected short text too.
+    await paste(SEED);
+    await shown(page, SEED);
+    assert.equal(await page.inputValue('#input'), SEED);
+    await page.evaluate(() => document.getElementById('input').select());
+    await paste(long);
+    await shown(page, long);
+    await page.click('#clear');
+    await page.waitForFunction(() => document.getElementById('status').textContent === 'Chưa có văn bản.');
+    assert.equal(await page.inputValue('#input'), '');
     assert.deepEqual(session.errors, []);
   } finally {
     await session.close();

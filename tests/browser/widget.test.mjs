@@ -228,6 +228,53 @@ test('an explicit for="selector" wins over the finder, also when it changes', as
   }
 });
 
+test('a long article: the directives listed a hundred at a time and long sentences cut, as on the page', async () => {
+  const session = await open('/news-demo.html');
+  const { page } = session;
+  try {
+    const long = `Thủ tướng yêu cầu tỉnh ${'tập trung phát triển kinh tế xanh, '.repeat(60)}bền vững.`;
+    await page.evaluate(
+      ({ seed, long }) => {
+        const article = document.createElement('div');
+        article.id = 'long';
+        for (const paragraph of Array(40).fill(seed.trim().split('\n\n')).flat()) {
+          const p = document.createElement('p');
+          p.textContent = paragraph;
+          article.append(p);
+        }
+        const one = document.createElement('p');
+        one.id = 'one';
+        one.textContent = long;
+        document.body.append(article, one);
+        document.querySelector('tom-tat').setAttribute('for', '#long');
+      },
+      { seed: SEED, long },
+    );
+    await page.click('tom-tat .toggle');
+    await page.waitForFunction(() => document.querySelector('tom-tat').result?.text.length > 100_000);
+    let { digest } = await page.evaluate(() => document.querySelector('tom-tat').result);
+    assert.ok(digest.directives.length > 100, `${digest.directives.length} directives`);
+    const items = page.locator('tom-tat .directive-item');
+    assert.equal(await items.count(), 100);
+    const more = page.locator('tom-tat .more');
+    assert.equal(await more.textContent(), `Hiện thêm ${Math.min(100, digest.directives.length - 100)} chỉ đạo (còn ${digest.directives.length - 100})`);
+    await more.click();
+    assert.equal(await items.count(), Math.min(200, digest.directives.length));
+    assert.ok(await page.evaluate(() => document.querySelector('tom-tat').shadowRoot.activeElement?.closest('li') === document.querySelector('tom-tat').shadowRoot.querySelectorAll('.directive-item')[100].closest('li')), 'the focus moves to the first new item');
+    // A summary sentence over 1,000 units is cut with an ellipsis, from its start.
+    await page.evaluate(() => document.querySelector('tom-tat').setAttribute('for', '#one'));
+    await page.waitForFunction((text) => document.querySelector('tom-tat').result?.text === text, long);
+    ({ digest } = await page.evaluate(() => document.querySelector('tom-tat').result));
+    const sentences = digest.summary.map((item) => digest.sentences[item.sentence].text);
+    assert.ok(sentences.some((text) => text.length > 1000), 'a long sentence is in the summary');
+    const listed = await page.$$eval('tom-tat .summary-item', (buttons) => buttons.map((b) => b.textContent));
+    assert.deepEqual(listed, sentences.map((text) => (text.length > 1000 ? `${text.slice(0, 1000)}…` : text)));
+    assert.deepEqual(session.errors, []);
+  } finally {
+    await session.close();
+  }
+});
+
 /** A page with only the seed and the widget, its container a plain block: the body. */
 const PLAIN_PAGE = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title>
 <script type="module" src="/widget.js"></script></head><body>
