@@ -6,7 +6,8 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use tomtat::digest::{Directive, DirectiveKind};
+use tomtat::digest::Directive;
+use tomtat::directives::DirectiveKind;
 use tomtat::{digest, Options};
 
 fn directives(text: &str) -> Vec<Directive> {

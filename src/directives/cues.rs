@@ -8,7 +8,7 @@ use std::ops::Range;
 use super::lexicon::{Cue, Lexicon, Role};
 use super::parties::{self, CONNECTIVES, SPEECH};
 use super::words::Words;
-use crate::digest::DirectiveKind;
+use super::DirectiveKind;
 
 /// A cue found in a sentence.
 #[derive(Debug, Clone)]

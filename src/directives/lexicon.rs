@@ -7,7 +7,7 @@
 
 use std::sync::OnceLock;
 
-use crate::digest::DirectiveKind;
+use super::DirectiveKind;
 use crate::phrases::Phrases;
 
 /// Where a cue's parties stand in its sentence.

@@ -11,15 +11,36 @@
 
 mod actions;
 mod cues;
+mod gate;
 mod lexicon;
 mod parties;
 mod words;
 
 use std::ops::Range;
 
-use crate::digest::DirectiveKind;
+use serde::{Deserialize, Serialize};
+
 use crate::document::Document;
+pub use gate::{Gate, BUCKETS};
 use words::Words;
+
+/// What kind of directive a cue makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DirectiveKind {
+    /// "yêu cầu": requires.
+    Require,
+    /// "chỉ đạo", "chỉ thị": directs.
+    Direct,
+    /// "đề nghị", "kêu gọi": requests, urges.
+    Request,
+    /// "giao": assigns a task.
+    Assign,
+    /// "nghiêm cấm", "không được": prohibits.
+    Prohibit,
+    /// "phải", "cần": states an obligation.
+    Rule,
+}
 
 /// A directive found in a document, as byte ranges of its normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -38,8 +59,25 @@ pub struct Extracted {
     pub kind: DirectiveKind,
 }
 
-/// The directives of `doc`, in reading order.
+/// A directive the rules propose, with the features the gate judges it by.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The directive as the rules read it.
+    pub directive: Extracted,
+    /// Its hashed features (see [`gate::features`]).
+    pub features: Vec<u32>,
+}
+
+/// The directives of `doc`, in reading order: the candidates the shipped gate keeps.
 pub fn extract(doc: &Document) -> Vec<Extracted> {
+    let gate = Gate::shipped();
+    candidates(doc).into_iter().filter(|c| gate.accepts(&c.features)).map(|c| c.directive).collect()
+}
+
+/// Every sentence the rules read as a directive, in reading order, before the gate.
+/// A candidate opens a run of follow-on tasks whether the gate keeps it or not, so the
+/// candidates of a text do not depend on the gate.
+pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let lexicon = lexicon::get();
     let mut out = Vec::new();
     let mut run: Option<DirectiveKind> = None;
@@ -48,15 +86,17 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
         // In a run, a sentence that opens with a plain action verb is the next task even
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
+        let follow = |kind| cues::follow_on(&words, lexicon, kind).map(|f| (f, true));
+        let cue = || cues::find(&words, lexicon).map(|f| (f, false));
         let found = match task {
-            Some(kind) => cues::follow_on(&words, lexicon, kind).or_else(|| cues::find(&words, lexicon)),
-            None => cues::find(&words, lexicon).or_else(|| run.and_then(|kind| cues::follow_on(&words, lexicon, kind))),
+            Some(kind) => follow(kind).or_else(cue),
+            None => cue().or_else(|| run.and_then(follow)),
         };
         run = None;
-        if let Some(found) = found {
-            if let Some(directive) = build(&words, lexicon, index, found) {
-                run = Some(directive.kind);
-                out.push(directive);
+        if let Some((found, follow_on)) = found {
+            if let Some(candidate) = build(&words, lexicon, index, found, follow_on) {
+                run = Some(candidate.directive.kind);
+                out.push(candidate);
             }
         }
         if words.at(words.len().saturating_sub(1)) == ":" {
@@ -74,7 +114,13 @@ fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
 }
 
 /// The parts of a directive around a cue found in a sentence.
-fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::Found) -> Option<Extracted> {
+fn build(
+    words: &Words,
+    lexicon: &lexicon::Lexicon,
+    index: usize,
+    found: cues::Found,
+    follow_on: bool,
+) -> Option<Candidate> {
     let floor = found.quote.as_ref().map_or(0, |q| q.inside.start);
     let end = found.quote.as_ref().map_or(words.len(), |q| q.inside.end);
     let speaker = found.quote.as_ref().and_then(|q| q.speaker.clone());
@@ -115,12 +161,22 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
     if actions.is_empty() {
         return None;
     }
-    Some(Extracted {
+    let parts = gate::Parts {
+        found: &found,
+        issuer: issuer.clone(),
+        addressee: addressee.clone(),
+        actions: &actions,
+        follow_on,
+        sentence: index,
+    };
+    let features = gate::features(words, &parts);
+    let directive = Extracted {
         sentence: index,
         issuer: issuer.map(|r| words.bytes(r)),
-        cue: words.bytes(found.at),
+        cue: words.bytes(found.at.clone()),
         addressee: addressee.map(|r| words.bytes(r)),
-        actions: actions.into_iter().map(|r| words.bytes(r)).collect(),
+        actions: actions.iter().map(|r| words.bytes(r.clone())).collect(),
         kind: found.cue.kind,
-    })
+    };
+    Some(Candidate { directive, features })
 }

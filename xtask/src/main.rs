@@ -10,6 +10,7 @@ mod eval_finder;
 mod eval_sentences;
 mod eval_summary;
 mod eval_words;
+mod fit_directives;
 mod fit_summary;
 mod offline;
 mod rouge;
@@ -33,9 +34,11 @@ Tasks:
   bench-browser             build, then cold start, ms per article, 1 MB and wasm memory in
                             headless Chromium
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
-  eval-directives [TEXTS] [GOLD] [--show]
+  eval-directives [TEXTS GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
-                            annotated articles (default: shared gov-news dev annotations)
+                            annotated articles (default: both shared annotated sets, each,
+                            together and the gate cross-validated between them)
+  fit-directives            fit data/directive-gate.txt on both annotated directive sets
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
@@ -62,6 +65,7 @@ fn main() -> ExitCode {
         Some("bench-browser") => bench_browser::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-directives") => eval_directives::run(rest),
+        Some("fit-directives") => fit_directives::run(rest),
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
         Some("eval-finder") => eval_finder::run(rest),
