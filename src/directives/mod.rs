@@ -11,7 +11,6 @@
 
 mod actions;
 mod cues;
-mod gate;
 mod lexicon;
 mod parties;
 mod words;
@@ -21,7 +20,6 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
-pub use gate::{Gate, BUCKETS};
 use words::Words;
 
 /// What kind of directive a cue makes.
@@ -59,25 +57,8 @@ pub struct Extracted {
     pub kind: DirectiveKind,
 }
 
-/// A directive the rules propose, with the features the gate judges it by.
-#[derive(Debug, Clone)]
-pub struct Candidate {
-    /// The directive as the rules read it.
-    pub directive: Extracted,
-    /// Its hashed features (see [`gate::features`]).
-    pub features: Vec<u32>,
-}
-
-/// The directives of `doc`, in reading order: the candidates the shipped gate keeps.
+/// The directives of `doc`, in reading order.
 pub fn extract(doc: &Document) -> Vec<Extracted> {
-    let gate = Gate::shipped();
-    candidates(doc).into_iter().filter(|c| gate.accepts(&c.features)).map(|c| c.directive).collect()
-}
-
-/// Every sentence the rules read as a directive, in reading order, before the gate.
-/// A candidate opens a run of follow-on tasks whether the gate keeps it or not, so the
-/// candidates of a text do not depend on the gate.
-pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let lexicon = lexicon::get();
     let mut out = Vec::new();
     let mut run: Option<DirectiveKind> = None;
@@ -86,17 +67,15 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         // In a run, a sentence that opens with a plain action verb is the next task even
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
-        let follow = |kind| cues::follow_on(&words, lexicon, kind).map(|f| (f, true));
-        let cue = || cues::find(&words, lexicon).map(|f| (f, false));
         let found = match task {
-            Some(kind) => follow(kind).or_else(cue),
-            None => cue().or_else(|| run.and_then(follow)),
+            Some(kind) => cues::follow_on(&words, lexicon, kind).or_else(|| cues::find(&words, lexicon)),
+            None => cues::find(&words, lexicon).or_else(|| run.and_then(|kind| cues::follow_on(&words, lexicon, kind))),
         };
         run = None;
-        if let Some((found, follow_on)) = found {
-            if let Some(candidate) = build(&words, lexicon, index, found, follow_on) {
-                run = Some(candidate.directive.kind);
-                out.push(candidate);
+        if let Some(found) = found {
+            if let Some(directive) = build(&words, lexicon, index, found) {
+                run = Some(directive.kind);
+                out.push(directive);
             }
         }
         if words.at(words.len().saturating_sub(1)) == ":" {
@@ -114,13 +93,7 @@ fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
 }
 
 /// The parts of a directive around a cue found in a sentence.
-fn build(
-    words: &Words,
-    lexicon: &lexicon::Lexicon,
-    index: usize,
-    found: cues::Found,
-    follow_on: bool,
-) -> Option<Candidate> {
+fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::Found) -> Option<Extracted> {
     let floor = found.quote.as_ref().map_or(0, |q| q.inside.start);
     let end = found.quote.as_ref().map_or(words.len(), |q| q.inside.end);
     let speaker = found.quote.as_ref().and_then(|q| q.speaker.clone());
@@ -161,22 +134,12 @@ fn build(
     if actions.is_empty() {
         return None;
     }
-    let parts = gate::Parts {
-        found: &found,
-        issuer: issuer.clone(),
-        addressee: addressee.clone(),
-        actions: &actions,
-        follow_on,
-        sentence: index,
-    };
-    let features = gate::features(words, &parts);
-    let directive = Extracted {
+    Some(Extracted {
         sentence: index,
         issuer: issuer.map(|r| words.bytes(r)),
-        cue: words.bytes(found.at.clone()),
+        cue: words.bytes(found.at),
         addressee: addressee.map(|r| words.bytes(r)),
-        actions: actions.iter().map(|r| words.bytes(r.clone())).collect(),
+        actions: actions.into_iter().map(|r| words.bytes(r)).collect(),
         kind: found.cue.kind,
-    };
-    Some(Candidate { directive, features })
+    })
 }

@@ -2,10 +2,7 @@
 //! hand annotations in the format of `gov-directives-dev.jsonl` (see shared/DIRECTIVES.md).
 //!
 //! Without paths it scores the first annotated set (gov-news), the second (gov-news-2)
-//! and both, with the shipped gate; since that gate is fitted on both sets, it then
-//! cross-validates the gate: fitted on one set by `fit_directives::fit` and scored on
-//! the other, both ways, and the two summed. The rules alone (every candidate kept)
-//! are scored beside it.
+//! and both. Nothing in the extractor is fitted on them: it is rules and lexicons.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
@@ -21,15 +18,13 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use tomtat::directives::{self, Gate};
 use tomtat::Document;
 
 use crate::corpus;
 use crate::eval_words::Counts;
-use crate::fit_directives;
 
 /// The annotated sets: name, texts, annotations.
-pub const SETS: [(&str, &str, &str); 2] = [
+const SETS: [(&str, &str, &str); 2] = [
     ("set 1", "../shared/data/gov-news.jsonl", "../shared/data/gov-directives-dev.jsonl"),
     ("set 2", "../shared/data/gov-news-2.jsonl", "../shared/data/gov-directives-dev-2.jsonl"),
 ];
@@ -63,8 +58,8 @@ struct GoldSpan {
 }
 
 /// One directive reduced to what is scored: code point range of its sentence and texts.
-pub struct Scored {
-    pub sentence: (usize, usize),
+struct Scored {
+    sentence: (usize, usize),
     issuer: Option<String>,
     addressee: Option<String>,
     actions: Vec<String>,
@@ -82,31 +77,19 @@ struct Tally {
     actions: Counts,
 }
 
-impl Tally {
-    fn add(&mut self, other: &Tally) {
-        for (a, b) in [(&mut self.directives, &other.directives), (&mut self.actions, &other.actions)] {
-            a.matched += b.matched;
-            a.predicted += b.predicted;
-            a.gold += b.gold;
-        }
-        self.issuer_ok += other.issuer_ok;
-        self.addressee_ok += other.addressee_ok;
-    }
-}
-
-/// One annotated article as the rules read it.
-pub struct Read {
+/// One annotated article as the extractor reads it.
+struct Read {
     body: String,
     /// The gold directives.
-    pub expected: Vec<Scored>,
-    /// The rules' candidates with their gate features.
-    pub candidates: Vec<(Scored, Vec<u32>)>,
+    expected: Vec<Scored>,
+    /// The extractor's directives.
+    predicted: Vec<Scored>,
     /// The keyword baseline's directives.
     keyword: Vec<Scored>,
 }
 
-/// Every annotated article of a set, read by the rules.
-pub fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
+/// Every annotated article of a set, read by the extractor.
+fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
     let texts: BTreeMap<String, String> =
         corpus::read::<Article>(texts_path)?.into_iter().map(|a| (a.id, a.body)).collect();
     let gold = corpus::read::<Annotated>(gold_path)?;
@@ -125,18 +108,16 @@ pub fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> 
                 .collect();
             let doc = Document::new(body);
             let points = CodePoints::new(body);
-            let candidates = directives::candidates(&doc)
+            let predicted = tomtat::directives::extract(&doc)
                 .into_iter()
-                .map(|c| {
-                    let d = c.directive;
+                .map(|d| {
                     let sentence = doc.span(doc.sentences[d.sentence].range.clone());
-                    let scored = Scored {
+                    Scored {
                         sentence: (points.at(sentence.start), points.at(sentence.end)),
                         issuer: d.issuer.map(|r| doc.span(r).text),
                         addressee: d.addressee.map(|r| doc.span(r).text),
                         actions: d.actions.into_iter().map(|r| doc.span(r).text).collect(),
-                    };
-                    (scored, c.features)
+                    }
                 })
                 .collect();
             let keyword = doc
@@ -151,89 +132,41 @@ pub fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> 
                     actions: vec![],
                 })
                 .collect();
-            Ok(Read { body: body.clone(), expected, candidates, keyword })
+            Ok(Read { body: body.clone(), expected, predicted, keyword })
         })
         .collect()
-}
-
-/// Whether a candidate's sentence is a gold directive's: the gate's label.
-pub fn is_directive(read: &Read, candidate: &Scored) -> bool {
-    read.expected.iter().any(|g| overlaps(g.sentence, candidate.sentence))
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let show = args.iter().any(|a| a == "--show");
-    let gate = Gate::shipped();
-    let shipped = |features: &[u32]| gate.accepts(features);
-    let every = |_: &[u32]| true;
     if let [texts, gold] = paths[..] {
-        let set = read_set(texts, gold)?;
-        print_set(gold, &set, &[("tomtat", &shipped), ("rules alone", &every)], show);
+        print_set(gold, &read_set(texts, gold)?.iter().collect::<Vec<_>>(), show);
         return Ok(());
     }
     if !paths.is_empty() {
         return Err("give both TEXTS and GOLD, or neither".into());
     }
     let sets = SETS.iter().map(|(_, texts, gold)| read_set(texts, gold)).collect::<Result<Vec<_>, _>>()?;
-    let systems: [(&str, &dyn Fn(&[u32]) -> bool); 2] = [("tomtat", &shipped), ("rules alone", &every)];
     for ((name, _, gold), set) in SETS.iter().zip(&sets) {
-        print_set(&format!("{name} ({gold})"), set, &systems, show);
+        print_set(&format!("{name} ({gold})"), &set.iter().collect::<Vec<_>>(), show);
     }
-    let both: Vec<&Read> = sets.iter().flatten().collect();
-    print_tallies("both sets", &both, &systems);
-    println!("(the shipped gate is fitted on both sets: the rows above are training figures for it)");
-    // Cross-validation: the gate fitted on one set, scored on the other.
-    let mut pooled = Tally::default();
-    for (fit_on, score_on) in [(0, 1), (1, 0)] {
-        let held = fit_directives::fit(&sets[fit_on].iter().collect::<Vec<_>>());
-        let keep = |features: &[u32]| held.accepts(features);
-        let tally = tally(&sets[score_on].iter().collect::<Vec<_>>(), &keep, false);
-        print_header(&format!("gate fitted on {}, scored on {}", SETS[fit_on].0, SETS[score_on].0));
-        print_row("tomtat", &tally, true);
-        pooled.add(&tally);
-    }
-    print_header("cross-validated, both folds summed");
-    print_row("tomtat", &pooled, true);
+    print_set("both sets", &sets.iter().flatten().collect::<Vec<_>>(), false);
     Ok(())
 }
 
-/// Prints the scores of `systems` and the keyword baseline on one set.
-fn print_set(title: &str, set: &[Read], systems: &[(&str, &dyn Fn(&[u32]) -> bool)], show: bool) {
-    let articles: Vec<&Read> = set.iter().collect();
-    if show {
-        tally(&articles, systems[0].1, true);
-    }
-    print_tallies(title, &articles, systems);
-}
-
-fn print_tallies(title: &str, articles: &[&Read], systems: &[(&str, &dyn Fn(&[u32]) -> bool)]) {
-    let gold: usize = articles.iter().map(|a| a.expected.len()).sum();
-    print_header(&format!("{title}: {} articles, {gold} gold directives", articles.len()));
-    for (name, keep) in systems {
-        print_row(name, &tally(articles, keep, false), true);
-    }
-    let mut baseline = Tally::default();
+/// Prints the extractor's and the keyword baseline's scores on `articles`, and with
+/// `show` the extractor's misses, extras and differences.
+fn print_set(title: &str, articles: &[&Read], show: bool) {
+    let (mut ours, mut baseline) = (Tally::default(), Tally::default());
     for article in articles {
-        score(&article.expected, &article.keyword.iter().collect::<Vec<_>>(), &mut baseline, None);
+        score(&article.expected, &article.predicted, &mut ours, show.then_some(article.body.as_str()));
+        score(&article.expected, &article.keyword, &mut baseline, None);
     }
-    print_row("keyword baseline", &baseline, false);
-}
-
-/// The scores of the candidates that `keep` keeps, over `articles`.
-fn tally(articles: &[&Read], keep: &dyn Fn(&[u32]) -> bool, show: bool) -> Tally {
-    let mut tally = Tally::default();
-    for article in articles {
-        let predicted: Vec<&Scored> =
-            article.candidates.iter().filter(|(_, features)| keep(features)).map(|(s, _)| s).collect();
-        score(&article.expected, &predicted, &mut tally, show.then_some(article.body.as_str()));
-    }
-    tally
-}
-
-fn print_header(title: &str) {
-    println!("{title}");
+    println!("{title}: {} articles, {} gold directives", articles.len(), ours.directives.gold);
     println!("{:<18} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9}", "", "P", "R", "F1", "issuer", "addressee", "action F1");
+    print_row("tomtat", &ours, true);
+    print_row("keyword baseline", &baseline, false);
 }
 
 fn has_keyword(sentence: &str) -> bool {
@@ -281,7 +214,7 @@ fn same(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
-fn score(expected: &[Scored], predicted: &[&Scored], tally: &mut Tally, show: Option<&str>) {
+fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Option<&str>) {
     tally.directives.gold += expected.len();
     tally.directives.predicted += predicted.len();
     let mut taken = vec![false; predicted.len()];

@@ -10,7 +10,6 @@ mod eval_finder;
 mod eval_sentences;
 mod eval_summary;
 mod eval_words;
-mod fit_directives;
 mod fit_summary;
 mod offline;
 mod rouge;
@@ -36,9 +35,8 @@ Tasks:
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
-                            annotated articles (default: both shared annotated sets, each,
-                            together and the gate cross-validated between them)
-  fit-directives            fit data/directive-gate.txt on both annotated directive sets
+                            annotated articles (default: both shared annotated sets, each
+                            and together)
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
@@ -65,7 +63,6 @@ fn main() -> ExitCode {
         Some("bench-browser") => bench_browser::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-directives") => eval_directives::run(rest),
-        Some("fit-directives") => fit_directives::run(rest),
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
         Some("eval-finder") => eval_finder::run(rest),
