@@ -354,3 +354,16 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_addressee_ends_at_a_verb_the_treebank_knows_and_a_bare_verb_has_none() {
+    // "cử" (send) and "vỗ tay" are not in the directive lexicons; the treebank tags them
+    // verbs, so the addressee stops before them.
+    let (_, cue, addressee, actions, _) =
+        one("UBND tỉnh yêu cầu Sở Tài nguyên Môi trường cử đoàn xuống kiểm tra hiện trường.");
+    assert_eq!((cue.as_str(), addressee), ("yêu cầu", s("Sở Tài nguyên Môi trường")));
+    assert_eq!(actions, ["cử đoàn xuống kiểm tra hiện trường"]);
+    let (_, _, addressee, actions, _) = one("Chủ tịch UBND thành phố yêu cầu chấm thi lại toàn bộ các bài thi.");
+    assert_eq!(addressee, None);
+    assert_eq!(actions, ["chấm thi lại toàn bộ các bài thi"]);
+}

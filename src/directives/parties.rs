@@ -395,7 +395,11 @@ pub fn addressee_after(
         return Some((None, after));
     }
     let (stop, verb) = np_forward(words, lexicon, start, end);
-    if action_at(words, lexicon, start).is_some() {
+    if action_at(words, lexicon, start).is_some()
+        || (treebank_verb_at(words, lexicon, start)
+            && !starts_np(words, lexicon, start)
+            && !super::cues::cue_word_at(words, lexicon, start))
+    {
         // "thanh tra" is a body before a name or a modal, else a verb.
         let body = party_at(words, lexicon, start).is_some_and(|(n, _)| words.is_capital(start + n))
             || (verb && modal_at(words, lexicon, stop).is_some());
@@ -439,9 +443,26 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         {
             return (j, false);
         }
+        if let Some(n) = words.phrase_at(j, NP_TAIL).filter(|_| j > start) {
+            j += n;
+            continue;
+        }
+        match lexicon.verbs.longest(&words.lower, j) {
+            Some((_, true)) if j > start && treebank_verb_at(words, lexicon, j) => return (j, true),
+            Some((n, _)) if n > 1 => {
+                j += n;
+                continue;
+            }
+            _ => {}
+        }
         j += 1;
     }
     (j.min(end), false)
+}
+
+/// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
+fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    !words.is_capital(i) && matches!(lexicon.verbs.longest(&words.lower, i), Some((_, true)))
 }
 
 /// `start` moved past connectives and commas that open a clause ("Bên cạnh đó, ").

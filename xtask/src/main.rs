@@ -12,6 +12,7 @@ mod eval_summary;
 mod eval_words;
 mod fit_summary;
 mod offline;
+mod pos_lexicon;
 mod rouge;
 mod serve;
 mod stopwords;
@@ -43,6 +44,7 @@ Tasks:
   eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
+  pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
   fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
@@ -63,6 +65,7 @@ fn main() -> ExitCode {
         Some("bench-browser") => bench_browser::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-directives") => eval_directives::run(rest),
+        Some("pos-lexicon") => pos_lexicon::run(rest),
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
         Some("eval-finder") => eval_finder::run(rest),
