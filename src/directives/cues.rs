@@ -77,11 +77,16 @@ const NOUN_BEFORE: &[&str] = &[
     "về việc",
     "công tác",
     "việc",
+    // Quantifiers stand before nouns: "bất cứ yêu cầu nào".
+    "bất cứ",
+    "bất kỳ",
+    // A verb of speaking before it makes a compound noun: "phát biểu chỉ đạo" (a speech).
+    "phát biểu",
 ];
 
 /// Words after a cue verb that make it a noun or part of another word.
 const NOUN_AFTER: &[&str] =
-    &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì", "về", "số", "được"];
+    &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì", "về", "số", "được", "nào"];
 
 /// Verbs of proposing: an order placed after one is proposed, not given ("kiến nghị
 /// Thủ tướng chỉ đạo ...").
@@ -130,7 +135,7 @@ const FACT_AFTER: &[&str] = &[
 ];
 
 /// Words before "phải"/"cần" that make it a fact ("đã phải", "không phải là").
-const FACT_BEFORE: &[&str] = &["không", "đã", "mà", "chưa", "sẽ", "buộc", "lại", "gặp", "mắc", "vấp"];
+const FACT_BEFORE: &[&str] = &["không", "đã", "đang", "mà", "chưa", "sẽ", "buộc", "lại", "gặp", "mắc", "vấp"];
 
 /// The cue of a sentence, if it carries one: the first valid cue, looked for first
 /// inside the quotation when the sentence is a quote with a speaker.
@@ -232,7 +237,7 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                     return None;
                 }
             }
-            if giao_in_word(words, i) {
+            if giao_in_word(words, i) || handed_over(words, lexicon, at.clone(), cue, floor) {
                 return None;
             }
             let object = if words.at(next) == "cho" { next + 1 } else { next };
@@ -242,6 +247,9 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             found(None)
         }
         Role::Passive => {
+            if handed_over(words, lexicon, at.clone(), cue, floor) {
+                return None;
+            }
             // "Các Bộ, ngành khác tuỳ chức năng, ..., có trách nhiệm ...": the subject
             // may stand clauses before its task.
             let subject = parties::subject_before(words, lexicon, i, floor)
@@ -262,6 +270,20 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
         }
     }
+}
+
+/// Whether an assigning cue is the passive of handing a thing over: "X được (Y) giao
+/// cho Z" says X was given to Z, so X is not a party that must act. An active
+/// "Y giao cho Z ..." and a passive with a task ("X được giao chủ trì ...") assign.
+fn handed_over(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor: usize) -> bool {
+    if cue.kind != DirectiveKind::Assign || (words.at(at.end - 1) != "cho" && words.at(at.end) != "cho") {
+        return false;
+    }
+    if cue.role == Role::Passive {
+        return true;
+    }
+    parties::issuer_before(words, lexicon, at.start, floor)
+        .is_some_and(|agent| agent.start > 0 && words.at(agent.start - 1) == "được")
 }
 
 /// Whether `i` opens its sentence, quotation or list item, past connectives: where a
@@ -357,6 +379,17 @@ mod tests {
         assert_eq!(cue("Người dân phải chịu cảnh ngập lụt nhiều ngày."), None);
         assert_eq!(cue("Công trình cần 3 năm để hoàn thành."), None);
         assert_eq!(cue("Tỉnh đề nghị Chính phủ hỗ trợ kinh phí."), None);
+        assert_eq!(cue("Phía Mỹ không đưa ra bất cứ yêu cầu nào về việc này."), None);
+        assert_eq!(cue("Thứ trưởng tới dự và phát biểu chỉ đạo hội nghị."), None);
+        assert_eq!(cue("Doanh nghiệp đang phải đối diện nhiều khó khăn."), None);
+    }
+
+    #[test]
+    fn a_thing_handed_over_is_not_an_assignment() {
+        assert_eq!(cue("Dự án này được UBND tỉnh giao cho Công ty Vũng Áng với tổng mức đầu tư lớn."), None);
+        assert_eq!(cue("Tòa nhà B được giao cho viễn thông, tòa nhà A giao lại cho bưu điện."), None);
+        assert_eq!(cue("UBND tỉnh giao cho Sở Xây dựng kiểm tra dự án.").as_deref(), Some("giao cho"));
+        assert_eq!(cue("Bộ Công an được Thủ tướng giao chủ trì xây dựng đề án.").as_deref(), Some("giao"));
     }
 
     #[test]
