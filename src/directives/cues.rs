@@ -265,7 +265,12 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
             match parties::subject_before(words, lexicon, i, floor) {
                 Some(subject) => found(Some(subject)),
-                None if clause_initial(words, i, floor) => found(None),
+                None if clause_initial(words, i, floor)
+                    && !speaker_bound(words, i, floor)
+                    && !voiced_by_non_authority(words, lexicon, i, floor) =>
+                {
+                    found(None)
+                }
                 None => None,
             }
         }
@@ -286,6 +291,27 @@ fn handed_over(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, flo
         .is_some_and(|agent| agent.start > 0 && words.at(agent.start - 1) == "được")
 }
 
+/// Whether a bare modal at `i` binds the speaker: an exclusive first person stands
+/// before it in the sentence ("Chúng tôi xác định ... là phải giải quyết"), so it
+/// states the speaker's own duty, not an order. The inclusive "chúng ta" of an
+/// exhortation does not count.
+fn speaker_bound(words: &Words, i: usize, floor: usize) -> bool {
+    (floor..i)
+        .any(|k| words.is(k, &["tôi"]) && !words.is(k.wrapping_sub(1), &["chúng"]) || words.has_phrase(k, "chúng tôi"))
+}
+
+/// Whether a bare modal at `i` is part of what a speaker who is not an authority said:
+/// a speech verb stands before it and the noun phrase before that verb is a plain name,
+/// not a title, body or group ("TS Vũ Đình Ánh cho rằng ... thì phải ...": an
+/// expert's opinion; "Thủ tướng cho rằng ... phải ..." stays).
+fn voiced_by_non_authority(words: &Words, lexicon: &Lexicon, i: usize, floor: usize) -> bool {
+    let Some(speech) = (floor..i).rev().find(|&k| words.phrase_at(k, SPEECH).is_some()) else {
+        return false;
+    };
+    parties::issuer_before(words, lexicon, speech, floor)
+        .is_some_and(|np| !parties::starts_np(words, lexicon, np.start))
+}
+
 /// Whether `i` opens its sentence, quotation or list item, past connectives: where a
 /// bare "Phải ..." or "Cần ..." is an instruction.
 fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
@@ -295,7 +321,9 @@ fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
         if j <= floor {
             return true;
         }
-        if words.is(j - 1, &[";", ":"]) || words.is_quote(j - 1) {
+        // "thì" opens the main clause after a condition ("Khi ... thì phải ..."), and
+        // "là phải" states what must be done ("Cùng với đó là phải ...").
+        if words.is(j - 1, &[";", ":", "thì", "là"]) || words.is_quote(j - 1) {
             return true;
         }
         if words.at(j - 1) == "," {
@@ -396,5 +424,17 @@ mod tests {
     fn an_imperative_opens_its_sentence_or_item() {
         assert_eq!(cue("Cần tăng cường công tác vận động các tổ chức hỗ trợ thí sinh.").as_deref(), Some("Cần"));
         assert_eq!(cue("Đồng thời, phải xử lý nghiêm các sai phạm.").as_deref(), Some("phải"));
+    }
+
+    #[test]
+    fn a_bare_modal_opens_a_main_clause_after_thi_or_la_when_an_authority_speaks() {
+        let text = "Ngay cả khi phải tăng thuế suất thì phải kết hợp hài hòa với mở rộng cơ sở thuế.";
+        let doc = Document::new(text);
+        let words = Words::new(&doc, 0);
+        let found = find(&words, super::super::lexicon::get()).unwrap();
+        assert_eq!(words.at(found.at.start - 1), "thì");
+        assert_eq!(cue("Thủ tướng cho rằng việc cần làm nhất là phải khắc phục hậu quả.").as_deref(), Some("phải"));
+        assert_eq!(cue("Chúng tôi xác định trách nhiệm của mình là phải giải quyết vấn đề."), None);
+        assert_eq!(cue("TS Nguyễn Văn An cho rằng nếu mua bán sai quy định thì phải hoàn trả tiền."), None);
     }
 }

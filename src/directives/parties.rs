@@ -164,7 +164,7 @@ pub fn party_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<(usize, Pa
 }
 
 /// Whether token `i` starts a noun phrase: a title, head or group word.
-fn starts_np(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+pub fn starts_np(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     matches!(party_at(words, lexicon, i), Some((_, Party::Title | Party::Head | Party::Group)))
 }
 
