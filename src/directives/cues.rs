@@ -5,8 +5,9 @@
 
 use std::ops::Range;
 
+use super::grammar::{list, List};
 use super::lexicon::{Cue, Lexicon, Role};
-use super::parties::{self, CONNECTIVES, SPEECH};
+use super::parties;
 use super::words::Words;
 use super::DirectiveKind;
 
@@ -32,110 +33,9 @@ pub struct Quote {
     pub speaker: Option<Range<usize>>,
 }
 
-/// Words after a sentence's first verb that make that verb a noun: tense markers and
-/// the prepositions of a noun phrase.
-const NOT_A_TASK: &[&str] = &["đã", "sẽ", "vừa", "đang", "là", "của", "từ", "cho biết", "được", "bị"];
-
 /// How many cue words of one sentence are tried: real sentences have a handful, and the
 /// bound keeps a pathological one linear.
 const MAX_CANDIDATES: usize = 32;
-
-/// Words before a cue verb that make it a noun ("các yêu cầu", "theo đề nghị").
-const NOUN_BEFORE: &[&str] = &[
-    "các",
-    "những",
-    "theo",
-    "đáp ứng",
-    "mọi",
-    "nhiều",
-    "một",
-    "là",
-    "của",
-    "sự",
-    "với",
-    "cao",
-    "đúng",
-    "như",
-    "số",
-    "lời",
-    "ý kiến",
-    "nội dung",
-    "có",
-    // A noun before a verb cue makes a compound noun: "lệnh cấm" (a ban), "vùng cấm",
-    // "khu vực cấm" (a no-go zone), "biển cấm" (a no-entry sign).
-    "lệnh",
-    "vùng",
-    "vực",
-    "biển",
-    "lãnh đạo ,",
-    "thực hiện",
-    "tiếp thu",
-    "bảo đảm",
-    "đảm bảo",
-    "từ",
-    "tăng cường",
-    "về việc",
-    "công tác",
-    "việc",
-    // Quantifiers stand before nouns: "bất cứ yêu cầu nào".
-    "bất cứ",
-    "bất kỳ",
-    // A verb of speaking before it makes a compound noun: "phát biểu chỉ đạo" (a speech).
-    "phát biểu",
-];
-
-/// Words after a cue verb that make it a noun or part of another word.
-const NOUN_AFTER: &[&str] =
-    &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì", "về", "số", "được", "nào"];
-
-/// Verbs of proposing: an order placed after one is proposed, not given ("kiến nghị
-/// Thủ tướng chỉ đạo ...").
-const PROPOSING: &[&str] = &["kiến nghị", "đề nghị", "đề xuất", "xin", "chờ"];
-
-/// Syllables after "giao" that make it part of another word ("giao thông", "giao dịch").
-/// Lower case and in the text's tone placement ("hòa"), as the rules compare them.
-const GIAO_AFTER: &[&str] = &[
-    "thông", "dịch", "lưu", "tiếp", "hàng", "thương", "hữu", "kết", "nhận", "khoán", "ban", "thừa", "lộ", "cắt",
-    "diện", "hoán", "thoa", "chiến", "tranh", "liên", "ước", "nộp", "đất", "rừng", "lại", "trả", "hòa",
-];
-
-/// Syllables before "giao" that make it part of another word ("bàn giao", "chuyển
-/// giao", "ngoại giao").
-const GIAO_BEFORE: &[&str] = &["bàn", "chuyển", "ngoại"];
-
-/// Addressees above the speaker: "đề nghị Chính phủ ..." is a proposal going up.
-const SUPERIORS: &[&str] =
-    &["chính phủ", "thủ tướng", "trung ương", "quốc hội", "bộ chính trị", "cấp trên", "nhà nước"];
-
-/// Words after "phải"/"cần" that make it a fact or a hardship, not an instruction.
-const FACT_AFTER: &[&str] = &[
-    "chịu",
-    "gánh",
-    "gánh chịu",
-    "đối mặt",
-    "trải qua",
-    "mất",
-    "chờ",
-    "chờ đợi",
-    "bỏ ra",
-    "nằm",
-    "sống",
-    "vay",
-    "lội",
-    "nhờ",
-    "thiết",
-    "chăng",
-    "không",
-    "kéo",
-    "đóng cửa",
-    "nhập viện",
-    "bỏ",
-    "đi",
-    "tốn",
-];
-
-/// Words before "phải"/"cần" that make it a fact ("đã phải", "không phải là").
-const FACT_BEFORE: &[&str] = &["không", "đã", "đang", "mà", "chưa", "sẽ", "buộc", "lại", "gặp", "mắc", "vấp"];
 
 /// The cue of a sentence, if it carries one: the first valid cue, looked for first
 /// inside the quotation when the sentence is a quote with a speaker.
@@ -181,14 +81,14 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     }) {
         // A verb followed by a tense marker or "của"/"từ" is the subject noun of a
         // report ("Thông tin từ Bộ ...", "Thanh tra đã kiến nghị ...").
-        if words.phrase_at(start + n, NOT_A_TASK).is_some() {
+        if words.phrase_at(start + n, list(List::NotATask)).is_some() {
             return None;
         }
         return Some(Found { at: start..start + n, cue, subject: None, quote: None });
     }
     parties::party_at(words, lexicon, start)?;
     let (stop, verb) = parties::np_forward(words, lexicon, start, words.len());
-    if !verb || words.is(stop.saturating_sub(1), &["đã", "vừa", "đang", "được", "bị", "sẽ", "từng"]) {
+    if !verb || words.is(stop.saturating_sub(1), list(List::Aspect)) {
         return None;
     }
     let n = parties::action_at(words, lexicon, stop)?;
@@ -205,7 +105,8 @@ pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
 /// Whether token `i` is "giao" as a syllable of another word.
 fn giao_in_word(words: &Words, i: usize) -> bool {
     words.at(i) == "giao"
-        && (words.is(i + 1, GIAO_AFTER) || i.checked_sub(1).is_some_and(|before| words.is(before, GIAO_BEFORE)))
+        && (words.is(i + 1, list(List::GiaoAfter))
+            || i.checked_sub(1).is_some_and(|before| words.is(before, list(List::GiaoBefore))))
 }
 
 /// Whether the sentence opens, past connectives, with an action verb that is not a cue
@@ -226,14 +127,14 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
     let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
     match cue.role {
         Role::Verb => {
-            if words.phrase_before(i, NOUN_BEFORE).is_some()
-                || words.phrase_at(next, NOUN_AFTER).is_some()
+            if words.phrase_before(i, list(List::NounBefore)).is_some()
+                || words.phrase_at(next, list(List::NounAfter)).is_some()
                 || words.is_number(next)
             {
                 return None;
             }
             if let Some(issuer) = parties::issuer_before(words, lexicon, i, floor) {
-                if words.phrase_before(issuer.start, PROPOSING).is_some() {
+                if words.phrase_before(issuer.start, list(List::Proposing)).is_some() {
                     return None;
                 }
             }
@@ -241,7 +142,7 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                 return None;
             }
             let object = if words.at(next) == "cho" { next + 1 } else { next };
-            if cue.kind == DirectiveKind::Request && words.phrase_at(object, SUPERIORS).is_some() {
+            if cue.kind == DirectiveKind::Request && words.phrase_at(object, list(List::Superiors)).is_some() {
                 return None;
             }
             found(None)
@@ -257,8 +158,8 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             found(Some(subject))
         }
         Role::Modal => {
-            if words.phrase_before(i, FACT_BEFORE).is_some()
-                || words.phrase_at(next, FACT_AFTER).is_some()
+            if words.phrase_before(i, list(List::FactBefore)).is_some()
+                || words.phrase_at(next, list(List::FactAfter)).is_some()
                 || words.is_number(next)
             {
                 return None;
@@ -296,8 +197,7 @@ fn handed_over(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, flo
 /// states the speaker's own duty, not an order. The inclusive "chúng ta" of an
 /// exhortation does not count.
 fn speaker_bound(words: &Words, i: usize, floor: usize) -> bool {
-    (floor..i)
-        .any(|k| words.is(k, &["tôi"]) && !words.is(k.wrapping_sub(1), &["chúng"]) || words.has_phrase(k, "chúng tôi"))
+    (floor..i).any(|k| words.is(k, &["tôi"]))
 }
 
 /// Whether a bare modal at `i` is part of what a speaker who is not an authority said:
@@ -305,7 +205,7 @@ fn speaker_bound(words: &Words, i: usize, floor: usize) -> bool {
 /// not a title, body or group ("TS Vũ Đình Ánh cho rằng ... thì phải ...": an
 /// expert's opinion; "Thủ tướng cho rằng ... phải ..." stays).
 fn voiced_by_non_authority(words: &Words, lexicon: &Lexicon, i: usize, floor: usize) -> bool {
-    let Some(speech) = (floor..i).rev().find(|&k| words.phrase_at(k, SPEECH).is_some()) else {
+    let Some(speech) = (floor..i).rev().find(|&k| words.phrase_at(k, list(List::Speech)).is_some()) else {
         return false;
     };
     parties::issuer_before(words, lexicon, speech, floor)
@@ -330,7 +230,7 @@ fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
             j -= 1;
             continue;
         }
-        match words.phrase_before(j, CONNECTIVES) {
+        match words.phrase_before(j, list(List::Connectives)) {
             Some(n) => j -= n,
             None => return false,
         }
@@ -349,7 +249,7 @@ fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
     let open = (0..close).find(|&k| words.is_quote(k));
     let mut speech = None;
     for n in 1..=2 {
-        if end >= n && SPEECH.iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
+        if end >= n && list(List::Speech).iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
             speech = Some(end - n);
         }
     }
@@ -367,21 +267,6 @@ fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
 mod tests {
     use super::*;
     use crate::document::Document;
-
-    #[test]
-    fn word_lists_are_written_as_the_rules_compare_them() {
-        crate::directives::words::assert_written_as_compared(&[
-            NOT_A_TASK,
-            NOUN_BEFORE,
-            NOUN_AFTER,
-            PROPOSING,
-            GIAO_AFTER,
-            GIAO_BEFORE,
-            SUPERIORS,
-            FACT_AFTER,
-            FACT_BEFORE,
-        ]);
-    }
 
     /// The text of the cue found in `text`, if any.
     fn cue(text: &str) -> Option<String> {

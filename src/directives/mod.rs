@@ -11,6 +11,7 @@
 
 mod actions;
 mod cues;
+mod grammar;
 mod lexicon;
 mod parties;
 mod words;
