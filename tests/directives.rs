@@ -367,3 +367,15 @@ fn an_addressee_ends_at_a_verb_the_treebank_knows_and_a_bare_verb_has_none() {
     assert_eq!(addressee, None);
     assert_eq!(actions, ["chấm thi lại toàn bộ các bài thi"]);
 }
+
+#[test]
+fn a_task_after_a_condition_continues_the_list_and_a_copula_ends_the_addressee() {
+    let found = directives(
+        "UBND tỉnh giao Sở Công Thương chủ trì kiểm tra các cửa hàng xăng dầu. \
+         Nếu phát hiện vi phạm thì phối hợp xác minh, chuyển hồ sơ cho cơ quan điều tra.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].cue.text, "phối hợp");
+    let (_, cue, addressee, _, _) = one("Lãnh đạo tỉnh giao Thanh tra tỉnh là đầu mối thường trực của đoàn.");
+    assert_eq!((cue.as_str(), addressee), ("giao", s("Thanh tra tỉnh")));
+}

@@ -71,7 +71,7 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     if words.is(words.len().saturating_sub(1), &["?"]) {
         return None;
     }
-    let start = parties::skip_connectives(words, 0, words.len());
+    let start = main_clause(words);
     let cue = Cue { kind, role: Role::Modal };
     let body = parties::party_at(words, lexicon, start).is_some();
     if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
@@ -96,6 +96,12 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     Some(Found { at: stop..stop + n, cue, subject: Some(subject), quote: None })
 }
 
+/// Where the sentence's main clause starts: past connectives and a fronted frame.
+fn main_clause(words: &Words) -> usize {
+    let start = parties::skip_connectives(words, 0, words.len());
+    parties::skip_frame(words, start, words.len())
+}
+
 /// Whether a cue word starts at `i`, not counting "giao" inside another word
 /// ("giao thông", "bàn giao").
 pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
@@ -112,7 +118,7 @@ fn giao_in_word(words: &Words, i: usize) -> bool {
 /// Whether the sentence opens, past connectives, with an action verb that is not a cue
 /// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
 pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
-    let start = parties::skip_connectives(words, 0, words.len());
+    let start = main_clause(words);
     lexicon.actions.longest(&words.lower, start).is_some()
         && lexicon.cues.longest(&words.lower, start).is_none()
         && parties::party_at(words, lexicon, start).is_none()
@@ -216,6 +222,9 @@ fn voiced_by_non_authority(words: &Words, lexicon: &Lexicon, i: usize, floor: us
 /// bare "Phải ..." or "Cần ..." is an instruction.
 fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
     let floor = floor.max(i.saturating_sub(parties::WINDOW));
+    if parties::skip_frame(words, parties::skip_connectives(words, floor, i), i) == i {
+        return true;
+    }
     let mut j = i;
     loop {
         if j <= floor {
@@ -321,5 +330,11 @@ mod tests {
         assert_eq!(cue("Thủ tướng cho rằng việc cần làm nhất là phải khắc phục hậu quả.").as_deref(), Some("phải"));
         assert_eq!(cue("Chúng tôi xác định trách nhiệm của mình là phải giải quyết vấn đề."), None);
         assert_eq!(cue("TS Nguyễn Văn An cho rằng nếu mua bán sai quy định thì phải hoàn trả tiền."), None);
+    }
+
+    #[test]
+    fn a_fronted_frame_leaves_the_main_clause_initial_but_a_preposition_does_not() {
+        assert_eq!(cue("Trong quá trình sửa chữa, phải bố trí đầy đủ biển báo.").as_deref(), Some("phải"));
+        assert_eq!(cue("Trong 260 gói thầu có hơn 33% gói chậm tiến độ, phải bù giá."), None);
     }
 }

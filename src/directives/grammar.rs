@@ -52,10 +52,12 @@ pub enum List {
     ClauseBreaks,
     /// `aspect` in the table.
     Aspect,
+    /// `frame` in the table.
+    Frame,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 22] = [
+const NAMES: [(&str, List); 23] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -78,6 +80,7 @@ const NAMES: [(&str, List); 22] = [
     ("deadline", List::Deadline),
     ("clause-breaks", List::ClauseBreaks),
     ("aspect", List::Aspect),
+    ("frame", List::Frame),
 ];
 
 /// The phrases of a class, in table order.

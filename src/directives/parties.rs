@@ -305,6 +305,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         if words.is(j, &[";", ":", "(", "!", "?", "…", "..."])
             || words.is_quote(j)
             || (j > start && words.phrase_at(j, list(List::Adverbial)).is_some())
+            || (j > start && !words.is_capital(j) && breaks_at(words, lexicon, j))
         {
             return (j, false);
         }
@@ -325,9 +326,30 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
     (j.min(end), false)
 }
 
+/// Whether a break word starts at `i` and is not the first syllable of a longer word
+/// ("dự" attends, "dự án" is a project).
+fn breaks_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    let n = words.phrase_at(i, list(List::Breaks)).unwrap_or(0);
+    n > 0 && lexicon.verbs.longest(&words.lower, i).is_none_or(|(m, _)| m <= n)
+}
+
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
 fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     !words.is_capital(i) && matches!(lexicon.verbs.longest(&words.lower, i), Some((_, true)))
+}
+
+/// `start` moved past a fronted adverbial frame ("Nếu ... thì", "Trong quá trình sửa
+/// chữa,") and the connectives after it, when one opens there; the main clause starts
+/// after the frame's comma or "thì". Unchanged when no frame opens at `start` or none
+/// closes before a ";", ":" or the end.
+pub fn skip_frame(words: &Words, start: usize, end: usize) -> usize {
+    if words.phrase_at(start, list(List::Frame)).is_none() {
+        return start;
+    }
+    let close = (start + 1..end.min(start + WINDOW))
+        .take_while(|&k| !words.is(k, &[";", ":"]))
+        .find(|&k| words.is(k, &[",", "thì"]));
+    close.map_or(start, |k| skip_connectives(words, k + 1, end))
 }
 
 /// `start` moved past connectives and commas that open a clause ("Bên cạnh đó, ").
