@@ -379,3 +379,12 @@ fn a_task_after_a_condition_continues_the_list_and_a_copula_ends_the_addressee()
     let (_, cue, addressee, _, _) = one("Lãnh đạo tỉnh giao Thanh tra tỉnh là đầu mối thường trực của đoàn.");
     assert_eq!((cue.as_str(), addressee), ("giao", s("Thanh tra tỉnh")));
 }
+
+#[test]
+fn a_name_keeps_the_lower_case_syllables_of_its_words() {
+    let (issuer, _, addressee, _, _) =
+        one("Bộ Tài nguyên - Môi trường cho biết đã chỉ đạo các địa phương quan trắc môi trường biển.");
+    assert_eq!((issuer, addressee), (s("Bộ Tài nguyên - Môi trường"), s("các địa phương")));
+    let (_, _, addressee, _, _) = one("Bộ Công an yêu cầu lực lượng Cảnh sát PCCC kiểm tra mỗi năm một lần.");
+    assert_eq!(addressee, s("lực lượng Cảnh sát PCCC"));
+}

@@ -83,10 +83,17 @@ pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> u
             j += n;
         } else if let Some(n) = words.phrase_at(j, list(List::NpTail)) {
             j += n;
-        } else if (words.is_capital(j) && !words.is_punct(j))
-            || (words.is(j, &["-", "–", "&", ".", "và", ","])
-                && j > start
-                && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1)))
+        } else if words.is_capital(j) && !words.is_punct(j) {
+            j += 1;
+            // A name capitalises only the first syllable of each of its words
+            // ("Tài nguyên", "Quản lý"): the next syllable belongs to it unless it is
+            // a word of another kind.
+            if j < limit && continues_word(words, lexicon, j) {
+                j += 1;
+            }
+        } else if (words.is(j, &["-", "–", "&", ".", "và", ","])
+            && j > start
+            && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1)))
         {
             j += 1;
         } else {
@@ -94,6 +101,20 @@ pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> u
         }
     }
     j.min(limit)
+}
+
+/// Whether the lower-case syllable at `i` may be the second syllable of the
+/// capitalised word before it: not a verb, cue, modal, preposition, marker or break.
+fn continues_word(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    let lists = [List::Prepositions, List::Adverbial, List::BeforeVerb, List::Breaks, List::NpTail, List::Aspect];
+    !words.is_capital(i)
+        && !words.is_punct(i)
+        && !words.is_number(i)
+        && party_at(words, lexicon, i).is_none()
+        && lexicon.actions.longest(&words.lower, i).is_none()
+        && lexicon.cues.longest(&words.lower, i).is_none()
+        && !treebank_verb_at(words, lexicon, i)
+        && lists.iter().all(|&l| words.phrase_at(i, list(l)).is_none())
 }
 
 /// `end` moved back over adverbs and document phrases that stand between a subject and
