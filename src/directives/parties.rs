@@ -91,9 +91,9 @@ pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> u
             if j < limit && continues_word(words, lexicon, j) {
                 j += 1;
             }
-        } else if (words.is(j, &["-", "–", "&", ".", "và", ","])
+        } else if words.is(j, &["-", "–", "&", ".", "và", ","])
             && j > start
-            && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1)))
+            && (words.is_capital(j + 1) || starts_np(words, lexicon, j + 1))
         {
             j += 1;
         } else {
