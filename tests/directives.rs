@@ -388,3 +388,8 @@ fn a_name_keeps_the_lower_case_syllables_of_its_words() {
     let (_, _, addressee, _, _) = one("Bộ Công an yêu cầu lực lượng Cảnh sát PCCC kiểm tra mỗi năm một lần.");
     assert_eq!(addressee, s("lực lượng Cảnh sát PCCC"));
 }
+
+#[test]
+fn a_related_link_line_is_not_a_directive() {
+    none("Xem thêm: Bộ Giáo dục đề nghị miễn giảm học phí cho học sinh vùng ô nhiễm");
+}

@@ -171,6 +171,9 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                 return None;
             }
             match parties::subject_before(words, lexicon, i, floor) {
+                // "có một số vấn đề cần ...": after an existential "có" the modal is in
+                // a relative clause ("issues that need ..."), not an order.
+                Some(subject) if subject.start > 0 && words.at(subject.start - 1) == "có" => None,
                 Some(subject) => found(Some(subject)),
                 None if clause_initial(words, i, floor)
                     && !speaker_bound(words, i, floor)
@@ -304,6 +307,7 @@ mod tests {
         assert_eq!(cue("Phía Mỹ không đưa ra bất cứ yêu cầu nào về việc này."), None);
         assert_eq!(cue("Thứ trưởng tới dự và phát biểu chỉ đạo hội nghị."), None);
         assert_eq!(cue("Doanh nghiệp đang phải đối diện nhiều khó khăn."), None);
+        assert_eq!(cue("Qua rà soát cũng có một số vấn đề cần rút kinh nghiệm."), None);
     }
 
     #[test]

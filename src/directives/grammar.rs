@@ -54,10 +54,12 @@ pub enum List {
     Aspect,
     /// `frame` in the table.
     Frame,
+    /// `link` in the table.
+    Link,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 23] = [
+const NAMES: [(&str, List); 24] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -81,6 +83,7 @@ const NAMES: [(&str, List); 23] = [
     ("clause-breaks", List::ClauseBreaks),
     ("aspect", List::Aspect),
     ("frame", List::Frame),
+    ("link", List::Link),
 ];
 
 /// The phrases of a class, in table order.

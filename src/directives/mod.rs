@@ -65,6 +65,10 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
     let mut run: Option<DirectiveKind> = None;
     for index in 0..doc.sentences.len() {
         let words = Words::new(doc, index);
+        if words.phrase_at(0, grammar::list(grammar::List::Link)).is_some() {
+            run = None;
+            continue;
+        }
         // In a run, a sentence that opens with a plain action verb is the next task even
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
