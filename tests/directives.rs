@@ -393,3 +393,16 @@ fn a_name_keeps_the_lower_case_syllables_of_its_words() {
 fn a_related_link_line_is_not_a_directive() {
     none("Xem thêm: Bộ Giáo dục đề nghị miễn giảm học phí cho học sinh vùng ô nhiễm");
 }
+
+#[test]
+fn a_modal_before_a_verb_of_ordering_leaves_it_the_cue_and_a_negation_has_no_addressee() {
+    let (issuer, cue, addressee, _, kind) =
+        one("Sở GD-ĐT Hà Nội sau đó phải ra văn bản yêu cầu các trường nghiêm túc thực hiện quy định tuyển sinh.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("Sở GD-ĐT Hà Nội"), "yêu cầu", s("các trường"), DirectiveKind::Require)
+    );
+    let (_, _, addressee, actions, _) = one("Phó Thủ tướng chỉ đạo chưa triển khai quy hoạch Sơn Trà.");
+    assert_eq!(addressee, None);
+    assert_eq!(actions, ["chưa triển khai quy hoạch Sơn Trà"]);
+}

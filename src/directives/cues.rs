@@ -164,6 +164,15 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             found(Some(subject))
         }
         Role::Modal => {
+            // "Sở phải ra văn bản yêu cầu các trường ...": the verb of ordering after
+            // the modal is the cue, the modal's subject its issuer.
+            let mut verb = next;
+            while let Some(n) = words.phrase_at(verb, list(List::BeforeVerb)) {
+                verb += n;
+            }
+            if matches!(lexicon.cues.longest(&words.lower, verb), Some((_, c)) if c.role == Role::Verb) {
+                return None;
+            }
             if words.phrase_before(i, list(List::FactBefore)).is_some()
                 || words.phrase_at(next, list(List::FactAfter)).is_some()
                 || words.is_number(next)

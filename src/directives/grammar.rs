@@ -56,10 +56,12 @@ pub enum List {
     Frame,
     /// `link` in the table.
     Link,
+    /// `negation` in the table.
+    Negation,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 24] = [
+const NAMES: [(&str, List); 25] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -84,6 +86,7 @@ const NAMES: [(&str, List); 24] = [
     ("aspect", List::Aspect),
     ("frame", List::Frame),
     ("link", List::Link),
+    ("negation", List::Negation),
 ];
 
 /// The phrases of a class, in table order.

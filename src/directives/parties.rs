@@ -277,7 +277,11 @@ pub fn addressee_after(
     end: usize,
 ) -> Option<(Option<Range<usize>>, usize)> {
     let start = if words.is(after, &["cho"]) { after + 1 } else { after };
-    if start >= end || words.is_punct(start) || modal_at(words, lexicon, start).is_some() {
+    if start >= end
+        || words.is_punct(start)
+        || modal_at(words, lexicon, start).is_some()
+        || words.phrase_at(start, list(List::Negation)).is_some()
+    {
         return Some((None, after));
     }
     let (stop, verb) = np_forward(words, lexicon, start, end);
