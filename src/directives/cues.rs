@@ -173,6 +173,12 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             if matches!(lexicon.cues.longest(&words.lower, verb), Some((_, c)) if c.role == Role::Verb) {
                 return None;
             }
+            // "Hà Nội cần làm gì?": a question asks, it does not oblige; a reported
+            // order inside a question has a verb cue and stays.
+            let last = words.len().saturating_sub(1);
+            if words.is(last, &["?"]) || (words.is_quote(last) && words.is(last.saturating_sub(1), &["?"])) {
+                return None;
+            }
             if words.phrase_before(i, list(List::FactBefore)).is_some()
                 || words.phrase_at(next, list(List::FactAfter)).is_some()
                 || words.is_number(next)
@@ -317,6 +323,13 @@ mod tests {
         assert_eq!(cue("Thứ trưởng tới dự và phát biểu chỉ đạo hội nghị."), None);
         assert_eq!(cue("Doanh nghiệp đang phải đối diện nhiều khó khăn."), None);
         assert_eq!(cue("Qua rà soát cũng có một số vấn đề cần rút kinh nghiệm."), None);
+    }
+
+    #[test]
+    fn a_question_obliges_no_one_but_may_report_an_order() {
+        assert_eq!(cue("Hà Nội cần làm gì để giảm ùn tắc?"), None);
+        assert_eq!(cue("Các trường phải làm gì với học sinh nghỉ học?"), None);
+        assert_eq!(cue("Công điện của Bộ yêu cầu Sở dừng cuộc thi, Sở đã làm hay chưa?").as_deref(), Some("yêu cầu"));
     }
 
     #[test]
