@@ -144,6 +144,19 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                     return None;
                 }
             }
+            // The public asking is a petition going up: the subject of the cue's clause
+            // or of the sentence is a word for the public.
+            let clause = parties::skip_connectives(words, parties::clause_start(words, lexicon, i, floor), i);
+            let sentence = parties::skip_connectives(words, floor, i);
+            let asking = matches!(cue.kind, DirectiveKind::Require | DirectiveKind::Request);
+            // "Người dân cho biết, UBND xã đã yêu cầu ...": the public reports an order.
+            let reported = (sentence..i).any(|k| {
+                words.phrase_at(k, list(List::Speech)).is_some()
+                    || words.phrase_at(k, &["cho biết", "cho hay"]).is_some()
+            });
+            if asking && (petitioner_at(words, clause, i) || (!reported && petitioner_at(words, sentence, i))) {
+                return None;
+            }
             if giao_in_word(words, i) || handed_over(words, lexicon, at.clone(), cue, floor) {
                 return None;
             }
@@ -200,6 +213,17 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
         }
     }
+}
+
+/// Whether the noun phrase from `start` (before the cue at `cue`) is headed by a word
+/// for the public ("Riêng phụ huynh ở thôn Bắc Hà", "có 171 trường hợp"), past
+/// determiners, numbers and an existential "có".
+fn petitioner_at(words: &Words, start: usize, cue: usize) -> bool {
+    let mut k = start;
+    while k < cue && (words.is_number(k) || words.is(k, &["các", "những", "nhiều", "riêng", "có"])) {
+        k += 1;
+    }
+    words.phrase_at(k, list(List::Petitioner)).is_some()
 }
 
 /// Whether an assigning cue is the passive of handing a thing over: "X được (Y) giao
@@ -323,6 +347,13 @@ mod tests {
         assert_eq!(cue("Thứ trưởng tới dự và phát biểu chỉ đạo hội nghị."), None);
         assert_eq!(cue("Doanh nghiệp đang phải đối diện nhiều khó khăn."), None);
         assert_eq!(cue("Qua rà soát cũng có một số vấn đề cần rút kinh nghiệm."), None);
+    }
+
+    #[test]
+    fn the_public_asking_is_a_petition_unless_it_reports_an_order() {
+        assert_eq!(cue("Riêng phụ huynh ở thôn Bắc Hà (xã Kỳ Hà) yêu cầu đền bù đầy đủ."), None);
+        assert_eq!(cue("Trong đó có 171 trường hợp yêu cầu phân loại đất để nâng giá đền bù."), None);
+        assert_eq!(cue("Người dân cho biết, UBND xã đã yêu cầu chủ đầu tư dừng thi công.").as_deref(), Some("yêu cầu"));
     }
 
     #[test]

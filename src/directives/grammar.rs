@@ -58,10 +58,12 @@ pub enum List {
     Link,
     /// `negation` in the table.
     Negation,
+    /// `petitioner` in the table.
+    Petitioner,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 25] = [
+const NAMES: [(&str, List); 26] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -87,6 +89,7 @@ const NAMES: [(&str, List); 25] = [
     ("frame", List::Frame),
     ("link", List::Link),
     ("negation", List::Negation),
+    ("petitioner", List::Petitioner),
 ];
 
 /// The phrases of a class, in table order.
