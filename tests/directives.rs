@@ -406,3 +406,15 @@ fn a_modal_before_a_verb_of_ordering_leaves_it_the_cue_and_a_negation_has_no_add
     assert_eq!(addressee, None);
     assert_eq!(actions, ["chưa triển khai quy hoạch Sơn Trà"]);
 }
+
+#[test]
+fn a_cue_word_used_as_a_noun_does_not_hide_a_later_cue() {
+    let found = directives(
+        "Tiếp theo các văn bản chỉ đạo trước đó liên quan đến vụ hỏa hoạn, Chủ tịch UBND thành phố yêu cầu: Giám đốc Sở Y tế chủ trì \
+         bố trí bác sĩ trực 24/24 giờ tại phường. Giám đốc Sở Tài nguyên và Môi trường chủ trì tổ chức \
+         quan trắc chất lượng không khí.",
+    );
+    let cues: Vec<&str> = found.iter().map(|d| d.cue.text.as_str()).collect();
+    assert_eq!(cues, ["yêu cầu", "chủ trì"]);
+    none("Đoạn tuyến đến km 9 (giao với quốc lộ 25) đã thông xe.");
+}

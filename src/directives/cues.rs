@@ -37,9 +37,12 @@ pub struct Quote {
 /// bound keeps a pathological one linear.
 const MAX_CANDIDATES: usize = 32;
 
-/// The cue of a sentence, if it carries one: the first valid cue, looked for first
-/// inside the quotation when the sentence is a quote with a speaker.
-pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
+/// The directive of a sentence, if it carries one: `read` (which builds the directive
+/// around a cue) applied to the first valid cue for which it gives one, looked for
+/// first inside the quotation when the sentence is a quote with a speaker. A cue word
+/// that `read` cannot use ("các văn bản chỉ đạo trước đó", a noun) does not hide a
+/// later one ("..., Chủ tịch UBND thành phố yêu cầu: ...").
+pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> Option<T>) -> Option<T> {
     let quote = quote_with_speaker(words, lexicon);
     let scope = quote.as_ref().map_or(0..words.len(), |q| q.inside.clone());
     let mut i = scope.start;
@@ -49,7 +52,9 @@ pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
             Some((n, cue)) => {
                 tried += 1;
                 if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
-                    return Some(Found { quote, ..found });
+                    if let Some(directive) = read(Found { quote: quote.clone(), ..found }) {
+                        return Some(directive);
+                    }
                 }
                 i += n;
             }
@@ -61,7 +66,7 @@ pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
     let start = parties::skip_connectives(words, q.inside.start, q.inside.end);
     let n = parties::action_at(words, lexicon, start)?;
     let cue = Cue { kind: DirectiveKind::Rule, role: Role::Modal };
-    Some(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
+    read(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
 }
 
 /// The cue of a sentence that follows "X giao:" or a directive with no cue of its own
@@ -323,7 +328,7 @@ mod tests {
     fn cue(text: &str) -> Option<String> {
         let doc = Document::new(text);
         let words = Words::new(&doc, 0);
-        find(&words, super::super::lexicon::get()).map(|f| doc.text()[words.bytes(f.at)].to_string())
+        find(&words, super::super::lexicon::get(), Some).map(|f| doc.text()[words.bytes(f.at)].to_string())
     }
 
     #[test]
@@ -382,7 +387,7 @@ mod tests {
         let text = "Ngay cả khi phải tăng thuế suất thì phải kết hợp hài hòa với mở rộng cơ sở thuế.";
         let doc = Document::new(text);
         let words = Words::new(&doc, 0);
-        let found = find(&words, super::super::lexicon::get()).unwrap();
+        let found = find(&words, super::super::lexicon::get(), Some).unwrap();
         assert_eq!(words.at(found.at.start - 1), "thì");
         assert_eq!(cue("Thủ tướng cho rằng việc cần làm nhất là phải khắc phục hậu quả.").as_deref(), Some("phải"));
         assert_eq!(cue("Chúng tôi xác định trách nhiệm của mình là phải giải quyết vấn đề."), None);

@@ -72,16 +72,17 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
         // In a run, a sentence that opens with a plain action verb is the next task even
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
-        let found = match task {
-            Some(kind) => cues::follow_on(&words, lexicon, kind).or_else(|| cues::find(&words, lexicon)),
-            None => cues::find(&words, lexicon).or_else(|| run.and_then(|kind| cues::follow_on(&words, lexicon, kind))),
+        let read = |found| build(&words, lexicon, index, found);
+        let cue = || cues::find(&words, lexicon, read);
+        let follow = |kind| cues::follow_on(&words, lexicon, kind).and_then(read);
+        let directive = match task {
+            Some(kind) => follow(kind).or_else(cue),
+            None => cue().or_else(|| run.and_then(follow)),
         };
         run = None;
-        if let Some(found) = found {
-            if let Some(directive) = build(&words, lexicon, index, found) {
-                run = Some(directive.kind);
-                out.push(directive);
-            }
+        if let Some(directive) = directive {
+            run = Some(directive.kind);
+            out.push(directive);
         }
         if words.at(words.len().saturating_sub(1)) == ":" {
             run = run.or(Some(DirectiveKind::Rule));
