@@ -418,3 +418,14 @@ fn a_cue_word_used_as_a_noun_does_not_hide_a_later_cue() {
     assert_eq!(cues, ["yêu cầu", "chủ trì"]);
     none("Đoạn tuyến đến km 9 (giao với quốc lộ 25) đã thông xe.");
 }
+
+#[test]
+fn a_negated_task_in_a_list_is_a_prohibition() {
+    let found = directives(
+        "Thủ tướng giao Bộ Tài chính xử lý các tồn tại. Không cấp thêm vốn Nhà nước cho các dự án; đảm bảo lợi ích của Nhà nước.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!((found[1].cue.text.as_str(), found[1].kind), ("Không", DirectiveKind::Prohibit));
+    let actions: Vec<&str> = found[1].actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(actions, ["cấp thêm vốn Nhà nước cho các dự án", "đảm bảo lợi ích của Nhà nước"]);
+}

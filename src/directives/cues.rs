@@ -77,6 +77,11 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
         return None;
     }
     let start = main_clause(words);
+    if let Some(n) = negated_task(words, lexicon, start) {
+        // "Không cấp thêm vốn ...": a task negated is a prohibition, its cue the negation.
+        let cue = Cue { kind: DirectiveKind::Prohibit, role: Role::Modal };
+        return Some(Found { at: start..start + n, cue, subject: None, quote: None });
+    }
     let cue = Cue { kind, role: Role::Modal };
     let body = parties::party_at(words, lexicon, start).is_some();
     if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
@@ -124,9 +129,18 @@ fn giao_in_word(words: &Words, i: usize) -> bool {
 /// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
 pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
     let start = main_clause(words);
-    lexicon.actions.longest(&words.lower, start).is_some()
+    let verb = lexicon.actions.longest(&words.lower, start).is_some()
         && lexicon.cues.longest(&words.lower, start).is_none()
-        && parties::party_at(words, lexicon, start).is_none()
+        && parties::party_at(words, lexicon, start).is_none();
+    verb || negated_task(words, lexicon, start).is_some()
+}
+
+/// The length of a negation at `start` that an action verb follows ("Không cấp ..."),
+/// when one does.
+fn negated_task(words: &Words, lexicon: &Lexicon, start: usize) -> Option<usize> {
+    let n = words.phrase_at(start, list(List::Negation))?;
+    (lexicon.cues.longest(&words.lower, start).is_none() && parties::action_at(words, lexicon, start + n).is_some())
+        .then_some(n)
 }
 
 /// Whether a cue candidate is used as a directive here, with its subject when it has one.
