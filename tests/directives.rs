@@ -429,3 +429,18 @@ fn a_negated_task_in_a_list_is_a_prohibition() {
     let actions: Vec<&str> = found[1].actions.iter().map(|a| a.text.as_str()).collect();
     assert_eq!(actions, ["cấp thêm vốn Nhà nước cho các dự án", "đảm bảo lợi ích của Nhà nước"]);
 }
+
+#[test]
+fn the_addressee_after_a_colon_or_a_document_sent_is_the_party() {
+    let (issuer, _, addressee, actions, _) =
+        one("Chủ tịch UBND thành phố yêu cầu: Giám đốc Sở Y tế chủ trì bố trí bác sĩ trực tại phường.");
+    assert_eq!((issuer, addressee), (s("Chủ tịch UBND thành phố"), s("Giám đốc Sở Y tế")));
+    assert_eq!(actions, ["chủ trì bố trí bác sĩ trực tại phường"]);
+    let (_, _, addressee, _, _) = one(
+        "Bộ Công Thương gửi công văn tới Sở Công Thương tỉnh Sóc Trăng, yêu cầu báo cáo nội dung báo chí phản ánh.",
+    );
+    assert_eq!(addressee, s("Sở Công Thương tỉnh Sóc Trăng"));
+    let (_, _, addressee, _, _) =
+        one("Bộ GTVT yêu cầu Ban quản lý dự án 6 và các cơ quan, đơn vị có liên quan chủ trì khắc phục sự cố.");
+    assert_eq!(addressee, s("Ban quản lý dự án 6 và các cơ quan, đơn vị có liên quan"));
+}

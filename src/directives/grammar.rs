@@ -60,10 +60,14 @@ pub enum List {
     Negation,
     /// `petitioner` in the table.
     Petitioner,
+    /// `document` in the table.
+    Document,
+    /// `sending` in the table.
+    Sending,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 26] = [
+const NAMES: [(&str, List); 28] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -90,6 +94,8 @@ const NAMES: [(&str, List); 26] = [
     ("link", List::Link),
     ("negation", List::Negation),
     ("petitioner", List::Petitioner),
+    ("document", List::Document),
+    ("sending", List::Sending),
 ];
 
 /// The phrases of a class, in table order.

@@ -91,10 +91,17 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
     out
 }
 
-/// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any.
+/// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any, past a
+/// document and a preposition ("gửi công văn tới").
 fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
-    let to = (floor..cue).rev().take(30).find(|&k| words.at(k) == "gửi")? + 1;
-    let end = parties::skip_back(words, cue, to);
+    let mut to = (floor..cue).rev().take(30).find(|&k| words.at(k) == "gửi")? + 1;
+    // "gửi công văn tới Sở ...": past the document and the preposition that sends it.
+    to += words.phrase_at(to, grammar::list(grammar::List::Document)).unwrap_or(0);
+    to += words.phrase_at(to, grammar::list(grammar::List::Sending)).unwrap_or(0);
+    let mut end = parties::skip_back(words, cue, to);
+    while end > to && words.is_punct(end - 1) {
+        end -= 1;
+    }
     (to < end && !(to..end).any(|k| words.is(k, &[";", ":"]))).then_some(to..end)
 }
 

@@ -277,6 +277,12 @@ pub fn addressee_after(
     end: usize,
 ) -> Option<(Option<Range<usize>>, usize)> {
     let start = if words.is(after, &["cho"]) { after + 1 } else { after };
+    // "yêu cầu: Giám đốc Sở Y tế chủ trì ...": the subject of the first task.
+    if words.is(start, &[":"]) && starts_np(words, lexicon, start + 1) {
+        if let (stop, true) = np_forward(words, lexicon, start + 1, end) {
+            return Some((Some(start + 1..skip_back(words, stop, start + 2)), stop));
+        }
+    }
     if start >= end
         || words.is_punct(start)
         || modal_at(words, lexicon, start).is_some()
@@ -322,6 +328,10 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             j += n;
             continue;
         }
+        if let Some(n) = words.phrase_at(j, list(List::NpTail)).filter(|_| j > start) {
+            j += n;
+            continue;
+        }
         // A verb, a modal or a nested order ("chỉ đạo Bộ Tài chính yêu cầu ...") ends it.
         let cue = !words.is_capital(j) && super::cues::cue_word_at(words, lexicon, j);
         if j > start && (action_at(words, lexicon, j).is_some() || cue) {
@@ -333,10 +343,6 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             || (j > start && !words.is_capital(j) && breaks_at(words, lexicon, j))
         {
             return (j, false);
-        }
-        if let Some(n) = words.phrase_at(j, list(List::NpTail)).filter(|_| j > start) {
-            j += n;
-            continue;
         }
         match lexicon.verbs.longest(&words.lower, j) {
             Some((_, true)) if j > start && treebank_verb_at(words, lexicon, j) => return (j, true),
