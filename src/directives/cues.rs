@@ -163,6 +163,15 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                     return None;
                 }
             }
+            // A verb of proposing earlier in the sentence makes every order after it
+            // part of the proposal; "các kiến nghị" is a noun.
+            let proposed = (floor..i).any(|k| {
+                words.phrase_at(k, list(List::Proposal)).is_some()
+                    && words.phrase_before(k, list(List::NounBefore)).is_none()
+            });
+            if proposed {
+                return None;
+            }
             // The public asking is a petition going up: the subject of the cue's clause
             // or of the sentence is a word for the public.
             let clause = parties::skip_connectives(words, parties::clause_start(words, lexicon, i, floor), i);
@@ -362,6 +371,8 @@ mod tests {
         assert_eq!(cue("Người dân phải chịu cảnh ngập lụt nhiều ngày."), None);
         assert_eq!(cue("Công trình cần 3 năm để hoàn thành."), None);
         assert_eq!(cue("Tỉnh đề nghị Chính phủ hỗ trợ kinh phí."), None);
+        assert_eq!(cue("Thanh tra kiến nghị Thủ tướng chỉ đạo kiểm điểm; đồng thời giao các bộ xử lý sai phạm."), None);
+        assert_eq!(cue("Sau khi nghe các kiến nghị, Bộ trưởng giao các cục xử lý sai phạm.").as_deref(), Some("giao"));
         assert_eq!(cue("Phía Mỹ không đưa ra bất cứ yêu cầu nào về việc này."), None);
         assert_eq!(cue("Thứ trưởng tới dự và phát biểu chỉ đạo hội nghị."), None);
         assert_eq!(cue("Doanh nghiệp đang phải đối diện nhiều khó khăn."), None);

@@ -64,10 +64,12 @@ pub enum List {
     Document,
     /// `sending` in the table.
     Sending,
+    /// `proposal` in the table.
+    Proposal,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 28] = [
+const NAMES: [(&str, List); 29] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -96,6 +98,7 @@ const NAMES: [(&str, List); 28] = [
     ("petitioner", List::Petitioner),
     ("document", List::Document),
     ("sending", List::Sending),
+    ("proposal", List::Proposal),
 ];
 
 /// The phrases of a class, in table order.
