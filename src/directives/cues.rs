@@ -146,7 +146,8 @@ fn negated_task(words: &Words, lexicon: &Lexicon, start: usize) -> Option<usize>
 /// Whether a cue candidate is used as a directive here, with its subject when it has one.
 fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor: usize) -> Option<Found> {
     let (i, next) = (at.start, at.end);
-    if next >= words.len() || (words.is_punct(next) && words.at(next) != ":") {
+    // A colon or an opening quotation mark introduces what is ordered.
+    if next >= words.len() || (words.is_punct(next) && words.at(next) != ":" && !words.is(next, &["“", "\""])) {
         return None;
     }
     let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
@@ -405,6 +406,10 @@ mod tests {
     fn an_imperative_opens_its_sentence_or_item() {
         assert_eq!(cue("Cần tăng cường công tác vận động các tổ chức hỗ trợ thí sinh.").as_deref(), Some("Cần"));
         assert_eq!(cue("Đồng thời, phải xử lý nghiêm các sai phạm.").as_deref(), Some("phải"));
+        assert_eq!(
+            cue("UBND TP lại có văn bản chỉ đạo “các công ty tạm ứng không quá 80% đơn giá”.").as_deref(),
+            Some("chỉ đạo")
+        );
     }
 
     #[test]
