@@ -444,3 +444,10 @@ fn the_addressee_after_a_colon_or_a_document_sent_is_the_party() {
         one("Bộ GTVT yêu cầu Ban quản lý dự án 6 và các cơ quan, đơn vị có liên quan chủ trì khắc phục sự cố.");
     assert_eq!(addressee, s("Ban quản lý dự án 6 và các cơ quan, đơn vị có liên quan"));
 }
+
+#[test]
+fn a_passive_cue_is_not_part_of_the_action() {
+    let (_, cue, addressee, actions, _) = one("Các địa phương có trách nhiệm phối hợp với Bộ Giáo dục tổ chức kỳ thi.");
+    assert_eq!((cue.as_str(), addressee), ("có trách nhiệm", s("Các địa phương")));
+    assert_eq!(actions, ["phối hợp với Bộ Giáo dục tổ chức kỳ thi"]);
+}

@@ -31,6 +31,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     for k in range.clone() {
         let joint = match words.at(k) {
             ";" => true,
+            // ", chậm nhất đến 25/12 phải gỡ ...": a new obligation, after its deadline.
+            "," if object && obligation_after(words, lexicon, k + 1, range.end) => true,
             "," if !purpose && k > range.start && !is_verbish(k - 1) => {
                 let next = if words.is(k + 1, &["và", "đồng thời"]) { k + 2 } else { k + 1 };
                 object
@@ -59,6 +61,15 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     }
     items.push(start..range.end);
     items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
+}
+
+/// Whether a deadline phrase at `i` leads, within its own clause, to a modal: the
+/// start of another obligation ("chậm nhất đến 25/12 phải ...").
+fn obligation_after(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> bool {
+    words.phrase_at(i, list(List::Deadline)).is_some()
+        && (i + 1..end.min(i + 8))
+            .take_while(|&k| !words.is_punct(k))
+            .any(|k| parties::modal_at(words, lexicon, k).is_some())
 }
 
 /// Which tokens of `range` belong to an action verb or adverb.
@@ -167,6 +178,10 @@ mod tests {
     fn a_deadline_and_a_modal_before_the_verb_are_dropped() {
         assert_eq!(
             actions("sớm tìm giải pháp tiêu thụ cá tồn kho; chậm nhất đến 25/12 phải gỡ niêm phong."),
+            ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
+        );
+        assert_eq!(
+            actions("sớm tìm giải pháp tiêu thụ cá tồn kho, chậm nhất đến ngày 25 phải gỡ niêm phong."),
             ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
         );
     }

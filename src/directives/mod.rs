@@ -135,8 +135,10 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
                 (None, earlier) => (None, earlier),
             };
             // A follow-on task's cue is its first verb, which stays in the action; a
-            // modal or a prohibition is not part of what is to be done.
-            let verb_cue = found.cue.kind != DirectiveKind::Prohibit
+            // modal, a passive ("có trách nhiệm", "được giao") or a prohibition is not
+            // part of what is to be done.
+            let verb_cue = found.cue.role == lexicon::Role::Modal
+                && found.cue.kind != DirectiveKind::Prohibit
                 && lexicon.actions.longest(&words.lower, found.at.start).is_some();
             let start = if verb_cue { found.at.start } else { found.at.end };
             (speaker.or(issuer), addressee, start)
