@@ -451,3 +451,16 @@ fn a_passive_cue_is_not_part_of_the_action() {
     assert_eq!((cue.as_str(), addressee), ("có trách nhiệm", s("Các địa phương")));
     assert_eq!(actions, ["phối hợp với Bộ Giáo dục tổ chức kỳ thi"]);
 }
+
+#[test]
+fn a_long_list_of_recipients_after_gui_is_the_addressee_and_the_sender_the_issuer() {
+    let (issuer, _, addressee, actions, _) =
+        one("Bộ Giao thông Vận tải vừa có công điện gửi tới Tổng cục Đường bộ Việt Nam, các Ban Quản lý dự án, \
+         các Sở Giao thông Vận tải, các Nhà đầu tư BOT trên Quốc lộ 1 yêu cầu khẩn trương khắc phục hậu quả mưa lũ.");
+    assert_eq!(issuer, s("Bộ Giao thông Vận tải"));
+    assert_eq!(
+        addressee,
+        s("Tổng cục Đường bộ Việt Nam, các Ban Quản lý dự án, các Sở Giao thông Vận tải, các Nhà đầu tư BOT trên Quốc lộ 1")
+    );
+    assert_eq!(actions, ["khẩn trương khắc phục hậu quả mưa lũ"]);
+}

@@ -92,9 +92,10 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
 }
 
 /// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any, past a
-/// document and a preposition ("gửi công văn tới").
-fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
-    let mut to = (floor..cue).rev().take(30).find(|&k| words.at(k) == "gửi")? + 1;
+/// document and a preposition ("gửi công văn tới"), with the position of "gửi".
+fn sent_to(words: &Words, lexicon: &lexicon::Lexicon, cue: usize, floor: usize) -> Option<(usize, Range<usize>)> {
+    let send = (floor..cue).rev().take(parties::WINDOW).find(|&k| words.at(k) == "gửi")?;
+    let mut to = send + 1;
     // "gửi công văn tới Sở ...": past the document and the preposition that sends it.
     to += words.phrase_at(to, grammar::list(grammar::List::Document)).unwrap_or(0);
     to += words.phrase_at(to, grammar::list(grammar::List::Sending)).unwrap_or(0);
@@ -102,7 +103,10 @@ fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
     while end > to && words.is_punct(end - 1) {
         end -= 1;
     }
-    (to < end && !(to..end).any(|k| words.is(k, &[";", ":"]))).then_some(to..end)
+    // Only a list of parties: no clause mark, quotation or verb between.
+    let parties_only = !(to..end).any(|k| words.is(k, &[";", ":"]) || words.is_quote(k))
+        && !parties::has_break(words, lexicon, to..end);
+    (to < end && parties_only).then_some((send, to..end))
 }
 
 /// The parts of a directive around a cue found in a sentence.
@@ -114,13 +118,10 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
         lexicon::Role::Verb => {
             let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end)?;
             let issuer = parties::issuer_before(words, lexicon, found.at.start, floor).or(speaker);
-            match (addressee, sent_to(words, found.at.start, floor)) {
+            match (addressee, sent_to(words, lexicon, found.at.start, floor)) {
                 // "X vừa ký văn bản gửi các tỉnh A, B đề nghị ...": the addressee is
                 // whom the letter went to, the issuer who sent it.
-                (None, Some(to)) => {
-                    let issuer = parties::issuer_before(words, lexicon, to.start - 1, floor);
-                    (issuer, Some(to), start)
-                }
+                (None, Some((send, to))) => (parties::issuer_before(words, lexicon, send, floor), Some(to), start),
                 (addressee, _) => (issuer, addressee, start),
             }
         }

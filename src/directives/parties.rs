@@ -54,7 +54,7 @@ pub fn modal_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
 
 /// Whether `range` holds a word that cannot be inside a noun phrase: a lower-case verb
 /// or a break word outside any party phrase or fixed name.
-fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
+pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
     let mut i = range.start;
     while i < range.end {
         if let Some((n, _)) = party_at(words, lexicon, i) {
