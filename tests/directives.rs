@@ -464,3 +464,11 @@ fn a_long_list_of_recipients_after_gui_is_the_addressee_and_the_sender_the_issue
     );
     assert_eq!(actions, ["khẩn trương khắc phục hậu quả mưa lũ"]);
 }
+
+#[test]
+fn an_aspect_marker_ends_the_issuer() {
+    let (issuer, _, _, _, _) = one(
+        "Trước đó, Thanh tra Xây dựng Sở Xây dựng Hà Nội cũng đã vào cuộc yêu cầu lực lượng thanh tra địa bàn kiểm tra làm rõ.",
+    );
+    assert_eq!(issuer, s("Thanh tra Xây dựng Sở Xây dựng Hà Nội"));
+}

@@ -64,7 +64,8 @@ pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool 
         if !words.is_capital(i)
             && (lexicon.actions.longest(&words.lower, i).is_some()
                 || super::cues::cue_word_at(words, lexicon, i)
-                || words.phrase_at(i, list(List::Breaks)).is_some())
+                || words.phrase_at(i, list(List::Breaks)).is_some()
+                || words.phrase_at(i, list(List::Aspect)).is_some())
         {
             return true;
         }
