@@ -41,7 +41,12 @@ pub fn action_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
     if words.is_capital(i) && !item_start {
         return None;
     }
-    lexicon.actions.longest(&words.lower, i).map(|(n, _)| n)
+    let (n, _) = lexicon.actions.longest(&words.lower, i)?;
+    // A longer word of the treebank that is not a verb wins ("cấp dưới" is not "cấp").
+    match lexicon.verbs.longest(&words.lower, i) {
+        Some((m, false)) if m > n => None,
+        _ => Some(n),
+    }
 }
 
 /// The length of a modal or passive cue at `i` ("phải", "cần", "có trách nhiệm").
