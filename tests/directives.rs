@@ -472,3 +472,11 @@ fn an_aspect_marker_ends_the_issuer() {
     );
     assert_eq!(issuer, s("Thanh tra Xây dựng Sở Xây dựng Hà Nội"));
 }
+
+#[test]
+fn a_longer_word_is_not_the_verb_it_starts_with() {
+    // "có thể" (may) is not the task verb "có": no follow-on task.
+    let found =
+        directives("Thủ tướng giao Bộ Tài chính xử lý các tồn tại. Có thể có cơ chế bồi thường cho nhà đầu tư.");
+    assert_eq!(found.len(), 1, "{found:#?}");
+}
