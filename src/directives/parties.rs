@@ -42,7 +42,7 @@ pub fn action_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
         return None;
     }
     let (n, _) = lexicon.actions.longest(&words.lower, i)?;
-    // A longer word of the treebank that is not a verb wins ("cấp dưới" is not "cấp").
+    // A longer word of the treebank that is not a verb wins ("có thể" is not "có").
     match lexicon.verbs.longest(&words.lower, i) {
         Some((m, false)) if m > n => None,
         _ => Some(n),
