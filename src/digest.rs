@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
+use crate::directives::DirectiveKind;
 use crate::document::Document;
 use crate::keywords;
 use crate::options::Options;
@@ -77,24 +78,6 @@ pub struct Directive {
     pub actions: Vec<Span>,
     /// What kind of directive the cue makes it.
     pub kind: DirectiveKind,
-}
-
-/// What kind of directive a cue makes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum DirectiveKind {
-    /// "yêu cầu": requires.
-    Require,
-    /// "chỉ đạo", "chỉ thị": directs.
-    Direct,
-    /// "đề nghị", "kêu gọi": requests, urges.
-    Request,
-    /// "giao": assigns a task.
-    Assign,
-    /// "nghiêm cấm", "không được": prohibits.
-    Prohibit,
-    /// "phải", "cần": states an obligation.
-    Rule,
 }
 
 /// A key phrase of the text with every place it occurs.

@@ -6,7 +6,8 @@ mod common;
 
 use common::*;
 use proptest::prelude::*;
-use tomtat::digest::{Directive, DirectiveKind};
+use tomtat::digest::Directive;
+use tomtat::directives::DirectiveKind;
 use tomtat::{digest, Options};
 
 fn directives(text: &str) -> Vec<Directive> {
@@ -352,4 +353,130 @@ proptest! {
             prop_assert!(directive.index < d.sentences.len());
         }
     }
+}
+
+#[test]
+fn an_addressee_ends_at_a_verb_the_treebank_knows_and_a_bare_verb_has_none() {
+    // "cử" (send) and "vỗ tay" are not in the directive lexicons; the treebank tags them
+    // verbs, so the addressee stops before them.
+    let (_, cue, addressee, actions, _) =
+        one("UBND tỉnh yêu cầu Sở Tài nguyên Môi trường cử đoàn xuống kiểm tra hiện trường.");
+    assert_eq!((cue.as_str(), addressee), ("yêu cầu", s("Sở Tài nguyên Môi trường")));
+    assert_eq!(actions, ["cử đoàn xuống kiểm tra hiện trường"]);
+    let (_, _, addressee, actions, _) = one("Chủ tịch UBND thành phố yêu cầu chấm thi lại toàn bộ các bài thi.");
+    assert_eq!(addressee, None);
+    assert_eq!(actions, ["chấm thi lại toàn bộ các bài thi"]);
+}
+
+#[test]
+fn a_task_after_a_condition_continues_the_list_and_a_copula_ends_the_addressee() {
+    let found = directives(
+        "UBND tỉnh giao Sở Công Thương chủ trì kiểm tra các cửa hàng xăng dầu. \
+         Nếu phát hiện vi phạm thì phối hợp xác minh, chuyển hồ sơ cho cơ quan điều tra.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].cue.text, "phối hợp");
+    let (_, cue, addressee, _, _) = one("Lãnh đạo tỉnh giao Thanh tra tỉnh là đầu mối thường trực của đoàn.");
+    assert_eq!((cue.as_str(), addressee), ("giao", s("Thanh tra tỉnh")));
+}
+
+#[test]
+fn a_name_keeps_the_lower_case_syllables_of_its_words() {
+    let (issuer, _, addressee, _, _) =
+        one("Bộ Tài nguyên - Môi trường cho biết đã chỉ đạo các địa phương quan trắc môi trường biển.");
+    assert_eq!((issuer, addressee), (s("Bộ Tài nguyên - Môi trường"), s("các địa phương")));
+    let (_, _, addressee, _, _) = one("Bộ Công an yêu cầu lực lượng Cảnh sát PCCC kiểm tra mỗi năm một lần.");
+    assert_eq!(addressee, s("lực lượng Cảnh sát PCCC"));
+}
+
+#[test]
+fn a_related_link_line_is_not_a_directive() {
+    none("Xem thêm: Bộ Giáo dục đề nghị miễn giảm học phí cho học sinh vùng ô nhiễm");
+}
+
+#[test]
+fn a_modal_before_a_verb_of_ordering_leaves_it_the_cue_and_a_negation_has_no_addressee() {
+    let (issuer, cue, addressee, _, kind) =
+        one("Sở GD-ĐT Hà Nội sau đó phải ra văn bản yêu cầu các trường nghiêm túc thực hiện quy định tuyển sinh.");
+    assert_eq!(
+        (issuer, cue.as_str(), addressee, kind),
+        (s("Sở GD-ĐT Hà Nội"), "yêu cầu", s("các trường"), DirectiveKind::Require)
+    );
+    let (_, _, addressee, actions, _) = one("Phó Thủ tướng chỉ đạo chưa triển khai quy hoạch Sơn Trà.");
+    assert_eq!(addressee, None);
+    assert_eq!(actions, ["chưa triển khai quy hoạch Sơn Trà"]);
+}
+
+#[test]
+fn a_cue_word_used_as_a_noun_does_not_hide_a_later_cue() {
+    let found = directives(
+        "Tiếp theo các văn bản chỉ đạo trước đó liên quan đến vụ hỏa hoạn, Chủ tịch UBND thành phố yêu cầu: Giám đốc Sở Y tế chủ trì \
+         bố trí bác sĩ trực 24/24 giờ tại phường. Giám đốc Sở Tài nguyên và Môi trường chủ trì tổ chức \
+         quan trắc chất lượng không khí.",
+    );
+    let cues: Vec<&str> = found.iter().map(|d| d.cue.text.as_str()).collect();
+    assert_eq!(cues, ["yêu cầu", "chủ trì"]);
+    none("Đoạn tuyến đến km 9 (giao với quốc lộ 25) đã thông xe.");
+}
+
+#[test]
+fn a_negated_task_in_a_list_is_a_prohibition() {
+    let found = directives(
+        "Thủ tướng giao Bộ Tài chính xử lý các tồn tại. Không cấp thêm vốn Nhà nước cho các dự án; đảm bảo lợi ích của Nhà nước.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!((found[1].cue.text.as_str(), found[1].kind), ("Không", DirectiveKind::Prohibit));
+    let actions: Vec<&str> = found[1].actions.iter().map(|a| a.text.as_str()).collect();
+    assert_eq!(actions, ["cấp thêm vốn Nhà nước cho các dự án", "đảm bảo lợi ích của Nhà nước"]);
+}
+
+#[test]
+fn the_addressee_after_a_colon_or_a_document_sent_is_the_party() {
+    let (issuer, _, addressee, actions, _) =
+        one("Chủ tịch UBND thành phố yêu cầu: Giám đốc Sở Y tế chủ trì bố trí bác sĩ trực tại phường.");
+    assert_eq!((issuer, addressee), (s("Chủ tịch UBND thành phố"), s("Giám đốc Sở Y tế")));
+    assert_eq!(actions, ["chủ trì bố trí bác sĩ trực tại phường"]);
+    let (_, _, addressee, _, _) = one(
+        "Bộ Công Thương gửi công văn tới Sở Công Thương tỉnh Sóc Trăng, yêu cầu báo cáo nội dung báo chí phản ánh.",
+    );
+    assert_eq!(addressee, s("Sở Công Thương tỉnh Sóc Trăng"));
+    let (_, _, addressee, _, _) =
+        one("Bộ GTVT yêu cầu Ban quản lý dự án 6 và các cơ quan, đơn vị có liên quan chủ trì khắc phục sự cố.");
+    assert_eq!(addressee, s("Ban quản lý dự án 6 và các cơ quan, đơn vị có liên quan"));
+}
+
+#[test]
+fn a_passive_cue_is_not_part_of_the_action() {
+    let (_, cue, addressee, actions, _) = one("Các địa phương có trách nhiệm phối hợp với Bộ Giáo dục tổ chức kỳ thi.");
+    assert_eq!((cue.as_str(), addressee), ("có trách nhiệm", s("Các địa phương")));
+    assert_eq!(actions, ["phối hợp với Bộ Giáo dục tổ chức kỳ thi"]);
+}
+
+#[test]
+fn a_long_list_of_recipients_after_gui_is_the_addressee_and_the_sender_the_issuer() {
+    let (issuer, _, addressee, actions, _) =
+        one("Bộ Giao thông Vận tải vừa có công điện gửi tới Tổng cục Đường bộ Việt Nam, các Ban Quản lý dự án, \
+         các Sở Giao thông Vận tải, các Nhà đầu tư BOT trên Quốc lộ 1 yêu cầu khẩn trương khắc phục hậu quả mưa lũ.");
+    assert_eq!(issuer, s("Bộ Giao thông Vận tải"));
+    assert_eq!(
+        addressee,
+        s("Tổng cục Đường bộ Việt Nam, các Ban Quản lý dự án, các Sở Giao thông Vận tải, các Nhà đầu tư BOT trên Quốc lộ 1")
+    );
+    assert_eq!(actions, ["khẩn trương khắc phục hậu quả mưa lũ"]);
+}
+
+#[test]
+fn an_aspect_marker_ends_the_issuer() {
+    let (issuer, _, _, _, _) = one(
+        "Trước đó, Thanh tra Xây dựng Sở Xây dựng Hà Nội cũng đã vào cuộc yêu cầu lực lượng thanh tra địa bàn kiểm tra làm rõ.",
+    );
+    assert_eq!(issuer, s("Thanh tra Xây dựng Sở Xây dựng Hà Nội"));
+}
+
+#[test]
+fn a_longer_word_is_not_the_verb_it_starts_with() {
+    // "có thể" (may) is not the task verb "có": no follow-on task.
+    let found =
+        directives("Thủ tướng giao Bộ Tài chính xử lý các tồn tại. Có thể có cơ chế bồi thường cho nhà đầu tư.");
+    assert_eq!(found.len(), 1, "{found:#?}");
 }

@@ -5,10 +5,11 @@
 
 use std::ops::Range;
 
+use super::grammar::{list, List};
 use super::lexicon::{Cue, Lexicon, Role};
-use super::parties::{self, CONNECTIVES, SPEECH};
+use super::parties;
 use super::words::Words;
-use crate::digest::DirectiveKind;
+use super::DirectiveKind;
 
 /// A cue found in a sentence.
 #[derive(Debug, Clone)]
@@ -32,109 +33,16 @@ pub struct Quote {
     pub speaker: Option<Range<usize>>,
 }
 
-/// Words after a sentence's first verb that make that verb a noun: tense markers and
-/// the prepositions of a noun phrase.
-const NOT_A_TASK: &[&str] = &["đã", "sẽ", "vừa", "đang", "là", "của", "từ", "cho biết", "được", "bị"];
-
 /// How many cue words of one sentence are tried: real sentences have a handful, and the
 /// bound keeps a pathological one linear.
 const MAX_CANDIDATES: usize = 32;
 
-/// Words before a cue verb that make it a noun ("các yêu cầu", "theo đề nghị").
-const NOUN_BEFORE: &[&str] = &[
-    "các",
-    "những",
-    "theo",
-    "đáp ứng",
-    "mọi",
-    "nhiều",
-    "một",
-    "là",
-    "của",
-    "sự",
-    "với",
-    "cao",
-    "đúng",
-    "như",
-    "số",
-    "lời",
-    "ý kiến",
-    "nội dung",
-    "có",
-    // A noun before a verb cue makes a compound noun: "lệnh cấm" (a ban), "vùng cấm",
-    // "khu vực cấm" (a no-go zone), "biển cấm" (a no-entry sign).
-    "lệnh",
-    "vùng",
-    "vực",
-    "biển",
-    "lãnh đạo ,",
-    "thực hiện",
-    "tiếp thu",
-    "bảo đảm",
-    "đảm bảo",
-    "từ",
-    "tăng cường",
-    "về việc",
-    "công tác",
-    "việc",
-];
-
-/// Words after a cue verb that make it a noun or part of another word.
-const NOUN_AFTER: &[&str] =
-    &["của", "đặt ra", "đề ra", "là", "này", "đó", "nói trên", "trên", "cao", "gì", "về", "số", "được"];
-
-/// Verbs of proposing: an order placed after one is proposed, not given ("kiến nghị
-/// Thủ tướng chỉ đạo ...").
-const PROPOSING: &[&str] = &["kiến nghị", "đề nghị", "đề xuất", "xin", "chờ"];
-
-/// Syllables after "giao" that make it part of another word ("giao thông", "giao dịch").
-/// Lower case and in the text's tone placement ("hòa"), as the rules compare them.
-const GIAO_AFTER: &[&str] = &[
-    "thông", "dịch", "lưu", "tiếp", "hàng", "thương", "hữu", "kết", "nhận", "khoán", "ban", "thừa", "lộ", "cắt",
-    "diện", "hoán", "thoa", "chiến", "tranh", "liên", "ước", "nộp", "đất", "rừng", "lại", "trả", "hòa",
-];
-
-/// Syllables before "giao" that make it part of another word ("bàn giao", "chuyển
-/// giao", "ngoại giao").
-const GIAO_BEFORE: &[&str] = &["bàn", "chuyển", "ngoại"];
-
-/// Addressees above the speaker: "đề nghị Chính phủ ..." is a proposal going up.
-const SUPERIORS: &[&str] =
-    &["chính phủ", "thủ tướng", "trung ương", "quốc hội", "bộ chính trị", "cấp trên", "nhà nước"];
-
-/// Words after "phải"/"cần" that make it a fact or a hardship, not an instruction.
-const FACT_AFTER: &[&str] = &[
-    "chịu",
-    "gánh",
-    "gánh chịu",
-    "đối mặt",
-    "trải qua",
-    "mất",
-    "chờ",
-    "chờ đợi",
-    "bỏ ra",
-    "nằm",
-    "sống",
-    "vay",
-    "lội",
-    "nhờ",
-    "thiết",
-    "chăng",
-    "không",
-    "kéo",
-    "đóng cửa",
-    "nhập viện",
-    "bỏ",
-    "đi",
-    "tốn",
-];
-
-/// Words before "phải"/"cần" that make it a fact ("đã phải", "không phải là").
-const FACT_BEFORE: &[&str] = &["không", "đã", "mà", "chưa", "sẽ", "buộc", "lại", "gặp", "mắc", "vấp"];
-
-/// The cue of a sentence, if it carries one: the first valid cue, looked for first
-/// inside the quotation when the sentence is a quote with a speaker.
-pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
+/// The directive of a sentence, if it carries one: `read` (which builds the directive
+/// around a cue) applied to the first valid cue for which it gives one, looked for
+/// first inside the quotation when the sentence is a quote with a speaker. A cue word
+/// that `read` cannot use ("các văn bản chỉ đạo trước đó", a noun) does not hide a
+/// later one ("..., Chủ tịch UBND thành phố yêu cầu: ...").
+pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> Option<T>) -> Option<T> {
     let quote = quote_with_speaker(words, lexicon);
     let scope = quote.as_ref().map_or(0..words.len(), |q| q.inside.clone());
     let mut i = scope.start;
@@ -144,7 +52,9 @@ pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
             Some((n, cue)) => {
                 tried += 1;
                 if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
-                    return Some(Found { quote, ..found });
+                    if let Some(directive) = read(Found { quote: quote.clone(), ..found }) {
+                        return Some(directive);
+                    }
                 }
                 i += n;
             }
@@ -156,7 +66,7 @@ pub fn find(words: &Words, lexicon: &Lexicon) -> Option<Found> {
     let start = parties::skip_connectives(words, q.inside.start, q.inside.end);
     let n = parties::action_at(words, lexicon, start)?;
     let cue = Cue { kind: DirectiveKind::Rule, role: Role::Modal };
-    Some(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
+    read(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
 }
 
 /// The cue of a sentence that follows "X giao:" or a directive with no cue of its own
@@ -166,7 +76,12 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     if words.is(words.len().saturating_sub(1), &["?"]) {
         return None;
     }
-    let start = parties::skip_connectives(words, 0, words.len());
+    let start = main_clause(words);
+    if let Some(n) = negated_task(words, lexicon, start) {
+        // "Không cấp thêm vốn ...": a task negated is a prohibition, its cue the negation.
+        let cue = Cue { kind: DirectiveKind::Prohibit, role: Role::Modal };
+        return Some(Found { at: start..start + n, cue, subject: None, quote: None });
+    }
     let cue = Cue { kind, role: Role::Modal };
     let body = parties::party_at(words, lexicon, start).is_some();
     if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
@@ -176,19 +91,25 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     }) {
         // A verb followed by a tense marker or "của"/"từ" is the subject noun of a
         // report ("Thông tin từ Bộ ...", "Thanh tra đã kiến nghị ...").
-        if words.phrase_at(start + n, NOT_A_TASK).is_some() {
+        if words.phrase_at(start + n, list(List::NotATask)).is_some() {
             return None;
         }
         return Some(Found { at: start..start + n, cue, subject: None, quote: None });
     }
     parties::party_at(words, lexicon, start)?;
     let (stop, verb) = parties::np_forward(words, lexicon, start, words.len());
-    if !verb || words.is(stop.saturating_sub(1), &["đã", "vừa", "đang", "được", "bị", "sẽ", "từng"]) {
+    if !verb || words.is(stop.saturating_sub(1), list(List::Aspect)) {
         return None;
     }
     let n = parties::action_at(words, lexicon, stop)?;
     let subject = start..parties::skip_back(words, stop, start + 1);
     Some(Found { at: stop..stop + n, cue, subject: Some(subject), quote: None })
+}
+
+/// Where the sentence's main clause starts: past connectives and a fronted frame.
+fn main_clause(words: &Words) -> usize {
+    let start = parties::skip_connectives(words, 0, words.len());
+    parties::skip_frame(words, start, words.len())
 }
 
 /// Whether a cue word starts at `i`, not counting "giao" inside another word
@@ -200,48 +121,84 @@ pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
 /// Whether token `i` is "giao" as a syllable of another word.
 fn giao_in_word(words: &Words, i: usize) -> bool {
     words.at(i) == "giao"
-        && (words.is(i + 1, GIAO_AFTER) || i.checked_sub(1).is_some_and(|before| words.is(before, GIAO_BEFORE)))
+        && (words.is(i + 1, list(List::GiaoAfter))
+            || i.checked_sub(1).is_some_and(|before| words.is(before, list(List::GiaoBefore))))
 }
 
 /// Whether the sentence opens, past connectives, with an action verb that is not a cue
 /// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
 pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
-    let start = parties::skip_connectives(words, 0, words.len());
-    lexicon.actions.longest(&words.lower, start).is_some()
+    let start = main_clause(words);
+    let verb = lexicon.actions.longest(&words.lower, start).is_some()
         && lexicon.cues.longest(&words.lower, start).is_none()
-        && parties::party_at(words, lexicon, start).is_none()
+        && parties::party_at(words, lexicon, start).is_none();
+    verb || negated_task(words, lexicon, start).is_some()
+}
+
+/// The length of a negation at `start` that an action verb follows ("Không cấp ..."),
+/// when one does.
+fn negated_task(words: &Words, lexicon: &Lexicon, start: usize) -> Option<usize> {
+    let n = words.phrase_at(start, list(List::Negation))?;
+    (lexicon.cues.longest(&words.lower, start).is_none() && parties::action_at(words, lexicon, start + n).is_some())
+        .then_some(n)
 }
 
 /// Whether a cue candidate is used as a directive here, with its subject when it has one.
 fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor: usize) -> Option<Found> {
     let (i, next) = (at.start, at.end);
-    if next >= words.len() || (words.is_punct(next) && words.at(next) != ":") {
+    // A colon or an opening quotation mark introduces what is ordered.
+    if next >= words.len() || (words.is_punct(next) && words.at(next) != ":" && !words.is(next, &["“", "\""])) {
         return None;
     }
     let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
     match cue.role {
         Role::Verb => {
-            if words.phrase_before(i, NOUN_BEFORE).is_some()
-                || words.phrase_at(next, NOUN_AFTER).is_some()
+            if words.phrase_before(i, list(List::NounBefore)).is_some()
+                || words.phrase_at(next, list(List::NounAfter)).is_some()
                 || words.is_number(next)
             {
                 return None;
             }
             if let Some(issuer) = parties::issuer_before(words, lexicon, i, floor) {
-                if words.phrase_before(issuer.start, PROPOSING).is_some() {
+                if words.phrase_before(issuer.start, list(List::Proposing)).is_some() {
                     return None;
                 }
             }
-            if giao_in_word(words, i) {
+            // A verb of proposing earlier in the sentence makes every order after it
+            // part of the proposal; "các kiến nghị" is a noun.
+            let proposed = (floor..i).any(|k| {
+                words.phrase_at(k, list(List::Proposal)).is_some()
+                    && words.phrase_before(k, list(List::NounBefore)).is_none()
+            });
+            if proposed {
+                return None;
+            }
+            // The public asking is a petition going up: the subject of the cue's clause
+            // or of the sentence is a word for the public.
+            let clause = parties::skip_connectives(words, parties::clause_start(words, lexicon, i, floor), i);
+            let sentence = parties::skip_connectives(words, floor, i);
+            let asking = matches!(cue.kind, DirectiveKind::Require | DirectiveKind::Request);
+            // "Người dân cho biết, UBND xã đã yêu cầu ...": the public reports an order.
+            let reported = (sentence..i).any(|k| {
+                words.phrase_at(k, list(List::Speech)).is_some()
+                    || words.phrase_at(k, &["cho biết", "cho hay"]).is_some()
+            });
+            if asking && (petitioner_at(words, clause, i) || (!reported && petitioner_at(words, sentence, i))) {
+                return None;
+            }
+            if giao_in_word(words, i) || handed_over(words, lexicon, at.clone(), cue, floor) {
                 return None;
             }
             let object = if words.at(next) == "cho" { next + 1 } else { next };
-            if cue.kind == DirectiveKind::Request && words.phrase_at(object, SUPERIORS).is_some() {
+            if cue.kind == DirectiveKind::Request && words.phrase_at(object, list(List::Superiors)).is_some() {
                 return None;
             }
             found(None)
         }
         Role::Passive => {
+            if handed_over(words, lexicon, at.clone(), cue, floor) {
+                return None;
+            }
             // "Các Bộ, ngành khác tuỳ chức năng, ..., có trách nhiệm ...": the subject
             // may stand clauses before its task.
             let subject = parties::subject_before(words, lexicon, i, floor)
@@ -249,38 +206,111 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             found(Some(subject))
         }
         Role::Modal => {
-            if words.phrase_before(i, FACT_BEFORE).is_some()
-                || words.phrase_at(next, FACT_AFTER).is_some()
+            // "Sở phải ra văn bản yêu cầu các trường ...": the verb of ordering after
+            // the modal is the cue, the modal's subject its issuer.
+            let mut verb = next;
+            while let Some(n) = words.phrase_at(verb, list(List::BeforeVerb)) {
+                verb += n;
+            }
+            if matches!(lexicon.cues.longest(&words.lower, verb), Some((_, c)) if c.role == Role::Verb) {
+                return None;
+            }
+            // "Hà Nội cần làm gì?": a question asks, it does not oblige; a reported
+            // order inside a question has a verb cue and stays.
+            let last = words.len().saturating_sub(1);
+            if words.is(last, &["?"]) || (words.is_quote(last) && words.is(last.saturating_sub(1), &["?"])) {
+                return None;
+            }
+            if words.phrase_before(i, list(List::FactBefore)).is_some()
+                || words.phrase_at(next, list(List::FactAfter)).is_some()
                 || words.is_number(next)
             {
                 return None;
             }
             match parties::subject_before(words, lexicon, i, floor) {
+                // "có một số vấn đề cần ...": after an existential "có" the modal is in
+                // a relative clause ("issues that need ..."), not an order.
+                Some(subject) if subject.start > 0 && words.at(subject.start - 1) == "có" => None,
                 Some(subject) => found(Some(subject)),
-                None if clause_initial(words, i, floor) => found(None),
+                None if clause_initial(words, i, floor)
+                    && !speaker_bound(words, i, floor)
+                    && !voiced_by_non_authority(words, lexicon, i, floor) =>
+                {
+                    found(None)
+                }
                 None => None,
             }
         }
     }
 }
 
+/// Whether the noun phrase from `start` (before the cue at `cue`) is headed by a word
+/// for the public ("Riêng phụ huynh ở thôn Bắc Hà", "có 171 trường hợp"), past
+/// determiners, numbers and an existential "có".
+fn petitioner_at(words: &Words, start: usize, cue: usize) -> bool {
+    let mut k = start;
+    while k < cue && (words.is_number(k) || words.is(k, &["các", "những", "nhiều", "riêng", "có"])) {
+        k += 1;
+    }
+    words.phrase_at(k, list(List::Petitioner)).is_some()
+}
+
+/// Whether an assigning cue is the passive of handing a thing over: "X được (Y) giao
+/// cho Z" says X was given to Z, so X is not a party that must act. An active
+/// "Y giao cho Z ..." and a passive with a task ("X được giao chủ trì ...") assign.
+fn handed_over(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor: usize) -> bool {
+    if cue.kind != DirectiveKind::Assign || (words.at(at.end - 1) != "cho" && words.at(at.end) != "cho") {
+        return false;
+    }
+    if cue.role == Role::Passive {
+        return true;
+    }
+    parties::issuer_before(words, lexicon, at.start, floor)
+        .is_some_and(|agent| agent.start > 0 && words.at(agent.start - 1) == "được")
+}
+
+/// Whether a bare modal at `i` binds the speaker: an exclusive first person stands
+/// before it in the sentence ("Chúng tôi xác định ... là phải giải quyết"), so it
+/// states the speaker's own duty, not an order. The inclusive "chúng ta" of an
+/// exhortation does not count.
+fn speaker_bound(words: &Words, i: usize, floor: usize) -> bool {
+    (floor..i).any(|k| words.is(k, &["tôi"]))
+}
+
+/// Whether a bare modal at `i` is part of what a speaker who is not an authority said:
+/// a speech verb stands before it and the noun phrase before that verb is a plain name,
+/// not a title, body or group ("TS Vũ Đình Ánh cho rằng ... thì phải ...": an
+/// expert's opinion; "Thủ tướng cho rằng ... phải ..." stays).
+fn voiced_by_non_authority(words: &Words, lexicon: &Lexicon, i: usize, floor: usize) -> bool {
+    let Some(speech) = (floor..i).rev().find(|&k| words.phrase_at(k, list(List::Speech)).is_some()) else {
+        return false;
+    };
+    parties::issuer_before(words, lexicon, speech, floor)
+        .is_some_and(|np| !parties::starts_np(words, lexicon, np.start))
+}
+
 /// Whether `i` opens its sentence, quotation or list item, past connectives: where a
 /// bare "Phải ..." or "Cần ..." is an instruction.
 fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
     let floor = floor.max(i.saturating_sub(parties::WINDOW));
+    if parties::skip_frame(words, parties::skip_connectives(words, floor, i), i) == i {
+        return true;
+    }
     let mut j = i;
     loop {
         if j <= floor {
             return true;
         }
-        if words.is(j - 1, &[";", ":"]) || words.is_quote(j - 1) {
+        // "thì" opens the main clause after a condition ("Khi ... thì phải ..."), and
+        // "là phải" states what must be done ("Cùng với đó là phải ...").
+        if words.is(j - 1, &[";", ":", "thì", "là"]) || words.is_quote(j - 1) {
             return true;
         }
         if words.at(j - 1) == "," {
             j -= 1;
             continue;
         }
-        match words.phrase_before(j, CONNECTIVES) {
+        match words.phrase_before(j, list(List::Connectives)) {
             Some(n) => j -= n,
             None => return false,
         }
@@ -299,7 +329,7 @@ fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
     let open = (0..close).find(|&k| words.is_quote(k));
     let mut speech = None;
     for n in 1..=2 {
-        if end >= n && SPEECH.iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
+        if end >= n && list(List::Speech).iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
             speech = Some(end - n);
         }
     }
@@ -318,26 +348,11 @@ mod tests {
     use super::*;
     use crate::document::Document;
 
-    #[test]
-    fn word_lists_are_written_as_the_rules_compare_them() {
-        crate::directives::words::assert_written_as_compared(&[
-            NOT_A_TASK,
-            NOUN_BEFORE,
-            NOUN_AFTER,
-            PROPOSING,
-            GIAO_AFTER,
-            GIAO_BEFORE,
-            SUPERIORS,
-            FACT_AFTER,
-            FACT_BEFORE,
-        ]);
-    }
-
     /// The text of the cue found in `text`, if any.
     fn cue(text: &str) -> Option<String> {
         let doc = Document::new(text);
         let words = Words::new(&doc, 0);
-        find(&words, super::super::lexicon::get()).map(|f| doc.text()[words.bytes(f.at)].to_string())
+        find(&words, super::super::lexicon::get(), Some).map(|f| doc.text()[words.bytes(f.at)].to_string())
     }
 
     #[test]
@@ -357,11 +372,61 @@ mod tests {
         assert_eq!(cue("Người dân phải chịu cảnh ngập lụt nhiều ngày."), None);
         assert_eq!(cue("Công trình cần 3 năm để hoàn thành."), None);
         assert_eq!(cue("Tỉnh đề nghị Chính phủ hỗ trợ kinh phí."), None);
+        assert_eq!(cue("Thanh tra kiến nghị Thủ tướng chỉ đạo kiểm điểm; đồng thời giao các bộ xử lý sai phạm."), None);
+        assert_eq!(cue("Sau khi nghe các kiến nghị, Bộ trưởng giao các cục xử lý sai phạm.").as_deref(), Some("giao"));
+        assert_eq!(cue("Phía Mỹ không đưa ra bất cứ yêu cầu nào về việc này."), None);
+        assert_eq!(cue("Thứ trưởng tới dự và phát biểu chỉ đạo hội nghị."), None);
+        assert_eq!(cue("Doanh nghiệp đang phải đối diện nhiều khó khăn."), None);
+        assert_eq!(cue("Qua rà soát cũng có một số vấn đề cần rút kinh nghiệm."), None);
+    }
+
+    #[test]
+    fn the_public_asking_is_a_petition_unless_it_reports_an_order() {
+        assert_eq!(cue("Riêng phụ huynh ở thôn Bắc Hà (xã Kỳ Hà) yêu cầu đền bù đầy đủ."), None);
+        assert_eq!(cue("Trong đó có 171 trường hợp yêu cầu phân loại đất để nâng giá đền bù."), None);
+        assert_eq!(cue("Người dân cho biết, UBND xã đã yêu cầu chủ đầu tư dừng thi công.").as_deref(), Some("yêu cầu"));
+    }
+
+    #[test]
+    fn a_question_obliges_no_one_but_may_report_an_order() {
+        assert_eq!(cue("Hà Nội cần làm gì để giảm ùn tắc?"), None);
+        assert_eq!(cue("Các trường phải làm gì với học sinh nghỉ học?"), None);
+        assert_eq!(cue("Công điện của Bộ yêu cầu Sở dừng cuộc thi, Sở đã làm hay chưa?").as_deref(), Some("yêu cầu"));
+    }
+
+    #[test]
+    fn a_thing_handed_over_is_not_an_assignment() {
+        assert_eq!(cue("Dự án này được UBND tỉnh giao cho Công ty Vũng Áng với tổng mức đầu tư lớn."), None);
+        assert_eq!(cue("Tòa nhà B được giao cho viễn thông, tòa nhà A giao lại cho bưu điện."), None);
+        assert_eq!(cue("UBND tỉnh giao cho Sở Xây dựng kiểm tra dự án.").as_deref(), Some("giao cho"));
+        assert_eq!(cue("Bộ Công an được Thủ tướng giao chủ trì xây dựng đề án.").as_deref(), Some("giao"));
     }
 
     #[test]
     fn an_imperative_opens_its_sentence_or_item() {
         assert_eq!(cue("Cần tăng cường công tác vận động các tổ chức hỗ trợ thí sinh.").as_deref(), Some("Cần"));
         assert_eq!(cue("Đồng thời, phải xử lý nghiêm các sai phạm.").as_deref(), Some("phải"));
+        assert_eq!(
+            cue("UBND TP lại có văn bản chỉ đạo “các công ty tạm ứng không quá 80% đơn giá”.").as_deref(),
+            Some("chỉ đạo")
+        );
+    }
+
+    #[test]
+    fn a_bare_modal_opens_a_main_clause_after_thi_or_la_when_an_authority_speaks() {
+        let text = "Ngay cả khi phải tăng thuế suất thì phải kết hợp hài hòa với mở rộng cơ sở thuế.";
+        let doc = Document::new(text);
+        let words = Words::new(&doc, 0);
+        let found = find(&words, super::super::lexicon::get(), Some).unwrap();
+        assert_eq!(words.at(found.at.start - 1), "thì");
+        assert_eq!(cue("Thủ tướng cho rằng việc cần làm nhất là phải khắc phục hậu quả.").as_deref(), Some("phải"));
+        assert_eq!(cue("Chúng tôi xác định trách nhiệm của mình là phải giải quyết vấn đề."), None);
+        assert_eq!(cue("TS Nguyễn Văn An cho rằng nếu mua bán sai quy định thì phải hoàn trả tiền."), None);
+    }
+
+    #[test]
+    fn a_fronted_frame_leaves_the_main_clause_initial_but_a_preposition_does_not() {
+        assert_eq!(cue("Trong quá trình sửa chữa, phải bố trí đầy đủ biển báo.").as_deref(), Some("phải"));
+        assert_eq!(cue("Trong 260 gói thầu có hơn 33% gói chậm tiến độ, phải bù giá."), None);
     }
 }

@@ -1,13 +1,14 @@
 //! The directive lexicons (`data/directive-cues.txt`, `data/titles.txt`,
-//! `data/organisations.txt`, `data/action-verbs.txt`), loaded once and matched on
-//! whole syllables.
+//! `data/organisations.txt`, `data/action-verbs.txt`, and the verbs of the UD
+//! Vietnamese treebank in `data/treebank-verbs.txt`), loaded once and matched on whole
+//! syllables.
 //!
 //! Every phrase is normalised like the text (NFC, folded tone placement) and lower-cased,
 //! so "Uỷ ban" in an article matches "Ủy ban" in a table.
 
 use std::sync::OnceLock;
 
-use crate::digest::DirectiveKind;
+use super::DirectiveKind;
 use crate::phrases::Phrases;
 
 /// Where a cue's parties stand in its sentence.
@@ -61,6 +62,8 @@ pub struct Lexicon {
     pub parties: Phrases<Party>,
     /// Action verbs and adverbs.
     pub actions: Phrases<Action>,
+    /// Words of the UD Vietnamese treebank, true when mostly a verb.
+    pub verbs: Phrases<bool>,
 }
 
 /// The lexicons, built on first use.
@@ -99,6 +102,9 @@ pub fn get() -> &'static Lexicon {
             };
             Some((phrase, action))
         })),
+        verbs: Phrases::new(
+            tagged(include_str!("../../data/treebank-verbs.txt"), 1).map(|(tag, w)| (w, tag == "verb")),
+        ),
     })
 }
 

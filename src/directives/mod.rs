@@ -11,15 +11,35 @@
 
 mod actions;
 mod cues;
+mod grammar;
 mod lexicon;
 mod parties;
 mod words;
 
 use std::ops::Range;
 
-use crate::digest::DirectiveKind;
+use serde::{Deserialize, Serialize};
+
 use crate::document::Document;
 use words::Words;
+
+/// What kind of directive a cue makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DirectiveKind {
+    /// "yêu cầu": requires.
+    Require,
+    /// "chỉ đạo", "chỉ thị": directs.
+    Direct,
+    /// "đề nghị", "kêu gọi": requests, urges.
+    Request,
+    /// "giao": assigns a task.
+    Assign,
+    /// "nghiêm cấm", "không được": prohibits.
+    Prohibit,
+    /// "phải", "cần": states an obligation.
+    Rule,
+}
 
 /// A directive found in a document, as byte ranges of its normalised text.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -45,19 +65,24 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
     let mut run: Option<DirectiveKind> = None;
     for index in 0..doc.sentences.len() {
         let words = Words::new(doc, index);
+        if words.phrase_at(0, grammar::list(grammar::List::Link)).is_some() {
+            run = None;
+            continue;
+        }
         // In a run, a sentence that opens with a plain action verb is the next task even
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
-        let found = match task {
-            Some(kind) => cues::follow_on(&words, lexicon, kind).or_else(|| cues::find(&words, lexicon)),
-            None => cues::find(&words, lexicon).or_else(|| run.and_then(|kind| cues::follow_on(&words, lexicon, kind))),
+        let read = |found| build(&words, lexicon, index, found);
+        let cue = || cues::find(&words, lexicon, read);
+        let follow = |kind| cues::follow_on(&words, lexicon, kind).and_then(read);
+        let directive = match task {
+            Some(kind) => follow(kind).or_else(cue),
+            None => cue().or_else(|| run.and_then(follow)),
         };
         run = None;
-        if let Some(found) = found {
-            if let Some(directive) = build(&words, lexicon, index, found) {
-                run = Some(directive.kind);
-                out.push(directive);
-            }
+        if let Some(directive) = directive {
+            run = Some(directive.kind);
+            out.push(directive);
         }
         if words.at(words.len().saturating_sub(1)) == ":" {
             run = run.or(Some(DirectiveKind::Rule));
@@ -66,11 +91,22 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
     out
 }
 
-/// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any.
-fn sent_to(words: &Words, cue: usize, floor: usize) -> Option<Range<usize>> {
-    let to = (floor..cue).rev().take(30).find(|&k| words.at(k) == "gửi")? + 1;
-    let end = parties::skip_back(words, cue, to);
-    (to < end && !(to..end).any(|k| words.is(k, &[";", ":"]))).then_some(to..end)
+/// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any, past a
+/// document and a preposition ("gửi công văn tới"), with the position of "gửi".
+fn sent_to(words: &Words, lexicon: &lexicon::Lexicon, cue: usize, floor: usize) -> Option<(usize, Range<usize>)> {
+    let send = (floor..cue).rev().take(parties::WINDOW).find(|&k| words.at(k) == "gửi")?;
+    let mut to = send + 1;
+    // "gửi công văn tới Sở ...": past the document and the preposition that sends it.
+    to += words.phrase_at(to, grammar::list(grammar::List::Document)).unwrap_or(0);
+    to += words.phrase_at(to, grammar::list(grammar::List::Sending)).unwrap_or(0);
+    let mut end = parties::skip_back(words, cue, to);
+    while end > to && words.is_punct(end - 1) {
+        end -= 1;
+    }
+    // Only a list of parties: no clause mark, quotation or verb between.
+    let parties_only = !(to..end).any(|k| words.is(k, &[";", ":"]) || words.is_quote(k))
+        && !parties::has_break(words, lexicon, to..end);
+    (to < end && parties_only).then_some((send, to..end))
 }
 
 /// The parts of a directive around a cue found in a sentence.
@@ -82,13 +118,10 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
         lexicon::Role::Verb => {
             let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end)?;
             let issuer = parties::issuer_before(words, lexicon, found.at.start, floor).or(speaker);
-            match (addressee, sent_to(words, found.at.start, floor)) {
+            match (addressee, sent_to(words, lexicon, found.at.start, floor)) {
                 // "X vừa ký văn bản gửi các tỉnh A, B đề nghị ...": the addressee is
                 // whom the letter went to, the issuer who sent it.
-                (None, Some(to)) => {
-                    let issuer = parties::issuer_before(words, lexicon, to.start - 1, floor);
-                    (issuer, Some(to), start)
-                }
+                (None, Some((send, to))) => (parties::issuer_before(words, lexicon, send, floor), Some(to), start),
                 (addressee, _) => (issuer, addressee, start),
             }
         }
@@ -103,8 +136,10 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
                 (None, earlier) => (None, earlier),
             };
             // A follow-on task's cue is its first verb, which stays in the action; a
-            // modal or a prohibition is not part of what is to be done.
-            let verb_cue = found.cue.kind != DirectiveKind::Prohibit
+            // modal, a passive ("có trách nhiệm", "được giao") or a prohibition is not
+            // part of what is to be done.
+            let verb_cue = found.cue.role == lexicon::Role::Modal
+                && found.cue.kind != DirectiveKind::Prohibit
                 && lexicon.actions.longest(&words.lower, found.at.start).is_some();
             let start = if verb_cue { found.at.start } else { found.at.end };
             (speaker.or(issuer), addressee, start)

@@ -14,6 +14,7 @@ mod extension;
 mod fit_summary;
 mod npm;
 mod offline;
+mod pos_lexicon;
 mod rouge;
 mod serve;
 mod stopwords;
@@ -37,15 +38,17 @@ Tasks:
   bench-browser             build, then cold start, ms per article, 1 MB and wasm memory in
                             headless Chromium
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
-  eval-directives [TEXTS] [GOLD] [--show]
+  eval-directives [TEXTS GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
-                            annotated articles (default: shared gov-news dev annotations)
+                            annotated articles (default: both shared annotated sets, each
+                            and together)
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
   eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
+  pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
   fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
@@ -66,6 +69,7 @@ fn main() -> ExitCode {
         Some("bench-browser") => bench_browser::run(rest),
         Some("eval-sentences") => eval_sentences::run(rest),
         Some("eval-directives") => eval_directives::run(rest),
+        Some("pos-lexicon") => pos_lexicon::run(rest),
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
         Some("eval-finder") => eval_finder::run(rest),

@@ -1,0 +1,140 @@
+//! The closed word classes the directive rules test (`data/directive-grammar.txt`):
+//! aspect markers, prepositions, connectives, quantifiers, speech verbs and the fixed
+//! phrases that tell a cue word from a noun, a fact from an order, and where a noun
+//! phrase or an action ends. Each class is described in the table beside its entries.
+
+use std::sync::OnceLock;
+
+/// A word class of the table.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum List {
+    /// `not-a-task` in the table.
+    NotATask,
+    /// `noun-before` in the table.
+    NounBefore,
+    /// `noun-after` in the table.
+    NounAfter,
+    /// `proposing` in the table.
+    Proposing,
+    /// `giao-after` in the table.
+    GiaoAfter,
+    /// `giao-before` in the table.
+    GiaoBefore,
+    /// `superiors` in the table.
+    Superiors,
+    /// `fact-after` in the table.
+    FactAfter,
+    /// `fact-before` in the table.
+    FactBefore,
+    /// `before-verb` in the table.
+    BeforeVerb,
+    /// `connectives` in the table.
+    Connectives,
+    /// `breaks` in the table.
+    Breaks,
+    /// `adverbial` in the table.
+    Adverbial,
+    /// `np-tail` in the table.
+    NpTail,
+    /// `prepositions` in the table.
+    Prepositions,
+    /// `first-person` in the table.
+    FirstPerson,
+    /// `speech` in the table.
+    Speech,
+    /// `goals` in the table.
+    Goals,
+    /// `nominalisers` in the table.
+    Nominalisers,
+    /// `deadline` in the table.
+    Deadline,
+    /// `clause-breaks` in the table.
+    ClauseBreaks,
+    /// `aspect` in the table.
+    Aspect,
+    /// `frame` in the table.
+    Frame,
+    /// `link` in the table.
+    Link,
+    /// `negation` in the table.
+    Negation,
+    /// `petitioner` in the table.
+    Petitioner,
+    /// `document` in the table.
+    Document,
+    /// `sending` in the table.
+    Sending,
+    /// `proposal` in the table.
+    Proposal,
+}
+
+/// The name of each class in the table.
+const NAMES: [(&str, List); 29] = [
+    ("not-a-task", List::NotATask),
+    ("noun-before", List::NounBefore),
+    ("noun-after", List::NounAfter),
+    ("proposing", List::Proposing),
+    ("giao-after", List::GiaoAfter),
+    ("giao-before", List::GiaoBefore),
+    ("superiors", List::Superiors),
+    ("fact-after", List::FactAfter),
+    ("fact-before", List::FactBefore),
+    ("before-verb", List::BeforeVerb),
+    ("connectives", List::Connectives),
+    ("breaks", List::Breaks),
+    ("adverbial", List::Adverbial),
+    ("np-tail", List::NpTail),
+    ("prepositions", List::Prepositions),
+    ("first-person", List::FirstPerson),
+    ("speech", List::Speech),
+    ("goals", List::Goals),
+    ("nominalisers", List::Nominalisers),
+    ("deadline", List::Deadline),
+    ("clause-breaks", List::ClauseBreaks),
+    ("aspect", List::Aspect),
+    ("frame", List::Frame),
+    ("link", List::Link),
+    ("negation", List::Negation),
+    ("petitioner", List::Petitioner),
+    ("document", List::Document),
+    ("sending", List::Sending),
+    ("proposal", List::Proposal),
+];
+
+/// The phrases of a class, in table order.
+pub fn list(which: List) -> &'static [&'static str] {
+    static LISTS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+    let lists = LISTS.get_or_init(|| {
+        let mut lists = vec![Vec::new(); NAMES.len()];
+        for line in crate::data::lines(include_str!("../../data/directive-grammar.txt")) {
+            let Some((name, phrase)) = line.split_once(' ') else { continue };
+            if let Some((_, which)) = NAMES.iter().find(|(n, _)| *n == name) {
+                lists[*which as usize].push(phrase.trim());
+            }
+        }
+        lists
+    });
+    &lists[which as usize]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_line_names_a_class_and_every_class_has_entries() {
+        for line in crate::data::lines(include_str!("../../data/directive-grammar.txt")) {
+            let name = line.split_once(' ').map_or(line, |(n, _)| n);
+            assert!(NAMES.iter().any(|(n, _)| *n == name), "unknown class in {line:?}");
+        }
+        for (name, which) in NAMES {
+            assert!(!list(which).is_empty(), "{name} has no entries");
+        }
+    }
+
+    #[test]
+    fn phrases_are_written_as_the_rules_compare_them() {
+        let lists: Vec<&[&str]> = NAMES.iter().map(|(_, which)| list(*which)).collect();
+        crate::directives::words::assert_written_as_compared(&lists);
+    }
+}
