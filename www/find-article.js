@@ -5,7 +5,7 @@
 
 /** Subtrees that never hold article text. */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas',
   'video', 'audio', 'select', 'textarea', 'input', 'button', 'nav', 'aside', 'footer', 'figcaption',
   'head', 'dialog', 'label',
 ]);
@@ -46,7 +46,15 @@ const MAX_LEADS = 3;
 const MIN_PARAGRAPH = 30;
 
 const isBlock = (el) => BLOCK.has(el.localName);
-const hints = (el) => `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+/**
+ * The class and id words that may name a role. A name of five or more words
+ * ("sharing-with-a-single-developer") is a heading's slug, which says nothing of the role.
+ */
+const hints = (el) =>
+  `${el.id} ${typeof el.className === 'string' ? el.className : ''}`
+    .split(/\s+/)
+    .filter((name) => name.split(/[-_]+/).length < 5)
+    .join(' ');
 
 /** True when `el` is hidden by its attributes, inline style or (in a rendered page) CSS. */
 function hidden(el, rendered) {
@@ -111,10 +119,15 @@ function measure(body, isHidden, junk = new Set()) {
     }
   };
   walk(body, body, false, false);
-  for (const owner of owners) {
+  const kinds = owners.map((owner) => {
     const s = stats.get(owner);
-    const paragraph = !s.junkOwner && s.own >= MIN_PARAGRAPH && s.link / s.own < 0.33;
-    const good = paragraph ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
+    if (s.junkOwner || s.link / s.own >= 0.33) return LINKED;
+    return s.own >= MIN_PARAGRAPH ? PARAGRAPH : SHORT;
+  });
+  inFlow(kinds);
+  owners.forEach((owner, i) => {
+    const s = stats.get(owner);
+    const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
     for (let el = owner; el; el = el.parentElement) {
       const a = get(el);
       a.good += good;
@@ -123,8 +136,47 @@ function measure(body, isHidden, junk = new Set()) {
       a.links += s.link;
       if (el === body) break;
     }
-  }
+  });
   return stats;
+}
+
+// What a block of text is: link text or furniture, a short line, or a paragraph.
+const LINKED = 0;
+const SHORT = 1;
+const PARAGRAPH = 2;
+
+/**
+ * Marks as paragraphs the short lines (code, list items, headings, labels) that sit
+ * between two paragraphs with no link block in between: text in the flow of the
+ * article is article (boilerpipe's and DOM Distiller's use of a block's neighbours).
+ */
+function inFlow(kinds) {
+  let seen = false;
+  const after = kinds.map(() => false);
+  for (let i = kinds.length - 1; i >= 0; i--) {
+    after[i] = seen;
+    if (kinds[i] !== SHORT) seen = kinds[i] === PARAGRAPH;
+  }
+  seen = false;
+  kinds.forEach((kind, i) => {
+    if (kind === SHORT && seen && after[i]) kinds[i] = PARAGRAPH;
+    else if (kind !== SHORT) seen = kind === PARAGRAPH;
+  });
+}
+
+/**
+ * Widens `root` to its ancestors while what an ancestor adds is mostly paragraph text:
+ * the article split in sections, or interleaved with link-heavy tables and lists.
+ */
+function widen(root, stats, body) {
+  while (root !== body) {
+    const r = stats.get(root);
+    const s = stats.get(root.parentElement);
+    const added = s.text - r.text;
+    if (added > 0 && s.good - r.good < (globalThis.__T ?? 0.5) * added) break;
+    root = root.parentElement;
+  }
+  return root;
 }
 
 /** The element whose subtree holds the most paragraph text for the least other text. */
@@ -169,7 +221,7 @@ export function findArticle(doc, options = {}) {
   const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el, accepted)));
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
   stats = measure(body, isHidden, junk);
-  const root = bestBlock(stats, body);
+  const root = widen(bestBlock(stats, body), stats, body);
   const listing = isListing(root, stats);
   const title = headline(doc, body, stats);
   const parts = [root];
