@@ -39,6 +39,10 @@ const PLAIN_COST = 0.5;
 // front page a bare headline (Readability's bar for low-weight blocks).
 const LINK_LIST = 0.5;
 const TEASER_LINKS = 0.2;
+// The best block widens to an ancestor when at least this share of what it adds is paragraphs.
+const WIDEN_GOOD = 0.5;
+// A sibling of the best block worth this share of it continues the article.
+const SIBLING_SHARE = 0.2;
 // A lead (sapo) is one to MAX_LEADS blocks of at least MIN_LEAD characters; a paragraph
 // at least MIN_PARAGRAPH (UTF-16 units).
 const MIN_LEAD = 80;
@@ -173,10 +177,30 @@ function widen(root, stats, body) {
     const r = stats.get(root);
     const s = stats.get(root.parentElement);
     const added = s.text - r.text;
-    if (added > 0 && s.good - r.good < (globalThis.__T ?? 0.5) * added) break;
+    if (added > 0 && s.good - r.good < WIDEN_GOOD * added) break;
     root = root.parentElement;
   }
   return root;
+}
+
+/** Paragraph text less what link and other text cost: how much a block is the article. */
+const worth = (s) => s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
+
+/**
+ * `root` with the run of its siblings that continues it: from the first to the last
+ * sibling worth a fifth of it, or holding a paragraph of its own (Readability's
+ * sibling test), so an article split into several tables or sections is read whole.
+ */
+function withSiblings(root, stats) {
+  const parent = root.parentElement;
+  if (!parent) return [root];
+  const bar = SIBLING_SHARE * worth(stats.get(root));
+  const kin = [...parent.children].filter((el) => {
+    const s = stats.get(el);
+    return el === root || (s && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
+  });
+  const all = [...parent.children];
+  return all.slice(all.indexOf(kin[0]), all.indexOf(kin[kin.length - 1]) + 1);
 }
 
 /** The element whose subtree holds the most paragraph text for the least other text. */
@@ -184,7 +208,7 @@ function bestBlock(stats, body) {
   let best = body;
   let bestScore = -Infinity;
   for (const [el, s] of stats) {
-    const score = s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
+    const score = worth(s);
     if (score > bestScore) {
       best = el;
       bestScore = score;
@@ -221,12 +245,13 @@ export function findArticle(doc, options = {}) {
   const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el, accepted)));
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
   stats = measure(body, isHidden, junk);
-  const root = widen(bestBlock(stats, body), stats, body);
-  const listing = isListing(root, stats);
+  const best = widen(bestBlock(stats, body), stats, body);
+  const listing = isListing(best, stats);
+  const parts = listing || best === body ? [best] : withSiblings(best, stats);
+  const root = parts.length > 1 ? best.parentElement : best;
   const title = headline(doc, body, stats);
-  const parts = [root];
-  if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
-    parts.unshift(title, ...leads(title, root, stats, junk));
+  if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {
+    parts.unshift(title, ...leads(title, parts[0], stats, junk));
   }
   const drop = listing ? teasersWithoutSummary(root, stats, junk) : junk;
   return { ...read(parts, stats, drop, isHidden), root, title: title ? title.textContent.trim() : '', listing };
@@ -423,7 +448,7 @@ function read(parts, stats, junk, isHidden) {
  */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
-  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text);
+  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text && !s.good);
 }
 
 /**
