@@ -8,7 +8,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './harness.mjs';
-import { PAGES, f1, finderExpression, measure, pageNames, words } from './eval-find-article.mjs';
+import { PAGES, PAGES_MORE, f1, finderExpression, measure, pageNames, words } from './eval-find-article.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ORIGIN = 'https://news.test';
@@ -303,22 +303,33 @@ test('the words and F1 of the evaluation', () => {
   assert.equal(f1([], ['a']), 0);
 });
 
-test('on the real pages: mean F1 at least 95, no page below 70', async (t) => {
-  const names = await pageNames(PAGES);
-  if (names.length === 0) {
-    t.skip(`no pages in ${PAGES} (set TOMTAT_PAGES or check out ../shared)`);
-    return;
-  }
-  const rows = await measure(PAGES, names);
-  const mean = rows.reduce((sum, r) => sum + r.finder, 0) / rows.length;
-  const first = rows.reduce((sum, r) => sum + r.first, 0) / rows.length;
-  const report = rows.map((r) => `${r.name} ${r.finder.toFixed(1)}${r.listing ? ' (listing)' : ''}`).join(', ');
-  assert.ok(mean >= 95, `mean F1 ${mean.toFixed(1)}: ${report}`);
-  assert.ok(mean > first + 10, `mean F1 ${mean.toFixed(1)} vs first <article> ${first.toFixed(1)}`);
-  // A front page (its teasers read as the text) is flagged so the widget can stay quiet;
-  // in a set of article pages such a flag must stay rare.
-  const listings = rows.filter((r) => r.listing);
-  assert.ok(listings.length <= 1, `listing pages: ${listings.map((r) => r.name)}`);
-  const low = rows.filter((r) => r.finder < 70);
-  assert.deepEqual(low.map((r) => r.name), [], report);
-});
+/**
+ * The bar of each set of real pages (issue 18): news and blog pages, and the further
+ * pages of other kinds (wikis, documentation, forums, a bug tracker, story sites).
+ */
+const BARS = [
+  { dir: PAGES, mean: 97, min: 85 },
+  { dir: PAGES_MORE, mean: 95, min: 70 },
+];
+
+for (const bar of BARS) {
+  test(`on ${bar.dir}: mean F1 at least ${bar.mean}, no page below ${bar.min}`, async (t) => {
+    const names = await pageNames(bar.dir);
+    if (names.length === 0) {
+      t.skip(`no pages in ${bar.dir} (set TOMTAT_PAGES / TOMTAT_PAGES_MORE or check out ../shared)`);
+      return;
+    }
+    const rows = await measure(bar.dir, names);
+    const mean = rows.reduce((sum, r) => sum + r.finder, 0) / rows.length;
+    const first = rows.reduce((sum, r) => sum + r.first, 0) / rows.length;
+    const report = rows.map((r) => `${r.name} ${r.finder.toFixed(1)}${r.listing ? ' (listing)' : ''}`).join(', ');
+    assert.ok(mean >= bar.mean, `mean F1 ${mean.toFixed(1)}: ${report}`);
+    assert.ok(mean > first, `mean F1 ${mean.toFixed(1)} vs first <article> ${first.toFixed(1)}`);
+    // A front page (its teasers read as the text) is flagged so the widget can stay quiet;
+    // in a set of article pages such a flag must stay rare.
+    const listings = rows.filter((r) => r.listing);
+    assert.ok(listings.length <= 1, `listing pages: ${listings.map((r) => r.name)}`);
+    const low = rows.filter((r) => r.finder < bar.min);
+    assert.deepEqual(low.map((r) => r.name), [], report);
+  });
+}
