@@ -253,8 +253,9 @@ export function findArticle(doc, options = {}) {
   if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {
     parts.unshift(title, ...leads(title, parts[0], stats, junk));
   }
-  const drop = listing ? teasersWithoutSummary(root, stats, junk) : junk;
-  return { ...read(parts, stats, drop, isHidden), root, title: title ? title.textContent.trim() : '', listing };
+  // A front page has no article to tell its photos' captions from: its teasers are read as shown.
+  const drop = listing ? teasersWithoutSummary(root, stats, new Set([...junk].filter((el) => !captionOnly(el)))) : junk;
+  return { ...read(parts, stats, drop, isHidden, listing), root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
@@ -354,8 +355,14 @@ function leads(title, root, stats, junk) {
   return found;
 }
 
-/** Reads the text of `parts` block by block, leaving out furniture, with its segment map. */
-function read(parts, stats, junk, isHidden) {
+/** True when the only furniture words of `el` say it is a caption or a photo credit. */
+const captionOnly = (el) => junkWords(el).every((w) => w === 'caption' || w === 'credit');
+
+/**
+ * Reads the text of `parts` block by block, leaving out furniture (and captions unless
+ * `captions`), with its segment map.
+ */
+function read(parts, stats, junk, isHidden, captions = false) {
   let text = '';
   const blocks = [];
   const segments = [];
@@ -420,7 +427,7 @@ function read(parts, stats, junk, isHidden) {
         space = null;
         continue;
       }
-      if (SKIP.has(name) || isHidden(n) || (isBlock(n) && dropped(n, stats, junk))) continue;
+      if ((SKIP.has(name) && !(captions && name === 'figcaption')) || isHidden(n) || (isBlock(n) && dropped(n, stats, junk))) continue;
       if (!isBlock(n)) {
         walk(n, pre);
         continue;
