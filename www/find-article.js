@@ -26,7 +26,7 @@ const HEADING = /^h[1-6]$/;
  * liên quan, xem thêm, đọc thêm, quảng cáo, chia sẻ).
  */
 const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|gallery|slideshow|carousel|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
 
 /** Class/id words that say "this is the content", which outweigh a furniture word. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
@@ -83,8 +83,12 @@ function hiddenOnce(rendered) {
   };
 }
 
-/** The furniture words in `el`'s class and id, lower-cased and without separators. */
-const junkWords = (el) => (hints(el).match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
+/**
+ * The furniture words in `el`'s class and id, lower-cased and without separators; a word
+ * said absent ("no-sidebar", "no_caption") is none.
+ */
+const junkWords = (el) =>
+  (hints(el).replace(/(?:^|[^a-z])no[-_][a-z]+/gi, ' ').match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
 
 /** True when the class or id says page furniture (other than `accepted` words) and nothing says content. */
 function furniture(el, accepted) {
@@ -242,7 +246,7 @@ export function findArticle(doc, options = {}) {
   // of its own name ("comments") are what it asked for, so they mark no furniture in it.
   const chosen = selected(doc, options.selector);
   const accepted = chosen ? junkWords(chosen) : [];
-  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el, accepted)));
+  const junk = new Set([...stats.keys()].filter((el) => el !== body && furniture(el, accepted) && (stats.get(el).good < half || slideshow(el))));
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
   stats = measure(body, isHidden, junk);
   const best = widen(bestBlock(stats, body), stats, body);
@@ -257,6 +261,14 @@ export function findArticle(doc, options = {}) {
   const drop = listing ? teasersWithoutSummary(root, stats, new Set([...junk].filter((el) => !captionOnly(el)))) : junk;
   return { ...read(parts, stats, drop, isHidden, listing), root, title: title ? title.textContent.trim() : '', listing };
 }
+
+/**
+ * True for a photo gallery or slideshow, which is furniture however much caption text it
+ * holds, unless it holds the page's headline or article element (a gallery post).
+ */
+const slideshow = (el) =>
+  /gallery|slideshow|carousel/i.test(hints(el)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
+const ARTICLE = 'h1, article, main, [itemprop=articleBody]';
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
 function selected(doc, selector) {
