@@ -48,6 +48,9 @@ const SIBLING_SHARE = 0.2;
 const MIN_LEAD = 80;
 const MAX_LEADS = 3;
 const MIN_PARAGRAPH = 30;
+// Fewer characters than this, on a page with more than twice as much text, is near-empty:
+// the fallback reads the densest block.
+const NEAR_EMPTY = 200;
 
 const isBlock = (el) => BLOCK.has(el.localName);
 /**
@@ -259,7 +262,31 @@ export function findArticle(doc, options = {}) {
   }
   // A front page has no article to tell its photos' captions from: its teasers are read as shown.
   const drop = listing ? teasersWithoutSummary(root, stats, new Set([...junk].filter((el) => !captionOnly(el)))) : junk;
-  return { ...read(parts, stats, drop, isHidden, listing), root, title: title ? title.textContent.trim() : '', listing };
+  const found = read(parts, stats, drop, isHidden, listing);
+  const plain = stats.get(body) ? stats.get(body).text - stats.get(body).links : 0;
+  if (found.text.length >= NEAR_EMPTY || plain <= 2 * found.text.length) {
+    return { ...found, root, title: title ? title.textContent.trim() : '', listing };
+  }
+  // Near-empty, on a page with text: the densest block instead, furniture words unheard.
+  const dense = densest(stats);
+  return { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false };
+}
+
+/**
+ * The block with the most text that is not links, weighed by the share that is not
+ * links: the fallback when the paragraphs found add up to nearly nothing.
+ */
+function densest(stats) {
+  let best = null;
+  let bestScore = -1;
+  for (const [el, s] of stats) {
+    const score = s.text ? ((s.text - s.links) * (s.text - s.links)) / s.text : 0;
+    if (score > bestScore) {
+      best = el;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**

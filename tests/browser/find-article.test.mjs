@@ -115,7 +115,15 @@ const COMMENTS = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><ti
   </section>
 </body></html>`;
 
-const SITE = { '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS };
+/** Short lines, none a paragraph, beside a menu: the fallback finds the densest block. */
+const VERSES = ['Hà Nội mùa thu', 'cây vàng rơi lá', 'đường xưa lối cũ', 'gió heo may về', 'phố dài hun hút', 'người đi chưa về', 'hồ Gươm soi bóng', 'tháp cổ rêu phong', 'chiều nay lặng gió', 'mây trắng bay ngang', 'tiếng chuông Trấn Vũ', 'vọng mãi ngàn năm'];
+const POEM = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Thơ</title></head><body>
+  <ul class="menu">${RELATED.map((t) => `<li><a href="#">${t}</a></li>`).join('')}</ul>
+  <div class="poem">${VERSES.map((v) => `<p>${v}</p>`).join('')}</div>
+  <p class="footer-note">Bản quyền 2023</p>
+</body></html>`;
+
+const SITE = { '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS, '/poem.html': POEM };
 
 let browser;
 let page;
@@ -167,6 +175,11 @@ test('on a front page, the main column\'s teasers with a summary are read as sho
   const kept = TEASERS.filter(([, p]) => p).flatMap(([h, p]) => ['Ảnh: TTXVN', h, p]);
   assert.deepEqual(r.paragraphs, ['Thời sự', ...kept.slice(0, 3), 'Xã hội', ...kept.slice(3)]);
   for (const junk of [TEASERS[1][0], TEASERS[3][0], 'Kinh tế', 'Đọc nhiều', ...RELATED]) assert.ok(!r.text.includes(junk), `leaves out ${junk}`);
+});
+
+test('when no paragraph is found, the densest block is read, never a near-empty text', async () => {
+  const r = await find('/poem.html');
+  assert.deepEqual(r.paragraphs, VERSES);
 });
 
 test('a document from DOMParser (no layout, no scripts) gives the same text', async () => {
