@@ -20,6 +20,9 @@ const BLOCK = new Set([
 
 const HEADING = /^h[1-6]$/;
 
+/** Punctuation inside or at the end of a sentence, in Latin, CJK and Arabic script. */
+const STOPS = /[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f\uff1b\u060c\u061f]/;
+
 /**
  * Class/id words of page furniture: comments, share bars, related links, ads, ... in
  * English and in the unaccented Vietnamese some Vietnamese sites use (bình luận, tin
@@ -119,6 +122,7 @@ function measure(body, isHidden, junk = new Set()) {
         const s = get(owner);
         if (!s.own && !s.link) owners.push(owner);
         s.own += len;
+        if (!inLink && STOPS.test(n.data)) s.stops = true;
         if (inLink) s.link += len;
         if (inJunk) s.junkOwner = true;
       } else if (n.nodeType === 1) {
@@ -133,7 +137,7 @@ function measure(body, isHidden, junk = new Set()) {
   const kinds = owners.map((owner) => {
     const s = stats.get(owner);
     if (s.junkOwner || s.link / s.own >= 0.33) return LINKED;
-    return s.own >= MIN_PARAGRAPH ? PARAGRAPH : SHORT;
+    return s.own >= MIN_PARAGRAPH && s.stops ? PARAGRAPH : SHORT;
   });
   inFlow(kinds);
   owners.forEach((owner, i) => {
