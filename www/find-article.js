@@ -2,6 +2,12 @@
 // map from that text back to the page's own text nodes, so a sentence can be
 // highlighted in the live page without changing its DOM. No dependencies, no globals;
 // works on a document whose scripts never ran (and on one from DOMParser).
+//
+// Ideas taken (not code): from Readability.js, paragraphs score their blocks, links
+// cost, class/id words hint furniture, siblings worth a fifth join; from boilerpipe and
+// DOM Distiller, a block is judged with its neighbours; from trafilatura, the page's own
+// structure (h1, article, main, articleBody) is evidence and one fallback takes over
+// when the main pass finds nearly nothing.
 
 /** Subtrees that never hold article text. */
 const SKIP = new Set([
@@ -56,10 +62,7 @@ const MIN_PARAGRAPH = 30;
 const NEAR_EMPTY = 200;
 
 const isBlock = (el) => BLOCK.has(el.localName);
-/**
- * The class and id words that may name a role. A name of five or more words
- * ("sharing-with-a-single-developer") is a heading's slug, which says nothing of the role.
- */
+/** The class and id names that may name a role: five words or more is a heading's slug. */
 const hints = (el) =>
   `${el.id} ${typeof el.className === 'string' ? el.className : ''}`
     .split(/\s+/)
@@ -161,9 +164,8 @@ const SHORT = 1;
 const PARAGRAPH = 2;
 
 /**
- * Marks as paragraphs the short lines (code, list items, headings, labels) that sit
- * between two paragraphs with no link block in between: text in the flow of the
- * article is article (boilerpipe's and DOM Distiller's use of a block's neighbours).
+ * Marks as paragraphs the short lines (code, list items, headings) between two
+ * paragraphs with no link block in between: text in the article's flow is article.
  */
 function inFlow(kinds) {
   let seen = false;
@@ -214,19 +216,21 @@ function withSiblings(root, stats) {
   return all.slice(all.indexOf(kin[0]), all.indexOf(kin[kin.length - 1]) + 1);
 }
 
-/** The element whose subtree holds the most paragraph text for the least other text. */
-function bestBlock(stats, body) {
-  let best = body;
-  let bestScore = -Infinity;
+/** The element of `stats` with the highest `score` of its measures, or null. */
+function bestBy(stats, score) {
+  let best = null;
+  let top = -Infinity;
   for (const [el, s] of stats) {
-    const score = worth(s);
-    if (score > bestScore) {
+    if (score(s) > top) {
       best = el;
-      bestScore = score;
+      top = score(s);
     }
   }
   return best;
 }
+
+/** Text that is not links, weighed by its share: the fallback's measure of a block. */
+const density = (s) => (s.text ? (s.text - s.links) ** 2 / s.text : 0);
 
 /**
  * Finds the article in `doc` and returns `{ text, blocks, segments, root, title }`:
@@ -256,7 +260,7 @@ export function findArticle(doc, options = {}) {
   const junk = new Set([...stats.keys()].filter((el) => el !== body && furniture(el, accepted) && (stats.get(el).good < half || slideshow(el))));
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
   stats = measure(body, isHidden, junk);
-  const best = widen(bestBlock(stats, body), stats, body);
+  const best = widen(bestBy(stats, worth) ?? body, stats, body);
   const listing = isListing(best, stats);
   const parts = listing || best === body ? [best] : withSiblings(best, stats);
   const root = parts.length > 1 ? best.parentElement : best;
@@ -268,29 +272,12 @@ export function findArticle(doc, options = {}) {
   const drop = listing ? teasersWithoutSummary(root, stats, new Set([...junk].filter((el) => !captionOnly(el)))) : junk;
   const found = read(parts, stats, drop, isHidden, listing);
   const plain = stats.get(body) ? stats.get(body).text - stats.get(body).links : 0;
-  if (found.text.length >= NEAR_EMPTY || plain <= 2 * found.text.length) {
-    return { ...found, root, title: title ? title.textContent.trim() : '', listing };
+  if (found.text.length < NEAR_EMPTY && plain > 2 * found.text.length) {
+    // Near-empty on a page with text: the densest block instead, furniture words unheard.
+    const dense = bestBy(stats, density);
+    return { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false };
   }
-  // Near-empty, on a page with text: the densest block instead, furniture words unheard.
-  const dense = densest(stats);
-  return { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false };
-}
-
-/**
- * The block with the most text that is not links, weighed by the share that is not
- * links: the fallback when the paragraphs found add up to nearly nothing.
- */
-function densest(stats) {
-  let best = null;
-  let bestScore = -1;
-  for (const [el, s] of stats) {
-    const score = s.text ? ((s.text - s.links) * (s.text - s.links)) / s.text : 0;
-    if (score > bestScore) {
-      best = el;
-      bestScore = score;
-    }
-  }
-  return best;
+  return { ...found, root, title: title ? title.textContent.trim() : '', listing };
 }
 
 /**
@@ -298,7 +285,8 @@ function densest(stats) {
  * holds, unless it holds the page's headline or article element (a gallery post).
  */
 const slideshow = (el) =>
-  /gallery|slideshow|carousel/i.test(hints(el)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
+  junkWords(el).some((w) => MEDIA.includes(w)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
+const MEDIA = ['gallery', 'slideshow', 'carousel'];
 const ARTICLE = 'h1, article, main, [itemprop=articleBody]';
 
 /** The element `selector` names, when it is valid CSS and the element has text. */
