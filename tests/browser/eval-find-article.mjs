@@ -2,13 +2,14 @@
 // findArticle(document).text and the text of Readability's expected extraction, per
 // page and on average, beside two baselines computed in the same run.
 //
-// Usage (from the repository root): node tests/browser/eval-find-article.mjs [PAGES_DIR...]
+// Usage (from the repository root): node tests/browser/eval-find-article.mjs [--scripts] [PAGES_DIR...]
 // or `cargo xtask eval-finder`. Without a directory it reports the two sets of
 // ../shared/data: pages (news and blogs) and pages-more (wikis, documentation, forums).
 //
 // Each page's source.html is served from a fake origin (https://news.test/<name>/)
 // through the browser context's router; every other request is aborted, so nothing
-// reaches the network, and JavaScript is disabled so the page's own scripts never run.
+// reaches the network, and JavaScript is disabled so the page's own scripts never run
+// (with --scripts they run, as on a live page, still without the network).
 
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -78,13 +79,14 @@ export async function finderExpression() {
 }
 
 /**
- * Opens every page in Chromium with scripts disabled and the network blocked, and returns
- * per page the word lists of findArticle's text, the two baselines and the expected text.
+ * Opens every page in Chromium with the network blocked and the page's scripts off
+ * (unless `scripts`), and returns per page the F1 of findArticle's text and of the two
+ * baselines against the expected text.
  */
-export async function measure(dir = PAGES, names = null) {
+export async function measure(dir = PAGES, names = null, scripts = false) {
   names ??= await pageNames(dir);
   const finder = await finderExpression();
-  const browser = await launch({ javaScriptEnabled: false });
+  const browser = await launch({ javaScriptEnabled: scripts });
   const rows = [];
   try {
     const { context } = browser;
@@ -153,16 +155,19 @@ function report(dir, rows) {
 }
 
 async function main() {
-  const dirs = process.argv.length > 2 ? process.argv.slice(2).map((d) => resolve(d)) : [PAGES, PAGES_MORE];
-  for (const dir of dirs) {
+  const args = process.argv.slice(2);
+  const scripts = args.includes('--scripts');
+  const given = args.filter((a) => a !== '--scripts').map((d) => resolve(d));
+  for (const dir of given.length ? given : [PAGES, PAGES_MORE]) {
     const names = await pageNames(dir);
     if (names.length === 0) {
       console.error(`eval-find-article: no pages in ${dir}`);
       process.exit(1);
     }
-    report(dir, await measure(dir, names));
+    report(dir, await measure(dir, names, scripts));
   }
   console.log('finder = findArticle(document).text; body = document.body.innerText; first = first <article>/[itemprop=articleBody] else body');
+  console.log(`page scripts ${scripts ? 'on' : 'off (--scripts runs them)'}; every request blocked`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
