@@ -202,9 +202,10 @@ const worth = (s) => s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.lin
 /**
  * `root` with the run of its siblings that continues it: from the first to the last
  * sibling worth a fifth of it, or holding a paragraph of its own (Readability's
- * sibling test), so an article split into several tables or sections is read whole.
+ * sibling test), so an article split into several tables or sections is read whole;
+ * furniture among them stays out.
  */
-function withSiblings(root, stats) {
+function withSiblings(root, stats, junk) {
   const parent = root.parentElement;
   if (!parent) return [root];
   const bar = SIBLING_SHARE * worth(stats.get(root));
@@ -213,7 +214,7 @@ function withSiblings(root, stats) {
     return el === root || (s && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
   });
   const all = [...parent.children];
-  return all.slice(all.indexOf(kin[0]), all.indexOf(kin[kin.length - 1]) + 1);
+  return all.slice(all.indexOf(kin[0]), all.indexOf(kin[kin.length - 1]) + 1).filter((el) => el === root || !dropped(el, stats, junk));
 }
 
 /** The element of `stats` with the highest `score` of its measures, or null. */
@@ -262,7 +263,7 @@ export function findArticle(doc, options = {}) {
   stats = measure(body, isHidden, junk);
   const best = widen(bestBy(stats, worth) ?? body, stats, body);
   const listing = isListing(best, stats);
-  const parts = listing || best === body ? [best] : withSiblings(best, stats);
+  const parts = listing || best === body ? [best] : withSiblings(best, stats, junk);
   const root = parts.length > 1 ? best.parentElement : best;
   const title = headline(doc, body, stats);
   if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {

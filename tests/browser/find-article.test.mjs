@@ -123,7 +123,35 @@ const POEM = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>
   <p class="footer-note">Bản quyền 2023</p>
 </body></html>`;
 
-const SITE = { '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS, '/poem.html': POEM };
+/** Notes of a reference page: every one a link, more link text than the article has paragraphs. */
+const NOTES = Array.from({ length: 40 }, (_, i) => `<li><a href="#">Báo cáo ${i + 1} của Bộ Giao thông vận tải, năm 2023</a>, tr. ${i + 3}.</li>`).join('');
+/**
+ * A wiki or documentation page: a link-heavy infobox, sections whose ids are heading
+ * slugs ("sharing-..."), a console line and a formula between paragraphs, a navigation
+ * box and a long list of linked notes inside the same content block.
+ */
+const WIKI = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>Cao tốc Điện Biên</title></head><body>
+  <div class="mw-parser-output">
+    <table class="infobox"><tr><td><a href="#">Điện Biên</a></td><td><a href="#">Sơn La</a></td></tr><tr><td><a href="#">Hà Nội</a></td><td><a href="#">Bộ Giao thông vận tải</a></td></tr></table>
+    <p>${PARAGRAPHS[0]}</p>
+    <div class="section" id="sharing-the-road-with-heavy-trucks"><h2>Lưu lượng</h2><p>${PARAGRAPHS[1]}</p>
+      <pre>$ tomtat bao-cao.txt</pre>
+      <p>${PARAGRAPHS[2]} Tỉ số <math><mi>v</mi><mo>=</mo><mn>80</mn></math> km/h là tốc độ tối đa.</p></div>
+    <div class="section" id="related-works-and-further-reading-list"><h2>Di tích</h2><p>${PARAGRAPHS[3]}</p></div>
+    <div class="navbox">${RELATED.map((t) => `<a href="#">${t}</a>`).join(' · ')}</div>
+    <ol class="references">${NOTES}</ol>
+  </div>
+</body></html>`;
+
+/** An article with a photo gallery of other stories inside it, its legends longer than the article. */
+const LEGENDS = Array.from({ length: 8 }, (_, i) => [`Ảnh ${i + 1}/8`, `${SIDEBAR} ${COOKIE}`]);
+const GALLERY = `<!doctype html><html lang="vi"><head><meta charset="utf-8"><title>t</title></head><body>
+  <div class="text-wrapper"><p>${PARAGRAPHS[0]}</p><p>${PARAGRAPHS[1]}</p>
+    <div class="full-gallery"><h2>Tin ảnh</h2><ul>${LEGENDS.map(([h, p]) => `<li><h2>${h}</h2><p>${p}</p></li>`).join('')}</ul></div>
+    <p>${PARAGRAPHS[2]}</p><p>${PARAGRAPHS[3]}</p></div>
+</body></html>`;
+
+const SITE = { '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS, '/poem.html': POEM, '/wiki.html': WIKI, '/gallery.html': GALLERY };
 
 let browser;
 let page;
@@ -175,6 +203,17 @@ test('on a front page, the main column\'s teasers with a summary are read as sho
   const kept = TEASERS.filter(([, p]) => p).flatMap(([h, p]) => ['Ảnh: TTXVN', h, p]);
   assert.deepEqual(r.paragraphs, ['Thời sự', ...kept.slice(0, 3), 'Xã hội', ...kept.slice(3)]);
   for (const junk of [TEASERS[1][0], TEASERS[3][0], 'Kinh tế', 'Đọc nhiều', ...RELATED]) assert.ok(!r.text.includes(junk), `leaves out ${junk}`);
+});
+
+test('a wiki page is read whole: its sections, a console line and a formula, but not its navigation', async () => {
+  const r = await find('/wiki.html');
+  for (const kept of [...PARAGRAPHS, 'Lưu lượng', 'Di tích', '$ tomtat bao-cao.txt', 'v=80']) assert.ok(r.text.includes(kept), `reads ${kept}`);
+  for (const junk of RELATED) assert.ok(!r.text.includes(junk), `leaves out ${junk}`);
+});
+
+test('a photo gallery inside the article is left out, however long its legends', async () => {
+  const r = await find('/gallery.html');
+  assert.deepEqual(r.paragraphs, PARAGRAPHS);
 });
 
 test('when no paragraph is found, the densest block is read, never a near-empty text', async () => {
