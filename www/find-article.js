@@ -26,8 +26,8 @@ const BLOCK = new Set([
 
 const HEADING = /^h[1-6]$/;
 
-/** Punctuation inside or at the end of a sentence, in Latin, CJK and Arabic script. */
-const STOPS = /[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f\uff1b\u060c\u061f]/;
+/** Sentence punctuation of the main scripts (Latin, CJK, Arabic, Indic, ...). */
+const STOPS = /[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f\uff1b\u060c\u061f\u06d4\u0964\u0965\u0589\u1362\u104b]/;
 
 /**
  * Class/id words of page furniture: comments, share bars, related links, ads, ... in
@@ -57,6 +57,8 @@ const SIBLING_SHARE = 0.2;
 const MIN_LEAD = 80;
 const MAX_LEADS = 3;
 const MIN_PARAGRAPH = 30;
+// Text without sentence punctuation (a label; Thai has none) is a paragraph from this length.
+const UNPUNCTUATED = 160;
 // Fewer characters than this, on a page with more than twice as much text, is near-empty:
 // the fallback reads the densest block.
 const NEAR_EMPTY = 200;
@@ -78,11 +80,7 @@ function hidden(el, rendered) {
   return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
-/**
- * `hidden` for one reading of a page, each element asked once: the two measuring
- * passes and the reading walk meet the same elements, and style look-ups are the
- * costly part of the walk.
- */
+/** `hidden` for one reading of a page, each element asked once (style look-ups cost). */
 function hiddenOnce(rendered) {
   const known = new Map();
   return (el) => {
@@ -140,7 +138,7 @@ function measure(body, isHidden, junk = new Set()) {
   const kinds = owners.map((owner) => {
     const s = stats.get(owner);
     if (s.junkOwner || s.link / s.own >= 0.33) return LINKED;
-    return s.own >= MIN_PARAGRAPH && s.stops ? PARAGRAPH : SHORT;
+    return s.own >= (s.stops ? MIN_PARAGRAPH : UNPUNCTUATED) ? PARAGRAPH : SHORT;
   });
   inFlow(kinds);
   owners.forEach((owner, i) => {
@@ -200,10 +198,8 @@ function widen(root, stats, body) {
 const worth = (s) => s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
 
 /**
- * `root` with the run of its siblings that continues it: from the first to the last
- * sibling worth a fifth of it, or holding a paragraph of its own (Readability's
- * sibling test), so an article split into several tables or sections is read whole;
- * furniture among them stays out.
+ * `root` with the run of siblings from the first to the last worth a fifth of it or
+ * holding a long paragraph (Readability's sibling test), less the furniture.
  */
 function withSiblings(root, stats, junk) {
   const parent = root.parentElement;
@@ -281,10 +277,7 @@ export function findArticle(doc, options = {}) {
   return { ...found, root, title: title ? title.textContent.trim() : '', listing };
 }
 
-/**
- * True for a photo gallery or slideshow, which is furniture however much caption text it
- * holds, unless it holds the page's headline or article element (a gallery post).
- */
+/** True for a gallery or slideshow, furniture however big, unless it holds the article. */
 const slideshow = (el) =>
   junkWords(el).some((w) => MEDIA.includes(w)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
 const MEDIA = ['gallery', 'slideshow', 'carousel'];
