@@ -167,14 +167,14 @@ const PARAGRAPH = 2;
  */
 function inFlow(kinds) {
   let seen = false;
-  const after = kinds.map(() => false);
+  const ahead = kinds.map(() => false);
   for (let i = kinds.length - 1; i >= 0; i--) {
-    after[i] = seen;
+    ahead[i] = seen;
     if (kinds[i] !== SHORT) seen = kinds[i] === PARAGRAPH;
   }
   seen = false;
   kinds.forEach((kind, i) => {
-    if (kind === SHORT && seen && after[i]) kinds[i] = PARAGRAPH;
+    if (kind === SHORT && seen && ahead[i]) kinds[i] = PARAGRAPH;
     else if (kind !== SHORT) seen = kind === PARAGRAPH;
   });
 }
