@@ -254,7 +254,14 @@ export function findArticle(doc, options = {}) {
   // of its own name ("comments") are what it asked for, so they mark no furniture in it.
   const chosen = selected(doc, options.selector);
   const accepted = chosen ? junkWords(chosen) : [];
-  const junk = new Set([...stats.keys()].filter((el) => el !== body && furniture(el, accepted) && (stats.get(el).good < half || slideshow(el))));
+  // A gallery word on a single block of text (the legend of the photo on show) marks no gallery.
+  const one = [...accepted, ...MEDIA];
+  const junk = new Set(
+    [...stats.keys()].filter((el) => {
+      const s = stats.get(el);
+      return el !== body && furniture(el, s.own < s.text ? accepted : one) && (s.good < half || slideshow(el));
+    }),
+  );
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
   stats = measure(body, isHidden, junk);
   const best = widen(bestBy(stats, worth) ?? body, stats, body);
@@ -265,8 +272,10 @@ export function findArticle(doc, options = {}) {
   if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {
     parts.unshift(title, ...leads(title, parts[0], stats, junk));
   }
-  // A front page has no article to tell its photos' captions from: its teasers are read as shown.
-  const drop = listing ? teasersWithoutSummary(root, stats, new Set([...junk].filter((el) => !captionOnly(el)))) : junk;
+  // Captions are read: a front page's as shown (it has no article to tell them from), an
+  // article's figures' less their credit lines.
+  const kept = new Set([...junk].filter((el) => !captionOnly(el) || !(listing || el.closest('figure'))));
+  const drop = listing ? teasersWithoutSummary(root, stats, kept) : kept;
   const found = read(parts, stats, drop, isHidden, listing);
   const plain = stats.get(body) ? stats.get(body).text - stats.get(body).links : 0;
   if (found.text.length < NEAR_EMPTY && plain > 2 * found.text.length) {
@@ -381,13 +390,40 @@ function leads(title, root, stats, junk) {
 }
 
 /** True when the only furniture words of `el` say it is a caption or a photo credit. */
-const captionOnly = (el) => junkWords(el).every((w) => w === 'caption' || w === 'credit');
+const captionOnly = (el) => {
+  const words = junkWords(el);
+  return words.length > 0 && words.every((w) => w === 'caption' || w === 'credit');
+};
+
+/** Capitalised words, at least two in three: a line of names. */
+const names = (t) => {
+  const w = t.match(/\p{L}+/gu) ?? [];
+  return w.filter((x) => /^\p{Lu}/u.test(x)).length >= (2 / 3) * w.length;
+};
 
 /**
- * Reads the text of `parts` block by block, leaving out furniture (and captions unless
- * `captions`), with its segment map.
+ * True for a photo credit by its shape: a short line in parentheses, or names (with
+ * slashes, or capitalised and no sentence), after an optional "label:" ("Ảnh: VGP/Nhật Bắc").
  */
-function read(parts, stats, junk, isHidden, captions = false) {
+const credit = (t) => {
+  const rest = t.replace(/^[^\s:：]+(?: [^\s:：]+)?\s*[:：]/, '');
+  return t.length <= 80 && (/^\(.*\)$/.test(t) || rest.includes('/') || (!/[.!?。]$/.test(rest) && names(rest)));
+};
+
+/** Where the credit line at the end of caption text `t` starts (its length when none). */
+function creditAt(t) {
+  const stops = /[.!?…。！？]/g;
+  let i = 0;
+  do if (credit(t.slice(i).trim())) return i;
+  while (stops.test(t) && (i = stops.lastIndex));
+  return t.length;
+}
+
+/**
+ * Reads the text of `parts` block by block, leaving out furniture and captions' credit
+ * lines (all of a caption as shown if `listing`), with its segment map.
+ */
+function read(parts, stats, junk, isHidden, listing = false) {
   let text = '';
   const blocks = [];
   const segments = [];
@@ -400,6 +436,15 @@ function read(parts, stats, junk, isHidden, captions = false) {
     blockStart = -1;
     pending = 3;
     space = null;
+  };
+  // Drops the text from `end` on (a caption's credit line), with its pieces and blocks.
+  const cut = (end) => {
+    end = text.slice(0, end).trimEnd().length;
+    text = text.slice(0, end);
+    for (const list of [segments, blocks]) {
+      while (list.length && list[list.length - 1].start >= end) list.pop();
+      if (list.length) list[list.length - 1].end = Math.min(list[list.length - 1].end, end);
+    }
   };
   const push = (node, offset, piece) => {
     const last = segments[segments.length - 1];
@@ -452,17 +497,23 @@ function read(parts, stats, junk, isHidden, captions = false) {
         space = null;
         continue;
       }
-      if ((SKIP.has(name) && !(captions && name === 'figcaption')) || isHidden(n) || (isBlock(n) && dropped(n, stats, junk))) continue;
+      if ((SKIP.has(name) && name !== 'figcaption') || isHidden(n) || (isBlock(n) && dropped(n, stats, junk))) continue;
       if (!isBlock(n)) {
         walk(n, pre);
         continue;
       }
       endBlock();
       const outer = current;
+      const from = text.length;
       current = n;
       walk(n, pre || name === 'pre');
       endBlock();
       current = outer;
+      if (!listing && (name === 'figcaption' || captionOnly(n))) {
+        const end = from + creditAt(text.slice(from));
+        // A credit run on in the legend's own text ("…. Ảnh: VGP") makes it a photo line: all out.
+        cut(segments.some((s) => s.start < end && end < s.end) ? from : end);
+      }
     }
   };
   for (const part of parts) {
