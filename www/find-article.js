@@ -1,13 +1,9 @@
-// Finds the article in a news page and returns its text as tomtat digests it, with a
-// map from that text back to the page's own text nodes, so a sentence can be
-// highlighted in the live page without changing its DOM. No dependencies, no globals;
-// works on a document whose scripts never ran (and on one from DOMParser).
-//
-// Ideas taken (not code): from Readability.js, paragraphs score their blocks, links
-// cost, class/id words hint furniture, siblings worth a fifth join; from boilerpipe and
-// DOM Distiller, a block is judged with its neighbours; from trafilatura, the page's own
-// structure (h1, article, main, articleBody) is evidence and one fallback takes over
-// when the main pass finds nearly nothing.
+// Finds a page's article: its text as tomtat digests it, mapped back to the page's text
+// nodes (to highlight a sentence without changing the DOM). No dependencies; works on a
+// page whose scripts never ran and on a DOMParser document.
+// Ideas taken (not code): Readability.js (paragraphs score blocks, links cost, class words
+// hint furniture, siblings join), boilerpipe/DOM Distiller (a block judged with its
+// neighbours), trafilatura (h1/article/main/articleBody as evidence, one fallback).
 
 /** Subtrees that never hold article text. */
 const SKIP = new Set([
@@ -16,7 +12,7 @@ const SKIP = new Set([
   'head', 'dialog', 'label',
 ]);
 
-/** Elements that start a new line of text: their content is a paragraph of its own. */
+/** Elements that start a new block of text. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
@@ -29,58 +25,50 @@ const HEADING = /^h[1-6]$/;
 /** Sentence punctuation of the main scripts (Latin, CJK, Arabic, Indic, ...). */
 const STOPS = /[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f\uff1b\u060c\u061f\u06d4\u0964\u0965\u0589\u1362\u104b]/;
 
-/**
- * Class/id words of page furniture: comments, share bars, related links, ads, ... in
- * English and in the unaccented Vietnamese some Vietnamese sites use (bình luận, tin
- * liên quan, xem thêm, đọc thêm, quảng cáo, chia sẻ).
- */
+/** Class/id words of furniture, English and unaccented Vietnamese (bình luận, liên quan, ...). */
 const JUNK =
   /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|gallery|slideshow|carousel|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
 
-/** Class/id words that say "this is the content", which outweigh a furniture word. */
+/** Class/id words of content, which outweigh furniture words. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
 
-// What a candidate block pays per character of link text, and of other text, outside
-// its paragraphs (in paragraph characters).
+// What a block pays per character of link text, and of other non-paragraph text.
 const LINK_COST = 1.5;
 const PLAIN_COST = 0.5;
-// Link text share above which a block in the article is a link list, and a teaser on a
-// front page a bare headline (Readability's bar for low-weight blocks).
+// Link shares above which a block is a link list, and a front page's teaser a bare headline.
 const LINK_LIST = 0.5;
 const TEASER_LINKS = 0.2;
-// The best block widens to an ancestor when at least this share of what it adds is paragraphs.
+// Share of paragraphs in what an ancestor adds for the best block to widen to it.
 const WIDEN_GOOD = 0.5;
-// A sibling of the best block worth this share of it continues the article.
+// Share of the best block's worth for a sibling to continue it.
 const SIBLING_SHARE = 0.2;
-// A lead (sapo) is one to MAX_LEADS blocks of at least MIN_LEAD characters; a paragraph
-// at least MIN_PARAGRAPH (UTF-16 units).
+// Lead (sapo) blocks and paragraphs: their least length (UTF-16 units) and most leads.
 const MIN_LEAD = 80;
 const MAX_LEADS = 3;
 const MIN_PARAGRAPH = 30;
-// Text without sentence punctuation (a label; Thai has none) is a paragraph from this length.
+// Length from which text without punctuation (Thai has none) is a paragraph.
 const UNPUNCTUATED = 160;
-// Fewer characters than this, on a page with more than twice as much text, is near-empty:
-// the fallback reads the densest block.
+// A text shorter, on a page with twice as much, is near-empty: the densest block is read.
 const NEAR_EMPTY = 200;
 
 const isBlock = (el) => BLOCK.has(el.localName);
-/** The class and id names that may name a role: five words or more is a heading's slug. */
+/** Class and id names, less headings' slugs (five words or more). */
 const hints = (el) =>
   `${el.id} ${typeof el.className === 'string' ? el.className : ''}`
     .split(/\s+/)
     .filter((name) => name.split(/[-_]+/).length < 5)
     .join(' ');
 
-/** True when `el` is hidden by its attributes, inline style or (in a rendered page) CSS. */
+/** True when `el` is hidden by attribute, inline style or (rendered) CSS. */
 function hidden(el, rendered) {
   if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  // checkVisibility is false for a display:contents wrapper, whose children do show.
+  // A display:contents wrapper's children show.
   return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
-/** `hidden` for one reading of a page, each element asked once (style look-ups cost). */
+/** `hidden`, each element asked once (style look-ups cost). */
 function hiddenOnce(rendered) {
   const known = new Map();
   return (el) => {
@@ -90,22 +78,16 @@ function hiddenOnce(rendered) {
   };
 }
 
-/**
- * The furniture words in `el`'s class and id, lower-cased and without separators; a word
- * said absent ("no-sidebar", "no_caption") is none.
- */
+/** The furniture words of `el`'s class and id, bare; one said absent (no-sidebar) is none. */
 const junkWords = (el) =>
   (hints(el).replace(/(?:^|[^a-z])no[-_][a-z]+/gi, ' ').match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
 
-/** True when the class or id says page furniture (other than `accepted` words) and nothing says content. */
+/** True when class/id say furniture (not `accepted`) and not content. */
 function furniture(el, accepted) {
   return !CONTENT.test(hints(el)) && junkWords(el).some((w) => !accepted.includes(w));
 }
 
-/**
- * Measures every element under `body`: `own` text per block (its inline text), and per
- * element the paragraph text (`good`) and the other text (`junk`) of its subtree.
- */
+/** Per element: `own` (inline) text, and its subtree's paragraph (`good`), other and link text. */
 function measure(body, isHidden, junk = new Set()) {
   const stats = new Map();
   const get = (el) => {
@@ -113,7 +95,6 @@ function measure(body, isHidden, junk = new Set()) {
     if (!s) stats.set(el, (s = { own: 0, link: 0, good: 0, junk: 0, text: 0, links: 0 }));
     return s;
   };
-  // Inline text per owning block, and whether that text sits in a link.
   const owners = [];
   const walk = (el, owner, inLink, inJunk) => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -156,15 +137,12 @@ function measure(body, isHidden, junk = new Set()) {
   return stats;
 }
 
-// What a block of text is: link text or furniture, a short line, or a paragraph.
+// Kinds of block: links or furniture, a short line, a paragraph.
 const LINKED = 0;
 const SHORT = 1;
 const PARAGRAPH = 2;
 
-/**
- * Marks as paragraphs the short lines (code, list items, headings) between two
- * paragraphs with no link block in between: text in the article's flow is article.
- */
+/** Marks as paragraphs the short lines (code, items, headings) between two paragraphs. */
 function inFlow(kinds) {
   let seen = false;
   const ahead = kinds.map(() => false);
@@ -179,10 +157,7 @@ function inFlow(kinds) {
   });
 }
 
-/**
- * Widens `root` to its ancestors while what an ancestor adds is mostly paragraph text:
- * the article split in sections, or interleaved with link-heavy tables and lists.
- */
+/** Widens `root` to ancestors that add mostly paragraphs (sections, tables between). */
 function widen(root, stats, body) {
   while (root !== body) {
     const r = stats.get(root);
@@ -194,13 +169,10 @@ function widen(root, stats, body) {
   return root;
 }
 
-/** Paragraph text less what link and other text cost: how much a block is the article. */
+/** How much a block is the article: paragraphs less the cost of other text. */
 const worth = (s) => s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
 
-/**
- * `root` with the run of siblings from the first to the last worth a fifth of it or
- * holding a long paragraph (Readability's sibling test), less the furniture.
- */
+/** `root` with its siblings from the first to the last worth a share of it, less furniture. */
 function withSiblings(root, stats, junk) {
   const parent = root.parentElement;
   if (!parent) return [root];
@@ -213,7 +185,7 @@ function withSiblings(root, stats, junk) {
   return all.slice(all.indexOf(kin[0]), all.indexOf(kin[kin.length - 1]) + 1).filter((el) => el === root || !dropped(el, stats, junk));
 }
 
-/** The element of `stats` with the highest `score` of its measures, or null. */
+/** The element of `stats` with the highest `score`, or null. */
 function bestBy(stats, score) {
   let best = null;
   let top = -Infinity;
@@ -226,7 +198,7 @@ function bestBy(stats, score) {
   return best;
 }
 
-/** Text that is not links, weighed by its share: the fallback's measure of a block. */
+/** Text not in links, weighed by its share: the fallback's measure. */
 const density = (s) => (s.text ? (s.text - s.links) ** 2 / s.text : 0);
 
 /**
@@ -243,18 +215,16 @@ const density = (s) => (s.text ? (s.text - s.links) ** 2 / s.text : 0);
 export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
   if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
-  // Layout (and so CSS visibility) exists only in a rendered document, not in one from DOMParser.
+  // A DOMParser document has no layout.
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
   const isHidden = hiddenOnce(rendered);
-  // Furniture hints count only on blocks that do not hold most of the page's paragraphs:
-  // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
+  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers).
   let stats = measure(body, isHidden);
   const half = (stats.get(body)?.good ?? 0) / 2;
-  // The site's own choice is read as it is, without a headline or lead added; the words
-  // of its own name ("comments") are what it asked for, so they mark no furniture in it.
+  // The site's choice is read as is; its own name's words ("comments") mark nothing in it.
   const chosen = selected(doc, options.selector);
   const accepted = chosen ? junkWords(chosen) : [];
-  // A gallery word on a single block of text (the legend of the photo on show) marks no gallery.
+  // A gallery word on one block of text (the legend on show) marks no gallery.
   const one = [...accepted, ...MEDIA];
   const junk = new Set(
     [...stats.keys()].filter((el) => {
@@ -272,27 +242,25 @@ export function findArticle(doc, options = {}) {
   if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {
     parts.unshift(title, ...leads(title, parts[0], stats, junk));
   }
-  // Captions are read: a front page's as shown (it has no article to tell them from), an
-  // article's figures' less their credit lines.
+  // Captions are read: a front page's as shown, an article's figures' less credits.
   const kept = new Set([...junk].filter((el) => !captionOnly(el) || !(listing || el.closest('figure'))));
   const drop = listing ? teasersWithoutSummary(root, stats, kept) : kept;
   const found = read(parts, stats, drop, isHidden, listing);
   const plain = stats.get(body) ? stats.get(body).text - stats.get(body).links : 0;
   if (found.text.length < NEAR_EMPTY && plain > 2 * found.text.length) {
-    // Near-empty on a page with text: the densest block instead, furniture words unheard.
     const dense = bestBy(stats, density);
     return { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false };
   }
   return { ...found, root, title: title ? title.textContent.trim() : '', listing };
 }
 
-/** True for a gallery or slideshow, furniture however big, unless it holds the article. */
+/** True for a gallery, furniture however big, unless it holds the article. */
 const slideshow = (el) =>
   junkWords(el).some((w) => MEDIA.includes(w)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
 const MEDIA = ['gallery', 'slideshow', 'carousel'];
 const ARTICLE = 'h1, article, main, [itemprop=articleBody]';
 
-/** The element `selector` names, when it is valid CSS and the element has text. */
+/** The element `selector` names, if valid and with text. */
 function selected(doc, selector) {
   try {
     const el = selector && doc.querySelector(selector);
@@ -302,10 +270,7 @@ function selected(doc, selector) {
   }
 }
 
-/**
- * True on a listing page: the best block is several <article> teasers that hold most of
- * its paragraph text, none of them half of it.
- */
+/** True when `root` is 3+ <article> teasers with most of its paragraphs, none half. */
 function isListing(root, stats) {
   const good = (el) => stats.get(el)?.good ?? 0;
   const stories = [...root.querySelectorAll('article')].filter((a) => good(a) > 0 && !a.parentElement.closest('article'));
@@ -313,14 +278,10 @@ function isListing(root, stats) {
   return stories.length >= 3 && stories.reduce((sum, a) => sum + good(a), 0) >= 0.7 * total && stories.every((a) => good(a) < total / 2);
 }
 
-/**
- * The blocks a listing page's text leaves out: furniture, and (deepest first, so a block
- * is judged by what is left in it) every non-heading block whose link share exceeds
- * TEASER_LINKS: a teaser that is mostly its headline link has no summary to read.
- */
+/** A listing's blocks left out: furniture, and (deepest first) non-heading blocks mostly links. */
 function teasersWithoutSummary(root, stats, junk) {
   const drop = new Set(junk);
-  // Returns the text and link lengths of what `el` keeps; hidden and skipped elements have no stats.
+  // The text and link lengths `el` keeps.
   const visit = (el) => {
     const s = stats.get(el);
     const kept = [s.own, s.link];
@@ -339,13 +300,10 @@ function teasersWithoutSummary(root, stats, junk) {
   return drop;
 }
 
-/** Lower-cased words, for comparing a heading with the page's title. */
+/** Lower-cased words. */
 const wordsOf = (t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/**
- * The article's headline: the visible h1 (or `itemprop=headline`) whose words are mostly
- * words of og:title or <title>, so a site logo in an h1 is not taken for it.
- */
+/** The headline: the h1 (or itemprop=headline) mostly of og:title's or <title>'s words. */
 function headline(doc, body, stats) {
   const meta = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
   const known = new Set(wordsOf(`${meta} ${doc.title}`));
@@ -364,13 +322,13 @@ function headline(doc, body, stats) {
   return best;
 }
 
-/** The next element after `el`'s subtree in document order, or null. */
+/** The element after `el`'s subtree, or null. */
 function after(el) {
   for (; el; el = el.parentElement) if (el.nextElementSibling) return el.nextElementSibling;
   return null;
 }
 
-/** The lead paragraphs (sapo) between the headline and the article body. */
+/** The leads (sapo) between headline and body. */
 function leads(title, root, stats, junk) {
   const found = [];
   for (let el = after(title); el && el !== root; ) {
@@ -389,7 +347,7 @@ function leads(title, root, stats, junk) {
   return found;
 }
 
-/** True when the only furniture words of `el` say it is a caption or a photo credit. */
+/** True when `el`'s furniture words say caption or credit, and only that. */
 const captionOnly = (el) => {
   const words = junkWords(el);
   return words.length > 0 && words.every((w) => w === 'caption' || w === 'credit');
@@ -401,16 +359,13 @@ const names = (t) => {
   return w.filter((x) => /^\p{Lu}/u.test(x)).length >= (2 / 3) * w.length;
 };
 
-/**
- * True for a photo credit by its shape: a short line in parentheses, or names (with
- * slashes, or capitalised and no sentence), after an optional "label:" ("Ảnh: VGP/Nhật Bắc").
- */
+/** True for a credit by shape: short, in parentheses or names (capitalised, no closing stop) after an optional "label:". */
 const credit = (t) => {
   const rest = t.replace(/^[^\s:：]+(?: [^\s:：]+)?\s*[:：]/, '');
-  return t.length <= 80 && (/^\(.*\)$/.test(t) || rest.includes('/') || (!/[.!?。]$/.test(rest) && names(rest)));
+  return t.length <= 80 && (/^\(.*\)$/.test(t) || (names(rest) && !/[.!?。]$/.test(rest)));
 };
 
-/** Where the credit line at the end of caption text `t` starts (its length when none). */
+/** Where caption text `t`'s closing credit starts, else its length. */
 function creditAt(t) {
   const stops = /[.!?…。！？]/g;
   let i = 0;
@@ -419,15 +374,12 @@ function creditAt(t) {
   return t.length;
 }
 
-/**
- * Reads the text of `parts` block by block, leaving out furniture and captions' credit
- * lines (all of a caption as shown if `listing`), with its segment map.
- */
+/** Reads `parts` and their segment map, less furniture and (unless `listing`) credits. */
 function read(parts, stats, junk, isHidden, listing = false) {
   let text = '';
   const blocks = [];
   const segments = [];
-  // What separates the next word from the text so far: 0 nothing, 1 space, 2 line, 3 paragraph.
+  // Before the next word: 0 nothing, 1 space, 2 line, 3 paragraph.
   let pending = 0;
   let blockStart = -1;
   let current = null;
@@ -437,7 +389,7 @@ function read(parts, stats, junk, isHidden, listing = false) {
     pending = 3;
     space = null;
   };
-  // Drops the text from `end` on (a caption's credit line), with its pieces and blocks.
+  // Drops the text from `end` on.
   const cut = (end) => {
     end = text.slice(0, end).trimEnd().length;
     text = text.slice(0, end);
@@ -455,7 +407,7 @@ function read(parts, stats, junk, isHidden, listing = false) {
     }
     text += piece;
   };
-  // A U+0020 in the white space before the next word: the separator a space maps to.
+  // A U+0020 before the next word, which a space maps to.
   let space = null;
   const addText = (node, pre) => {
     const data = node.data;
@@ -465,7 +417,7 @@ function read(parts, stats, junk, isHidden, listing = false) {
       const i = data.indexOf(' ', from);
       if (!space && i >= 0 && i < to) space = { node, offset: i };
     };
-    // HTML white space collapses; a no-break space is part of the text.
+    // White space collapses, but not a no-break space.
     const words = pre ? /[^\n]+|\n/g : /[^ \t\n\r\f]+/g;
     let from = 0;
     for (let m; (m = words.exec(data)); from = m.index + m[0].length) {
@@ -511,7 +463,7 @@ function read(parts, stats, junk, isHidden, listing = false) {
       current = outer;
       if (!listing && (name === 'figcaption' || captionOnly(n))) {
         const end = from + creditAt(text.slice(from));
-        // A credit run on in the legend's own text ("…. Ảnh: VGP") makes it a photo line: all out.
+        // A credit run on in the legend's text ("…. Ảnh: VGP") makes it a photo line.
         cut(segments.some((s) => s.start < end && end < s.end) ? from : end);
       }
     }
@@ -525,10 +477,7 @@ function read(parts, stats, junk, isHidden, listing = false) {
   return { text, blocks, segments };
 }
 
-/**
- * True when a block inside the article is furniture: hinted so, or mostly links. A list
- * item is judged with its list: one linked sentence in a list of notes is content.
- */
+/** True for a furniture block: hinted so, or mostly links (a list item by its list). */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
   return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text && !s.good);
