@@ -1,16 +1,18 @@
-// Finds the article in a news page and returns its text as tomtat digests it, with a
-// map from that text back to the page's own text nodes, so a sentence can be
-// highlighted in the live page without changing its DOM. No dependencies, no globals;
-// works on a document whose scripts never ran (and on one from DOMParser).
+// Finds a page's article: its text as tomtat digests it, mapped back to the page's text
+// nodes (to highlight a sentence without changing the DOM). No dependencies; works on a
+// page whose scripts never ran and on a DOMParser document.
+// Ideas taken (not code): Readability.js (paragraphs score blocks, links cost, class words
+// hint furniture, siblings join), boilerpipe/DOM Distiller (a block judged with its
+// neighbours), trafilatura (h1/article/main/articleBody as evidence, one fallback).
 
 /** Subtrees that never hold article text. */
 const SKIP = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas',
+  'script', 'style', 'noscript', 'template', 'svg', 'iframe', 'object', 'embed', 'canvas',
   'video', 'audio', 'select', 'textarea', 'input', 'button', 'nav', 'aside', 'footer', 'figcaption',
   'head', 'dialog', 'label',
 ]);
 
-/** Elements that start a new line of text: their content is a paragraph of its own. */
+/** Elements that start a new block of text. */
 const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'body', 'center', 'dd', 'details', 'div', 'dl', 'dt',
   'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header',
@@ -20,48 +22,53 @@ const BLOCK = new Set([
 
 const HEADING = /^h[1-6]$/;
 
-/**
- * Class/id words of page furniture: comments, share bars, related links, ads, ... in
- * English and in the unaccented Vietnamese some Vietnamese sites use (bình luận, tin
- * liên quan, xem thêm, đọc thêm, quảng cáo, chia sẻ).
- */
-const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
+/** Sentence punctuation of the main scripts (Latin, CJK, Arabic, Indic, ...). */
+const STOPS = /[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f\uff1b\u060c\u061f\u06d4\u0964\u0965\u0589\u1362\u104b]/;
 
-/** Class/id words that say "this is the content", which outweigh a furniture word. */
+/** Class/id words of furniture, English and unaccented Vietnamese (bình luận, liên quan, ...). */
+const JUNK =
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|gallery|slideshow|carousel|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
+
+/** Class/id words of content, which outweigh furniture words. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
 
-// What a candidate block pays per character of link text, and of other text, outside
-// its paragraphs (in paragraph characters).
+// What a block pays per character of link text, and of other non-paragraph text.
 const LINK_COST = 1.5;
 const PLAIN_COST = 0.5;
-// Link text share above which a block in the article is a link list, and a teaser on a
-// front page a bare headline (Readability's bar for low-weight blocks).
+// Link shares above which a block is a link list, and a front page's teaser a bare headline.
 const LINK_LIST = 0.5;
 const TEASER_LINKS = 0.2;
-// A lead (sapo) is one to MAX_LEADS blocks of at least MIN_LEAD characters; a paragraph
-// at least MIN_PARAGRAPH (UTF-16 units).
+// Share of paragraphs in what an ancestor adds for the best block to widen to it.
+const WIDEN_GOOD = 0.5;
+// Share of the best block's worth for a sibling to continue it.
+const SIBLING_SHARE = 0.2;
+// Lead (sapo) blocks and paragraphs: their least length (UTF-16 units) and most leads.
 const MIN_LEAD = 80;
 const MAX_LEADS = 3;
 const MIN_PARAGRAPH = 30;
+// Length from which text without punctuation (Thai has none) is a paragraph.
+const UNPUNCTUATED = 160;
+// A text shorter, on a page with twice as much, is near-empty: the densest block is read.
+const NEAR_EMPTY = 200;
 
 const isBlock = (el) => BLOCK.has(el.localName);
-const hints = (el) => `${el.id} ${typeof el.className === 'string' ? el.className : ''}`;
+/** Class and id names, less headings' slugs (five words or more). */
+const hints = (el) =>
+  `${el.id} ${typeof el.className === 'string' ? el.className : ''}`
+    .split(/\s+/)
+    .filter((name) => name.split(/[-_]+/).length < 5)
+    .join(' ');
 
-/** True when `el` is hidden by its attributes, inline style or (in a rendered page) CSS. */
+/** True when `el` is hidden by attribute, inline style or (rendered) CSS. */
 function hidden(el, rendered) {
   if (el.hidden || el.getAttribute('aria-hidden') === 'true') return true;
   const style = el.getAttribute('style');
   if (style && /(?:display\s*:\s*none|visibility\s*:\s*hidden)/i.test(style)) return true;
-  // checkVisibility is false for a display:contents wrapper, whose children do show.
+  // A display:contents wrapper's children show.
   return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
-/**
- * `hidden` for one reading of a page, each element asked once: the two measuring
- * passes and the reading walk meet the same elements, and style look-ups are the
- * costly part of the walk.
- */
+/** `hidden`, each element asked once (style look-ups cost). */
 function hiddenOnce(rendered) {
   const known = new Map();
   return (el) => {
@@ -71,18 +78,16 @@ function hiddenOnce(rendered) {
   };
 }
 
-/** The furniture words in `el`'s class and id, lower-cased and without separators. */
-const junkWords = (el) => (hints(el).match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
+/** The furniture words of `el`'s class and id, bare; one said absent (no-sidebar) is none. */
+const junkWords = (el) =>
+  (hints(el).replace(/(?:^|[^a-z])no[-_][a-z]+/gi, ' ').match(JUNK) ?? []).map((w) => w.replace(/[^a-z]/gi, '').toLowerCase());
 
-/** True when the class or id says page furniture (other than `accepted` words) and nothing says content. */
+/** True when class/id say furniture (not `accepted`) and not content. */
 function furniture(el, accepted) {
   return !CONTENT.test(hints(el)) && junkWords(el).some((w) => !accepted.includes(w));
 }
 
-/**
- * Measures every element under `body`: `own` text per block (its inline text), and per
- * element the paragraph text (`good`) and the other text (`junk`) of its subtree.
- */
+/** Per element: `own` (inline) text, and its subtree's paragraph (`good`), other and link text. */
 function measure(body, isHidden, junk = new Set()) {
   const stats = new Map();
   const get = (el) => {
@@ -90,7 +95,6 @@ function measure(body, isHidden, junk = new Set()) {
     if (!s) stats.set(el, (s = { own: 0, link: 0, good: 0, junk: 0, text: 0, links: 0 }));
     return s;
   };
-  // Inline text per owning block, and whether that text sits in a link.
   const owners = [];
   const walk = (el, owner, inLink, inJunk) => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
@@ -100,6 +104,7 @@ function measure(body, isHidden, junk = new Set()) {
         const s = get(owner);
         if (!s.own && !s.link) owners.push(owner);
         s.own += len;
+        if (!inLink && STOPS.test(n.data)) s.stops = true;
         if (inLink) s.link += len;
         if (inJunk) s.junkOwner = true;
       } else if (n.nodeType === 1) {
@@ -111,10 +116,15 @@ function measure(body, isHidden, junk = new Set()) {
     }
   };
   walk(body, body, false, false);
-  for (const owner of owners) {
+  const kinds = owners.map((owner) => {
     const s = stats.get(owner);
-    const paragraph = !s.junkOwner && s.own >= MIN_PARAGRAPH && s.link / s.own < 0.33;
-    const good = paragraph ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
+    if (s.junkOwner || s.link / s.own >= 0.33) return LINKED;
+    return s.own >= (s.stops ? MIN_PARAGRAPH : UNPUNCTUATED) ? PARAGRAPH : SHORT;
+  });
+  inFlow(kinds);
+  owners.forEach((owner, i) => {
+    const s = stats.get(owner);
+    const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
     for (let el = owner; el; el = el.parentElement) {
       const a = get(el);
       a.good += good;
@@ -123,23 +133,73 @@ function measure(body, isHidden, junk = new Set()) {
       a.links += s.link;
       if (el === body) break;
     }
-  }
+  });
   return stats;
 }
 
-/** The element whose subtree holds the most paragraph text for the least other text. */
-function bestBlock(stats, body) {
-  let best = body;
-  let bestScore = -Infinity;
+// Kinds of block: links or furniture, a short line, a paragraph.
+const LINKED = 0;
+const SHORT = 1;
+const PARAGRAPH = 2;
+
+/** Marks as paragraphs the short lines (code, items, headings) between two paragraphs. */
+function inFlow(kinds) {
+  let seen = false;
+  const ahead = kinds.map(() => false);
+  for (let i = kinds.length - 1; i >= 0; i--) {
+    ahead[i] = seen;
+    if (kinds[i] !== SHORT) seen = kinds[i] === PARAGRAPH;
+  }
+  seen = false;
+  kinds.forEach((kind, i) => {
+    if (kind === SHORT && seen && ahead[i]) kinds[i] = PARAGRAPH;
+    else if (kind !== SHORT) seen = kind === PARAGRAPH;
+  });
+}
+
+/** Widens `root` to ancestors that add mostly paragraphs (sections, tables between). */
+function widen(root, stats, body) {
+  while (root !== body) {
+    const r = stats.get(root);
+    const s = stats.get(root.parentElement);
+    const added = s.text - r.text;
+    if (added > 0 && s.good - r.good < WIDEN_GOOD * added) break;
+    root = root.parentElement;
+  }
+  return root;
+}
+
+/** How much a block is the article: paragraphs less the cost of other text. */
+const worth = (s) => s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
+
+/** `root` with its siblings from the first to the last worth a share of it, less furniture. */
+function withSiblings(root, stats, junk) {
+  const parent = root.parentElement;
+  if (!parent) return [root];
+  const bar = SIBLING_SHARE * worth(stats.get(root));
+  const kin = [...parent.children].filter((el) => {
+    const s = stats.get(el);
+    return el === root || (s && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
+  });
+  const all = [...parent.children];
+  return all.slice(all.indexOf(kin[0]), all.indexOf(kin[kin.length - 1]) + 1).filter((el) => el === root || !dropped(el, stats, junk));
+}
+
+/** The element of `stats` with the highest `score`, or null. */
+function bestBy(stats, score) {
+  let best = null;
+  let top = -Infinity;
   for (const [el, s] of stats) {
-    const score = s.good - LINK_COST * s.links - PLAIN_COST * (s.junk - s.links);
-    if (score > bestScore) {
+    if (score(s) > top) {
       best = el;
-      bestScore = score;
+      top = score(s);
     }
   }
   return best;
 }
+
+/** Text not in links, weighed by its share: the fallback's measure. */
+const density = (s) => (s.text ? (s.text - s.links) ** 2 / s.text : 0);
 
 /**
  * Finds the article in `doc` and returns `{ text, blocks, segments, root, title }`:
@@ -155,32 +215,52 @@ function bestBlock(stats, body) {
 export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
   if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
-  // Layout (and so CSS visibility) exists only in a rendered document, not in one from DOMParser.
+  // A DOMParser document has no layout.
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
   const isHidden = hiddenOnce(rendered);
-  // Furniture hints count only on blocks that do not hold most of the page's paragraphs:
-  // a page-wide wrapper called "has-sidebar" or "widget Blog" is not furniture.
+  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers).
   let stats = measure(body, isHidden);
   const half = (stats.get(body)?.good ?? 0) / 2;
-  // The site's own choice is read as it is, without a headline or lead added; the words
-  // of its own name ("comments") are what it asked for, so they mark no furniture in it.
+  // The site's choice is read as is; its own name's words ("comments") mark nothing in it.
   const chosen = selected(doc, options.selector);
   const accepted = chosen ? junkWords(chosen) : [];
-  const junk = new Set([...stats.keys()].filter((el) => el !== body && stats.get(el).good < half && furniture(el, accepted)));
+  // A gallery word on one block of text (the legend on show) marks no gallery.
+  const one = [...accepted, ...MEDIA];
+  const junk = new Set(
+    [...stats.keys()].filter((el) => {
+      const s = stats.get(el);
+      return el !== body && furniture(el, s.own < s.text ? accepted : one) && (s.good < half || slideshow(el));
+    }),
+  );
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
   stats = measure(body, isHidden, junk);
-  const root = bestBlock(stats, body);
-  const listing = isListing(root, stats);
+  const best = widen(bestBy(stats, worth) ?? body, stats, body);
+  const listing = isListing(best, stats);
+  const parts = listing || best === body ? [best] : withSiblings(best, stats, junk);
+  const root = parts.length > 1 ? best.parentElement : best;
   const title = headline(doc, body, stats);
-  const parts = [root];
-  if (title && !root.contains(title) && title.compareDocumentPosition(root) & 4) {
-    parts.unshift(title, ...leads(title, root, stats, junk));
+  if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {
+    parts.unshift(title, ...leads(title, parts[0], stats, junk));
   }
-  const drop = listing ? teasersWithoutSummary(root, stats, junk) : junk;
-  return { ...read(parts, stats, drop, isHidden), root, title: title ? title.textContent.trim() : '', listing };
+  // Captions are read: a front page's as shown, an article's figures' less credits.
+  const kept = new Set([...junk].filter((el) => !captionOnly(el) || !(listing || el.closest('figure'))));
+  const drop = listing ? teasersWithoutSummary(root, stats, kept) : kept;
+  const found = read(parts, stats, drop, isHidden, listing);
+  const plain = stats.get(body) ? stats.get(body).text - stats.get(body).links : 0;
+  if (found.text.length < NEAR_EMPTY && plain > 2 * found.text.length) {
+    const dense = bestBy(stats, density);
+    return { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false };
+  }
+  return { ...found, root, title: title ? title.textContent.trim() : '', listing };
 }
 
-/** The element `selector` names, when it is valid CSS and the element has text. */
+/** True for a gallery, furniture however big, unless it holds the article. */
+const slideshow = (el) =>
+  junkWords(el).some((w) => MEDIA.includes(w)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
+const MEDIA = ['gallery', 'slideshow', 'carousel'];
+const ARTICLE = 'h1, article, main, [itemprop=articleBody]';
+
+/** The element `selector` names, if valid and with text. */
 function selected(doc, selector) {
   try {
     const el = selector && doc.querySelector(selector);
@@ -190,10 +270,7 @@ function selected(doc, selector) {
   }
 }
 
-/**
- * True on a listing page: the best block is several <article> teasers that hold most of
- * its paragraph text, none of them half of it.
- */
+/** True when `root` is 3+ <article> teasers with most of its paragraphs, none half. */
 function isListing(root, stats) {
   const good = (el) => stats.get(el)?.good ?? 0;
   const stories = [...root.querySelectorAll('article')].filter((a) => good(a) > 0 && !a.parentElement.closest('article'));
@@ -201,14 +278,10 @@ function isListing(root, stats) {
   return stories.length >= 3 && stories.reduce((sum, a) => sum + good(a), 0) >= 0.7 * total && stories.every((a) => good(a) < total / 2);
 }
 
-/**
- * The blocks a listing page's text leaves out: furniture, and (deepest first, so a block
- * is judged by what is left in it) every non-heading block whose link share exceeds
- * TEASER_LINKS: a teaser that is mostly its headline link has no summary to read.
- */
+/** A listing's blocks left out: furniture, and (deepest first) non-heading blocks mostly links. */
 function teasersWithoutSummary(root, stats, junk) {
   const drop = new Set(junk);
-  // Returns the text and link lengths of what `el` keeps; hidden and skipped elements have no stats.
+  // The text and link lengths `el` keeps.
   const visit = (el) => {
     const s = stats.get(el);
     const kept = [s.own, s.link];
@@ -227,13 +300,10 @@ function teasersWithoutSummary(root, stats, junk) {
   return drop;
 }
 
-/** Lower-cased words, for comparing a heading with the page's title. */
+/** Lower-cased words. */
 const wordsOf = (t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/**
- * The article's headline: the visible h1 (or `itemprop=headline`) whose words are mostly
- * words of og:title or <title>, so a site logo in an h1 is not taken for it.
- */
+/** The headline: the h1 (or itemprop=headline) mostly of og:title's or <title>'s words. */
 function headline(doc, body, stats) {
   const meta = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
   const known = new Set(wordsOf(`${meta} ${doc.title}`));
@@ -252,13 +322,13 @@ function headline(doc, body, stats) {
   return best;
 }
 
-/** The next element after `el`'s subtree in document order, or null. */
+/** The element after `el`'s subtree, or null. */
 function after(el) {
   for (; el; el = el.parentElement) if (el.nextElementSibling) return el.nextElementSibling;
   return null;
 }
 
-/** The lead paragraphs (sapo) between the headline and the article body. */
+/** The leads (sapo) between headline and body. */
 function leads(title, root, stats, junk) {
   const found = [];
   for (let el = after(title); el && el !== root; ) {
@@ -277,12 +347,39 @@ function leads(title, root, stats, junk) {
   return found;
 }
 
-/** Reads the text of `parts` block by block, leaving out furniture, with its segment map. */
-function read(parts, stats, junk, isHidden) {
+/** True when `el`'s furniture words say caption or credit, and only that. */
+const captionOnly = (el) => {
+  const words = junkWords(el);
+  return words.length > 0 && words.every((w) => w === 'caption' || w === 'credit');
+};
+
+/** Capitalised words, at least two in three: a line of names. */
+const names = (t) => {
+  const w = t.match(/\p{L}+/gu) ?? [];
+  return w.filter((x) => /^\p{Lu}/u.test(x)).length >= (2 / 3) * w.length;
+};
+
+/** True for a credit by shape: short, in parentheses or names (capitalised, no closing stop) after an optional "label:". */
+const credit = (t) => {
+  const rest = t.replace(/^[^\s:：]+(?: [^\s:：]+)?\s*[:：]/, '');
+  return t.length <= 80 && (/^\(.*\)$/.test(t) || (names(rest) && !/[.!?。]$/.test(rest)));
+};
+
+/** Where caption text `t`'s closing credit starts, else its length. */
+function creditAt(t) {
+  const stops = /[.!?…。！？]/g;
+  let i = 0;
+  do if (credit(t.slice(i).trim())) return i;
+  while (stops.test(t) && (i = stops.lastIndex));
+  return t.length;
+}
+
+/** Reads `parts` and their segment map, less furniture and (unless `listing`) credits. */
+function read(parts, stats, junk, isHidden, listing = false) {
   let text = '';
   const blocks = [];
   const segments = [];
-  // What separates the next word from the text so far: 0 nothing, 1 space, 2 line, 3 paragraph.
+  // Before the next word: 0 nothing, 1 space, 2 line, 3 paragraph.
   let pending = 0;
   let blockStart = -1;
   let current = null;
@@ -291,6 +388,15 @@ function read(parts, stats, junk, isHidden) {
     blockStart = -1;
     pending = 3;
     space = null;
+  };
+  // Drops the text from `end` on.
+  const cut = (end) => {
+    end = text.slice(0, end).trimEnd().length;
+    text = text.slice(0, end);
+    for (const list of [segments, blocks]) {
+      while (list.length && list[list.length - 1].start >= end) list.pop();
+      if (list.length) list[list.length - 1].end = Math.min(list[list.length - 1].end, end);
+    }
   };
   const push = (node, offset, piece) => {
     const last = segments[segments.length - 1];
@@ -301,7 +407,7 @@ function read(parts, stats, junk, isHidden) {
     }
     text += piece;
   };
-  // A U+0020 in the white space before the next word: the separator a space maps to.
+  // A U+0020 before the next word, which a space maps to.
   let space = null;
   const addText = (node, pre) => {
     const data = node.data;
@@ -311,7 +417,7 @@ function read(parts, stats, junk, isHidden) {
       const i = data.indexOf(' ', from);
       if (!space && i >= 0 && i < to) space = { node, offset: i };
     };
-    // HTML white space collapses; a no-break space is part of the text.
+    // White space collapses, but not a no-break space.
     const words = pre ? /[^\n]+|\n/g : /[^ \t\n\r\f]+/g;
     let from = 0;
     for (let m; (m = words.exec(data)); from = m.index + m[0].length) {
@@ -343,17 +449,23 @@ function read(parts, stats, junk, isHidden) {
         space = null;
         continue;
       }
-      if (SKIP.has(name) || isHidden(n) || (isBlock(n) && dropped(n, stats, junk))) continue;
+      if ((SKIP.has(name) && name !== 'figcaption') || isHidden(n) || (isBlock(n) && dropped(n, stats, junk))) continue;
       if (!isBlock(n)) {
         walk(n, pre);
         continue;
       }
       endBlock();
       const outer = current;
+      const from = text.length;
       current = n;
       walk(n, pre || name === 'pre');
       endBlock();
       current = outer;
+      if (!listing && (name === 'figcaption' || captionOnly(n))) {
+        const end = from + creditAt(text.slice(from));
+        // A credit run on in the legend's text ("…. Ảnh: VGP") makes it a photo line.
+        cut(segments.some((s) => s.start < end && end < s.end) ? from : end);
+      }
     }
   };
   for (const part of parts) {
@@ -365,13 +477,10 @@ function read(parts, stats, junk, isHidden) {
   return { text, blocks, segments };
 }
 
-/**
- * True when a block inside the article is furniture: hinted so, or mostly links. A list
- * item is judged with its list: one linked sentence in a list of notes is content.
- */
+/** True for a furniture block: hinted so, or mostly links (a list item by its list). */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
-  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text);
+  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text && !s.good);
 }
 
 /**

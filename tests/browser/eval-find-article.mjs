@@ -2,12 +2,14 @@
 // findArticle(document).text and the text of Readability's expected extraction, per
 // page and on average, beside two baselines computed in the same run.
 //
-// Usage (from the repository root): node tests/browser/eval-find-article.mjs [PAGES_DIR]
-// or `cargo xtask eval-finder`. PAGES_DIR defaults to ../shared/data/pages.
+// Usage (from the repository root): node tests/browser/eval-find-article.mjs [--scripts] [PAGES_DIR...]
+// or `cargo xtask eval-finder`. Without a directory it reports the two sets of
+// ../shared/data: pages (news and blogs) and pages-more (wikis, documentation, forums).
 //
 // Each page's source.html is served from a fake origin (https://news.test/<name>/)
 // through the browser context's router; every other request is aborted, so nothing
-// reaches the network, and JavaScript is disabled so the page's own scripts never run.
+// reaches the network, and JavaScript is disabled so the page's own scripts never run
+// (with --scripts they run, as on a live page, still without the network).
 
 import { readFile, readdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
@@ -16,8 +18,10 @@ import { launch } from './harness.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const REPO = resolve(HERE, '../..');
-/** Where the 31 real pages live: ../shared/data/pages from the repository root, or $TOMTAT_PAGES. */
+/** Where the 31 real news and blog pages live: ../shared/data/pages from the repository root, or $TOMTAT_PAGES. */
 export const PAGES = resolve(REPO, process.env.TOMTAT_PAGES ?? '../shared/data/pages');
+/** The 27 further pages of other kinds: ../shared/data/pages-more, or $TOMTAT_PAGES_MORE. */
+export const PAGES_MORE = resolve(REPO, process.env.TOMTAT_PAGES_MORE ?? '../shared/data/pages-more');
 const ORIGIN = 'https://news.test';
 
 /** Lower-cased runs of letters and digits: the words the F1 counts. */
@@ -75,13 +79,14 @@ export async function finderExpression() {
 }
 
 /**
- * Opens every page in Chromium with scripts disabled and the network blocked, and returns
- * per page the word lists of findArticle's text, the two baselines and the expected text.
+ * Opens every page in Chromium with the network blocked and the page's scripts off
+ * (unless `scripts`), and returns per page the F1 of findArticle's text and of the two
+ * baselines against the expected text.
  */
-export async function measure(dir = PAGES, names = null) {
+export async function measure(dir = PAGES, names = null, scripts = false) {
   names ??= await pageNames(dir);
   const finder = await finderExpression();
-  const browser = await launch({ javaScriptEnabled: false });
+  const browser = await launch({ javaScriptEnabled: scripts });
   const rows = [];
   try {
     const { context } = browser;
@@ -135,24 +140,34 @@ export async function measure(dir = PAGES, names = null) {
 
 const mean = (xs) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-async function main() {
-  const dir = resolve(process.argv[2] ?? PAGES);
-  const names = await pageNames(dir);
-  if (names.length === 0) {
-    console.error(`eval-find-article: no pages in ${dir}`);
-    process.exit(1);
-  }
-  const rows = await measure(dir, names);
-  const pad = Math.max(...names.map((n) => n.length));
-  console.log(`${'page'.padEnd(pad)}  finder    body  first   ms`);
+/** Prints one set's table: per page the finder and the two baselines, then the means. */
+function report(dir, rows) {
+  const pad = Math.max(...rows.map((r) => r.name.length));
+  console.log(`${dir}\n${'page'.padEnd(pad)}  finder    body  first   ms`);
   for (const r of rows) {
     const cells = [r.finder, r.body, r.first].map((x) => x.toFixed(1).padStart(6));
     console.log(`${r.name.padEnd(pad)}  ${cells.join('  ')}  ${r.ms.toFixed(0).padStart(3)}${r.listing ? '  (listing: a front page, its teasers read)' : ''}`);
   }
   const cells = ['finder', 'body', 'first'].map((k) => mean(rows.map((r) => r[k])).toFixed(1).padStart(6));
   console.log(`${'mean'.padEnd(pad)}  ${cells.join('  ')}`);
-  console.log(`min finder ${Math.min(...rows.map((r) => r.finder)).toFixed(1)} (${rows.length} pages)`);
+  const low = (k) => Math.min(...rows.map((r) => r[k])).toFixed(1);
+  console.log(`${'min'.padEnd(pad)}  ${['finder', 'body', 'first'].map((k) => low(k).padStart(6)).join('  ')}  (${rows.length} pages)\n`);
+}
+
+async function main() {
+  const args = process.argv.slice(2);
+  const scripts = args.includes('--scripts');
+  const given = args.filter((a) => a !== '--scripts').map((d) => resolve(d));
+  for (const dir of given.length ? given : [PAGES, PAGES_MORE]) {
+    const names = await pageNames(dir);
+    if (names.length === 0) {
+      console.error(`eval-find-article: no pages in ${dir}`);
+      process.exit(1);
+    }
+    report(dir, await measure(dir, names, scripts));
+  }
   console.log('finder = findArticle(document).text; body = document.body.innerText; first = first <article>/[itemprop=articleBody] else body');
+  console.log(`page scripts ${scripts ? 'on' : 'off (--scripts runs them)'}; every request blocked`);
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {

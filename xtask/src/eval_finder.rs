@@ -1,11 +1,13 @@
-//! `cargo xtask eval-finder [PAGES_DIR]`: how well www/find-article.js finds the article
-//! on real pages (issue 10).
+//! `cargo xtask eval-finder [--scripts] [PAGES_DIR...]`: how well www/find-article.js finds the
+//! article on real pages (issues 10 and 18).
 //!
 //! A thin dispatcher: the measurement runs in Chromium, so it lives in
 //! tests/browser/eval-find-article.mjs; this installs what it needs (as the tests do)
-//! and runs it. It prints, per page and on average, the word-multiset F1 of
-//! `findArticle(document).text` against Readability's extraction, beside the two
-//! baselines `document.body.innerText` and the first `<article>` (else body).
+//! and runs it. It prints, per page, on average and at the lowest, the word-multiset F1
+//! of `findArticle(document).text` against Readability's extraction, beside the two
+//! baselines `document.body.innerText` and the first `<article>` (else body), for each
+//! directory given, by default both sets ../shared/data/pages and ../shared/data/pages-more,
+//! with the pages' own scripts off, or on with `--scripts`.
 
 use std::process::Command;
 

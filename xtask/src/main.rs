@@ -45,7 +45,9 @@ Tasks:
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
-  eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)
+  eval-finder [--scripts] [PAGES...]
+                            article-finder word F1 on real pages (default: ../shared/data/pages
+                            and pages-more; --scripts: with the pages' scripts on)
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
   pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
