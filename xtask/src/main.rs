@@ -7,6 +7,7 @@ mod build;
 mod corpus;
 mod eval_directives;
 mod eval_finder;
+mod eval_keywords;
 mod eval_sentences;
 mod eval_summary;
 mod eval_words;
@@ -40,6 +41,9 @@ Tasks:
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
   eval-finder [PAGES]       article-finder word F1 on real pages (default: ../shared/data/pages)
+  eval-keywords [JSONL] [--no-peers] [--show]
+                            key phrases found in the title or sapo (P@5, P@10, junk) beside
+                            the peers of keyword_peers.py (PEERS_PYTHON; default: news-dev)
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
   fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
@@ -65,6 +69,7 @@ fn main() -> ExitCode {
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
         Some("eval-finder") => eval_finder::run(rest),
+        Some("eval-keywords") => eval_keywords::run(rest),
         Some("eval-summary") => eval_summary::run(rest),
         Some("fit-summary") => fit_summary::run(rest),
         Some("stopwords") => stopwords::run(rest),
