@@ -102,7 +102,16 @@ impl Judge {
             tally.junk += usize::from(junk);
             tally.hits10 += usize::from(hit);
             tally.hits5 += usize::from(hit && rank < 5);
-            marks.push(format!("{phrase}{}", if junk { "✗" } else if hit { "✓" } else { "" }));
+            marks.push(format!(
+                "{phrase}{}",
+                if junk {
+                    "✗"
+                } else if hit {
+                    "✓"
+                } else {
+                    ""
+                }
+            ));
         }
         if let Some(id) = shown {
             println!("{id}: {}", marks.join(" | "));

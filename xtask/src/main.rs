@@ -12,6 +12,7 @@ mod eval_sentences;
 mod eval_summary;
 mod eval_words;
 mod fit_summary;
+mod function_words;
 mod offline;
 mod rouge;
 mod serve;
@@ -47,6 +48,7 @@ Tasks:
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
   fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
+  function-words [UD-DIR]   rebuild data/function-words.txt from the UD Vietnamese-VTB tags
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
 fn main() -> ExitCode {
@@ -72,6 +74,7 @@ fn main() -> ExitCode {
         Some("eval-keywords") => eval_keywords::run(rest),
         Some("eval-summary") => eval_summary::run(rest),
         Some("fit-summary") => fit_summary::run(rest),
+        Some("function-words") => function_words::run(rest),
         Some("stopwords") => stopwords::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
