@@ -14,13 +14,14 @@
 //! phrase said at least twice, not starting or ending with a stop word, a function
 //! word ("ông", "có thể", "chúng tôi") or a lone letter, is kept unless it is a
 //! fragment: most of its occurrences extend to the same longer phrase ("triển" in
-//! "phát triển"). Phrases of the title weigh [`TITLE_WEIGHT`] times more.
+//! "phát triển"). The C-value is one of the [`SIGNALS`] of a candidate's rank, with
+//! the title, the lead and the phrase's shape, weighted by a fit on news-train.
 //! Everything is linear in the size of the text.
 
 use std::ops::Range;
 
 use crate::document::Document;
-use crate::terms::{IdMap, IdSet, Terms};
+use crate::terms::{IdMap, Terms};
 use crate::tokens::TokenKind;
 
 /// The most units a key phrase has.
@@ -31,33 +32,45 @@ const MAX_TOKENS: usize = 8;
 const WINDOW_TOKENS: usize = 100_000;
 /// Share of occurrences with the same neighbour that makes a phrase a fragment.
 const FRAGMENT_SHARE: f32 = 0.7;
-/// How much more a phrase of the title weighs (fitted on news-train with `cargo xtask
-/// eval-keywords`: 2 to 12 score within a point, 5 is the middle).
-const TITLE_WEIGHT: f32 = 5.0;
+/// The signals of a candidate that its rank weighs, by name, as in
+/// `data/keyword-weights.txt`: the log of one plus its C-value (frequency less the
+/// mean frequency of the longer candidates containing it), the log of its frequency,
+/// whether the title says it, whether the lead (the first sentence after the title)
+/// does, how early it is first said (1 at the start, 0 at the end), its words after
+/// the first, its syllables, whether it is written capitalised inside a sentence, and
+/// whether it is a lone lower-case syllable (most often a piece of a word).
+pub const SIGNALS: [&str; 9] =
+    ["cvalue", "frequency", "title", "lead", "early", "words", "syllables", "capitalised", "lone"];
 
-/// Function words of more than one syllable or not among the stop syllables
-/// (`data/function-words.txt`, rebuilt by `cargo xtask function-words`): pronouns,
-/// conjunctions, numerals, kinship words used as pronouns ("ông", "chị"), which a key
-/// phrase neither is nor starts or ends with.
-const FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
+/// The weights of the [`SIGNALS`]; a candidate's rank is their weighted sum.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Weights(pub [f32; SIGNALS.len()]);
 
-/// Whether the lower-case word `word` (syllables joined by a space) is a function word.
-fn is_function_word(word: &str) -> bool {
-    static SET: std::sync::OnceLock<IdSet<&'static str>> = std::sync::OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(FUNCTION_WORDS).collect()).contains(word)
-}
+/// The fitted weights (`cargo xtask fit-keywords`).
+const WEIGHTS: &str = include_str!("../data/keyword-weights.txt");
 
-/// Whether a unit is a function word, or a word made of function words and stop
-/// syllables alone ("anh ta", "ông ấy"; not "phát triển", made of stop syllables only).
-fn is_function_unit(doc: &Document, terms: &Terms, unit: &Range<usize>) -> bool {
-    if is_function_word(&unit_text(doc, unit)) {
-        return true;
+impl Weights {
+    /// Reads a weights table: one `signal weight` line for each of the [`SIGNALS`].
+    pub fn parse(table: &str) -> Result<Weights, String> {
+        let mut weights = [f32::NAN; SIGNALS.len()];
+        for line in crate::data::lines(table) {
+            let (name, value) = line.split_once(char::is_whitespace).ok_or(format!("no value in `{line}`"))?;
+            let index = SIGNALS.iter().position(|f| *f == name).ok_or(format!("unknown signal `{name}`"))?;
+            weights[index] = crate::score::decimal(value.trim()).ok_or(format!("bad weight in `{line}`"))?;
+        }
+        match weights.iter().position(|w| !w.is_finite()) {
+            Some(missing) => Err(format!("no weight for `{}`", SIGNALS[missing])),
+            None => Ok(Weights(weights)),
+        }
     }
-    let syllable = |k: usize| &doc.lower()[doc.tokens[k].range.clone()];
-    let stop = |k: usize| terms.ids[k].is_some_and(|id| terms.stop[id as usize]);
-    unit.len() > 1
-        && unit.clone().all(|k| stop(k) || is_function_word(syllable(k)))
-        && unit.clone().any(|k| is_function_word(syllable(k)))
+
+    /// The weights compiled in from `data/keyword-weights.txt`.
+    pub fn fitted() -> &'static Weights {
+        static FITTED: std::sync::OnceLock<Weights> = std::sync::OnceLock::new();
+        // A table that does not parse can only come from a broken build (a unit test
+        // parses it): rank by C-value alone then.
+        FITTED.get_or_init(|| Weights::parse(WEIGHTS).unwrap_or(Weights(std::array::from_fn(|i| f32::from(i == 0)))))
+    }
 }
 
 /// A key phrase: its score and its occurrences as token-index ranges.
@@ -78,7 +91,13 @@ enum Case {
     Either,
 }
 
-type Key = [u32; MAX_TOKENS];
+/// A phrase's syllables as term ids, and where its words start.
+struct Key {
+    ids: [u32; MAX_TOKENS],
+    len: usize,
+    /// Bit `j` set when a word starts at syllable `j`, and bit `len`.
+    word_starts: u16,
+}
 
 /// The root of the phrase trie, and "no node" or "no candidate".
 const NONE: u32 = u32::MAX;
@@ -148,6 +167,8 @@ struct Candidate {
     frequency: u32,
     last_end: u32,
     in_title: bool,
+    /// Whether it is ever written capitalised inside a sentence.
+    capitalised: bool,
     /// Sum and count of the frequencies of the longer candidates that contain it.
     nested_sum: u32,
     nested_count: u32,
@@ -175,6 +196,18 @@ pub fn key_phrases(
     units: &[Range<usize>],
     title: Option<usize>,
     limit: usize,
+) -> Vec<KeyPhrase> {
+    key_phrases_weighted(doc, terms, units, title, limit, Weights::fitted())
+}
+
+/// [`key_phrases`] ranked with `weights`: for the fitter.
+pub fn key_phrases_weighted(
+    doc: &Document,
+    terms: &Terms,
+    units: &[Range<usize>],
+    title: Option<usize>,
+    limit: usize,
+    weights: &Weights,
 ) -> Vec<KeyPhrase> {
     let sentence_of = sentence_of_tokens(doc);
     let case = casing(doc, &sentence_of);
@@ -211,6 +244,7 @@ pub fn key_phrases(
                 frequency: 0,
                 last_end: 0,
                 in_title: false,
+                capitalised: false,
                 nested_sum: 0,
                 nested_count: 0,
             });
@@ -218,6 +252,7 @@ pub fn key_phrases(
         let index = candidate_of[node as usize];
         let candidate = &mut candidates[index as usize];
         candidate.in_title |= Some(sentence) == title;
+        candidate.capitalised |= case[tokens.start] == Case::Upper;
         if candidate.frequency == 0 || candidate.last_end as usize <= tokens.start {
             candidate.frequency += 1;
             candidate.last_end = tokens.end as u32;
@@ -225,8 +260,9 @@ pub fn key_phrases(
         }
     });
     let find = |u: usize, n: usize| {
-        let mut syllables = terms.ids[units[u].start..units[u + n - 1].end].iter();
-        syllables.try_fold(NONE, |node, id| trie.find(node, (*id)?)).unwrap_or(NONE)
+        // Connectors have no term: a run's node is that of its syllables, as walked.
+        let mut syllables = terms.ids[units[u].start..units[u + n - 1].end].iter().flatten();
+        syllables.try_fold(NONE, |node, &id| trie.find(node, id)).unwrap_or(NONE)
     };
     nest(&mut candidates, &candidate_of, &nodes, find);
     // The occurrences of candidate `i` are `occurrences[offsets[i]..offsets[i + 1]]`.
@@ -246,18 +282,9 @@ pub fn key_phrases(
     for (u, unit) in units.iter().enumerate() {
         unit_of[unit.clone()].fill(u);
     }
-    // A stop word is a unit of one stop syllable; a word of several syllables never
-    // is one, though its syllables may be ("phát" of "phát triển").
-    // So is a function word, or a lone letter (an initial: "Nguyễn Văn H.").
-    let is_stop = |k: usize| {
-        let unit = &units[unit_of[k]];
-        let syllable = unit.len() == 1;
-        (syllable && terms.ids[k].is_none_or(|id| terms.stop[id as usize]))
-            || (syllable && doc.text()[doc.tokens[k].range.clone()].chars().nth(1).is_none())
-            || is_function_unit(doc, terms, unit)
-    };
-    // A candidate that may be a key phrase: said twice, no stop word at either end.
-    let eligible = |c: &Candidate| c.frequency >= 2 && !is_stop(c.first().start) && !is_stop(c.first().end - 1);
+    // A candidate that may be a key phrase: said twice (runs walked never start or
+    // end with a stop word).
+    let eligible = |c: &Candidate| c.frequency >= 2;
     let mut longer = vec![0u8; units.len()];
     for (i, c) in candidates.iter().enumerate() {
         if c.units > 1 && eligible(c) {
@@ -268,23 +295,41 @@ pub fn key_phrases(
         }
     }
     let context = Context { terms, case: &case, sentence_of: &sentence_of, unit_of: &unit_of, longer: &longer };
+    let lead = title.map_or(0, |t| t + 1);
+    let sentences = doc.sentences.len().max(1) as f32;
+    let signals = |c: &Candidate| -> [f32; SIGNALS.len()] {
+        let first_sentence = sentence_of[c.first.start as usize];
+        let lone = c.first.len() == 1 && !c.capitalised;
+        [
+            c_value(c).ln_1p(),
+            (c.frequency as f32).ln(),
+            f32::from(c.in_title),
+            f32::from(first_sentence == lead),
+            1.0 - first_sentence as f32 / sentences,
+            (c.units - 1) as f32,
+            c.first.len() as f32,
+            f32::from(c.capitalised),
+            f32::from(lone),
+        ]
+    };
     let mut ranked: Vec<(f32, usize)> = candidates
         .iter()
         .enumerate()
-        .filter(|(_, c)| eligible(c))
-        .map(|(i, c)| (c_value(c), i))
-        .filter(|&(score, _)| score > 0.0)
+        .filter(|(_, c)| eligible(c) && c_value(c) > 0.0)
+        .map(|(i, c)| (signals(c).iter().zip(&weights.0).map(|(s, w)| s * w).sum(), i))
         .collect();
     crate::order::sort_by_key(&mut ranked, |&(score, i)| {
         crate::order::descending(score) | u64::from(candidates[i].first.start)
     });
+    // A phrase may hold another as whole words ("Trump" and "Donald Trump"), not as
+    // a piece of a word ("Triều" of "Triều Tiên").
     let mut chosen: Vec<(f32, usize, Key)> = Vec::new();
     for (score, i) in ranked {
         if chosen.len() == limit {
             break;
         }
-        let own = key(terms, candidates[i].first());
-        let overlaps = chosen.iter().any(|(_, _, other)| contains(other, &own) || contains(&own, other));
+        let own = key(terms, units, &unit_of, candidates[i].first());
+        let overlaps = chosen.iter().any(|(_, _, other)| splits(other, &own) || splits(&own, other));
         if !overlaps && !context.is_fragment(occurrences_of(i)) {
             chosen.push((score, i, own));
         }
@@ -310,8 +355,22 @@ struct Runs<'a> {
     units: &'a [Range<usize>],
     sentence_of: &'a [usize],
     case: &'a [Case],
-    /// Whether each unit is made of syllables alone (no number or punctuation mark).
-    syllabic: Vec<bool>,
+    /// What each unit is to a phrase.
+    kind: Vec<UnitKind>,
+}
+
+/// What a unit is to a phrase.
+#[derive(Clone, Copy, PartialEq)]
+enum UnitKind {
+    /// Syllables alone: a word.
+    Syllables,
+    /// A word a phrase neither starts nor ends with (see [`is_stop`]).
+    Stop,
+    /// A mark that joins the words of one name or term (see [`is_connector`]); a
+    /// phrase neither starts nor ends with it.
+    Connector,
+    /// A number or any other mark: no phrase runs across it.
+    Other,
 }
 
 impl<'a> Runs<'a> {
@@ -322,8 +381,16 @@ impl<'a> Runs<'a> {
         sentence_of: &'a [usize],
         case: &'a [Case],
     ) -> Self {
-        let syllabic = units.iter().map(|unit| terms.ids[unit.clone()].iter().all(Option::is_some)).collect();
-        Runs { doc, terms, units, sentence_of, case, syllabic }
+        let kind = units
+            .iter()
+            .map(|unit| match terms.ids[unit.clone()].iter().all(Option::is_some) {
+                true if is_stop(doc, terms, unit) => UnitKind::Stop,
+                true => UnitKind::Syllables,
+                false if unit.len() == 1 && is_connector(doc, sentence_of, unit.start) => UnitKind::Connector,
+                false => UnitKind::Other,
+            })
+            .collect();
+        Runs { doc, terms, units, sentence_of, case, kind }
     }
 
     /// Whether token `k` is a number in sentence `sentence`.
@@ -345,7 +412,8 @@ impl<'a> Runs<'a> {
         for u in from {
             let unit = &self.units[u];
             let sentence = self.sentence_of[unit.start];
-            if !self.syllabic[u] || unit.start.checked_sub(1).is_some_and(|k| self.number_at(k, sentence)) {
+            let starts = self.kind[u] == UnitKind::Syllables;
+            if !starts || unit.start.checked_sub(1).is_some_and(|k| self.number_at(k, sentence)) {
                 continue;
             }
             let mut node = NONE;
@@ -353,14 +421,21 @@ impl<'a> Runs<'a> {
             'runs: for n in 1..=MAX_UNITS {
                 let Some(last) = self.units.get(u + n - 1) else { break };
                 let tokens = unit.start..last.end;
-                if !self.syllabic[u + n - 1] || self.sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
+                let kind = self.kind[u + n - 1];
+                if kind == UnitKind::Other || self.sentence_of[last.start] != sentence || tokens.len() > MAX_TOKENS {
                     break;
                 }
                 // A run cased otherwise than a term is the start of no term either.
                 casing.extend(&self.case[last.start.max(unit.start + 1)..last.end]);
+                if n > 1 && kind != UnitKind::Connector {
+                    casing.start_word(self.case[last.start]);
+                }
                 if !casing.is_term() {
                     break;
                 }
+                // The run goes on through a connector or a stop word, but is a
+                // candidate only when it ends with a word.
+                let ends = kind == UnitKind::Syllables;
                 for &id in self.terms.ids[last.clone()].iter().flatten() {
                     node = match grow {
                         true => trie.add(node, id),
@@ -370,10 +445,29 @@ impl<'a> Runs<'a> {
                         },
                     };
                 }
-                visit(u, n, tokens.clone(), sentence, node, !self.number_at(tokens.end, sentence));
+                if ends {
+                    visit(u, n, tokens.clone(), sentence, node, !self.number_at(tokens.end, sentence));
+                }
             }
         }
     }
+}
+
+/// Whether a unit of syllables is a word a key phrase neither starts nor ends with: a
+/// stop syllable alone (a word of several syllables never is one, though its
+/// syllables may be: "phát triển"), a function word, a word made of function words
+/// and stop syllables alone ("anh ta", "ông ấy"), or a lone letter (an initial:
+/// "Nguyễn Văn H."). Checked before the statistics are counted, as Frantzi et al.
+/// filter candidates: a phrase that cannot be listed counts for nothing.
+fn is_stop(doc: &Document, terms: &Terms, unit: &Range<usize>) -> bool {
+    let id = |k: usize| terms.ids[k].map_or(0, |id| id as usize);
+    let (stop, function) = (|k: usize| terms.stop[id(k)], |k: usize| terms.function[id(k)]);
+    if unit.len() == 1 {
+        let k = unit.start;
+        return stop(k) || function(k) || doc.text()[doc.tokens[k].range.clone()].chars().nth(1).is_none();
+    }
+    (terms.opens[id(unit.start)] && crate::terms::is_function_word(&unit_text(doc, unit)))
+        || (unit.clone().all(|k| stop(k) || function(k)) && unit.clone().any(function))
 }
 
 /// The lower-case text of a unit, its syllables joined by a space.
@@ -388,9 +482,14 @@ fn unit_text<'a>(doc: &'a Document, unit: &Range<usize>) -> std::borrow::Cow<'a,
 }
 
 /// How each token is written; a sentence's first syllable is capitalised by position.
+/// A connector takes the case of the name it is in: a hyphen after a capitalised
+/// syllable, and the syllable after it, are capitalised ("Kim Jong-un", "Moon Jae -
+/// in", "Thừa Thiên - Huế"); otherwise the hyphen is lower case ("kinh tế - xã hội");
+/// an inner dot is capitalised ("TP. HCM").
 fn casing(doc: &Document, sentence_of: &[usize]) -> Vec<Case> {
     let mut seen_sentence = usize::MAX;
-    doc.tokens
+    let mut case: Vec<Case> = doc
+        .tokens
         .iter()
         .enumerate()
         .map(|(k, token)| {
@@ -406,7 +505,38 @@ fn casing(doc: &Document, sentence_of: &[usize]) -> Vec<Case> {
                 Case::Lower
             }
         })
-        .collect()
+        .collect();
+    for k in 1..case.len().saturating_sub(1) {
+        if !is_connector(doc, sentence_of, k) {
+            continue;
+        }
+        if &doc.text()[doc.tokens[k].range.clone()] == "." {
+            case[k] = Case::Upper;
+        } else if case[k - 1] != Case::Lower {
+            case[k] = Case::Upper;
+            case[k + 1] = Case::Upper;
+        }
+    }
+    case
+}
+
+/// Whether token `k` joins the words around it into one name or term: a hyphen
+/// between two syllables ("Jong-un", "kinh tế - xã hội"), or a dot right after a
+/// syllable and before a capitalised one inside a sentence, which the sentence
+/// splitter read as an abbreviation's ("TP. HCM").
+fn is_connector(doc: &Document, sentence_of: &[usize], k: usize) -> bool {
+    let syllable = |j: usize| {
+        doc.tokens.get(j).is_some_and(|t| t.kind == TokenKind::Syllable) && sentence_of.get(j) == sentence_of.get(k)
+    };
+    if k == 0 || !syllable(k - 1) || !syllable(k + 1) {
+        return false;
+    }
+    let (before, token, after) = (&doc.tokens[k - 1], &doc.tokens[k], &doc.tokens[k + 1]);
+    match &doc.text()[token.range.clone()] {
+        "-" => true,
+        "." => before.range.end == token.range.start && after.is_capitalised(doc.text()),
+        _ => false,
+    }
 }
 
 /// The sentence of each token.
@@ -433,11 +563,20 @@ struct Casing {
     /// Whether every syllable after the first is lower case, or capitalised.
     rest_lower: bool,
     rest_upper: bool,
+    /// Whether every word after the first starts with a capital, when the run is
+    /// grown word by word ([`Casing::start_word`]): a name or title of several words
+    /// ("Thủ tướng Phạm Minh Chính", "Tổ chức Cấm Vũ khí Hoá học").
+    words_upper: Option<bool>,
 }
 
 impl Casing {
     fn new(first: Case) -> Self {
-        Casing { first, rest_lower: true, rest_upper: true }
+        Casing { first, rest_lower: true, rest_upper: true, words_upper: None }
+    }
+
+    /// Notes the case of the first syllable of a word after the first.
+    fn start_word(&mut self, case: Case) {
+        self.words_upper = Some(self.words_upper.unwrap_or(true) && case == Case::Upper);
     }
 
     /// Adds syllables after the first.
@@ -449,24 +588,31 @@ impl Casing {
     }
 
     fn is_term(&self) -> bool {
-        self.rest_lower || (self.rest_upper && self.first != Case::Lower)
+        self.rest_lower || (self.first != Case::Lower && (self.rest_upper || self.words_upper == Some(true)))
     }
 }
 
 /// The lower-cased term ids of the syllable tokens `tokens`, padded.
-fn key(terms: &Terms, tokens: Range<usize>) -> Key {
-    let mut key = [u32::MAX; MAX_TOKENS];
-    for (slot, k) in key.iter_mut().zip(tokens) {
-        *slot = terms.ids[k].unwrap_or(u32::MAX);
+fn key(terms: &Terms, units: &[Range<usize>], unit_of: &[usize], tokens: Range<usize>) -> Key {
+    let mut key = Key { ids: [NONE; MAX_TOKENS], len: 0, word_starts: 0 };
+    for k in tokens.clone() {
+        let Some(id) = terms.ids[k] else { continue };
+        if units[unit_of[k]].start == k || k == tokens.start {
+            key.word_starts |= 1 << key.len;
+        }
+        key.ids[key.len] = id;
+        key.len += 1;
     }
+    key.word_starts |= 1 << key.len;
     key
 }
 
-/// Whether the term sequence `inner` occurs inside `outer`.
-fn contains(outer: &Key, inner: &Key) -> bool {
-    let length = |k: &Key| k.iter().position(|&id| id == u32::MAX).unwrap_or(MAX_TOKENS);
-    let (outer, inner) = (&outer[..length(outer)], &inner[..length(inner)]);
-    outer.windows(inner.len()).any(|w| w == inner)
+/// Whether the syllables of `inner` occur inside `outer` other than as whole words
+/// of it.
+fn splits(outer: &Key, inner: &Key) -> bool {
+    let (o, i) = (&outer.ids[..outer.len], &inner.ids[..inner.len]);
+    let whole = |at: usize| outer.word_starts >> at & 1 == 1 && outer.word_starts >> (at + i.len()) & 1 == 1;
+    i.len() < o.len() && o.windows(i.len()).enumerate().any(|(at, w)| w == i && !whole(at))
 }
 
 /// Records, for each candidate, the frequencies of the longer candidates containing
@@ -491,14 +637,13 @@ fn nest(candidates: &mut [Candidate], candidate_of: &[u32], nodes: &[u32], find:
     }
 }
 
-/// The C-value of a candidate without its length factor (which, fitted on
-/// news-train, only lost: the units are words already, and long phrases are seldom
-/// what a headline says), times [`TITLE_WEIGHT`] for phrases of the title.
+/// The C-value of a candidate without its length factor (the units are words, and
+/// the rank weighs words and syllables apart): its frequency less the mean frequency
+/// of the longer candidates that contain it.
 fn c_value(c: &Candidate) -> f32 {
     let frequency = c.frequency as f32;
     let nested = if c.nested_count > 0 { c.nested_sum as f32 / c.nested_count as f32 } else { 0.0 };
-    let title = if c.in_title { TITLE_WEIGHT } else { 1.0 };
-    (frequency - nested).max(0.0) * title
+    (frequency - nested).max(0.0)
 }
 
 /// What telling a fragment from a phrase needs.
@@ -594,6 +739,32 @@ mod tests {
         for piece in ["minh chính", "chính", "biên", "triển", "tầng"] {
             assert!(!found.iter().any(|f| f == piece), "fragment {piece} in {found:?}");
         }
+    }
+
+    #[test]
+    fn names_joined_by_a_hyphen_or_an_abbreviation_dot_and_titled_names_stay_whole() {
+        let text = "Tổ chức Cấm Vũ khí Hoá học điều tra ở TP. HCM. Ông Kim Jong-un gặp Thủ tướng Phạm Minh Chính. \
+                    Phát triển kinh tế - xã hội là việc của TP. HCM. Tổ chức Cấm Vũ khí Hoá học gửi thư. \
+                    Thủ tướng Phạm Minh Chính nói về kinh tế - xã hội. Kim Jong-un trả lời.";
+        let found = phrases_up_to(text, 20);
+        for whole in
+            ["tổ chức cấm vũ khí hóa học", "tp. hcm", "kim jong-un", "kinh tế - xã hội", "thủ tướng phạm minh chính"]
+        {
+            assert!(found.iter().any(|f| f == whole), "{whole} missing from {found:?}");
+        }
+        for piece in ["tp", "hcm", "un", "jong", "tổ chức cấm"] {
+            assert!(!found.iter().any(|f| f == piece), "{piece} in {found:?}");
+        }
+    }
+
+    #[test]
+    fn the_fitted_weights_parse_and_a_missing_or_unknown_signal_is_refused() {
+        let fitted = Weights::parse(WEIGHTS).expect("data/keyword-weights.txt parses");
+        assert_eq!(&fitted, Weights::fitted());
+        assert!(Weights::parse("cvalue 1").is_err(), "signals missing");
+        let mut table = WEIGHTS.to_string();
+        table.push_str("novelty 1\n");
+        assert!(Weights::parse(&table).is_err(), "unknown signal");
     }
 
     #[test]

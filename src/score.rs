@@ -181,7 +181,7 @@ pub struct Score {
 /// at most 9 digits in all. Not `str::parse::<f32>`, whose tables (about 15 KB) would
 /// go into the wasm for one small file; for such short decimals the two agree (a unit
 /// test checks every weight from -20.000 to 20.000).
-fn decimal(text: &str) -> Option<f32> {
+pub(crate) fn decimal(text: &str) -> Option<f32> {
     let (negative, digits) = match text.strip_prefix('-') {
         Some(rest) => (true, rest),
         None => (false, text),

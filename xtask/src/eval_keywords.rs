@@ -95,8 +95,7 @@ impl Judge {
         tally.articles += 1;
         let mut marks = Vec::new();
         for (rank, phrase) in phrases.iter().take(K).enumerate() {
-            let words = syllables(phrase);
-            let hit = !words.is_empty() && references.iter().any(|r| r.windows(words.len()).any(|w| w == words));
+            let hit = is_hit(phrase, references);
             let junk = self.junk(phrase);
             tally.listed += 1;
             tally.junk += usize::from(junk);
@@ -200,7 +199,14 @@ fn function_words() -> Result<Vec<String>, String> {
 }
 
 /// The lower-cased NFC `\w+` runs of `text`, as the peers script splits it.
-fn syllables(text: &str) -> Vec<String> {
+pub fn syllables(text: &str) -> Vec<String> {
     let text: String = text.nfc().collect::<String>().to_lowercase();
     text.split(|c: char| !(c.is_alphanumeric() || c == '_')).filter(|s| !s.is_empty()).map(str::to_string).collect()
+}
+
+/// Whether `phrase` is a hit: its syllables occur in a row in one of `references`
+/// (each split by [`syllables`]).
+pub fn is_hit(phrase: &str, references: &[Vec<String>]) -> bool {
+    let words = syllables(phrase);
+    !words.is_empty() && references.iter().any(|r| r.windows(words.len()).any(|w| w == words))
 }

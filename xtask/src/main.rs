@@ -11,6 +11,7 @@ mod eval_keywords;
 mod eval_sentences;
 mod eval_summary;
 mod eval_words;
+mod fit_keywords;
 mod fit_summary;
 mod function_words;
 mod offline;
@@ -47,6 +48,7 @@ Tasks:
                             the peers of keyword_peers.py (PEERS_PYTHON; default: news-dev)
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
+  fit-keywords [JSONL.gz]   fit data/keyword-weights.txt on news-train-20k (past news-train's 3,000)
   fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
   function-words [UD-DIR]   rebuild data/function-words.txt from the UD Vietnamese-VTB tags
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
@@ -73,6 +75,7 @@ fn main() -> ExitCode {
         Some("eval-finder") => eval_finder::run(rest),
         Some("eval-keywords") => eval_keywords::run(rest),
         Some("eval-summary") => eval_summary::run(rest),
+        Some("fit-keywords") => fit_keywords::run(rest),
         Some("fit-summary") => fit_summary::run(rest),
         Some("function-words") => function_words::run(rest),
         Some("stopwords") => stopwords::run(rest),
