@@ -52,16 +52,7 @@ const WEIGHTS: &str = include_str!("../data/keyword-weights.txt");
 impl Weights {
     /// Reads a weights table: one `signal weight` line for each of the [`SIGNALS`].
     pub fn parse(table: &str) -> Result<Weights, String> {
-        let mut weights = [f32::NAN; SIGNALS.len()];
-        for line in crate::data::lines(table) {
-            let (name, value) = line.split_once(char::is_whitespace).ok_or(format!("no value in `{line}`"))?;
-            let index = SIGNALS.iter().position(|f| *f == name).ok_or(format!("unknown signal `{name}`"))?;
-            weights[index] = crate::score::decimal(value.trim()).ok_or(format!("bad weight in `{line}`"))?;
-        }
-        match weights.iter().position(|w| !w.is_finite()) {
-            Some(missing) => Err(format!("no weight for `{}`", SIGNALS[missing])),
-            None => Ok(Weights(weights)),
-        }
+        crate::score::named_weights(table, &SIGNALS).map(Weights)
     }
 
     /// The weights compiled in from `data/keyword-weights.txt`.
@@ -301,7 +292,7 @@ pub fn key_phrases_weighted(
         let first_sentence = sentence_of[c.first.start as usize];
         let lone = c.first.len() == 1 && !c.capitalised;
         [
-            c_value(c).ln_1p(),
+            (1.0 + c_value(c)).ln(),
             (c.frequency as f32).ln(),
             f32::from(c.in_title),
             f32::from(first_sentence == lead),
@@ -466,19 +457,18 @@ fn is_stop(doc: &Document, terms: &Terms, unit: &Range<usize>) -> bool {
         let k = unit.start;
         return stop(k) || function(k) || doc.text()[doc.tokens[k].range.clone()].chars().nth(1).is_none();
     }
-    (terms.opens[id(unit.start)] && crate::terms::is_function_word(&unit_text(doc, unit)))
+    (terms.opens[id(unit.start)] && unit_text(doc, unit).is_some_and(crate::terms::is_function_word))
         || (unit.clone().all(|k| stop(k) || function(k)) && unit.clone().any(function))
 }
 
 /// The lower-case text of a unit, its syllables joined by a space.
-fn unit_text<'a>(doc: &'a Document, unit: &Range<usize>) -> std::borrow::Cow<'a, str> {
+/// `None` when they are written apart otherwise (a line break, several spaces), which a
+/// word of the word tables never is.
+fn unit_text<'a>(doc: &'a Document, unit: &Range<usize>) -> Option<&'a str> {
     let tokens = &doc.tokens[unit.clone()];
     let whole = &doc.lower()[tokens[0].range.start..tokens[tokens.len() - 1].range.end];
-    if whole.len() == tokens.iter().map(|t| t.range.len() + 1).sum::<usize>() - 1 && !whole.contains(['\n', '\t']) {
-        return whole.into();
-    }
-    let syllables: Vec<&str> = tokens.iter().map(|t| &doc.lower()[t.range.clone()]).collect();
-    syllables.join(" ").into()
+    let spaced = tokens.windows(2).all(|w| &doc.lower()[w[0].range.end..w[1].range.start] == " ");
+    spaced.then_some(whole)
 }
 
 /// How each token is written; a sentence's first syllable is capitalised by position.

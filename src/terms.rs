@@ -22,17 +22,17 @@ const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 const FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
 
 /// What the word tables say of a lower-cased syllable, as bits.
-const STOP: u8 = 1;
-const FUNCTION: u8 = 2;
+const STOP: u32 = 1;
+const FUNCTION: u32 = 2;
 /// The first syllable of a function word of several syllables.
-const OPENS: u8 = 4;
+const OPENS: u32 = 4;
 
 /// The word tables by lower-cased syllable (and function words of several syllables
 /// whole), read once.
-fn tables() -> &'static IdMap<&'static str, u8> {
-    static TABLES: OnceLock<IdMap<&'static str, u8>> = OnceLock::new();
+fn tables() -> &'static IdMap<&'static str, u32> {
+    static TABLES: OnceLock<IdMap<&'static str, u32>> = OnceLock::new();
     TABLES.get_or_init(|| {
-        let mut flags: IdMap<&'static str, u8> = IdMap::default();
+        let mut flags: IdMap<&'static str, u32> = IdMap::default();
         for syllable in crate::data::lines(STOPWORDS) {
             *flags.entry(syllable).or_default() |= STOP;
         }
