@@ -497,7 +497,7 @@ fn casing(doc: &Document, sentence_of: &[usize]) -> Vec<Case> {
         })
         .collect();
     for k in 1..case.len().saturating_sub(1) {
-        if !is_connector(doc, sentence_of, k) {
+        if doc.tokens[k].kind != TokenKind::Punct || !is_connector(doc, sentence_of, k) {
             continue;
         }
         if &doc.text()[doc.tokens[k].range.clone()] == "." {
