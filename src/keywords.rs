@@ -11,8 +11,8 @@
 //! Ranking uses the C-value of terminology extraction (Frantzi, Ananiadou & Mima
 //! 2000): a phrase's frequency minus the mean frequency of the longer candidates that
 //! contain it, so "Minh Chính" (always inside "Phạm Minh Chính") scores nothing. A
-//! phrase said at least twice, not starting or ending with a stop word, a function
-//! word ("ông", "có thể", "chúng tôi") or a lone letter, is kept unless it is a
+//! phrase said at least twice or in the title, not starting or ending with a stop
+//! word, a function word ("ông", "có thể", "chúng tôi") or a lone letter, is kept unless it is a
 //! fragment: most of its occurrences extend to the same longer phrase ("triển" in
 //! "phát triển"). The C-value is one of the [`SIGNALS`] of a candidate's rank, with
 //! the title, the lead and the phrase's shape, weighted by a fit on news-train.
@@ -273,9 +273,9 @@ pub fn key_phrases_weighted(
     for (u, unit) in units.iter().enumerate() {
         unit_of[unit.clone()].fill(u);
     }
-    // A candidate that may be a key phrase: said twice (runs walked never start or
-    // end with a stop word).
-    let eligible = |c: &Candidate| c.frequency >= 2;
+    // A candidate that may be a key phrase: said twice, or in the title, where the
+    // newsroom names its story (runs walked never start or end with a stop word).
+    let eligible = |c: &Candidate| c.frequency >= 2 || c.in_title;
     let mut longer = vec![0u8; units.len()];
     for (i, c) in candidates.iter().enumerate() {
         if c.units > 1 && eligible(c) {
@@ -833,13 +833,16 @@ mod tests {
     }
 
     #[test]
-    fn occurrences_are_in_reading_order_and_a_phrase_said_once_is_not_key() {
+    fn occurrences_are_in_reading_order_and_a_phrase_said_once_is_key_in_the_title_alone() {
         let doc = Document::new(SEED);
         let terms = Terms::new(&doc);
-        for phrase in key_phrases(&doc, &terms, &crate::words::token_units(&doc), Some(0), 10) {
-            assert!(phrase.occurrences.len() >= 2);
+        let title = doc.sentence_token_range(0);
+        for phrase in key_phrases(&doc, &terms, &crate::words::token_units(&doc), Some(0), 20) {
+            assert!(phrase.occurrences.len() >= 2 || phrase.occurrences[0].end <= title.end, "{phrase:?}");
             assert!(phrase.occurrences.windows(2).all(|w| w[0].end <= w[1].start));
         }
         assert!(phrases("Thủ tướng làm việc với tỉnh Điện Biên.").is_empty());
+        let found = phrases("Giá lúa tăng mạnh\n\nNông dân Cần Thơ vui. Giá lúa cao giúp nông dân có lãi.");
+        assert!(found.iter().any(|f| f.ends_with("tăng mạnh")), "said once, in the title: {found:?}");
     }
 }
