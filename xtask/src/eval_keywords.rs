@@ -13,9 +13,9 @@
 //!
 //! Limits: the measure rewards phrases the headline uses, whatever their worth
 //! elsewhere; a good key phrase the headline words otherwise ("Hà Nội" for a title
-//! saying "thủ đô") is a miss; names are judged by their exact syllables, so "TP HCM"
-//! misses a sapo that says "TP.HCM" only if the tokens differ (they do not: `\w+`
-//! splits both alike). It says nothing of the phrases' occurrences.
+//! saying "thủ đô") is a miss; a fragment and the phrase it comes from both count as
+//! hits ("triều", "triều tiên"), so a list of pieces scores well; it says nothing of
+//! the phrases' occurrences.
 //!
 //! Each article is read as the CLI reads a JSONL line (`title`, a blank line, `body`),
 //! digested with the library's default options; the peers read the same text. The
