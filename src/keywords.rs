@@ -12,9 +12,9 @@
 //! 2000): a phrase's frequency minus the mean frequency of the longer candidates that
 //! contain it, so "Minh Chính" (always inside "Phạm Minh Chính") scores nothing. A
 //! phrase said at least twice or in the title, not starting or ending with a stop
-//! word, a function word ("ông", "có thể", "chúng tôi") or a lone letter, is kept unless it is a
-//! fragment: most of its occurrences extend to the same longer phrase ("triển" in
-//! "phát triển"). The C-value is one of the [`SIGNALS`] of a candidate's rank, with
+//! word, a function word ("ông", "có thể", "chúng tôi") or a lone letter, is kept
+//! unless it is a fragment: most of its occurrences extend to the same longer phrase
+//! ("triển" in "phát triển"). The C-value is one of the [`SIGNALS`] of a candidate's rank, with
 //! the title, the lead and the phrase's shape, weighted by a fit on news-train.
 //! Everything is linear in the size of the text.
 
