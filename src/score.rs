@@ -128,16 +128,7 @@ impl Weights {
     /// Reads a weights table: `name value` lines after `#` comments, one for every
     /// feature.
     pub fn parse(table: &str) -> Result<Weights, String> {
-        let mut weights = [f32::NAN; FEATURES.len()];
-        for line in crate::data::lines(table) {
-            let (name, value) = line.split_once(char::is_whitespace).ok_or(format!("no value in `{line}`"))?;
-            let index = FEATURES.iter().position(|f| *f == name).ok_or(format!("unknown feature `{name}`"))?;
-            weights[index] = decimal(value.trim()).ok_or(format!("bad weight in `{line}`"))?;
-        }
-        match weights.iter().position(|w| !w.is_finite()) {
-            Some(missing) => Err(format!("no weight for `{}`", FEATURES[missing])),
-            None => Ok(Weights(weights)),
-        }
+        named_weights(table, &FEATURES).map(Weights)
     }
 
     /// The weights compiled in from `data/summary-weights.txt`.
@@ -195,6 +186,21 @@ fn decimal(text: &str) -> Option<f32> {
     // Both operands are exact in f64, so the quotient is the correctly rounded value.
     let value = (f64::from(mantissa) / 10f64.powi(fraction.len() as i32)) as f32;
     Some(if negative { -value } else { value })
+}
+
+/// The weights of a table of `name value` lines after `#` comments, one for each of
+/// `names` (the sentence scores' here, the key phrases' in `keywords`).
+pub(crate) fn named_weights<const N: usize>(table: &str, names: &[&str; N]) -> Result<[f32; N], String> {
+    let mut weights = [f32::NAN; N];
+    for line in crate::data::lines(table) {
+        let (name, value) = line.split_once(char::is_whitespace).ok_or(format!("no value in `{line}`"))?;
+        let index = names.iter().position(|f| *f == name).ok_or(format!("unknown feature `{name}`"))?;
+        weights[index] = decimal(value.trim()).ok_or(format!("bad weight in `{line}`"))?;
+    }
+    match weights.iter().position(|w| !w.is_finite()) {
+        Some(missing) => Err(format!("no weight for `{}`", names[missing])),
+        None => Ok(weights),
+    }
 }
 
 /// A sparse vector of term weights, sorted by term id.

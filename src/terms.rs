@@ -1,8 +1,9 @@
-//! The document's syllables as lower-cased term ids, and the stop-word list.
+//! The document's syllables as lower-cased term ids, the stop-word list and the
+//! function words.
 //!
 //! Scoring and keywords compare syllables by their lower-cased normalised text; this
 //! module does that once per document, so both see the same terms and the same stop
-//! words.
+//! words, and looks each distinct syllable up once in the word tables.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -15,10 +16,45 @@ use crate::tokens::TokenKind;
 /// article (see its header for how it was made).
 const STOPWORDS: &str = include_str!("../data/stopwords.txt");
 
+/// Function words (`data/function-words.txt`, rebuilt by `cargo xtask
+/// function-words`): pronouns, conjunctions, numerals, kinship words used as pronouns
+/// ("ông", "chị"), which a key phrase neither is nor starts or ends with.
+const FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
+
+/// What the word tables say of a lower-cased syllable, as bits.
+const STOP: u32 = 1;
+const FUNCTION: u32 = 2;
+/// The first syllable of a function word of several syllables.
+const OPENS: u32 = 4;
+
+/// The word tables by lower-cased syllable (and function words of several syllables
+/// whole), read once.
+fn tables() -> &'static IdMap<&'static str, u32> {
+    static TABLES: OnceLock<IdMap<&'static str, u32>> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut flags: IdMap<&'static str, u32> = IdMap::default();
+        for syllable in crate::data::lines(STOPWORDS) {
+            *flags.entry(syllable).or_default() |= STOP;
+        }
+        for word in crate::data::lines(FUNCTION_WORDS) {
+            *flags.entry(word).or_default() |= FUNCTION;
+            if let Some((first, _)) = word.split_once(' ') {
+                *flags.entry(first).or_default() |= OPENS;
+            }
+        }
+        flags
+    })
+}
+
 /// Whether the lower-cased syllable `syllable` is a stop word.
 pub fn is_stop_word(syllable: &str) -> bool {
-    static SET: OnceLock<IdSet<&'static str>> = OnceLock::new();
-    SET.get_or_init(|| crate::data::lines(STOPWORDS).collect()).contains(syllable)
+    tables().get(syllable).is_some_and(|f| f & STOP != 0)
+}
+
+/// Whether the lower-cased word `word` (syllables joined by a space) is a function
+/// word.
+pub fn is_function_word(word: &str) -> bool {
+    tables().get(word).is_some_and(|f| f & FUNCTION != 0)
 }
 
 /// Every token's term: syllables get a dense id shared by all their spellings in
@@ -29,6 +65,10 @@ pub struct Terms {
     pub ids: Vec<Option<u32>>,
     /// For each term id, whether it is a stop word.
     pub stop: Vec<bool>,
+    /// For each term id, whether it is a function word of one syllable.
+    pub function: Vec<bool>,
+    /// For each term id, whether a function word of several syllables starts with it.
+    pub opens: Vec<bool>,
 }
 
 impl Terms {
@@ -41,7 +81,8 @@ impl Terms {
         // Vietnamese has, so the map is not rebuilt as it fills.
         let capacity = (doc.tokens.len() / 2).min(1 << 13);
         let mut by_text: IdMap<&str, u32> = IdMap::with_capacity_and_hasher(capacity, Default::default());
-        let mut stop = Vec::new();
+        let (mut stop, mut function, mut opens) = (Vec::new(), Vec::new(), Vec::new());
+        let tables = tables();
         let ids = doc
             .tokens
             .iter()
@@ -52,13 +93,16 @@ impl Terms {
                 let syllable = &lower[token.range.clone()];
                 let next = by_text.len() as u32;
                 let id = *by_text.entry(syllable).or_insert_with(|| {
-                    stop.push(is_stop_word(syllable));
+                    let flags = tables.get(syllable).copied().unwrap_or(0);
+                    stop.push(flags & STOP != 0);
+                    function.push(flags & FUNCTION != 0);
+                    opens.push(flags & OPENS != 0);
                     next
                 });
                 Some(id)
             })
             .collect();
-        Terms { ids, stop }
+        Terms { ids, stop, function, opens }
     }
 
     /// Number of distinct terms.
@@ -146,5 +190,10 @@ mod tests {
         assert!(terms.content(11).is_none(), "của");
         assert_eq!(id(12), None, "2023 is a number");
         assert!(is_stop_word("những") && !is_stop_word("tỉnh") && !is_stop_word("việt"));
+        assert!(is_function_word("ông") && is_function_word("có thể") && !is_function_word("có"));
+        let doc = Document::new("Chúng tôi có thể gặp ông.");
+        let terms = Terms::new(&doc);
+        let id = |k: usize| terms.ids[k].unwrap() as usize;
+        assert!(terms.opens[id(0)] && terms.opens[id(2)] && terms.function[id(5)] && !terms.function[id(4)]);
     }
 }

@@ -4,8 +4,8 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use serde::Deserialize;
-use serde_json::{Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
 use tomtat::{Length, Options};
 
 const USAGE: &str = "\
@@ -173,14 +173,19 @@ fn quiet_broken_pipe(e: io::Error) -> Result<(), String> {
     }
 }
 
-fn digest_line(line: &str, options: &Options) -> Result<Map<String, Value>, String> {
+/// One line of `--jsonl` output: the input's `id`, then the digest's fields. Written
+/// straight from the digest (a `serde_json::Value` in between took a third of the
+/// run's time).
+#[derive(Serialize)]
+struct Record {
+    id: Value,
+    #[serde(flatten)]
+    digest: tomtat::Digest,
+}
+
+fn digest_line(line: &str, options: &Options) -> Result<Record, String> {
     let line: Line = serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
     let id = line.id.clone();
     let digest = tomtat::digest(&line.text()?, options).map_err(|e| e.to_string())?;
-    let mut record = Map::new();
-    record.insert("id".into(), id);
-    if let Value::Object(fields) = serde_json::to_value(digest).map_err(|e| e.to_string())? {
-        record.extend(fields);
-    }
-    Ok(record)
+    Ok(Record { id, digest })
 }

@@ -7,11 +7,14 @@ mod build;
 mod corpus;
 mod eval_directives;
 mod eval_finder;
+mod eval_keywords;
 mod eval_sentences;
 mod eval_summary;
 mod eval_words;
 mod extension;
+mod fit_keywords;
 mod fit_summary;
+mod function_words;
 mod npm;
 mod offline;
 mod pos_lexicon;
@@ -48,10 +51,15 @@ Tasks:
   eval-finder [--scripts] [PAGES...]
                             article-finder word F1 on real pages (default: ../shared/data/pages
                             and pages-more; --scripts: with the pages' scripts on)
+  eval-keywords [JSONL] [--no-peers] [--show]
+                            key phrases found in the title or sapo (P@5, P@10, junk) beside
+                            the peers of keyword_peers.py (PEERS_PYTHON; default: news-dev)
   eval-summary [JSONL] [--sentences N]
                             ROUGE-1/2/L of summaries beside LEAD-1/2/3 (default: news-dev, 2)
-  pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
+  fit-keywords [JSONL.gz]   fit data/keyword-weights.txt on news-train-20k (past news-train's 3,000)
   fit-summary [JSONL]       fit data/summary-weights.txt on news-train.jsonl
+  function-words [UD-DIR]   rebuild data/function-words.txt from the UD Vietnamese-VTB tags
+  pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
 
 fn main() -> ExitCode {
@@ -75,8 +83,11 @@ fn main() -> ExitCode {
         Some("train-words") => train_words::run(rest),
         Some("eval-words") => eval_words::run(rest),
         Some("eval-finder") => eval_finder::run(rest),
+        Some("eval-keywords") => eval_keywords::run(rest),
         Some("eval-summary") => eval_summary::run(rest),
+        Some("fit-keywords") => fit_keywords::run(rest),
         Some("fit-summary") => fit_summary::run(rest),
+        Some("function-words") => function_words::run(rest),
         Some("stopwords") => stopwords::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
