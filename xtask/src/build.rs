@@ -31,8 +31,11 @@ const PAGE_SCRIPTS: [&str; 5] = ["www/app.js", "www/kinds.js", "www/digester.js"
 /// modules it imports (its CSS is inside widget.js), and the worker.
 pub const WIDGET_SCRIPTS: [&str; 6] =
     ["www/widget.js", "www/kinds.js", "www/find-article.js", "www/digester.js", "www/highlight.js", "www/worker.js"];
-/// The most a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
+/// What a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
 const READER_BUDGET_GZIP: usize = 150_000;
+/// The ceiling past the budget, allowed only for models that buy real quality and only
+/// because the widget loads its worker and wasm lazily (near the viewport or opened).
+const READER_CEILING_GZIP: usize = 180_000;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
@@ -139,11 +142,16 @@ fn report_sizes() -> Result<(), String> {
         extension.gzip,
         extension.brotli
     );
+    let verdict = if reader.gzip <= READER_BUDGET_GZIP {
+        "within"
+    } else if reader.gzip <= READER_CEILING_GZIP {
+        "over the budget, within the ceiling for lazily loaded models"
+    } else {
+        "OVER the ceiling"
+    };
     println!(
-        "reader budget: {} B gzip of {} B ({})",
-        reader.gzip,
-        READER_BUDGET_GZIP,
-        if reader.gzip <= READER_BUDGET_GZIP { "within" } else { "OVER" }
+        "reader budget: {} B gzip of {READER_BUDGET_GZIP} B, ceiling {READER_CEILING_GZIP} B ({verdict})",
+        reader.gzip
     );
     Ok(())
 }
