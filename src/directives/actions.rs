@@ -1,7 +1,7 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
-//! Items are separated by ";", by "," between verb phrases, and by "và" joining verb
-//! phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! Items are separated by ";", by "," between verb phrases (", đồng thời" also after a
+//! purpose clause), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
 //! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
@@ -33,8 +33,12 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             ";" => true,
             // ", chậm nhất đến 25/12 phải gỡ ...": a new obligation, after its deadline.
             "," if object && obligation_after(words, lexicon, k + 1, range.end) => true,
+            // ", đồng thời" (at the same time) adds another task, also after a purpose.
+            "," if object && words.has_phrase(k + 1, "đồng thời") => {
+                parties::action_at(words, lexicon, k + 3).is_some()
+            }
             "," if !purpose && k > range.start && !is_verbish(k - 1) => {
-                let next = if words.is(k + 1, &["và", "đồng thời"]) { k + 2 } else { k + 1 };
+                let next = if words.is(k + 1, &["và"]) { k + 2 } else { k + 1 };
                 object
                     && parties::action_at(words, lexicon, next).is_some()
                     && parties::party_at(words, lexicon, next).is_none()
@@ -167,6 +171,10 @@ mod tests {
         assert_eq!(
             actions("hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện."),
             ["hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện"]
+        );
+        assert_eq!(
+            actions("tháo dải phân cách này để nước mưa lưu thông, đồng thời tăng cường tuần tra."),
+            ["tháo dải phân cách này để nước mưa lưu thông", "tăng cường tuần tra"]
         );
         assert_eq!(
             actions("làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng."),
