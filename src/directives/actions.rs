@@ -28,6 +28,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     let mut object = false;
     let mut purpose = false;
     let mut nominal = false;
+    // Where the verb named by the last nominaliser starts ("việc |trùng tu, tôn tạo").
+    let mut named = None;
     for k in range.clone() {
         let joint = match words.at(k) {
             ";" => true,
@@ -37,6 +39,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
             }
+            // "việc trùng tu, tôn tạo", "công tác duy tu, bảo trì": verbs named as nouns.
+            "," if named.is_some_and(|n| k <= n + 2) => false,
             "," if !purpose && k > range.start && !is_verbish(k - 1) => {
                 let next = if words.is(k + 1, &["và"]) { k + 2 } else { k + 1 };
                 object
@@ -60,7 +64,10 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
             purpose |= words.is(k, &["để", "nhằm"]);
             // After "công tác", "việc" the verbs joined by "và" are nouns of one object.
-            nominal |= words.phrase_at(k, list(List::Nominalisers)).is_some();
+            if let Some(n) = words.phrase_at(k, list(List::Nominalisers)) {
+                nominal = true;
+                named = Some(k + n);
+            }
         }
     }
     items.push(start..range.end);
@@ -175,6 +182,10 @@ mod tests {
         assert_eq!(
             actions("tháo dải phân cách này để nước mưa lưu thông, đồng thời tăng cường tuần tra."),
             ["tháo dải phân cách này để nước mưa lưu thông", "tăng cường tuần tra"]
+        );
+        assert_eq!(
+            actions("thực hiện việc trùng tu, tôn tạo các di tích lịch sử."),
+            ["thực hiện việc trùng tu, tôn tạo các di tích lịch sử"]
         );
         assert_eq!(
             actions("làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng."),
