@@ -40,7 +40,7 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
                 parties::action_at(words, lexicon, k + 3).is_some()
             }
             // "việc trùng tu, tôn tạo", "công tác duy tu, bảo trì": verbs named as nouns.
-            "," if named.is_some_and(|n| k <= n + 2) => false,
+            "," if named.is_some_and(|n| n < k && k <= n + 2) => false,
             "," if !purpose && k > range.start && !is_verbish(k - 1) => {
                 let next = if words.is(k + 1, &["và"]) { k + 2 } else { k + 1 };
                 object
