@@ -369,6 +369,14 @@ fn an_addressee_ends_at_a_verb_the_treebank_knows_and_a_bare_verb_has_none() {
 }
 
 #[test]
+fn a_verb_right_before_a_modal_modifies_the_subject_of_that_modal() {
+    let (_, _, addressee, actions, _) =
+        one("Bộ Giao thông vận tải yêu cầu các phương án báo cáo cần thu thập đủ số liệu xe các loại.");
+    assert_eq!(addressee, s("các phương án báo cáo"));
+    assert_eq!(actions, ["thu thập đủ số liệu xe các loại"]);
+}
+
+#[test]
 fn a_task_after_a_condition_continues_the_list_and_a_copula_ends_the_addressee() {
     let found = directives(
         "UBND tỉnh giao Sở Công Thương chủ trì kiểm tra các cửa hàng xăng dầu. \

@@ -340,6 +340,12 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         }
         // A verb, a modal or a nested order ("chỉ đạo Bộ Tài chính yêu cầu ...") ends it.
         let cue = !words.is_capital(j) && super::cues::cue_word_at(words, lexicon, j);
+        // ... unless a modal follows the verb: then the verb modifies the subject of
+        // that modal ("các phương án báo cáo cần thu thập ...").
+        if let Some(n) = verb_before_modal(words, lexicon, j).filter(|_| j > start && !cue) {
+            j += n;
+            continue;
+        }
         if j > start && (action_at(words, lexicon, j).is_some() || cue) {
             return (j, true);
         }
@@ -361,6 +367,14 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         j += 1;
     }
     (j.min(end), false)
+}
+
+/// The length of the verb at `i` when a modal follows it at once.
+fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    let n = action_at(words, lexicon, i).or_else(|| {
+        lexicon.verbs.longest(&words.lower, i).filter(|_| treebank_verb_at(words, lexicon, i)).map(|(n, _)| n)
+    })?;
+    modal_at(words, lexicon, i + n).map(|_| n)
 }
 
 /// Whether a break word starts at `i` and is not the first syllable of a longer word
