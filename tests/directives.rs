@@ -369,6 +369,43 @@ fn an_addressee_ends_at_a_verb_the_treebank_knows_and_a_bare_verb_has_none() {
 }
 
 #[test]
+fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive() {
+    let found = directives(
+        "UBND tỉnh chỉ đạo các cơ quan liên quan kiểm tra, ra quyết định xử phạt chủ đầu tư, \
+         đồng thời yêu cầu doanh nghiệp khôi phục nguyên trạng phần lấn vịnh.",
+    );
+    let parts: Vec<_> = found
+        .iter()
+        .map(|d| {
+            let text = |s: &Option<tomtat::span::Span>| s.as_ref().map(|s| s.text.clone());
+            (
+                text(&d.issuer),
+                d.cue.text.clone(),
+                text(&d.addressee),
+                d.actions.iter().map(|a| a.text.clone()).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (
+                s("UBND tỉnh"),
+                "chỉ đạo".to_string(),
+                s("các cơ quan liên quan"),
+                vec!["kiểm tra, ra quyết định xử phạt chủ đầu tư".to_string()]
+            ),
+            (
+                s("UBND tỉnh"),
+                "yêu cầu".to_string(),
+                s("doanh nghiệp"),
+                vec!["khôi phục nguyên trạng phần lấn vịnh".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
 fn a_verb_right_before_a_modal_modifies_the_subject_of_that_modal() {
     let (_, _, addressee, actions, _) =
         one("Bộ Giao thông vận tải yêu cầu các phương án báo cáo cần thu thập đủ số liệu xe các loại.");
