@@ -1,7 +1,7 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
-//! Items are separated by ";", by "," between verb phrases (", đồng thời" also after a
-//! purpose clause), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! Items are separated by ";", by "," between verb phrases (", đồng thời" and a negated
+//! verb also after a purpose clause), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
 //! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
@@ -39,6 +39,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
             }
+            // ", không gây khó khăn ...": a negated verb phrase is an item of its own.
+            "," if object && negated_verb(words, lexicon, k + 1) => true,
             // "việc trùng tu, tôn tạo", "công tác duy tu, bảo trì": verbs named as nouns.
             "," if named.is_some_and(|n| n < k && k <= n + 2) => false,
             "," if !purpose && k > range.start && !is_verbish(k - 1) => {
@@ -72,6 +74,15 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     }
     items.push(start..range.end);
     items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
+}
+
+/// Whether a negation at `i` is followed by a verb or is a prohibition ("không để").
+fn negated_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    words.phrase_at(i, list(List::Negation)).is_some_and(|n| {
+        parties::action_at(words, lexicon, i + n).is_some()
+            || parties::treebank_verb_at(words, lexicon, i + n)
+            || lexicon.cues.longest(&words.lower, i).is_some()
+    })
 }
 
 /// Whether a deadline phrase at `i` leads, within its own clause, to a modal: the
@@ -182,6 +193,10 @@ mod tests {
         assert_eq!(
             actions("tháo dải phân cách này để nước mưa lưu thông, đồng thời tăng cường tuần tra."),
             ["tháo dải phân cách này để nước mưa lưu thông", "tăng cường tuần tra"]
+        );
+        assert_eq!(
+            actions("nghiêm túc thực hiện quy định tuyển sinh, không gây khó khăn cho học sinh."),
+            ["nghiêm túc thực hiện quy định tuyển sinh", "không gây khó khăn cho học sinh"]
         );
         assert_eq!(
             actions("thực hiện việc trùng tu, tôn tạo các di tích lịch sử."),

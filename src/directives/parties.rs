@@ -385,7 +385,7 @@ fn breaks_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
 }
 
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
-fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     !words.is_capital(i) && matches!(lexicon.verbs.longest(&words.lower, i), Some((_, true)))
 }
 
