@@ -1,7 +1,7 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
-//! Items are separated by ";", by "," between verb phrases (", đồng thời" and a negated
-//! verb also after a purpose clause), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! Items are separated by ";", by "," between verb phrases (", đồng thời", a negated
+//! verb and an adverb with its verb also after a purpose clause or in a noun), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
 //! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::grammar::{list, List};
-use super::lexicon::Lexicon;
+use super::lexicon::{Action, Lexicon};
 use super::parties;
 use super::words::Words;
 
@@ -39,6 +39,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
             }
+            // ", kịp thời báo cáo ...": an adverb with its verb starts a verb phrase.
+            "," if object && adverb_then_verb(words, lexicon, k + 1) => true,
             // ", không gây khó khăn ...": a negated verb phrase is an item of its own.
             "," if object && negated_verb(words, lexicon, k + 1) => true,
             // "việc trùng tu, tôn tạo", "công tác duy tu, bảo trì": verbs named as nouns.
@@ -50,6 +52,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
                     && parties::party_at(words, lexicon, next).is_none()
                     && words.phrase_at(next, list(List::Goals)).is_none()
             }
+            // "việc ... và nhanh chóng xử lý ...": the same after "và", even in a noun.
+            "và" if object && adverb_then_verb(words, lexicon, k + 1) => true,
             "và" if !nominal && k > range.start => {
                 object && !is_verbish(k - 1) && parties::action_at(words, lexicon, k + 1).is_some()
             }
@@ -74,6 +78,16 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     }
     items.push(start..range.end);
     items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
+}
+
+/// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
+fn adverb_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    match lexicon.actions.longest(&words.lower, i) {
+        Some((n, Action::Adverb)) => {
+            matches!(lexicon.actions.longest(&words.lower, i + n), Some((_, Action::Verb)))
+        }
+        _ => false,
+    }
 }
 
 /// Whether a negation at `i` is followed by a verb or is a prohibition ("không để").
@@ -197,6 +211,10 @@ mod tests {
         assert_eq!(
             actions("nghiêm túc thực hiện quy định tuyển sinh, không gây khó khăn cho học sinh."),
             ["nghiêm túc thực hiện quy định tuyển sinh", "không gây khó khăn cho học sinh"]
+        );
+        assert_eq!(
+            actions("chấm dứt việc lưu giữ nước thải trái quy định và nhanh chóng xử lý nước thải."),
+            ["chấm dứt việc lưu giữ nước thải trái quy định", "nhanh chóng xử lý nước thải"]
         );
         assert_eq!(
             actions("thực hiện việc trùng tu, tôn tạo các di tích lịch sử."),
