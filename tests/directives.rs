@@ -406,6 +406,14 @@ fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive
 }
 
 #[test]
+fn serial_verbs_of_ordering_put_the_addressee_after_the_last() {
+    let (_, cue, addressee, actions, _) =
+        one("Tỉnh Quảng Nam đã nhiều lần đôn đốc yêu cầu công ty Đất Xanh triển khai dự án.");
+    assert_eq!((cue.as_str(), addressee), ("đôn đốc", s("công ty Đất Xanh")));
+    assert_eq!(actions, ["triển khai dự án"]);
+}
+
+#[test]
 fn a_verb_right_before_a_modal_modifies_the_subject_of_that_modal() {
     let (_, _, addressee, actions, _) =
         one("Bộ Giao thông vận tải yêu cầu các phương án báo cáo cần thu thập đủ số liệu xe các loại.");

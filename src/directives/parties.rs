@@ -282,7 +282,15 @@ pub fn addressee_after(
     after: usize,
     end: usize,
 ) -> Option<(Option<Range<usize>>, usize)> {
-    let start = if words.is(after, &["cho"]) { after + 1 } else { after };
+    let mut start = if words.is(after, &["cho"]) { after + 1 } else { after };
+    // Serial verbs of ordering ("đôn đốc yêu cầu công ty ...", "chỉ đạo giao TP ..."):
+    // the addressee follows the last.
+    while let Some((n, cue)) = lexicon.cues.longest(&words.lower, start) {
+        if cue.role != Role::Verb || words.is_capital(start) || !super::cues::cue_word_at(words, lexicon, start) {
+            break;
+        }
+        start += n;
+    }
     // "yêu cầu: Giám đốc Sở Y tế chủ trì ...": the subject of the first task.
     if words.is(start, &[":"]) && starts_np(words, lexicon, start + 1) {
         if let (stop, true) = np_forward(words, lexicon, start + 1, end) {
