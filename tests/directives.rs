@@ -414,6 +414,14 @@ fn serial_verbs_of_ordering_put_the_addressee_after_the_last() {
 }
 
 #[test]
+fn a_bracket_after_the_issuers_name_belongs_to_it() {
+    let (issuer, _, addressee, _, _) =
+        one("Tổng cục Quản lý thị trường (QLTT) yêu cầu cục QLTT các tỉnh tăng cường kiểm tra xăng dầu.");
+    assert_eq!(issuer, s("Tổng cục Quản lý thị trường (QLTT)"));
+    assert_eq!(addressee, s("cục QLTT các tỉnh"));
+}
+
+#[test]
 fn a_verb_right_before_a_modal_modifies_the_subject_of_that_modal() {
     let (_, _, addressee, actions, _) =
         one("Bộ Giao thông vận tải yêu cầu các phương án báo cáo cần thu thập đủ số liệu xe các loại.");

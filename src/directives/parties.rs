@@ -142,6 +142,16 @@ pub fn clause_start(words: &Words, lexicon: &Lexicon, end: usize, floor: usize) 
     let mut i = end;
     while i > floor {
         let k = i - 1;
+        // A bracket that closes the phrase is a gloss of the name before it: "Tổng cục
+        // Quản lý thị trường (QLTT) yêu cầu ...".
+        if k + 1 == end && words.at(k) == ")" {
+            if let Some(open) =
+                (floor..k).rev().find(|&o| words.at(o) == "(").filter(|&o| o > floor && !words.is_punct(o - 1))
+            {
+                i = open;
+                continue;
+            }
+        }
         if words.is(k, &[",", ";", ":", "(", ")"]) || words.is_quote(k) {
             if words.at(k) == "," && bare_title_before(words, lexicon, k, floor) {
                 i = k;
