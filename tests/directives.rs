@@ -422,6 +422,12 @@ fn a_bracket_after_the_issuers_name_belongs_to_it() {
 }
 
 #[test]
+fn a_speaker_reporting_an_order_they_gave_is_its_issuer() {
+    let (issuer, cue, addressee, _, _) = one("Chúng tôi đã yêu cầu nhà thầu tháo dỡ công trình tạm.");
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Chúng tôi"), "yêu cầu", s("nhà thầu")));
+}
+
+#[test]
 fn a_verb_right_before_a_modal_modifies_the_subject_of_that_modal() {
     let (_, _, addressee, actions, _) =
         one("Bộ Giao thông vận tải yêu cầu các phương án báo cáo cần thu thập đủ số liệu xe các loại.");

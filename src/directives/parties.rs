@@ -246,6 +246,10 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
         if let Some(np) = np_ending_at(words, lexicon, own..end) {
             return Some(np);
         }
+        // A speaker reporting an order they gave: "Chúng tôi đã yêu cầu ...".
+        if words.phrase_at(own, list(List::FirstPerson)) == Some(end - own) {
+            return Some(own..end);
+        }
     }
     earlier_subject(words, lexicon, start, floor)
 }
