@@ -428,6 +428,14 @@ fn a_speaker_reporting_an_order_they_gave_is_its_issuer() {
 }
 
 #[test]
+fn a_preposition_after_the_cue_opens_its_object_not_an_addressee() {
+    let (_, cue, addressee, actions, _) =
+        one("Chủ tịch UBND thành phố lưu ý đến tuyến đường giáp ranh giữa khu dân cư và dự án.");
+    assert_eq!((cue.as_str(), addressee), ("lưu ý", None));
+    assert_eq!(actions, ["lưu ý đến tuyến đường giáp ranh giữa khu dân cư và dự án"]);
+}
+
+#[test]
 fn a_verb_right_before_a_modal_modifies_the_subject_of_that_modal() {
     let (_, _, addressee, actions, _) =
         one("Bộ Giao thông vận tải yêu cầu các phương án báo cáo cần thu thập đủ số liệu xe các loại.");

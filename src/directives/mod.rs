@@ -138,6 +138,7 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
     let (issuer, addressee, action_start) = match found.cue.role {
         lexicon::Role::Verb => {
             let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end)?;
+            let start = if parties::object_of_cue(words, found.at.end) { found.at.start } else { start };
             let issuer = parties::issuer_before(words, lexicon, found.at.start, floor).or(speaker);
             match (addressee, sent_to(words, lexicon, found.at.start, floor)) {
                 // "X vừa ký văn bản gửi các tỉnh A, B đề nghị ...": the addressee is

@@ -313,6 +313,7 @@ pub fn addressee_after(
     }
     if start >= end
         || words.is_punct(start)
+        || object_of_cue(words, start)
         || modal_at(words, lexicon, start).is_some()
         || words.phrase_at(start, list(List::Negation)).is_some()
     {
@@ -344,6 +345,12 @@ pub fn addressee_after(
         return Some((None, stop));
     }
     Some((Some(start..last), stop))
+}
+
+/// Whether a preposition at `i`, right after a cue, opens the cue's own object ("lưu ý
+/// đến tuyến đường ..."): no addressee, and the cue verb is the action's verb.
+pub fn object_of_cue(words: &Words, i: usize) -> bool {
+    words.is(i, &["đến", "tới", "về", "của", "tại", "ở", "từ"])
 }
 
 /// Scans a noun phrase forward from `start` to the first action verb or modal (true)
