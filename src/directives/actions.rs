@@ -43,6 +43,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             "," if object && adverb_then_verb(words, lexicon, k + 1) => true,
             // ", không gây khó khăn ...": a negated verb phrase is an item of its own.
             "," if object && negated_verb(words, lexicon, k + 1) => true,
+            // ", đặc biệt là ...", ", nhất là ...": an elaboration of the same item.
+            "," if words.phrase_at(k + 1, list(List::Elaboration)).is_some() => false,
             // "việc trùng tu, tôn tạo", "công tác duy tu, bảo trì": verbs named as nouns.
             "," if named.is_some_and(|n| n < k && k <= n + 2) => false,
             "," if !purpose && k > range.start && !is_verbish(k - 1) => {
@@ -215,6 +217,10 @@ mod tests {
         assert_eq!(
             actions("chấm dứt việc lưu giữ nước thải trái quy định và nhanh chóng xử lý nước thải."),
             ["chấm dứt việc lưu giữ nước thải trái quy định", "nhanh chóng xử lý nước thải"]
+        );
+        assert_eq!(
+            actions("triển khai các biện pháp bảo đảm an ninh, đặc biệt là bảo mật đề thi."),
+            ["triển khai các biện pháp bảo đảm an ninh, đặc biệt là bảo mật đề thi"]
         );
         assert_eq!(
             actions("thực hiện việc trùng tu, tôn tạo các di tích lịch sử."),
