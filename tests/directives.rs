@@ -369,6 +369,81 @@ fn an_addressee_ends_at_a_verb_the_treebank_knows_and_a_bare_verb_has_none() {
 }
 
 #[test]
+fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive() {
+    let found = directives(
+        "UBND tỉnh chỉ đạo các cơ quan liên quan kiểm tra, ra quyết định xử phạt chủ đầu tư, \
+         đồng thời yêu cầu doanh nghiệp khôi phục nguyên trạng phần lấn vịnh.",
+    );
+    let parts: Vec<_> = found
+        .iter()
+        .map(|d| {
+            let text = |s: &Option<tomtat::span::Span>| s.as_ref().map(|s| s.text.clone());
+            (
+                text(&d.issuer),
+                d.cue.text.clone(),
+                text(&d.addressee),
+                d.actions.iter().map(|a| a.text.clone()).collect::<Vec<_>>(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        parts,
+        [
+            (
+                s("UBND tỉnh"),
+                "chỉ đạo".to_string(),
+                s("các cơ quan liên quan"),
+                vec!["kiểm tra, ra quyết định xử phạt chủ đầu tư".to_string()]
+            ),
+            (
+                s("UBND tỉnh"),
+                "yêu cầu".to_string(),
+                s("doanh nghiệp"),
+                vec!["khôi phục nguyên trạng phần lấn vịnh".to_string()]
+            ),
+        ]
+    );
+}
+
+#[test]
+fn serial_verbs_of_ordering_put_the_addressee_after_the_last() {
+    let (_, cue, addressee, actions, _) =
+        one("Tỉnh Quảng Nam đã nhiều lần đôn đốc yêu cầu công ty Đất Xanh triển khai dự án.");
+    assert_eq!((cue.as_str(), addressee), ("đôn đốc", s("công ty Đất Xanh")));
+    assert_eq!(actions, ["triển khai dự án"]);
+}
+
+#[test]
+fn a_bracket_after_the_issuers_name_belongs_to_it() {
+    let (issuer, _, addressee, _, _) =
+        one("Tổng cục Quản lý thị trường (QLTT) yêu cầu cục QLTT các tỉnh tăng cường kiểm tra xăng dầu.");
+    assert_eq!(issuer, s("Tổng cục Quản lý thị trường (QLTT)"));
+    assert_eq!(addressee, s("cục QLTT các tỉnh"));
+}
+
+#[test]
+fn a_speaker_reporting_an_order_they_gave_is_its_issuer() {
+    let (issuer, cue, addressee, _, _) = one("Chúng tôi đã yêu cầu nhà thầu tháo dỡ công trình tạm.");
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Chúng tôi"), "yêu cầu", s("nhà thầu")));
+}
+
+#[test]
+fn a_preposition_after_the_cue_opens_its_object_not_an_addressee() {
+    let (_, cue, addressee, actions, _) =
+        one("Chủ tịch UBND thành phố lưu ý đến tuyến đường giáp ranh giữa khu dân cư và dự án.");
+    assert_eq!((cue.as_str(), addressee), ("lưu ý", None));
+    assert_eq!(actions, ["lưu ý đến tuyến đường giáp ranh giữa khu dân cư và dự án"]);
+}
+
+#[test]
+fn a_verb_right_before_a_modal_modifies_the_subject_of_that_modal() {
+    let (_, _, addressee, actions, _) =
+        one("Bộ Giao thông vận tải yêu cầu các phương án báo cáo cần thu thập đủ số liệu xe các loại.");
+    assert_eq!(addressee, s("các phương án báo cáo"));
+    assert_eq!(actions, ["thu thập đủ số liệu xe các loại"]);
+}
+
+#[test]
 fn a_task_after_a_condition_continues_the_list_and_a_copula_ends_the_addressee() {
     let found = directives(
         "UBND tỉnh giao Sở Công Thương chủ trì kiểm tra các cửa hàng xăng dầu. \

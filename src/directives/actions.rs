@@ -1,7 +1,7 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
-//! Items are separated by ";", by "," between verb phrases, and by "và" joining verb
-//! phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! Items are separated by ";", by "," between verb phrases (", đồng thời", a negated
+//! verb and an adverb with its verb also after a purpose clause or in a noun), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
 //! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
@@ -10,7 +10,7 @@
 use std::ops::Range;
 
 use super::grammar::{list, List};
-use super::lexicon::Lexicon;
+use super::lexicon::{Action, Lexicon};
 use super::parties;
 use super::words::Words;
 
@@ -28,18 +28,34 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     let mut object = false;
     let mut purpose = false;
     let mut nominal = false;
+    // Where the verb named by the last nominaliser starts ("việc |trùng tu, tôn tạo").
+    let mut named = None;
     for k in range.clone() {
         let joint = match words.at(k) {
             ";" => true,
             // ", chậm nhất đến 25/12 phải gỡ ...": a new obligation, after its deadline.
             "," if object && obligation_after(words, lexicon, k + 1, range.end) => true,
+            // ", đồng thời" (at the same time) adds another task, also after a purpose.
+            "," if object && words.has_phrase(k + 1, "đồng thời") => {
+                parties::action_at(words, lexicon, k + 3).is_some()
+            }
+            // ", kịp thời báo cáo ...": an adverb with its verb starts a verb phrase.
+            "," if object && adverb_then_verb(words, lexicon, k + 1) => true,
+            // ", không gây khó khăn ...": a negated verb phrase is an item of its own.
+            "," if object && negated_verb(words, lexicon, k + 1) => true,
+            // ", đặc biệt là ...", ", nhất là ...": an elaboration of the same item.
+            "," if words.phrase_at(k + 1, list(List::Elaboration)).is_some() => false,
+            // "việc trùng tu, tôn tạo", "công tác duy tu, bảo trì": verbs named as nouns.
+            "," if named.is_some_and(|n| n < k && k <= n + 2) => false,
             "," if !purpose && k > range.start && !is_verbish(k - 1) => {
-                let next = if words.is(k + 1, &["và", "đồng thời"]) { k + 2 } else { k + 1 };
+                let next = if words.is(k + 1, &["và"]) { k + 2 } else { k + 1 };
                 object
                     && parties::action_at(words, lexicon, next).is_some()
                     && parties::party_at(words, lexicon, next).is_none()
                     && words.phrase_at(next, list(List::Goals)).is_none()
             }
+            // "việc ... và nhanh chóng xử lý ...": the same after "và", even in a noun.
+            "và" if object && adverb_then_verb(words, lexicon, k + 1) => true,
             "và" if !nominal && k > range.start => {
                 object && !is_verbish(k - 1) && parties::action_at(words, lexicon, k + 1).is_some()
             }
@@ -56,11 +72,33 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
             purpose |= words.is(k, &["để", "nhằm"]);
             // After "công tác", "việc" the verbs joined by "và" are nouns of one object.
-            nominal |= words.phrase_at(k, list(List::Nominalisers)).is_some();
+            if let Some(n) = words.phrase_at(k, list(List::Nominalisers)) {
+                nominal = true;
+                named = Some(k + n);
+            }
         }
     }
     items.push(start..range.end);
     items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
+}
+
+/// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
+fn adverb_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    match lexicon.actions.longest(&words.lower, i) {
+        Some((n, Action::Adverb)) => {
+            matches!(lexicon.actions.longest(&words.lower, i + n), Some((_, Action::Verb)))
+        }
+        _ => false,
+    }
+}
+
+/// Whether a negation at `i` is followed by a verb or is a prohibition ("không để").
+fn negated_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    words.phrase_at(i, list(List::Negation)).is_some_and(|n| {
+        parties::action_at(words, lexicon, i + n).is_some()
+            || parties::treebank_verb_at(words, lexicon, i + n)
+            || lexicon.cues.longest(&words.lower, i).is_some()
+    })
 }
 
 /// Whether a deadline phrase at `i` leads, within its own clause, to a modal: the
@@ -167,6 +205,26 @@ mod tests {
         assert_eq!(
             actions("hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện."),
             ["hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện"]
+        );
+        assert_eq!(
+            actions("tháo dải phân cách này để nước mưa lưu thông, đồng thời tăng cường tuần tra."),
+            ["tháo dải phân cách này để nước mưa lưu thông", "tăng cường tuần tra"]
+        );
+        assert_eq!(
+            actions("nghiêm túc thực hiện quy định tuyển sinh, không gây khó khăn cho học sinh."),
+            ["nghiêm túc thực hiện quy định tuyển sinh", "không gây khó khăn cho học sinh"]
+        );
+        assert_eq!(
+            actions("chấm dứt việc lưu giữ nước thải trái quy định và nhanh chóng xử lý nước thải."),
+            ["chấm dứt việc lưu giữ nước thải trái quy định", "nhanh chóng xử lý nước thải"]
+        );
+        assert_eq!(
+            actions("triển khai các biện pháp bảo đảm an ninh, đặc biệt là bảo mật đề thi."),
+            ["triển khai các biện pháp bảo đảm an ninh, đặc biệt là bảo mật đề thi"]
+        );
+        assert_eq!(
+            actions("thực hiện việc trùng tu, tôn tạo các di tích lịch sử."),
+            ["thực hiện việc trùng tu, tôn tạo các di tích lịch sử"]
         );
         assert_eq!(
             actions("làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng."),

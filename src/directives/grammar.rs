@@ -46,6 +46,8 @@ pub enum List {
     Goals,
     /// `nominalisers` in the table.
     Nominalisers,
+    /// `elaboration` in the table.
+    Elaboration,
     /// `deadline` in the table.
     Deadline,
     /// `clause-breaks` in the table.
@@ -69,7 +71,7 @@ pub enum List {
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 29] = [
+const NAMES: [(&str, List); 30] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -89,6 +91,7 @@ const NAMES: [(&str, List); 29] = [
     ("speech", List::Speech),
     ("goals", List::Goals),
     ("nominalisers", List::Nominalisers),
+    ("elaboration", List::Elaboration),
     ("deadline", List::Deadline),
     ("clause-breaks", List::ClauseBreaks),
     ("aspect", List::Aspect),

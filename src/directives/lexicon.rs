@@ -102,9 +102,7 @@ pub fn get() -> &'static Lexicon {
             };
             Some((phrase, action))
         })),
-        verbs: Phrases::new(
-            tagged(include_str!("../../data/treebank-verbs.txt"), 1).map(|(tag, w)| (w, tag == "verb")),
-        ),
+        verbs: Phrases::new(treebank(include_str!("../../data/treebank-verbs.txt"))),
     })
 }
 
@@ -114,6 +112,20 @@ fn tagged(table: &'static str, tags: usize) -> impl Iterator<Item = (&'static st
     crate::data::lines(table).filter_map(move |line| {
         let split = line.match_indices(' ').nth(tags.checked_sub(1)?)?.0;
         Some((&line[..split], line[split..].trim().to_string()))
+    })
+}
+
+/// The words of the treebank table, true when mostly a verb. A line holds a tag, a
+/// first syllable and the rests of the words that start with it: "verb chỉ |đạo|định"
+/// is "chỉ", "chỉ đạo" and "chỉ định" (an empty rest is the syllable alone).
+fn treebank(table: &'static str) -> impl Iterator<Item = (String, bool)> {
+    crate::data::lines(table).flat_map(|line| {
+        let mut parts = line.splitn(3, ' ');
+        let (tag, first) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
+        parts.next().unwrap_or("").split('|').map(move |rest| match rest {
+            "" => (first.to_string(), tag == "verb"),
+            _ => (format!("{first} {rest}"), tag == "verb"),
+        })
     })
 }
 

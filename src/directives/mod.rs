@@ -82,7 +82,9 @@ pub fn extract(doc: &Document) -> Vec<Extracted> {
         run = None;
         if let Some(directive) = directive {
             run = Some(directive.kind);
+            let second = coordinated(&words, lexicon, index, &directive);
             out.push(directive);
+            out.extend(second);
         }
         if words.at(words.len().saturating_sub(1)) == ":" {
             run = run.or(Some(DirectiveKind::Rule));
@@ -109,6 +111,25 @@ fn sent_to(words: &Words, lexicon: &lexicon::Lexicon, cue: usize, floor: usize) 
     (to < end && parties_only).then_some((send, to..end))
 }
 
+/// A second order joined to `first` by a coordinated verb of requesting (", yêu cầu",
+/// "đồng thời yêu cầu", the clause breaks that end an action): a directive of its own
+/// when it names its own addressee ("chỉ đạo các cơ quan kiểm tra ..., đồng thời yêu
+/// cầu doanh nghiệp khôi phục ..."). Coordinated verbs share their subject, so the
+/// issuer is the first order's.
+fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
+    let after = (0..words.len()).find(|&k| words.bytes(k..k + 1).start >= first.cue.end)?;
+    let (at, cue) = (after..words.len()).find_map(|k| {
+        let n = words.phrase_at(k, grammar::list(grammar::List::ClauseBreaks))?;
+        (k..k + n).find_map(|j| match lexicon.cues.longest(&words.lower, j) {
+            Some((m, cue)) if cue.role == lexicon::Role::Verb && j + m == k + n => Some((j..j + m, cue)),
+            _ => None,
+        })
+    })?;
+    let second = build(words, lexicon, index, cues::Found { at, cue, subject: None, quote: None })?;
+    second.addressee.as_ref()?;
+    Some(Extracted { issuer: first.issuer.clone(), ..second })
+}
+
 /// The parts of a directive around a cue found in a sentence.
 fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::Found) -> Option<Extracted> {
     let floor = found.quote.as_ref().map_or(0, |q| q.inside.start);
@@ -117,6 +138,7 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
     let (issuer, addressee, action_start) = match found.cue.role {
         lexicon::Role::Verb => {
             let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end)?;
+            let start = if parties::object_of_cue(words, found.at.end) { found.at.start } else { start };
             let issuer = parties::issuer_before(words, lexicon, found.at.start, floor).or(speaker);
             match (addressee, sent_to(words, lexicon, found.at.start, floor)) {
                 // "X vừa ký văn bản gửi các tỉnh A, B đề nghị ...": the addressee is

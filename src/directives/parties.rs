@@ -142,6 +142,16 @@ pub fn clause_start(words: &Words, lexicon: &Lexicon, end: usize, floor: usize) 
     let mut i = end;
     while i > floor {
         let k = i - 1;
+        // A bracket that closes the phrase is a gloss of the name before it: "Tổng cục
+        // Quản lý thị trường (QLTT) yêu cầu ...".
+        if k + 1 == end && words.at(k) == ")" {
+            if let Some(open) =
+                (floor..k).rev().find(|&o| words.at(o) == "(").filter(|&o| o > floor && !words.is_punct(o - 1))
+            {
+                i = open;
+                continue;
+            }
+        }
         if words.is(k, &[",", ";", ":", "(", ")"]) || words.is_quote(k) {
             if words.at(k) == "," && bare_title_before(words, lexicon, k, floor) {
                 i = k;
@@ -236,6 +246,10 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
         if let Some(np) = np_ending_at(words, lexicon, own..end) {
             return Some(np);
         }
+        // A speaker reporting an order they gave: "Chúng tôi đã yêu cầu ...".
+        if words.phrase_at(own, list(List::FirstPerson)) == Some(end - own) {
+            return Some(own..end);
+        }
     }
     earlier_subject(words, lexicon, start, floor)
 }
@@ -282,7 +296,15 @@ pub fn addressee_after(
     after: usize,
     end: usize,
 ) -> Option<(Option<Range<usize>>, usize)> {
-    let start = if words.is(after, &["cho"]) { after + 1 } else { after };
+    let mut start = if words.is(after, &["cho"]) { after + 1 } else { after };
+    // Serial verbs of ordering ("đôn đốc yêu cầu công ty ...", "chỉ đạo giao TP ..."):
+    // the addressee follows the last.
+    while let Some((n, cue)) = lexicon.cues.longest(&words.lower, start) {
+        if cue.role != Role::Verb || words.is_capital(start) || !super::cues::cue_word_at(words, lexicon, start) {
+            break;
+        }
+        start += n;
+    }
     // "yêu cầu: Giám đốc Sở Y tế chủ trì ...": the subject of the first task.
     if words.is(start, &[":"]) && starts_np(words, lexicon, start + 1) {
         if let (stop, true) = np_forward(words, lexicon, start + 1, end) {
@@ -291,6 +313,7 @@ pub fn addressee_after(
     }
     if start >= end
         || words.is_punct(start)
+        || object_of_cue(words, start)
         || modal_at(words, lexicon, start).is_some()
         || words.phrase_at(start, list(List::Negation)).is_some()
     {
@@ -324,6 +347,12 @@ pub fn addressee_after(
     Some((Some(start..last), stop))
 }
 
+/// Whether a preposition at `i`, right after a cue, opens the cue's own object ("lưu ý
+/// đến tuyến đường ..."): no addressee, and the cue verb is the action's verb.
+pub fn object_of_cue(words: &Words, i: usize) -> bool {
+    words.is(i, &["đến", "tới", "về", "của", "tại", "ở", "từ"])
+}
+
 /// Scans a noun phrase forward from `start` to the first action verb or modal (true)
 /// or to a mark or adverbial that ends it without one (false).
 pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> (usize, bool) {
@@ -340,6 +369,12 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         }
         // A verb, a modal or a nested order ("chỉ đạo Bộ Tài chính yêu cầu ...") ends it.
         let cue = !words.is_capital(j) && super::cues::cue_word_at(words, lexicon, j);
+        // ... unless a modal follows the verb: then the verb modifies the subject of
+        // that modal ("các phương án báo cáo cần thu thập ...").
+        if let Some(n) = verb_before_modal(words, lexicon, j).filter(|_| j > start && !cue) {
+            j += n;
+            continue;
+        }
         if j > start && (action_at(words, lexicon, j).is_some() || cue) {
             return (j, true);
         }
@@ -363,6 +398,14 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
     (j.min(end), false)
 }
 
+/// The length of the verb at `i` when a modal follows it at once.
+fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    let n = action_at(words, lexicon, i).or_else(|| {
+        lexicon.verbs.longest(&words.lower, i).filter(|_| treebank_verb_at(words, lexicon, i)).map(|(n, _)| n)
+    })?;
+    modal_at(words, lexicon, i + n).map(|_| n)
+}
+
 /// Whether a break word starts at `i` and is not the first syllable of a longer word
 /// ("dự" attends, "dự án" is a project).
 fn breaks_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
@@ -371,7 +414,7 @@ fn breaks_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
 }
 
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
-fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     !words.is_capital(i) && matches!(lexicon.verbs.longest(&words.lower, i), Some((_, true)))
 }
 

@@ -14,6 +14,23 @@ use std::collections::{BTreeMap, BTreeSet};
 const DATA: &str = "../shared/data/ud-vi";
 const OUTPUT: &str = "data/treebank-verbs.txt";
 
+/// Writes `words` under `tag` to `out`, one line per first syllable with the rests of
+/// the words that start with it joined by "|" (the table's compact form: the wasm
+/// carries it, and a shared first syllable is written once).
+fn grouped<'a>(out: &mut String, tag: &str, words: impl Iterator<Item = &'a str>) {
+    let mut groups: BTreeMap<&str, Vec<&str>> = BTreeMap::new();
+    for word in words {
+        let (first, rest) = word.split_once(' ').unwrap_or((word, ""));
+        groups.entry(first).or_default().push(rest);
+    }
+    for (first, rests) in groups {
+        match rests.as_slice() {
+            [""] => out.push_str(&format!("{tag} {first}\n")),
+            _ => out.push_str(&format!("{tag} {first} {}\n", rests.join("|"))),
+        }
+    }
+}
+
 /// One word of a treebank with its gold UPOS.
 struct Tagged {
     form: String,
@@ -56,14 +73,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         "# Words that UD Vietnamese-VTB (UniversalDependencies/UD_Vietnamese-VTB, train + dev,\n\
          # CC BY-SA 4.0) tags mostly VERB (`verb`), and its other words of several syllables that\n\
          # contain a verb (`other`), lower case. Rebuild with `cargo xtask pos-lexicon`.\n\
-         # Derived from the treebank and shared under the same licence, CC BY-SA 4.0.\n",
+         # Derived from the treebank and shared under the same licence, CC BY-SA 4.0.\n\
+         # One line per tag and first syllable: TAG SYLLABLE REST|REST..., each word being the\n\
+         # syllable and one rest (an empty rest is the syllable alone): \"verb chỉ |đạo|định\"\n\
+         # holds \"chỉ\", \"chỉ đạo\", \"chỉ định\".\n",
     );
-    for form in &verbs {
-        out.push_str(&format!("verb {form}\n"));
-    }
-    for form in &others {
-        out.push_str(&format!("other {form}\n"));
-    }
+    grouped(&mut out, "verb", verbs.iter().copied());
+    grouped(&mut out, "other", others.iter().copied());
     std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
     println!("{OUTPUT}: {} verbs, {} other words", verbs.len(), others.len());
     let test = read(&format!("{data}/vi_vtb-ud-test.conllu"))?;
