@@ -306,6 +306,12 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     Analysis { title, signals, vectors }
 }
 
+/// Whether a sentence with `signals` is one no summary takes: a photo caption or
+/// credit, a byline, an invitation to watch or read on.
+pub fn unwanted(signals: &Signals) -> bool {
+    signals[feature::CAPTION] > 0.0 || signals[feature::INVITATION] > 0.0
+}
+
 /// The signals that depend on the sentence alone.
 fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     let text = doc.sentence_text(index);
