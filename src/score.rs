@@ -85,6 +85,10 @@ const LONG_WORDS: usize = 60;
 /// A sentence of at most this many syllables that is all names ("Minh Anh") or
 /// starts with "Theo"/"Nguồn" ("Theo Reuters") is a byline or a source credit.
 const BYLINE_WORDS: usize = 6;
+/// A body's first sentence of at most this many syllables and numbers, without a
+/// comma, colon or semicolon, a reporting verb or a clause marker, is the caption of
+/// the article's photo ("Tổng thống Iran Hassan Rouhani.", "Hiện trường vụ tai nạn.").
+const CAPTION_WORDS: usize = 18;
 
 /// What a cue phrase of `data/summary-cues.txt` says of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -99,6 +103,8 @@ enum Cue {
     Connective,
     /// The opening of a source credit, at the start of a short sentence.
     Byline,
+    /// A tense or aspect marker or the copula: a clause, which a caption is not.
+    Clause,
 }
 
 /// The cue phrases, one table of whole syllables.
@@ -113,6 +119,7 @@ fn cues() -> &'static Phrases<Cue> {
                 "invitation" => Cue::Invitation,
                 "connective" => Cue::Connective,
                 "byline" => Cue::Byline,
+                "clause" => Cue::Clause,
                 _ => return None,
             };
             Some((phrase.to_string(), cue))
@@ -301,13 +308,19 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         } else {
             cosine_with(v, &lead, lead_norm_squared)
         };
-        sentence_signals(doc, i, s);
+        sentence_signals(doc, i, k == 0, s);
     }
     Analysis { title, signals, vectors }
 }
 
-/// The signals that depend on the sentence alone.
-fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
+/// Whether a sentence with `signals` is one no summary takes: a photo caption or
+/// credit, a byline, an invitation to watch or read on.
+pub fn unwanted(signals: &Signals) -> bool {
+    signals[feature::CAPTION] > 0.0 || signals[feature::INVITATION] > 0.0
+}
+
+/// The signals that depend on the sentence alone and on whether it opens the body.
+fn sentence_signals(doc: &Document, index: usize, opening: bool, s: &mut Signals) {
     let text = doc.sentence_text(index);
     let tokens = doc.sentence_tokens(index);
     let syllables = doc.sentence_lower_tokens(index);
@@ -320,9 +333,11 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let mut byline_opening = false;
+    let mut clause = false;
     for at in 0..syllables.len() {
         match cues().longest(&syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
+            Some(Cue::Clause) => clause = true,
             Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == 0 => s[feature::CONNECTIVE] = 1.0,
@@ -331,6 +346,10 @@ fn sentence_signals(doc: &Document, index: usize, s: &mut Signals) {
         }
     }
     if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening) {
+        s[feature::CAPTION] = 1.0;
+    }
+    let clause_punctuation = syllables.iter().any(|t| matches!(*t, "," | ";" | ":"));
+    if opening && words <= CAPTION_WORDS && !clause_punctuation && !clause && s[feature::REPORT] == 0.0 {
         s[feature::CAPTION] = 1.0;
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
@@ -413,7 +432,10 @@ mod tests {
     fn every_cue_line_has_a_known_kind() {
         for line in crate::data::lines(include_str!("../data/summary-cues.txt")) {
             let kind = line.split(' ').next();
-            assert!(matches!(kind, Some("report" | "caption" | "invitation" | "connective" | "byline")), "{line}");
+            assert!(
+                matches!(kind, Some("report" | "caption" | "invitation" | "connective" | "byline" | "clause")),
+                "{line}"
+            );
         }
         assert_eq!(cues().longest(&["ông", "cho", "biết"], 1), Some((2, Cue::Report)));
         assert_eq!(cues().longest(&["cho"], 0), None);
@@ -540,6 +562,27 @@ mod tests {
         assert!(
             Weights::fitted().score(&analysis.signals[5]).total < Weights::fitted().score(&analysis.signals[4]).total
         );
+    }
+
+    #[test]
+    fn a_short_opening_without_a_clause_is_a_caption_and_unwanted() {
+        let text = "Tổng thống Iran Hassan Rouhani. Ngày 12/10, ông Rouhani cho biết Iran sẽ giữ thỏa thuận hạt nhân. \
+                    Tổng thống Iran Hassan Rouhani.";
+        let (_, analysis) = analysed(text);
+        assert!(unwanted(&analysis.signals[0]), "a photo caption opens the body");
+        assert!(!unwanted(&analysis.signals[1]));
+        assert!(!unwanted(&analysis.signals[2]), "the same words later are not the opening caption");
+        for clause in [
+            "Giá xăng đã tăng mạnh.",
+            "Đêm 22/4 là một đêm kinh hoàng.",
+            "Sáng 9/4, giá xăng tăng.",
+            "Ông Minh cho biết giá tăng.",
+        ] {
+            let (_, analysis) = analysed(clause);
+            assert!(!unwanted(&analysis.signals[0]), "{clause}");
+        }
+        let (_, analysis) = analysed("Mời quý vị theo dõi video. Giá xăng tăng. Ảnh: Thành Chung.");
+        assert!(unwanted(&analysis.signals[0]) && unwanted(&analysis.signals[2]));
     }
 
     #[test]

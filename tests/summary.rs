@@ -39,6 +39,32 @@ fn parts_sum_to_the_score_and_the_summary_is_in_reading_order() {
 }
 
 #[test]
+fn captions_credits_and_invitations_are_never_chosen() {
+    let text = "Hiện trường vụ tai nạn. Sáng 12/10, một xe tải đã đâm vào nhà dân ở huyện Võ Nhai, khiến ba người \
+                bị thương. Ảnh: Thành Chung. Công an huyện đang điều tra nguyên nhân vụ việc. Mời quý vị theo dõi \
+                video.";
+    for title in ["", "Xe tải đâm vào nhà dân ở Võ Nhai\n\n"] {
+        let text = format!("{title}{text}");
+        for n in 1..=5 {
+            let d = digest(&text, &with(Some(n), Length::Medium)).unwrap();
+            let chosen: Vec<&str> = d.summary.iter().map(|s| d.sentences[s.sentence].text.as_str()).collect();
+            assert_eq!(chosen.len(), n.min(2), "{chosen:?}");
+            assert!(chosen.iter().all(|s| s.starts_with("Sáng") || s.starts_with("Công an")), "{chosen:?}");
+        }
+    }
+}
+
+#[test]
+fn datelines_on_a_line_of_their_own_are_never_chosen() {
+    let text = "Giá xăng tăng mạnh\n\n(Dân trí) –\n\nSáng 12/10, giá xăng đã tăng 500 đồng mỗi lít. Bộ Công Thương \
+                cho biết giá sẽ còn tăng.\n\nHÀ NỘI\n\nNgười dân đang lo lắng về giá cả.";
+    let d = digest(text, &with(Some(5), Length::Medium)).unwrap();
+    let chosen: Vec<&str> = d.summary.iter().map(|s| d.sentences[s.sentence].text.as_str()).collect();
+    assert_eq!(chosen.len(), 3, "{chosen:?}");
+    assert!(!chosen.iter().any(|s| s.starts_with("(Dân trí)") || *s == "HÀ NỘI"), "{chosen:?}");
+}
+
+#[test]
 fn asking_for_more_sentences_than_there_are_returns_them_all() {
     let text = "Sáng 9/4, Thủ tướng làm việc với tỉnh Điện Biên. Tỉnh đạt nhiều kết quả tích cực. \
                 Thủ tướng yêu cầu tỉnh phát triển hạ tầng.";
