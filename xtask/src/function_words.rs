@@ -11,9 +11,10 @@
 
 use std::collections::BTreeMap;
 
+use crate::treebank::{tagged_words, DATA};
+
 const OUTPUT: &str = "data/function-words.txt";
 const TREEBANK: [&str; 2] = ["vi_vtb-ud-train.conllu", "vi_vtb-ud-dev.conllu"];
-const DATA: &str = "../shared/data/ud-vi";
 /// Share of a word's uses tagged as a function word that makes it one: the kinship
 /// words are tagged `Nc` in 12–30 % of their uses, the rest as nouns.
 const FUNCTION_SHARE: f64 = 0.1;
@@ -26,17 +27,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let data = crate::path_arg(args, DATA);
     let mut uses: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     for file in TREEBANK {
-        let path = format!("{data}/{file}");
-        let conllu = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
-        for line in conllu.lines().filter(|l| !l.starts_with('#')) {
-            let columns: Vec<&str> = line.split('\t').collect();
-            let [id, form, _, upos, xpos, ..] = columns[..] else { continue };
-            if id.contains(['-', '.']) || upos == "PUNCT" || form.chars().any(|c| c.is_ascii_digit()) {
+        for word in tagged_words(&format!("{data}/{file}"))? {
+            if word.upos == "PUNCT" || word.form.chars().any(|c| c.is_ascii_digit()) {
                 continue;
             }
-            let entry = uses.entry(form.to_lowercase()).or_default();
+            let function = FUNCTION_TAGS.contains(&word.upos.as_str()) || word.xpos == "Nc";
+            let entry = uses.entry(word.form).or_default();
             entry.0 += 1;
-            entry.1 += usize::from(FUNCTION_TAGS.contains(&upos) || xpos == "Nc");
+            entry.1 += usize::from(function);
         }
     }
     let words: Vec<String> = uses

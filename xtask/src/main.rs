@@ -23,6 +23,7 @@ mod serve;
 mod stopwords;
 mod test;
 mod train_words;
+mod treebank;
 
 use std::process::ExitCode;
 

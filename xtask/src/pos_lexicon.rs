@@ -11,7 +11,8 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
-const DATA: &str = "../shared/data/ud-vi";
+use crate::treebank::{tagged_words, Tagged, DATA};
+
 const OUTPUT: &str = "data/treebank-verbs.txt";
 
 /// Writes `words` under `tag` to `out`, one line per first syllable with the rests of
@@ -31,17 +32,11 @@ fn grouped<'a>(out: &mut String, tag: &str, words: impl Iterator<Item = &'a str>
     }
 }
 
-/// One word of a treebank with its gold UPOS.
-struct Tagged {
-    form: String,
-    upos: String,
-}
-
 pub fn run(args: &[String]) -> Result<(), String> {
     let data = args.iter().position(|a| a == "--data").and_then(|i| args.get(i + 1)).map_or(DATA, String::as_str);
     let mut counts: BTreeMap<String, BTreeMap<String, usize>> = BTreeMap::new();
     for part in ["train", "dev"] {
-        for word in read(&format!("{data}/vi_vtb-ud-{part}.conllu"))? {
+        for word in tagged_words(&format!("{data}/vi_vtb-ud-{part}.conllu"))? {
             *counts.entry(word.form).or_default().entry(word.upos).or_default() += 1;
         }
     }
@@ -64,7 +59,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .filter(|(form, tag)| {
             *tag != "VERB"
                 && form.contains(' ')
-                && form.chars().all(|c| c.is_alphabetic() || c == ' ')
+                && plain(form)
                 && holds_verb(form)
         })
         .map(|(f, _)| f.as_str())
@@ -82,7 +77,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     grouped(&mut out, "other", others.iter().copied());
     std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
     println!("{OUTPUT}: {} verbs, {} other words", verbs.len(), others.len());
-    let test = read(&format!("{data}/vi_vtb-ud-test.conllu"))?;
+    let test = tagged_words(&format!("{data}/vi_vtb-ud-test.conllu"))?;
     let right = test.iter().filter(|w| tags.get(&w.form).map_or("NOUN", String::as_str) == w.upos).count();
     let said = |w: &Tagged| verbs.contains(w.form.as_str());
     let (both, predicted, gold) = (
@@ -103,22 +98,4 @@ pub fn run(args: &[String]) -> Result<(), String> {
 /// Whether a word form is made of letters only (no number, symbol or punctuation).
 fn plain(form: &str) -> bool {
     form.chars().all(|c| c.is_alphabetic() || c == ' ')
-}
-
-/// The words of a CoNLL-U file with their UPOS, forms in lower case.
-fn read(path: &str) -> Result<Vec<Tagged>, String> {
-    let conllu = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    Ok(conllu
-        .lines()
-        .filter(|line| !line.starts_with('#'))
-        .filter_map(|line| {
-            let columns: Vec<&str> = line.split('\t').collect();
-            match columns[..] {
-                [id, form, _, upos, ..] if !id.contains(['-', '.']) => {
-                    Some(Tagged { form: form.to_lowercase(), upos: upos.to_string() })
-                }
-                _ => None,
-            }
-        })
-        .collect())
 }
