@@ -555,3 +555,13 @@ fn a_longer_word_is_not_the_verb_it_starts_with() {
         directives("Thủ tướng giao Bộ Tài chính xử lý các tồn tại. Có thể có cơ chế bồi thường cho nhà đầu tư.");
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_modal_whose_subject_names_no_one_is_a_necessity() {
+    // "mọi thứ" names no party: the sentence states a necessity, not an order.
+    assert!(directives("Khi ý thức bảo vệ của công xuống thấp, mọi thứ ngoài đường phố hầu như phải khoá.").is_empty());
+    // A passive modal's subject is what is acted on, and may be a thing.
+    assert_eq!(directives("Những việc này cần được quan tâm, quản lý tốt hơn.").len(), 1);
+    // A group noun after the determiner is a party.
+    assert_eq!(directives("Mọi cơ quan phải kiểm tra lại hồ sơ.").len(), 1);
+}
