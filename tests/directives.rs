@@ -565,3 +565,11 @@ fn a_modal_whose_subject_names_no_one_is_a_necessity() {
     // A group noun after the determiner is a party.
     assert_eq!(directives("Mọi cơ quan phải kiểm tra lại hồ sơ.").len(), 1);
 }
+
+#[test]
+fn a_negated_cue_reports_a_failure() {
+    let text = "Một số chủ đầu tư không tổ chức, chỉ đạo khắc phục kịp thời gây mất an toàn giao thông.";
+    assert!(directives(text).is_empty());
+    assert!(directives("UBND tỉnh không yêu cầu doanh nghiệp báo cáo.").is_empty());
+    assert_eq!(directives("UBND tỉnh tổ chức, chỉ đạo các sở khắc phục kịp thời.").len(), 1);
+}

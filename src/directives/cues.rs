@@ -159,6 +159,9 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             {
                 return None;
             }
+            if negated_cue(words, lexicon, i, floor) {
+                return None;
+            }
             if let Some(issuer) = parties::issuer_before(words, lexicon, i, floor) {
                 if words.phrase_before(issuer.start, list(List::Proposing)).is_some() {
                     return None;
@@ -246,6 +249,29 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
         }
     }
+}
+
+/// Whether the verb cue at `i` is negated, alone or as one of a list of verbs after
+/// the negation ("không tổ chức, chỉ đạo khắc phục"): a failure reported, not an order. A few verbs
+/// back at most, so the work per cue stays constant.
+fn negated_cue(words: &Words, lexicon: &Lexicon, i: usize, floor: usize) -> bool {
+    let mut k = i;
+    for _ in 0..8 {
+        if k <= floor {
+            return false;
+        }
+        if words.phrase_before(k, list(List::Negation)).is_some() {
+            return true;
+        }
+        let Some(comma) = k.checked_sub(1).filter(|&c| words.is(c, &[","])) else { return false };
+        let verb = (comma.saturating_sub(3).max(floor)..comma)
+            .find(|&v| lexicon.actions.longest(&words.lower, v).is_some_and(|(n, _)| v + n == comma));
+        match verb {
+            Some(v) => k = v,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether the noun phrase from `start` (before the cue at `cue`) is headed by a word
