@@ -562,8 +562,9 @@ fn a_modal_whose_subject_names_no_one_is_a_necessity() {
     assert!(directives("Khi ý thức bảo vệ của công xuống thấp, mọi thứ ngoài đường phố hầu như phải khoá.").is_empty());
     // A passive modal's subject is what is acted on, and may be a thing.
     assert_eq!(directives("Những việc này cần được quan tâm, quản lý tốt hơn.").len(), 1);
-    // A group noun after the determiner is a party.
+    // A group noun after the quantifier is a party, and a plural marker marks one.
     assert_eq!(directives("Mọi cơ quan phải kiểm tra lại hồ sơ.").len(), 1);
+    assert_eq!(directives("Các trường phải hoàn trả các phí đã thu.").len(), 1);
 }
 
 #[test]
