@@ -68,8 +68,8 @@ pub enum List {
     Sending,
     /// `proposal` in the table.
     Proposal,
-    /// `determiner` in the table.
-    Determiner,
+    /// `quantifier` in the table.
+    Quantifier,
 }
 
 /// The name of each class in the table.
@@ -104,7 +104,7 @@ const NAMES: [(&str, List); 31] = [
     ("document", List::Document),
     ("sending", List::Sending),
     ("proposal", List::Proposal),
-    ("determiner", List::Determiner),
+    ("quantifier", List::Quantifier),
 ];
 
 /// The phrases of a class, in table order.

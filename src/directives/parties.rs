@@ -35,11 +35,11 @@ pub fn starts_np(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
 
 /// Whether the phrase `np` names someone who can be told to act: it holds a title, the
 /// head of a body's name, a group noun or a name (a capital inside the sentence: "Điện
-/// Biên"), not only a determiner and a common noun ("mọi thứ", sentence-initial "Nay").
+/// Biên"), not only a quantifier and a common noun ("mọi thứ", sentence-initial "Nay").
 pub fn names_agent(words: &Words, lexicon: &Lexicon, np: Range<usize>) -> bool {
     np.into_iter().any(|k| {
         (k > 0 && words.is_capital(k))
-            || (starts_np(words, lexicon, k) && words.phrase_at(k, list(List::Determiner)).is_none())
+            || (starts_np(words, lexicon, k) && words.phrase_at(k, list(List::Quantifier)).is_none())
     })
 }
 
