@@ -574,3 +574,13 @@ fn a_negated_cue_reports_a_failure() {
     assert!(directives("UBND tỉnh không yêu cầu doanh nghiệp báo cáo.").is_empty());
     assert_eq!(directives("UBND tỉnh tổ chức, chỉ đạo các sở khắc phục kịp thời.").len(), 1);
 }
+
+#[test]
+fn a_cue_in_a_clause_of_reason_is_a_cause() {
+    let text = "Do một số đơn vị được giao thực hiện nhiệm vụ mới cần có ngay thiết bị, nên Tổng cục đã điều chuyển thiết bị.";
+    assert!(directives(text).is_empty(), "{:#?}", directives(text));
+    // After "nên" the main clause gives the order; "Do đó" is a connective.
+    let main = "Do mưa lớn kéo dài nên chi cục đã yêu cầu các hộ dân di dời tài sản.";
+    assert_eq!(directives(main).len(), 1);
+    assert_eq!(directives("Do đó, UBND tỉnh yêu cầu các sở kiểm tra lại.").len(), 1);
+}

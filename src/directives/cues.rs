@@ -150,6 +150,9 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
     if next >= words.len() || (words.is_punct(next) && words.at(next) != ":" && !words.is(next, &["“", "\""])) {
         return None;
     }
+    if in_reason_clause(words, i, floor) {
+        return None;
+    }
     let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
     match cue.role {
         Role::Verb => {
@@ -249,6 +252,16 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
         }
     }
+}
+
+/// Whether `i` stands in a clause of reason ("do X được giao ..., nên ...", "vì ...")
+/// that no comma or "nên" has closed: the cause of what follows, not an order. "Do
+/// đó", "vì vậy" are connectives of the main clause.
+fn in_reason_clause(words: &Words, i: usize, floor: usize) -> bool {
+    let from = i.saturating_sub(parties::WINDOW).max(floor);
+    let open = (from..i).rev().find(|&k| words.is(k, &[",", ";", ":", "nên", "thì"]) || words.is_quote(k));
+    let start = parties::skip_connectives(words, open.map_or(from, |k| k + 1), i);
+    words.is(start, &["do", "vì", "bởi"]) && !words.is(start + 1, &["đó", "vậy", "thế"])
 }
 
 /// Whether the verb cue at `i` is negated, alone or as one of a list of verbs after
