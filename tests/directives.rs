@@ -584,3 +584,14 @@ fn a_cue_in_a_clause_of_reason_is_a_cause() {
     assert_eq!(directives(main).len(), 1);
     assert_eq!(directives("Do đó, UBND tỉnh yêu cầu các sở kiểm tra lại.").len(), 1);
 }
+
+#[test]
+fn a_dated_phrase_may_stand_between_a_task_and_its_subject() {
+    let found = directives(
+        "Thủ tướng giao: Bộ Công Thương rà soát các dự án. Các tập đoàn, đơn vị liên quan, trong quý IV / 2018 \
+         chủ động đẩy mạnh xử lý các tồn tại.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].addressee.as_ref().map(|s| s.text.as_str()), Some("Các tập đoàn, đơn vị liên quan"));
+    assert_eq!(found[1].actions[0].text, "chủ động đẩy mạnh xử lý các tồn tại");
+}

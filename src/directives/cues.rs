@@ -98,12 +98,39 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     }
     parties::party_at(words, lexicon, start)?;
     let (stop, verb) = parties::np_forward(words, lexicon, start, words.len());
+    // "Các tập đoàn ..., trong quý IV / 2018 chủ động ...": a dated time phrase may
+    // stand between the subject and its verb.
+    let (verb_at, verb) = match dated_phrase_after(words, lexicon, stop).filter(|_| !verb) {
+        Some(k) => (k, true),
+        None => (stop, verb),
+    };
     if !verb || words.is(stop.saturating_sub(1), list(List::Aspect)) {
         return None;
     }
-    let n = parties::action_at(words, lexicon, stop)?;
-    let subject = start..parties::skip_back(words, stop, start + 1);
-    Some(Found { at: stop..stop + n, cue, subject: Some(subject), quote: None })
+    let n = parties::action_at(words, lexicon, verb_at)?;
+    let mut end = parties::skip_back(words, stop, start + 1);
+    while end > start + 1 && words.is_punct(end - 1) {
+        end -= 1;
+    }
+    Some(Found { at: verb_at..verb_at + n, cue, subject: Some(start..end), quote: None })
+}
+
+/// Where the verb after a time phrase at `at` starts, when the phrase opens with a word
+/// of deadline ("trong", "trước", "chậm nhất"), holds a number ("quý IV / 2018") and
+/// no clause mark; a few tokens ahead at most.
+fn dated_phrase_after(words: &Words, lexicon: &Lexicon, at: usize) -> Option<usize> {
+    words.phrase_at(at, list(List::Deadline))?;
+    let mut dated = false;
+    for k in at + 1..(at + 12).min(words.len()) {
+        if words.is(k, &[",", ";", ":"]) || words.is_quote(k) {
+            return None;
+        }
+        dated |= words.is_number(k);
+        if dated && parties::action_at(words, lexicon, k).is_some() {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// Where the sentence's main clause starts: past connectives and a fronted frame.
