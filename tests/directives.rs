@@ -595,3 +595,12 @@ fn a_dated_phrase_may_stand_between_a_task_and_its_subject() {
     assert_eq!(found[1].addressee.as_ref().map(|s| s.text.as_str()), Some("Các tập đoàn, đơn vị liên quan"));
     assert_eq!(found[1].actions[0].text, "chủ động đẩy mạnh xử lý các tồn tại");
 }
+
+#[test]
+fn a_verb_of_ordering_after_the_colon_is_serial() {
+    let (issuer, _, addressee, actions, _) =
+        one("Chủ tịch UBND TP Đà Nẵng chỉ đạo: Giao Sở Xây dựng chủ trì, phối hợp với các đơn vị rà soát quy hoạch.");
+    assert_eq!(issuer, s("Chủ tịch UBND TP Đà Nẵng"));
+    assert_eq!(addressee, s("Sở Xây dựng"));
+    assert_eq!(actions, ["chủ trì, phối hợp với các đơn vị rà soát quy hoạch"]);
+}

@@ -315,6 +315,13 @@ pub fn addressee_after(
         }
         start += n;
     }
+    // "chỉ đạo: Giao Sở Xây dựng chủ trì ...": a verb of ordering that opens what the
+    // colon introduces is serial too.
+    if words.is(start, &[":"]) && super::cues::cue_word_at(words, lexicon, start + 1) {
+        if let Some((n, _)) = lexicon.cues.longest(&words.lower, start + 1).filter(|(_, c)| c.role == Role::Verb) {
+            start += 1 + n;
+        }
+    }
     // "yêu cầu: Giám đốc Sở Y tế chủ trì ...": the subject of the first task.
     if words.is(start, &[":"]) && starts_np(words, lexicon, start + 1) {
         if let (stop, true) = np_forward(words, lexicon, start + 1, end) {
