@@ -577,7 +577,8 @@ fn a_negated_cue_reports_a_failure() {
 
 #[test]
 fn a_cue_in_a_clause_of_reason_is_a_cause() {
-    let text = "Do một số đơn vị được giao thực hiện nhiệm vụ mới cần có ngay thiết bị, nên Tổng cục đã điều chuyển thiết bị.";
+    let text =
+        "Do một số đơn vị được giao thực hiện nhiệm vụ mới cần có ngay thiết bị, nên Tổng cục đã điều chuyển thiết bị.";
     assert!(directives(text).is_empty(), "{:#?}", directives(text));
     // After "nên" the main clause gives the order; "Do đó" is a connective.
     let main = "Do mưa lớn kéo dài nên chi cục đã yêu cầu các hộ dân di dời tài sản.";

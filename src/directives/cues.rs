@@ -267,7 +267,9 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                 // "mọi thứ ... phải khoá": a subject that names no one who can act
                 // states a necessity, unless the modal is passive ("những việc này cần
                 // được quan tâm"), where the subject is what is acted on.
-                Some(subject) if words.at(next) != "được" && !parties::names_agent(words, lexicon, subject.clone()) => None,
+                Some(subject) if words.at(next) != "được" && !parties::names_agent(words, lexicon, subject.clone()) => {
+                    None
+                }
                 Some(subject) => found(Some(subject)),
                 None if clause_initial(words, i, floor)
                     && !speaker_bound(words, i, floor)
