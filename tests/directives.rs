@@ -605,3 +605,9 @@ fn a_verb_of_ordering_after_the_colon_is_serial() {
     assert_eq!(addressee, s("Sở Xây dựng"));
     assert_eq!(actions, ["chủ trì, phối hợp với các đơn vị rà soát quy hoạch"]);
 }
+
+#[test]
+fn a_coordinated_verb_of_recommending_ends_the_action() {
+    let (_, _, _, actions, _) = one("Thanh tra yêu cầu UBND tỉnh huỷ bỏ 2 văn bản và kiến nghị thu hồi số cổ phần đã bán.");
+    assert_eq!(actions, ["huỷ bỏ 2 văn bản"]);
+}
