@@ -611,3 +611,10 @@ fn a_coordinated_verb_of_recommending_ends_the_action() {
     let (_, _, _, actions, _) = one("Thanh tra yêu cầu UBND tỉnh huỷ bỏ 2 văn bản và kiến nghị thu hồi số cổ phần đã bán.");
     assert_eq!(actions, ["huỷ bỏ 2 văn bản"]);
 }
+
+#[test]
+fn the_sanction_after_nếu_không_is_not_a_task() {
+    let (_, _, _, actions, _) =
+        one("Chủ tịch UBND TP yêu cầu Sở Tài nguyên buộc các nhà máy giảm ô nhiễm, nếu không sẽ đình chỉ hoạt động.");
+    assert_eq!(actions, ["buộc các nhà máy giảm ô nhiễm"]);
+}
