@@ -608,7 +608,8 @@ fn a_verb_of_ordering_after_the_colon_is_serial() {
 
 #[test]
 fn a_coordinated_verb_of_recommending_ends_the_action() {
-    let (_, _, _, actions, _) = one("Thanh tra yêu cầu UBND tỉnh huỷ bỏ 2 văn bản và kiến nghị thu hồi số cổ phần đã bán.");
+    let (_, _, _, actions, _) =
+        one("Thanh tra yêu cầu UBND tỉnh huỷ bỏ 2 văn bản và kiến nghị thu hồi số cổ phần đã bán.");
     assert_eq!(actions, ["huỷ bỏ 2 văn bản"]);
 }
 
@@ -617,4 +618,12 @@ fn the_sanction_after_nếu_không_is_not_a_task() {
     let (_, _, _, actions, _) =
         one("Chủ tịch UBND TP yêu cầu Sở Tài nguyên buộc các nhà máy giảm ô nhiễm, nếu không sẽ đình chỉ hoạt động.");
     assert_eq!(actions, ["buộc các nhà máy giảm ô nhiễm"]);
+}
+
+#[test]
+fn a_request_of_a_person_without_an_office_is_a_proposal() {
+    assert!(directives("Vì vậy, ông Bửu đề nghị thành phố cần rút ngắn bán kính hoạt động.").is_empty());
+    assert!(directives("Ông Châu đề nghị tìm hiểu tại sao Chính phủ mới chỉ đạo rà soát.").is_empty());
+    // With an office the request is an order.
+    assert_eq!(directives("Phó chủ tịch UBND tỉnh Trần Văn Bửu đề nghị các sở rút ngắn thời gian.").len(), 1);
 }

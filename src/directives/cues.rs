@@ -177,7 +177,7 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
     if next >= words.len() || (words.is_punct(next) && words.at(next) != ":" && !words.is(next, &["“", "\""])) {
         return None;
     }
-    if in_reason_clause(words, i, floor) {
+    if in_reason_clause(words, i, floor) || proposed_by_person(words, lexicon, i + 1, floor) {
         return None;
     }
     let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
@@ -291,6 +291,17 @@ fn in_reason_clause(words: &Words, i: usize, floor: usize) -> bool {
     let open = (from..i).rev().find(|&k| words.is(k, &[",", ";", ":", "nên", "thì"]) || words.is_quote(k));
     let start = parties::skip_connectives(words, open.map_or(from, |k| k + 1), i);
     words.is(start, &["do", "vì", "bởi"]) && !words.is(start + 1, &["đó", "vậy", "thế"])
+}
+
+/// Whether a request ("đề nghị") at or before `end` comes from a person named without
+/// an office, an honorific and a name ("Ông Châu đề nghị ..."): a proposal, and every
+/// order after it in the sentence is part of it.
+fn proposed_by_person(words: &Words, lexicon: &Lexicon, end: usize, floor: usize) -> bool {
+    let from = end.saturating_sub(parties::WINDOW).max(floor);
+    let Some(k) = (from..end).rev().find(|&k| words.has_phrase(k, "đề nghị")) else { return false };
+    parties::issuer_before(words, lexicon, k, floor).is_some_and(|np| {
+        np.len() > 1 && words.is(np.start, &["ông", "bà"]) && (np.start + 1..np.end).all(|j| words.is_capital(j))
+    })
 }
 
 /// Whether the verb cue at `i` is negated, alone or as one of a list of verbs after
