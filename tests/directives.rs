@@ -627,3 +627,11 @@ fn a_request_of_a_person_without_an_office_is_a_proposal() {
     // With an office the request is an order.
     assert_eq!(directives("Phó chủ tịch UBND tỉnh Trần Văn Bửu đề nghị các sở rút ngắn thời gian.").len(), 1);
 }
+
+#[test]
+fn a_body_word_before_a_name_is_the_body_not_a_task() {
+    let text = "\"Thanh tra Bộ Tài chính cũng không phát hiện có thất thoát vốn tại Bộ TN - MT\" - thông cáo nêu rõ.";
+    assert!(directives(text).is_empty(), "{:#?}", directives(text));
+    let task = "\"Thanh tra toàn bộ các gói thầu trong tháng 6\" - Bộ trưởng chỉ đạo.";
+    assert_eq!(directives(task).len(), 1);
+}

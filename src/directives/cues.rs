@@ -64,7 +64,7 @@ pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> 
     // A quoted instruction with no cue inside: "“Hoàn thành trước ngày 30/6”, Bộ trưởng chỉ đạo."
     let q = quote?;
     let start = parties::skip_connectives(words, q.inside.start, q.inside.end);
-    let n = parties::action_at(words, lexicon, start)?;
+    let n = parties::action_at(words, lexicon, start).filter(|_| !named_body(words, lexicon, start))?;
     let cue = Cue { kind: DirectiveKind::Rule, role: Role::Modal };
     read(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
 }
@@ -85,7 +85,7 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     let cue = Cue { kind, role: Role::Modal };
     let body = parties::party_at(words, lexicon, start).is_some();
     if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
-        (words.is_capital(start) && start > 0)
+        (words.is_capital(start) && start > 0 && !named_body(words, lexicon, start))
             .then(|| lexicon.actions.longest(&words.lower, start).map(|(n, _)| n))
             .flatten()
     }) {
@@ -281,6 +281,12 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
         }
     }
+}
+
+/// Whether a body word at `i` is followed by a name ("Thanh tra Bộ Tài chính"): the
+/// body, not the verb the same word also is.
+fn named_body(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    parties::party_at(words, lexicon, i).is_some_and(|(n, _)| words.is_capital(i + n))
 }
 
 /// Whether `i` stands in a clause of reason ("do X được giao ..., nên ...", "vì ...")
