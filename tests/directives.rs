@@ -555,3 +555,83 @@ fn a_longer_word_is_not_the_verb_it_starts_with() {
         directives("Thủ tướng giao Bộ Tài chính xử lý các tồn tại. Có thể có cơ chế bồi thường cho nhà đầu tư.");
     assert_eq!(found.len(), 1, "{found:#?}");
 }
+
+#[test]
+fn a_modal_whose_subject_names_no_one_is_a_necessity() {
+    // "mọi thứ" names no party: the sentence states a necessity, not an order.
+    assert!(directives("Khi ý thức bảo vệ của công xuống thấp, mọi thứ ngoài đường phố hầu như phải khoá.").is_empty());
+    // A passive modal's subject is what is acted on, and may be a thing.
+    assert_eq!(directives("Những việc này cần được quan tâm, quản lý tốt hơn.").len(), 1);
+    // A group noun after the quantifier is a party, and a plural marker marks one.
+    assert_eq!(directives("Mọi cơ quan phải kiểm tra lại hồ sơ.").len(), 1);
+    assert_eq!(directives("Các trường phải hoàn trả các phí đã thu.").len(), 1);
+}
+
+#[test]
+fn a_negated_cue_reports_a_failure() {
+    let text = "Một số chủ đầu tư không tổ chức, chỉ đạo khắc phục kịp thời gây mất an toàn giao thông.";
+    assert!(directives(text).is_empty());
+    assert!(directives("UBND tỉnh không yêu cầu doanh nghiệp báo cáo.").is_empty());
+    assert_eq!(directives("UBND tỉnh tổ chức, chỉ đạo các sở khắc phục kịp thời.").len(), 1);
+}
+
+#[test]
+fn a_cue_in_a_clause_of_reason_is_a_cause() {
+    let text =
+        "Do một số đơn vị được giao thực hiện nhiệm vụ mới cần có ngay thiết bị, nên Tổng cục đã điều chuyển thiết bị.";
+    assert!(directives(text).is_empty(), "{:#?}", directives(text));
+    // After "nên" the main clause gives the order; "Do đó" is a connective.
+    let main = "Do mưa lớn kéo dài nên chi cục đã yêu cầu các hộ dân di dời tài sản.";
+    assert_eq!(directives(main).len(), 1);
+    assert_eq!(directives("Do đó, UBND tỉnh yêu cầu các sở kiểm tra lại.").len(), 1);
+}
+
+#[test]
+fn a_dated_phrase_may_stand_between_a_task_and_its_subject() {
+    let found = directives(
+        "Thủ tướng giao: Bộ Công Thương rà soát các dự án. Các tập đoàn, đơn vị liên quan, trong quý IV / 2018 \
+         chủ động đẩy mạnh xử lý các tồn tại.",
+    );
+    assert_eq!(found.len(), 2, "{found:#?}");
+    assert_eq!(found[1].addressee.as_ref().map(|s| s.text.as_str()), Some("Các tập đoàn, đơn vị liên quan"));
+    assert_eq!(found[1].actions[0].text, "chủ động đẩy mạnh xử lý các tồn tại");
+}
+
+#[test]
+fn a_verb_of_ordering_after_the_colon_is_serial() {
+    let (issuer, _, addressee, actions, _) =
+        one("Chủ tịch UBND TP Đà Nẵng chỉ đạo: Giao Sở Xây dựng chủ trì, phối hợp với các đơn vị rà soát quy hoạch.");
+    assert_eq!(issuer, s("Chủ tịch UBND TP Đà Nẵng"));
+    assert_eq!(addressee, s("Sở Xây dựng"));
+    assert_eq!(actions, ["chủ trì, phối hợp với các đơn vị rà soát quy hoạch"]);
+}
+
+#[test]
+fn a_coordinated_verb_of_recommending_ends_the_action() {
+    let (_, _, _, actions, _) =
+        one("Thanh tra yêu cầu UBND tỉnh huỷ bỏ 2 văn bản và kiến nghị thu hồi số cổ phần đã bán.");
+    assert_eq!(actions, ["huỷ bỏ 2 văn bản"]);
+}
+
+#[test]
+fn the_sanction_after_nếu_không_is_not_a_task() {
+    let (_, _, _, actions, _) =
+        one("Chủ tịch UBND TP yêu cầu Sở Tài nguyên buộc các nhà máy giảm ô nhiễm, nếu không sẽ đình chỉ hoạt động.");
+    assert_eq!(actions, ["buộc các nhà máy giảm ô nhiễm"]);
+}
+
+#[test]
+fn a_request_of_a_person_without_an_office_is_a_proposal() {
+    assert!(directives("Vì vậy, ông Bửu đề nghị thành phố cần rút ngắn bán kính hoạt động.").is_empty());
+    assert!(directives("Ông Châu đề nghị tìm hiểu tại sao Chính phủ mới chỉ đạo rà soát.").is_empty());
+    // With an office the request is an order.
+    assert_eq!(directives("Phó chủ tịch UBND tỉnh Trần Văn Bửu đề nghị các sở rút ngắn thời gian.").len(), 1);
+}
+
+#[test]
+fn a_body_word_before_a_name_is_the_body_not_a_task() {
+    let text = "\"Thanh tra Bộ Tài chính cũng không phát hiện có thất thoát vốn tại Bộ TN - MT\" - thông cáo nêu rõ.";
+    assert!(directives(text).is_empty(), "{:#?}", directives(text));
+    let task = "\"Thanh tra toàn bộ các gói thầu trong tháng 6\" - Bộ trưởng chỉ đạo.";
+    assert_eq!(directives(task).len(), 1);
+}

@@ -31,6 +31,14 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     // Where the verb named by the last nominaliser starts ("việc |trùng tu, tôn tạo").
     let mut named = None;
     for k in range.clone() {
+        // "tập trung các nội dung: Giữ nguyên ...": a verb and its object that announce a
+        // list are not a task; the items after the colon are. After "như" (such as) they
+        // are examples of the task before.
+        let announced = words.at(k) == ":" && !words.is(k.saturating_sub(1), &["như"]);
+        if announced && object && parties::action_at(words, lexicon, k + 1).is_some() {
+            (start, object, purpose, nominal) = (k + 1, false, false, false);
+            continue;
+        }
         let joint = match words.at(k) {
             ";" => true,
             // ", chậm nhất đến 25/12 phải gỡ ...": a new obligation, after its deadline.
@@ -241,6 +249,19 @@ mod tests {
         assert_eq!(
             actions("sớm tìm giải pháp tiêu thụ cá tồn kho, chậm nhất đến ngày 25 phải gỡ niêm phong."),
             ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
+        );
+    }
+
+    #[test]
+    fn a_list_announced_by_a_colon_gives_its_items_not_the_announcement() {
+        assert_eq!(
+            actions("tập trung các nội dung: Giữ nguyên hiện trạng, thực hiện việc trùng tu, tôn tạo các di tích."),
+            ["Giữ nguyên hiện trạng", "thực hiện việc trùng tu, tôn tạo các di tích"]
+        );
+        // After "như" the items are examples of the task, which stays.
+        assert_eq!(
+            actions("tập trung khống chế mùi hôi như: tăng nồng độ chế phẩm."),
+            ["tập trung khống chế mùi hôi như: tăng nồng độ chế phẩm"]
         );
     }
 }

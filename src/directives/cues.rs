@@ -64,7 +64,7 @@ pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> 
     // A quoted instruction with no cue inside: "“Hoàn thành trước ngày 30/6”, Bộ trưởng chỉ đạo."
     let q = quote?;
     let start = parties::skip_connectives(words, q.inside.start, q.inside.end);
-    let n = parties::action_at(words, lexicon, start)?;
+    let n = parties::action_at(words, lexicon, start).filter(|_| !named_body(words, lexicon, start))?;
     let cue = Cue { kind: DirectiveKind::Rule, role: Role::Modal };
     read(Found { at: start..start + n, cue, subject: None, quote: Some(q) })
 }
@@ -85,7 +85,7 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     let cue = Cue { kind, role: Role::Modal };
     let body = parties::party_at(words, lexicon, start).is_some();
     if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
-        (words.is_capital(start) && start > 0)
+        (words.is_capital(start) && start > 0 && !named_body(words, lexicon, start))
             .then(|| lexicon.actions.longest(&words.lower, start).map(|(n, _)| n))
             .flatten()
     }) {
@@ -98,12 +98,39 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     }
     parties::party_at(words, lexicon, start)?;
     let (stop, verb) = parties::np_forward(words, lexicon, start, words.len());
+    // "Các tập đoàn ..., trong quý IV / 2018 chủ động ...": a dated time phrase may
+    // stand between the subject and its verb.
+    let (verb_at, verb) = match dated_phrase_after(words, lexicon, stop).filter(|_| !verb) {
+        Some(k) => (k, true),
+        None => (stop, verb),
+    };
     if !verb || words.is(stop.saturating_sub(1), list(List::Aspect)) {
         return None;
     }
-    let n = parties::action_at(words, lexicon, stop)?;
-    let subject = start..parties::skip_back(words, stop, start + 1);
-    Some(Found { at: stop..stop + n, cue, subject: Some(subject), quote: None })
+    let n = parties::action_at(words, lexicon, verb_at)?;
+    let mut end = parties::skip_back(words, stop, start + 1);
+    while end > start + 1 && words.is_punct(end - 1) {
+        end -= 1;
+    }
+    Some(Found { at: verb_at..verb_at + n, cue, subject: Some(start..end), quote: None })
+}
+
+/// Where the verb after a time phrase at `at` starts, when the phrase opens with a word
+/// of deadline ("trong", "trước", "chậm nhất"), holds a number ("quý IV / 2018") and
+/// no clause mark; a few tokens ahead at most.
+fn dated_phrase_after(words: &Words, lexicon: &Lexicon, at: usize) -> Option<usize> {
+    words.phrase_at(at, list(List::Deadline))?;
+    let mut dated = false;
+    for k in at + 1..(at + 12).min(words.len()) {
+        if words.is(k, &[",", ";", ":"]) || words.is_quote(k) {
+            return None;
+        }
+        dated |= words.is_number(k);
+        if dated && parties::action_at(words, lexicon, k).is_some() {
+            return Some(k);
+        }
+    }
+    None
 }
 
 /// Where the sentence's main clause starts: past connectives and a fronted frame.
@@ -150,6 +177,9 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
     if next >= words.len() || (words.is_punct(next) && words.at(next) != ":" && !words.is(next, &["“", "\""])) {
         return None;
     }
+    if in_reason_clause(words, i, floor) || proposed_by_person(words, lexicon, i + 1, floor) {
+        return None;
+    }
     let found = |subject| Some(Found { at: at.clone(), cue, subject, quote: None });
     match cue.role {
         Role::Verb => {
@@ -157,6 +187,9 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                 || words.phrase_at(next, list(List::NounAfter)).is_some()
                 || words.is_number(next)
             {
+                return None;
+            }
+            if negated_cue(words, lexicon, i, floor) {
                 return None;
             }
             if let Some(issuer) = parties::issuer_before(words, lexicon, i, floor) {
@@ -231,6 +264,12 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                 // "có một số vấn đề cần ...": after an existential "có" the modal is in
                 // a relative clause ("issues that need ..."), not an order.
                 Some(subject) if subject.start > 0 && words.at(subject.start - 1) == "có" => None,
+                // "mọi thứ ... phải khoá": a subject that names no one who can act
+                // states a necessity, unless the modal is passive ("những việc này cần
+                // được quan tâm"), where the subject is what is acted on.
+                Some(subject) if words.at(next) != "được" && !parties::names_agent(words, lexicon, subject.clone()) => {
+                    None
+                }
                 Some(subject) => found(Some(subject)),
                 None if clause_initial(words, i, floor)
                     && !speaker_bound(words, i, floor)
@@ -242,6 +281,56 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
         }
     }
+}
+
+/// Whether a body word at `i` is followed by a name ("Thanh tra Bộ Tài chính"): the
+/// body, not the verb the same word also is.
+fn named_body(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    parties::party_at(words, lexicon, i).is_some_and(|(n, _)| words.is_capital(i + n))
+}
+
+/// Whether `i` stands in a clause of reason ("do X được giao ..., nên ...", "vì ...")
+/// that no comma or "nên" has closed: the cause of what follows, not an order. "Do
+/// đó", "vì vậy" are connectives of the main clause.
+fn in_reason_clause(words: &Words, i: usize, floor: usize) -> bool {
+    let from = i.saturating_sub(parties::WINDOW).max(floor);
+    let open = (from..i).rev().find(|&k| words.is(k, &[",", ";", ":", "nên", "thì"]) || words.is_quote(k));
+    let start = parties::skip_connectives(words, open.map_or(from, |k| k + 1), i);
+    words.is(start, &["do", "vì", "bởi"]) && !words.is(start + 1, &["đó", "vậy", "thế"])
+}
+
+/// Whether a request ("đề nghị") at or before `end` comes from a person named without
+/// an office, an honorific and a name ("Ông Châu đề nghị ..."): a proposal, and every
+/// order after it in the sentence is part of it.
+fn proposed_by_person(words: &Words, lexicon: &Lexicon, end: usize, floor: usize) -> bool {
+    let from = end.saturating_sub(parties::WINDOW).max(floor);
+    let Some(k) = (from..end).rev().find(|&k| words.has_phrase(k, "đề nghị")) else { return false };
+    parties::issuer_before(words, lexicon, k, floor).is_some_and(|np| {
+        np.len() > 1 && words.is(np.start, &["ông", "bà"]) && (np.start + 1..np.end).all(|j| words.is_capital(j))
+    })
+}
+
+/// Whether the verb cue at `i` is negated, alone or as one of a list of verbs after
+/// the negation ("không tổ chức, chỉ đạo khắc phục"): a failure reported, not an order. A few verbs
+/// back at most, so the work per cue stays constant.
+fn negated_cue(words: &Words, lexicon: &Lexicon, i: usize, floor: usize) -> bool {
+    let mut k = i;
+    for _ in 0..8 {
+        if k <= floor {
+            return false;
+        }
+        if words.phrase_before(k, list(List::Negation)).is_some() {
+            return true;
+        }
+        let Some(comma) = k.checked_sub(1).filter(|&c| words.is(c, &[","])) else { return false };
+        let verb = (comma.saturating_sub(3).max(floor)..comma)
+            .find(|&v| lexicon.actions.longest(&words.lower, v).is_some_and(|(n, _)| v + n == comma));
+        match verb {
+            Some(v) => k = v,
+            None => return false,
+        }
+    }
+    false
 }
 
 /// Whether the noun phrase from `start` (before the cue at `cue`) is headed by a word

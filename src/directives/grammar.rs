@@ -68,10 +68,12 @@ pub enum List {
     Sending,
     /// `proposal` in the table.
     Proposal,
+    /// `quantifier` in the table.
+    Quantifier,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 30] = [
+const NAMES: [(&str, List); 31] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -102,6 +104,7 @@ const NAMES: [(&str, List); 30] = [
     ("document", List::Document),
     ("sending", List::Sending),
     ("proposal", List::Proposal),
+    ("quantifier", List::Quantifier),
 ];
 
 /// The phrases of a class, in table order.

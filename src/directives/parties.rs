@@ -33,6 +33,16 @@ pub fn starts_np(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     matches!(party_at(words, lexicon, i), Some((_, Party::Title | Party::Head | Party::Group)))
 }
 
+/// Whether the phrase `np` names someone who can be told to act: it holds a title, the
+/// head of a body's name, a group noun or a name (a capital inside the sentence: "Điện
+/// Biên"), not only a quantifier and a common noun ("mọi thứ", sentence-initial "Nay").
+pub fn names_agent(words: &Words, lexicon: &Lexicon, np: Range<usize>) -> bool {
+    np.into_iter().any(|k| {
+        (k > 0 && words.is_capital(k))
+            || (starts_np(words, lexicon, k) && words.phrase_at(k, list(List::Quantifier)).is_none())
+    })
+}
+
 /// The length of the action verb or adverb at `i`, when one starts there. A capital
 /// inside a sentence marks a name ("Bộ Kế hoạch và Đầu tư"), not a verb, except at the
 /// start of an item after ";" or ":" or a quotation mark.
@@ -304,6 +314,13 @@ pub fn addressee_after(
             break;
         }
         start += n;
+    }
+    // "chỉ đạo: Giao Sở Xây dựng chủ trì ...": a verb of ordering that opens what the
+    // colon introduces is serial too.
+    if words.is(start, &[":"]) && super::cues::cue_word_at(words, lexicon, start + 1) {
+        if let Some((n, _)) = lexicon.cues.longest(&words.lower, start + 1).filter(|(_, c)| c.role == Role::Verb) {
+            start += 1 + n;
+        }
     }
     // "yêu cầu: Giám đốc Sở Y tế chủ trì ...": the subject of the first task.
     if words.is(start, &[":"]) && starts_np(words, lexicon, start + 1) {
