@@ -68,12 +68,12 @@ function hidden(el, rendered) {
   return rendered && !el.checkVisibility() && getComputedStyle(el).display !== 'contents';
 }
 
-/** `hidden`, each element asked once (style look-ups cost). */
-function hiddenOnce(rendered) {
+/** `ask`, each node asked once (style look-ups and reading megabytes of text cost). */
+function once(ask) {
   const known = new Map();
-  return (el) => {
-    let answer = known.get(el);
-    if (answer === undefined) known.set(el, (answer = hidden(el, rendered)));
+  return (node) => {
+    let answer = known.get(node);
+    if (answer === undefined) known.set(node, (answer = ask(node)));
     return answer;
   };
 }
@@ -87,8 +87,28 @@ function furniture(el, accepted) {
   return !CONTENT.test(hints(el)) && junkWords(el).some((w) => !accepted.includes(w));
 }
 
+/** True for a `\s` white space code unit. */
+const isSpace = (c) =>
+  c <= 32
+    ? c === 32 || (c >= 9 && c <= 13)
+    : c >= 0xa0 && (c < 0x2000 ? c === 0xa0 || c === 0x1680 : c <= 0x200a || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff);
+
+/** `t.replace(/\s+/g, ' ').trim().length`, counted without building a string (text nodes can be megabytes). */
+function collapsedLength(t) {
+  let length = 0;
+  let gap = false;
+  for (let i = 0; i < t.length; i++) {
+    if (isSpace(t.charCodeAt(i))) gap = length > 0;
+    else {
+      length += gap ? 2 : 1;
+      gap = false;
+    }
+  }
+  return length;
+}
+
 /** Per element: `own` (inline) text, and its subtree's paragraph (`good`), other and link text. */
-function measure(body, isHidden, junk = new Set()) {
+function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
   const get = (el) => {
     let s = stats.get(el);
@@ -99,7 +119,7 @@ function measure(body, isHidden, junk = new Set()) {
   const walk = (el, owner, inLink, inJunk) => {
     for (let n = el.firstChild; n; n = n.nextSibling) {
       if (n.nodeType === 3) {
-        const len = n.data.replace(/\s+/g, ' ').trim().length;
+        const len = lengthOf(n);
         if (!len) continue;
         const s = get(owner);
         if (!s.own && !s.link) owners.push(owner);
@@ -217,9 +237,10 @@ export function findArticle(doc, options = {}) {
   if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
   // A DOMParser document has no layout.
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
-  const isHidden = hiddenOnce(rendered);
+  const isHidden = once((el) => hidden(el, rendered));
+  const lengthOf = once((node) => collapsedLength(node.data));
   // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers).
-  let stats = measure(body, isHidden);
+  let stats = measure(body, isHidden, lengthOf);
   const half = (stats.get(body)?.good ?? 0) / 2;
   // The site's choice is read as is; its own name's words ("comments") mark nothing in it.
   const chosen = selected(doc, options.selector);
@@ -233,7 +254,7 @@ export function findArticle(doc, options = {}) {
     }),
   );
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
-  stats = measure(body, isHidden, junk);
+  stats = measure(body, isHidden, lengthOf, junk);
   const best = widen(bestBy(stats, worth) ?? body, stats, body);
   const listing = isListing(best, stats);
   const parts = listing || best === body ? [best] : withSiblings(best, stats, junk);
@@ -414,11 +435,11 @@ function read(parts, stats, junk, isHidden, listing = false) {
     const gap = (from, to) => {
       if (to <= from) return;
       pending = Math.max(pending, 1);
-      const i = data.indexOf(' ', from);
-      if (!space && i >= 0 && i < to) space = { node, offset: i };
+      for (let i = from; !space && i < to; i++) if (data.charCodeAt(i) === 32) space = { node, offset: i };
     };
-    // White space collapses, but not a no-break space.
-    const words = pre ? /[^\n]+|\n/g : /[^ \t\n\r\f]+/g;
+    // White space collapses, but not a no-break space. Words one U+0020 apart are read as
+    // one run: each would add that space and join the same segment.
+    const words = pre ? /[^\n]+|\n/g : /[^ \t\n\r\f]+(?: [^ \t\n\r\f]+)*/g;
     let from = 0;
     for (let m; (m = words.exec(data)); from = m.index + m[0].length) {
       gap(from, m.index);

@@ -7,7 +7,10 @@
 // text set in the box (and an `input` event, as a paste) to the status reporting the
 // result, the longest the page's main thread was blocked meanwhile (long tasks and
 // gaps between frames), the ratio 4 MB / 0.5 MB, and how soon a text over the limit
-// is refused. Run: `node tests/browser/bench.mjs` or `cargo xtask bench-browser`.
+// is refused; and the widget on a news page whose article is 0.5 to 4 MB: the time from
+// opening it to its digest (finding the article, loading the worker and wasm,
+// digesting) and the longest main-thread block meanwhile.
+// Run: `node tests/browser/bench.mjs` or `cargo xtask bench-browser`.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
@@ -97,24 +100,31 @@ try {
   console.log(`wasm memory after the large inputs: ${mb(after)} MiB`);
   await page.close();
   await benchPage(texts.join('\n\n'));
+  await benchWidget(texts.join('\n\n'));
 } finally {
   await browser.close();
   await server.close();
 }
 
 /**
- * Init script of the paste page: records every long task and every gap between two
- * animation frames over 50 ms as `[end, length]` in page time; a page that draws no
- * frame is blocked, whatever blocks it (scripts, style, layout, paint).
+ * Init script of the paste page and of the widget's news page: records every long task
+ * and every gap between two animation frames over 50 ms as `[end, length]` in page time;
+ * a page that draws no frame is blocked, whatever blocks it (scripts, style, layout, paint).
+ * `longestBlockSince(started)` reads them.
  */
 function watchBlocks() {
-  globalThis.blocks = [];
+  const blocks = [];
+  // A second after the work: the longest block that ended after `started`.
+  globalThis.longestBlockSince = async (started) => {
+    await new Promise((done) => setTimeout(done, 1000));
+    return Math.max(0, ...blocks.filter(([end]) => end > started).map(([, length]) => length));
+  };
   new PerformanceObserver((list) => {
-    for (const task of list.getEntries()) globalThis.blocks.push([task.startTime + task.duration, task.duration]);
+    for (const task of list.getEntries()) blocks.push([task.startTime + task.duration, task.duration]);
   }).observe({ type: 'longtask' });
   let last = performance.now();
   const frame = (now) => {
-    if (now - last > 50) globalThis.blocks.push([now, now - last]);
+    if (now - last > 50) blocks.push([now, now - last]);
     last = now;
     requestAnimationFrame(frame);
   };
@@ -146,10 +156,9 @@ async function pasteInPage() {
     check();
   });
   const ms = performance.now() - started;
-  await new Promise((done) => setTimeout(done, 1000));
-  const longest = Math.max(0, ...globalThis.blocks.filter(([end]) => end > started).map(([, length]) => length));
-  return { ms, longest, status: status.textContent, error: status.classList.contains('error') };
+  return { ms, longest: await globalThis.longestBlockSince(started), status: status.textContent, error: status.classList.contains('error') };
 }
+
 
 /**
  * The paste page (www/ as served) at 0.1 to 8 MB of real articles (`articles`, joined
@@ -193,6 +202,79 @@ async function pasteOnFreshPage(unit, bytes) {
     await page.evaluate(makeText, { unit, bytes });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     return await page.evaluate(pasteInPage);
+  } finally {
+    await page.close();
+  }
+}
+
+/**
+ * In the news page: its article replaced by `bytes` UTF-8 bytes of `unit`'s paragraphs
+ * (built there, not sent over the wire), cut at a sentence end after 500 units as a
+ * news site's paragraphs are.
+ */
+function makeArticle({ unit, bytes }) {
+  const paragraphs = unit.split(/\n+/).flatMap((p) => p.match(/.{500,}?[.!?](?:\s|$)|.+$/g) ?? []).map((p) => p.trim()).filter(Boolean);
+  const article = document.querySelector('article');
+  const encoder = new TextEncoder();
+  const added = [];
+  for (let size = 0, i = 0; size < bytes; i++) {
+    const p = document.createElement('p');
+    p.textContent = paragraphs[i % paragraphs.length];
+    size += encoder.encode(p.textContent).length + 1;
+    added.push(p);
+  }
+  article.replaceChildren(...added);
+  // The page's widget read the short article already: a new one is opened on the long one.
+  document.querySelector('tom-tat').remove();
+}
+
+/**
+ * In the news page: adds a widget and opens it; resolves once it has its digest (or says why
+ * not), and a second later to the time that took and the longest block from the opening.
+ */
+async function openWidget() {
+  const widget = document.createElement('tom-tat');
+  document.querySelector('.tomtat-slot').append(widget);
+  const status = widget.shadowRoot.querySelector('.status');
+  const started = performance.now();
+  widget.toggle(true);
+  await new Promise((done) => {
+    const check = () => (widget.result || status.classList.contains('error') ? done() : setTimeout(check, 10));
+    check();
+  });
+  const ms = performance.now() - started;
+  const longest = await globalThis.longestBlockSince(started);
+  return { ms, longest, status: status.textContent, error: !widget.result, length: widget.result?.text.length };
+}
+
+/**
+ * The widget on the demo news page (www/ as served) whose article is 0.5 to 4 MB of
+ * real articles' paragraphs; each on a fresh page, opened once the site has laid its
+ * article out, each figure the best of RUNS.
+ */
+async function benchWidget(articles) {
+  console.log(`the widget on a news page (best of ${RUNS}): article MB, time from opening to the digest, longest main-thread block`);
+  for (const size of [0.5, 1, 2, 4]) {
+    let best = null;
+    for (let run = 0; run < RUNS; run++) {
+      const result = await widgetOnFreshPage(articles, size * 1e6);
+      best = best ? { ...best, ms: Math.min(best.ms, result.ms), longest: Math.min(best.longest, result.longest) } : result;
+    }
+    const read = best.error ? ` (${best.status})` : `, ${(best.length / 1e6).toFixed(2)} M units read`;
+    console.log(`  ${size} MB: ${(best.ms / 1000).toFixed(2)} s, longest block ${Math.round(best.longest)} ms${read}`);
+  }
+}
+
+async function widgetOnFreshPage(unit, bytes) {
+  const page = await browser.context.newPage();
+  try {
+    await page.addInitScript(watchBlocks);
+    await page.goto(`${server.origin}/www/news-demo.html`);
+    await page.waitForFunction(() => customElements.get('tom-tat'));
+    await page.evaluate(makeArticle, { unit, bytes });
+    // The site's own style and layout of the article, before the widget is opened.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500)))));
+    return await page.evaluate(openWidget);
   } finally {
     await page.close();
   }

@@ -2,7 +2,8 @@
 // the strict CSP, it digests the article and not the furniture, shows the seed's four
 // directives and highlights a clicked sentence in the site's own text; `for` wins over
 // the finder and the panel fits a phone; a hostile site stylesheet does not change it; the `<mark>` fallback leaves the text as it was; it
-// loads from another origin (a CDN); and on a real page whose own scripts never run it
+// loads from another origin (a CDN); on a 4 MB article it reads and digests the whole
+// while the site keeps drawing; and on a real page whose own scripts never run it
 // loads the worker and wasm only when opened and changes none of the page's nodes.
 
 import { test } from 'node:test';
@@ -269,6 +270,68 @@ test('a long article: the directives listed a hundred at a time and long sentenc
     assert.ok(sentences.some((text) => text.length > 1000), 'a long sentence is in the summary');
     const listed = await page.$$eval('tom-tat .summary-item', (buttons) => buttons.map((b) => b.textContent));
     assert.deepEqual(listed, sentences.map((text) => (text.length > 1000 ? `${text.slice(0, 1000)}…` : text)));
+    assert.deepEqual(session.errors, []);
+  } finally {
+    await session.close();
+  }
+});
+
+/**
+ * Init script: records every gap between two animation frames over 50 ms as
+ * `[end, length]` in page time; a page that draws no frame is frozen, whatever the
+ * cause (the widget reading the article, the site's layout, a message).
+ */
+function watchFrameGaps() {
+  globalThis.frameGaps = [];
+  globalThis.frames = 0;
+  let last = performance.now();
+  const draw = (now) => {
+    if (now - last > 50) globalThis.frameGaps.push([now, now - last]);
+    last = now;
+    globalThis.frames++;
+    requestAnimationFrame(draw);
+  };
+  requestAnimationFrame(draw);
+}
+
+test('a 4 MB article: the widget reads it whole and digests it while the site keeps drawing frames', async (t) => {
+  const session = await open('/news-demo.html', { init: [watchFrameGaps] });
+  const { page } = session;
+  try {
+    const paragraphs = SEED.trim().split('\n\n');
+    const copies = Math.ceil(4e6 / Buffer.byteLength(paragraphs.join('\n')));
+    const body = Array(copies).fill(paragraphs).flat();
+    await page.waitForFunction(() => document.querySelector('tom-tat')?.result);
+    // The site's article made 4 MB, laid out, then a new widget (the page's own read the short one) opened.
+    await page.evaluate((body) => {
+      document.querySelector('article').replaceChildren(...body.map((text) => Object.assign(document.createElement('p'), { textContent: text })));
+      document.querySelector('tom-tat').remove();
+    }, body);
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 500)))));
+    const opened = await page.evaluate(() => {
+      const widget = document.createElement('tom-tat');
+      document.querySelector('.tomtat-slot').append(widget);
+      // Two frames after the digest: its panel drawn too.
+      widget.addEventListener('tomtat-digest', () => requestAnimationFrame(() => requestAnimationFrame(() => (globalThis.settled = performance.now()))));
+      const at = performance.now();
+      widget.toggle(true);
+      return { at, frames: globalThis.frames };
+    });
+    await page.waitForFunction(() => globalThis.settled);
+    // Counted before the result is read out of the page, which blocks it in turn.
+    const after = await page.evaluate(({ at, frames }) => {
+      const gaps = globalThis.frameGaps.filter(([end]) => end > at && end <= globalThis.settled).map(([, length]) => length);
+      return { drawn: globalThis.frames - frames, longest: Math.max(0, ...gaps), ms: globalThis.settled - at };
+    }, opened);
+    const { text, digest } = await widgetResult(page);
+    t.diagnostic(`${text.length} units read; digest drawn after ${Math.round(after.ms)} ms, ${after.drawn} frames meanwhile, longest gap between frames ${Math.round(after.longest)} ms`);
+    // Read whole: the headline and lead, then every paragraph, and digested as the crate digests it.
+    assert.ok(text.endsWith(`\n\n${body.join('\n\n')}`), 'the whole article is read, in order');
+    assert.deepEqual(digest, await digestInNode(text, { length: LENGTH, keywords: false }));
+    assert.equal(await page.locator('tom-tat .directive-item').count(), 100);
+    // The site kept drawing while the widget worked: frames came, and no gap that only a freeze makes.
+    assert.ok(after.drawn >= 2, `${after.drawn} frames drawn between opening and the digest`);
+    assert.ok(after.longest < 1000, `the site froze for ${Math.round(after.longest)} ms`);
     assert.deepEqual(session.errors, []);
   } finally {
     await session.close();
