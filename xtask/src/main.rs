@@ -39,8 +39,9 @@ Tasks:
   test                      every test (what CI runs); installs what the tests need
   bench                     native digest speed (dev set, 100 KB/1 MB/5 MB) and the Python
                             peers beside it when PEERS_PYTHON has underthesea, pyvi, sumy
-  bench-browser             build, then cold start, ms per article, 1 MB and wasm memory in
-                            headless Chromium
+  bench-browser             build, then in headless Chromium: cold start, ms per article, 1 MB,
+                            wasm memory, the paste page and the widget at 0.1-8 MB (time to
+                            result, longest main-thread block)
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
