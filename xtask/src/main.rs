@@ -40,8 +40,8 @@ Tasks:
   bench                     native digest speed (dev set, 100 KB/1 MB/5 MB) and the Python
                             peers beside it when PEERS_PYTHON has underthesea, pyvi, sumy
   bench-browser             build, then in headless Chromium: cold start, ms per article, 1 MB,
-                            wasm memory, the paste page and the widget at 0.1-8 MB (time to
-                            result, longest main-thread block)
+                            wasm memory, the paste page (0.1-8 MB) and the widget (0.5-4 MB):
+                            time to result, longest main-thread block
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
