@@ -56,12 +56,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     let others: Vec<&str> = tags
         .iter()
-        .filter(|(form, tag)| {
-            *tag != "VERB"
-                && form.contains(' ')
-                && plain(form)
-                && holds_verb(form)
-        })
+        .filter(|(form, tag)| *tag != "VERB" && form.contains(' ') && plain(form) && holds_verb(form))
         .map(|(f, _)| f.as_str())
         .collect();
     let mut out = String::from(
