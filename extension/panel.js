@@ -14,8 +14,6 @@ const NOT_FOUND = 'Không tìm thấy bài viết';
 const tabId = Number(new URLSearchParams(location.search).get('tab'));
 const digester = createDigester();
 const $ = (id) => document.getElementById(id);
-/** What is shown: `{ text, digest }`, or null. */
-let shown = null;
 let generation = 0;
 
 /** `document.createElement` with properties and children (text children stay text). */
@@ -60,7 +58,6 @@ async function analyse() {
   try {
     const answer = await digester.digest(article.text, { length: $('length').value });
     if (!answer || current !== generation) return;
-    shown = { text: article.text, digest: answer.digest };
     render(answer.digest);
     say(`Đã phân tích ${answer.digest.sentences.length} câu. Bấm một mục để xem câu đó trong bài.`);
   } catch (error) {
@@ -70,7 +67,6 @@ async function analyse() {
 
 /** Fills the three lists from `digest`, or empties them for null. */
 function render(digest) {
-  if (!digest) shown = null;
   const sentences = digest?.sentences ?? [];
   const summary = (digest?.summary ?? []).filter((item) => sentences[item.sentence]);
   $('summary').replaceChildren(...summary.map((item) => h('li', {}, button(sentences[item.sentence], sentences[item.sentence].text))));

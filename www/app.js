@@ -5,7 +5,7 @@
 
 import { createDigester } from './digester.js';
 import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
-import { ROWS_PER_PAGE, UNNAMED, clip, cueTitle, kindName, moreLabel } from './kinds.js';
+import { ROWS_PER_PAGE, UNNAMED, clip, cueTitle, kindName, moreLabel, safeEnd } from './kinds.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
@@ -190,7 +190,7 @@ function take(text) {
 function setBox(text) {
   const long = text.length > LONG_TEXT;
   held = long ? text : null;
-  input.value = long ? text.slice(0, LONG_TEXT - (/[\uD800-\uDBFF]/.test(text[LONG_TEXT - 1]) ? 1 : 0)) : text;
+  input.value = long ? text.slice(0, safeEnd(text, LONG_TEXT)) : text;
 }
 
 /** The size of `text` in UTF-8 (a lone surrogate as U+FFFD, three bytes, as the wasm reads it). */
@@ -366,7 +366,7 @@ function cutAt(text, start, from, to) {
   for (let at = limit - 1; at >= Math.max(from, start + PART_LENGTH); at--) {
     if (text.charCodeAt(at) === 10) return at + 1;
   }
-  const cut = limit - (/[\uD800-\uDBFF]/.test(text[limit - 1]) ? 1 : 0);
+  const cut = safeEnd(text, limit);
   return cut > from ? cut : limit;
 }
 

@@ -27,18 +27,24 @@ export function cueTitle(directive) {
 /** Texts in the lists longer than this are cut (a sentence of a text without full stops can be megabytes). */
 const LIST_TEXT_MAX = 1_000;
 
+/** `n`, or one less where the unit before `n` opens a surrogate pair: where `text` may be cut. */
+export function safeEnd(text, n) {
+  return n - (/[\uD800-\uDBFF]/.test(text[n - 1]) ? 1 : 0);
+}
+
 /** `text`, cut after LIST_TEXT_MAX units with an ellipsis when longer (never inside a surrogate pair). */
 export function clip(text) {
   if (text.length <= LIST_TEXT_MAX) return text;
-  const end = LIST_TEXT_MAX - (/[\uD800-\uDBFF]/.test(text[LIST_TEXT_MAX - 1]) ? 1 : 0);
-  return `${text.slice(0, end)}…`;
+  return `${text.slice(0, safeEnd(text, LIST_TEXT_MAX))}…`;
 }
 
 /** Directives listed at first and added by each press of “Hiện thêm”: a long text's thousands at once froze the page. */
 export const ROWS_PER_PAGE = 100;
 
+/** Numbers as Vietnamese readers write them ("1.000"), formatted by one formatter. */
+const numbers = new Intl.NumberFormat('vi-VN');
+
 /** The label of the “Hiện thêm” button when `left` directives are not listed yet. */
 export function moreLabel(left) {
-  const numbers = new Intl.NumberFormat('vi-VN');
   return `Hiện thêm ${numbers.format(Math.min(left, ROWS_PER_PAGE))} chỉ đạo (còn ${numbers.format(left)})`;
 }
