@@ -29,9 +29,18 @@ impl Article {
     }
 }
 
-/// Every line of the JSONL file at `path`, as a `T` (an [`Article`], an annotation).
+/// Every line of the JSONL file at `path` (gzipped when its name ends in `.gz`), as a
+/// `T` (an [`Article`], an annotation).
 pub fn read<T: for<'de> Deserialize<'de>>(path: &str) -> Result<Vec<T>, String> {
-    let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+    let text = if path.ends_with(".gz") {
+        let file = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut flate2::read::GzDecoder::new(file), &mut text)
+            .map_err(|e| format!("cannot unzip {path}: {e}"))?;
+        text
+    } else {
+        std::fs::read_to_string(path).map_err(|e| format!("cannot read {path}: {e}"))?
+    };
     text.lines()
         .enumerate()
         .filter(|(_, line)| !line.trim().is_empty())

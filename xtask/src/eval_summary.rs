@@ -35,8 +35,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut digest_seconds = 0.0;
     for article in &articles {
         let reference = rouge::tokens(&article.summary);
-        let untitled = corpus::Article { title: String::new(), summary: String::new(), body: article.body.clone() };
-        for (reading, text) in [article.text(), untitled.text()].iter().enumerate() {
+        for (reading, text) in [article.text(), article.body.clone()].iter().enumerate() {
             let doc = tomtat::Document::new(text);
             let analysis = tomtat::score::analyse(&doc, &tomtat::terms::Terms::new(&doc));
             let skip = usize::from(analysis.title.is_some());

@@ -8,7 +8,6 @@
 //! listed phrase found in the title or sapo) improves, and halves the step when no
 //! move helps. `cvalue` stays at 1: scaling every weight changes no rank.
 
-use std::io::Read;
 use std::ops::Range;
 
 use tomtat::keywords::{self, Weights, SIGNALS};
@@ -23,8 +22,6 @@ const SKIP: usize = 3000;
 /// Articles fitted on.
 const ARTICLES: usize = 4000;
 const FIXED: &str = "cvalue";
-const FIRST_STEP: f32 = 0.5;
-const LAST_STEP: f32 = 0.03;
 const LISTED: usize = 10;
 
 /// Where the fit starts: the C-value and the title (the rank before the fit: the
@@ -42,7 +39,7 @@ struct Example<'a> {
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let path = crate::path_arg(args, DEFAULT);
-    let articles = read_gz(path)?;
+    let articles: Vec<corpus::Article> = corpus::read(path)?;
     if articles.len() < SKIP + ARTICLES {
         return Err(format!("{path} has {} articles, the fit needs {}", articles.len(), SKIP + ARTICLES));
     }
@@ -87,31 +84,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
         });
         100.0 * hits as f64 / (LISTED * examples.len()).max(1) as f64
     };
-    let mut weights = Weights::parse(PRIORS)?;
-    let mut best = objective(&weights);
-    println!("{path}: {} articles; priors: P@{LISTED} {best:.2}", examples.len());
+    let priors = Weights::parse(PRIORS)?;
+    println!("{path}: {} articles; priors: P@{LISTED} {:.2}", examples.len(), objective(&priors));
     let fixed = SIGNALS.iter().position(|f| *f == FIXED).ok_or("no fixed signal")?;
-    let mut step = FIRST_STEP;
-    while step >= LAST_STEP {
-        let mut moved = false;
-        for k in (0..SIGNALS.len()).filter(|&k| k != fixed) {
-            for delta in [step, -step] {
-                let mut trial = weights.clone();
-                trial.0[k] += delta;
-                let value = objective(&trial);
-                if value > best + 1e-9 {
-                    best = value;
-                    weights = trial;
-                    moved = true;
-                    println!("  {:<12} {:+.3} -> P@{LISTED} {best:.2}", SIGNALS[k], weights.0[k]);
-                    break;
-                }
-            }
-        }
-        if !moved {
-            step /= 2.0;
-        }
-    }
+    let (weights, best) = crate::ascent::ascend(priors.0, &SIGNALS, fixed, 1, |_, _| true, |w| objective(&Weights(*w)));
     let mut out = format!(
         "# Key-phrase rank weights of src/keywords.rs (see SIGNALS there), one `signal weight` line each.\n\
          # Fitted by `cargo xtask fit-keywords` on news-train-20k articles {SKIP}..{} (never news-train.jsonl, the\n\
@@ -119,22 +95,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
          # the first {LISTED} phrases found in the title or sapo (P@{LISTED} {best:.2}); {FIXED} fixed at 1 (the scale).\n",
         SKIP + ARTICLES
     );
-    for (name, weight) in SIGNALS.iter().zip(weights.0) {
+    for (name, weight) in SIGNALS.iter().zip(weights) {
         out.push_str(&format!("{name} {:.3}\n", weight + 0.0));
     }
     std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
     println!("{OUTPUT}: written");
     Ok(())
-}
-
-/// Every line of a gzipped JSONL file of articles.
-fn read_gz(path: &str) -> Result<Vec<corpus::Article>, String> {
-    let file = std::fs::File::open(path).map_err(|e| format!("cannot read {path}: {e}"))?;
-    let mut text = String::new();
-    flate2::read::GzDecoder::new(file).read_to_string(&mut text).map_err(|e| format!("cannot unzip {path}: {e}"))?;
-    text.lines()
-        .filter(|line| !line.trim().is_empty())
-        .enumerate()
-        .map(|(n, line)| serde_json::from_str(line).map_err(|e| format!("{path}:{}: {e}", n + 1)))
-        .collect()
 }

@@ -21,8 +21,6 @@ const DEFAULT: &str = "../shared/data/news-train.jsonl";
 const OUTPUT: &str = "data/summary-weights.txt";
 const FIXED: &str = "position.lead";
 const SENTENCES: usize = 2;
-const FIRST_STEP: f32 = 0.5;
-const LAST_STEP: f32 = 0.03;
 /// The most times the ascent starts its steps over.
 const ROUNDS: usize = 3;
 
@@ -95,43 +93,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         });
         100.0 * total / examples.len().max(1) as f64
     };
-    let mut weights = Weights::parse(PRIORS)?;
-    let mut best = objective(&weights);
-    println!("{path}: {} articles; priors: mean ROUGE-1 F1 {best:.3}", examples.len());
+    let priors = Weights::parse(PRIORS)?;
+    println!("{path}: {} articles; priors: mean ROUGE-1 F1 {:.3}", examples.len(), objective(&priors));
     let fixed = FEATURES.iter().position(|f| *f == FIXED).ok_or("no fixed feature")?;
-    // The ascent stops in the first local optimum its path reaches; starting the
-    // steps over from there lets it leave a shallow one, until a whole round of
-    // steps finds nothing better.
-    for round in 1..=ROUNDS {
-        let start = best;
-        let mut step = FIRST_STEP;
-        while step >= LAST_STEP {
-            let mut moved = false;
-            for k in (0..FEATURES.len()).filter(|&k| k != fixed) {
-                for delta in [step, -step] {
-                    let mut trial = weights.clone();
-                    trial.0[k] += delta;
-                    if FEATURES[k].starts_with("penalty.") && trial.0[k] > 0.0 {
-                        continue;
-                    }
-                    let value = objective(&trial);
-                    if value > best + 1e-6 {
-                        best = value;
-                        weights = trial;
-                        moved = true;
-                        println!("  round {round}: {:<20} {:+.3} -> {best:.3}", FEATURES[k], weights.0[k]);
-                        break;
-                    }
-                }
-            }
-            if !moved {
-                step /= 2.0;
-            }
-        }
-        if best <= start + 1e-6 {
-            break;
-        }
-    }
+    let penalty = |k: usize, value: f32| !FEATURES[k].starts_with("penalty.") || value <= 0.0;
+    let (weights, best) =
+        crate::ascent::ascend(priors.0, &FEATURES, fixed, ROUNDS, penalty, |w| objective(&Weights(*w)));
     let mut out = format!(
         "# Sentence-score weights of src/score.rs, one `feature weight` line each.\n\
          # Fitted by `cargo xtask fit-summary` on news-train.jsonl ({} articles; never news-dev): coordinate\n\
@@ -140,7 +107,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
          # Signals that never occur in the training bodies (one paragraph each; no invitations) keep their priors.\n",
         examples.len()
     );
-    for (name, weight) in FEATURES.iter().zip(weights.0) {
+    for (name, weight) in FEATURES.iter().zip(weights) {
         out.push_str(&format!("{name} {:.3}\n", weight + 0.0));
     }
     std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;

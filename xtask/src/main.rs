@@ -1,6 +1,7 @@
 //! Project tasks run with `cargo xtask <task>`: evaluations, fitting tools and the
 //! build. None of this code goes into the wasm.
 
+mod ascent;
 mod bench;
 mod bench_browser;
 mod build;
