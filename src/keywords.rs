@@ -288,11 +288,11 @@ pub fn key_phrases_weighted(
     let context = Context { terms, case: &case, sentence_of: &sentence_of, unit_of: &unit_of, longer: &longer };
     let lead = title.map_or(0, |t| t + 1);
     let sentences = doc.sentences.len().max(1) as f32;
-    let signals = |c: &Candidate| -> [f32; SIGNALS.len()] {
+    let signals = |c: &Candidate, c_value: f32| -> [f32; SIGNALS.len()] {
         let first_sentence = sentence_of[c.first.start as usize];
         let lone = c.first.len() == 1 && !c.capitalised;
         [
-            (1.0 + c_value(c)).ln(),
+            (1.0 + c_value).ln(),
             (c.frequency as f32).ln(),
             f32::from(c.in_title),
             f32::from(first_sentence == lead),
@@ -306,8 +306,11 @@ pub fn key_phrases_weighted(
     let mut ranked: Vec<(f32, usize)> = candidates
         .iter()
         .enumerate()
-        .filter(|(_, c)| eligible(c) && c_value(c) > 0.0)
-        .map(|(i, c)| (signals(c).iter().zip(&weights.0).map(|(s, w)| s * w).sum(), i))
+        .filter(|(_, c)| eligible(c))
+        .filter_map(|(i, c)| {
+            let value = c_value(c);
+            (value > 0.0).then(|| (signals(c, value).iter().zip(&weights.0).map(|(s, w)| s * w).sum(), i))
+        })
         .collect();
     crate::order::sort_by_key(&mut ranked, |&(score, i)| {
         crate::order::descending(score) | u64::from(candidates[i].first.start)

@@ -40,7 +40,7 @@ pub fn length(options: &Options, candidates: usize) -> usize {
 
 /// The summary of `doc` under `options`, in reading order.
 pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options: &Options) -> Vec<Chosen> {
-    let candidates = (0..doc.sentences.len()).filter(|&i| Some(i) != analysis.title).count();
+    let candidates = doc.sentences.len() - usize::from(analysis.title.is_some());
     let mut ranked: Vec<Chosen> = (0..doc.sentences.len())
         .filter(|&i| Some(i) != analysis.title && !score::unwanted(&analysis.signals[i]))
         .map(|i| Chosen { sentence: i, score: weights.score(&analysis.signals[i]) })

@@ -100,7 +100,8 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     let (stop, verb) = parties::np_forward(words, lexicon, start, words.len());
     // "Các tập đoàn ..., trong quý IV / 2018 chủ động ...": a dated time phrase may
     // stand between the subject and its verb.
-    let (verb_at, verb) = match dated_phrase_after(words, lexicon, stop).filter(|_| !verb) {
+    let dated = if verb { None } else { dated_phrase_after(words, lexicon, stop) };
+    let (verb_at, verb) = match dated {
         Some(k) => (k, true),
         None => (stop, verb),
     };
@@ -208,16 +209,19 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             }
             // The public asking is a petition going up: the subject of the cue's clause
             // or of the sentence is a word for the public.
-            let clause = parties::skip_connectives(words, parties::clause_start(words, lexicon, i, floor), i);
-            let sentence = parties::skip_connectives(words, floor, i);
-            let asking = matches!(cue.kind, DirectiveKind::Require | DirectiveKind::Request);
-            // "Người dân cho biết, UBND xã đã yêu cầu ...": the public reports an order.
-            let reported = (sentence..i).any(|k| {
-                words.phrase_at(k, list(List::Speech)).is_some()
-                    || words.phrase_at(k, &["cho biết", "cho hay"]).is_some()
-            });
-            if asking && (petitioner_at(words, clause, i) || (!reported && petitioner_at(words, sentence, i))) {
-                return None;
+            if matches!(cue.kind, DirectiveKind::Require | DirectiveKind::Request) {
+                let clause = parties::skip_connectives(words, parties::clause_start(words, lexicon, i, floor), i);
+                let sentence = parties::skip_connectives(words, floor, i);
+                // "Người dân cho biết, UBND xã đã yêu cầu ...": the public reports an order.
+                let reported = || {
+                    (sentence..i).any(|k| {
+                        words.phrase_at(k, list(List::Speech)).is_some()
+                            || words.phrase_at(k, &["cho biết", "cho hay"]).is_some()
+                    })
+                };
+                if petitioner_at(words, clause, i) || (!reported() && petitioner_at(words, sentence, i)) {
+                    return None;
+                }
             }
             if giao_in_word(words, i) || handed_over(words, lexicon, at.clone(), cue, floor) {
                 return None;
