@@ -109,10 +109,7 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
         return None;
     }
     let n = parties::action_at(words, lexicon, verb_at)?;
-    let mut end = parties::skip_back(words, stop, start + 1);
-    while end > start + 1 && words.is_punct(end - 1) {
-        end -= 1;
-    }
+    let end = parties::trim_punct_back(words, parties::skip_back(words, stop, start + 1), start + 1);
     Some(Found { at: verb_at..verb_at + n, cue, subject: Some(start..end), quote: None })
 }
 

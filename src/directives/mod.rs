@@ -101,10 +101,7 @@ fn sent_to(words: &Words, lexicon: &lexicon::Lexicon, cue: usize, floor: usize) 
     // "gửi công văn tới Sở ...": past the document and the preposition that sends it.
     to += words.phrase_at(to, grammar::list(grammar::List::Document)).unwrap_or(0);
     to += words.phrase_at(to, grammar::list(grammar::List::Sending)).unwrap_or(0);
-    let mut end = parties::skip_back(words, cue, to);
-    while end > to && words.is_punct(end - 1) {
-        end -= 1;
-    }
+    let end = parties::trim_punct_back(words, parties::skip_back(words, cue, to), to);
     // Only a list of parties: no clause mark, quotation or verb between.
     let parties_only = !(to..end).any(|k| words.is(k, &[";", ":"]) || words.is_quote(k))
         && !parties::has_break(words, lexicon, to..end);

@@ -145,6 +145,14 @@ pub fn skip_back(words: &Words, mut end: usize, floor: usize) -> usize {
     end
 }
 
+/// `end` moved back past the punctuation before it, no further than `floor`.
+pub fn trim_punct_back(words: &Words, mut end: usize, floor: usize) -> usize {
+    while end > floor && words.is_punct(end - 1) {
+        end -= 1;
+    }
+    end
+}
+
 /// Where the clause that ends at `end` starts: after the last comma, semicolon, colon,
 /// bracket or quotation mark, but a comma after a bare title is inside the phrase
 /// ("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng").
@@ -354,10 +362,7 @@ pub fn addressee_after(
         return None;
     }
     let stop = if verb { stop } else { np_end(words, lexicon, start, stop).max(start + 1).min(end) };
-    let mut last = stop;
-    while last > start && words.is_punct(last - 1) {
-        last -= 1;
-    }
+    let last = trim_punct_back(words, stop, start);
     if last == start {
         return Some((None, stop));
     }
