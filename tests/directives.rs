@@ -559,7 +559,7 @@ fn a_longer_word_is_not_the_verb_it_starts_with() {
 #[test]
 fn a_modal_whose_subject_names_no_one_is_a_necessity() {
     // "mọi thứ" names no party: the sentence states a necessity, not an order.
-    assert!(directives("Khi ý thức bảo vệ của công xuống thấp, mọi thứ ngoài đường phố hầu như phải khoá.").is_empty());
+    none("Khi ý thức bảo vệ của công xuống thấp, mọi thứ ngoài đường phố hầu như phải khoá.");
     // A passive modal's subject is what is acted on, and may be a thing.
     assert_eq!(directives("Những việc này cần được quan tâm, quản lý tốt hơn.").len(), 1);
     // A group noun after the quantifier is a party, and a plural marker marks one.
@@ -570,8 +570,8 @@ fn a_modal_whose_subject_names_no_one_is_a_necessity() {
 #[test]
 fn a_negated_cue_reports_a_failure() {
     let text = "Một số chủ đầu tư không tổ chức, chỉ đạo khắc phục kịp thời gây mất an toàn giao thông.";
-    assert!(directives(text).is_empty());
-    assert!(directives("UBND tỉnh không yêu cầu doanh nghiệp báo cáo.").is_empty());
+    none(text);
+    none("UBND tỉnh không yêu cầu doanh nghiệp báo cáo.");
     assert_eq!(directives("UBND tỉnh tổ chức, chỉ đạo các sở khắc phục kịp thời.").len(), 1);
 }
 
@@ -579,7 +579,7 @@ fn a_negated_cue_reports_a_failure() {
 fn a_cue_in_a_clause_of_reason_is_a_cause() {
     let text =
         "Do một số đơn vị được giao thực hiện nhiệm vụ mới cần có ngay thiết bị, nên Tổng cục đã điều chuyển thiết bị.";
-    assert!(directives(text).is_empty(), "{:#?}", directives(text));
+    none(text);
     // After "nên" the main clause gives the order; "Do đó" is a connective.
     let main = "Do mưa lớn kéo dài nên chi cục đã yêu cầu các hộ dân di dời tài sản.";
     assert_eq!(directives(main).len(), 1);
@@ -622,8 +622,8 @@ fn the_sanction_after_nếu_không_is_not_a_task() {
 
 #[test]
 fn a_request_of_a_person_without_an_office_is_a_proposal() {
-    assert!(directives("Vì vậy, ông Bửu đề nghị thành phố cần rút ngắn bán kính hoạt động.").is_empty());
-    assert!(directives("Ông Châu đề nghị tìm hiểu tại sao Chính phủ mới chỉ đạo rà soát.").is_empty());
+    none("Vì vậy, ông Bửu đề nghị thành phố cần rút ngắn bán kính hoạt động.");
+    none("Ông Châu đề nghị tìm hiểu tại sao Chính phủ mới chỉ đạo rà soát.");
     // With an office the request is an order.
     assert_eq!(directives("Phó chủ tịch UBND tỉnh Trần Văn Bửu đề nghị các sở rút ngắn thời gian.").len(), 1);
 }
@@ -631,7 +631,7 @@ fn a_request_of_a_person_without_an_office_is_a_proposal() {
 #[test]
 fn a_body_word_before_a_name_is_the_body_not_a_task() {
     let text = "\"Thanh tra Bộ Tài chính cũng không phát hiện có thất thoát vốn tại Bộ TN - MT\" - thông cáo nêu rõ.";
-    assert!(directives(text).is_empty(), "{:#?}", directives(text));
+    none(text);
     let task = "\"Thanh tra toàn bộ các gói thầu trong tháng 6\" - Bộ trưởng chỉ đạo.";
     assert_eq!(directives(task).len(), 1);
 }
