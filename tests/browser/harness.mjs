@@ -143,3 +143,21 @@ function safeDecode(url) {
     return url;
   }
 }
+
+/**
+ * Init script: records every gap between two animation frames over 50 ms as
+ * `[end, length]` in page time; a page that draws no frame is frozen, whatever the
+ * cause (scripts, style, layout, a message).
+ */
+export function watchFrameGaps() {
+  globalThis.frameGaps = [];
+  globalThis.frames = 0;
+  let last = performance.now();
+  const draw = (now) => {
+    if (now - last > 50) globalThis.frameGaps.push([now, now - last]);
+    last = now;
+    globalThis.frames++;
+    requestAnimationFrame(draw);
+  };
+  requestAnimationFrame(draw);
+}

@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { assertOnlyOwnAssets, launch, recordTraffic, serve } from './harness.mjs';
+import { assertOnlyOwnAssets, launch, recordTraffic, serve, watchFrameGaps } from './harness.mjs';
 import { WWW, SEED, digestInNode } from './oracle.mjs';
 
 const OFFLINE = fileURLToPath(new URL('../../dist/tomtat.html', import.meta.url));
@@ -409,20 +409,10 @@ test('widget: a wasm trap is reported in the panel, and the next article is dige
 
 /**
  * Init script: records, in page time, when the digest worker's answers arrive
- * (`answered`) and every gap between two animation frames longer than 50 ms
- * (`frameGaps`, `[end, length]`): the page drawing no frame is the page frozen,
- * whatever the cause (scripts, style, layout, paint).
+ * (`answered`), beside the frame gaps of `watchFrameGaps`.
  */
-function watchFrames() {
+function watchAnswers() {
   globalThis.answered = [];
-  globalThis.frameGaps = [];
-  let last = performance.now();
-  const draw = (now) => {
-    if (now - last > 50) globalThis.frameGaps.push([now, now - last]);
-    last = now;
-    requestAnimationFrame(draw);
-  };
-  requestAnimationFrame(draw);
   const Native = Worker;
   globalThis.Worker = class extends Native {
     constructor(...args) {
@@ -461,7 +451,8 @@ test('page: a 5 MB paste is digested in the worker while the page reports progre
     const page = await browser.context.newPage();
     const errors = [];
     page.on('pageerror', (error) => errors.push(error.message));
-    await page.addInitScript(watchFrames);
+    await page.addInitScript(watchFrameGaps);
+    await page.addInitScript(watchAnswers);
     await page.goto(site.origin + '/');
     const copies = Math.ceil(5e6 / Buffer.byteLength(SEED + '\n\n'));
     const text = (SEED + '\n\n').repeat(copies);

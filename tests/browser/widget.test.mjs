@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { foreignRequests, launch, recordRequests, serve } from './harness.mjs';
+import { foreignRequests, launch, recordRequests, serve, watchFrameGaps } from './harness.mjs';
 import { WWW, SEED, digestInNode } from './oracle.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -275,24 +275,6 @@ test('a long article: the directives listed a hundred at a time and long sentenc
     await session.close();
   }
 });
-
-/**
- * Init script: records every gap between two animation frames over 50 ms as
- * `[end, length]` in page time; a page that draws no frame is frozen, whatever the
- * cause (the widget reading the article, the site's layout, a message).
- */
-function watchFrameGaps() {
-  globalThis.frameGaps = [];
-  globalThis.frames = 0;
-  let last = performance.now();
-  const draw = (now) => {
-    if (now - last > 50) globalThis.frameGaps.push([now, now - last]);
-    last = now;
-    globalThis.frames++;
-    requestAnimationFrame(draw);
-  };
-  requestAnimationFrame(draw);
-}
 
 test('a 4 MB article: the widget reads it whole and digests it while the site keeps drawing frames', async (t) => {
   const session = await open('/news-demo.html', { init: [watchFrameGaps] });
