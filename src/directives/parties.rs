@@ -393,7 +393,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         let cue = !words.is_capital(j) && super::cues::cue_word_at(words, lexicon, j);
         // ... unless a modal follows the verb: then the verb modifies the subject of
         // that modal ("các phương án báo cáo cần thu thập ...").
-        if let Some(n) = verb_before_modal(words, lexicon, j).filter(|_| j > start && !cue) {
+        if let Some(n) = (j > start && !cue).then(|| verb_before_modal(words, lexicon, j)).flatten() {
             j += n;
             continue;
         }
@@ -408,7 +408,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             return (j, false);
         }
         match lexicon.verbs.longest(&words.lower, j) {
-            Some((_, true)) if j > start && treebank_verb_at(words, lexicon, j) => return (j, true),
+            Some((_, true)) if j > start && !words.is_capital(j) => return (j, true),
             Some((n, _)) if n > 1 => {
                 j += n;
                 continue;
@@ -423,7 +423,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
 /// The length of the verb at `i` when a modal follows it at once.
 fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
     let n = action_at(words, lexicon, i).or_else(|| {
-        lexicon.verbs.longest(&words.lower, i).filter(|_| treebank_verb_at(words, lexicon, i)).map(|(n, _)| n)
+        lexicon.verbs.longest(&words.lower, i).filter(|&(_, verb)| verb && !words.is_capital(i)).map(|(n, _)| n)
     })?;
     modal_at(words, lexicon, i + n).map(|_| n)
 }
