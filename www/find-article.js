@@ -197,12 +197,12 @@ function withSiblings(root, stats, junk) {
   const parent = root.parentElement;
   if (!parent) return [root];
   const bar = SIBLING_SHARE * worth(stats.get(root));
-  const kin = [...parent.children].filter((el) => {
+  const all = [...parent.children];
+  const kin = (el) => {
     const s = stats.get(el);
     return el === root || (s && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
-  });
-  const all = [...parent.children];
-  return all.slice(all.indexOf(kin[0]), all.indexOf(kin[kin.length - 1]) + 1).filter((el) => el === root || !dropped(el, stats, junk));
+  };
+  return all.slice(all.findIndex(kin), all.findLastIndex(kin) + 1).filter((el) => el === root || !dropped(el, stats, junk));
 }
 
 /** The element of `stats` with the highest `score`, or null. */
@@ -210,9 +210,10 @@ function bestBy(stats, score) {
   let best = null;
   let top = -Infinity;
   for (const [el, s] of stats) {
-    if (score(s) > top) {
+    const value = score(s);
+    if (value > top) {
       best = el;
-      top = score(s);
+      top = value;
     }
   }
   return best;
