@@ -16,11 +16,11 @@ fn directives(text: &str) -> Vec<Directive> {
     d.directives
 }
 
-/// The one directive of `text`, as (issuer, cue, addressee, actions).
-fn one(text: &str) -> (Option<String>, String, Option<String>, Vec<String>, DirectiveKind) {
-    let found = directives(text);
-    assert_eq!(found.len(), 1, "{text}: {found:#?}");
-    let d = &found[0];
+/// A directive's texts and kind: (issuer, cue, addressee, actions, kind).
+type Parts = (Option<String>, String, Option<String>, Vec<String>, DirectiveKind);
+
+/// The texts and kind of directive `d`.
+fn parts(d: &Directive) -> Parts {
     (
         d.issuer.as_ref().map(|s| s.text.clone()),
         d.cue.text.clone(),
@@ -28,6 +28,13 @@ fn one(text: &str) -> (Option<String>, String, Option<String>, Vec<String>, Dire
         d.actions.iter().map(|a| a.text.clone()).collect(),
         d.kind,
     )
+}
+
+/// The one directive of `text`, as its [`Parts`].
+fn one(text: &str) -> Parts {
+    let found = directives(text);
+    assert_eq!(found.len(), 1, "{text}: {found:#?}");
+    parts(&found[0])
 }
 
 fn none(text: &str) {
@@ -374,32 +381,22 @@ fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive
         "UBND tỉnh chỉ đạo các cơ quan liên quan kiểm tra, ra quyết định xử phạt chủ đầu tư, \
          đồng thời yêu cầu doanh nghiệp khôi phục nguyên trạng phần lấn vịnh.",
     );
-    let parts: Vec<_> = found
-        .iter()
-        .map(|d| {
-            let text = |s: &Option<tomtat::span::Span>| s.as_ref().map(|s| s.text.clone());
-            (
-                text(&d.issuer),
-                d.cue.text.clone(),
-                text(&d.addressee),
-                d.actions.iter().map(|a| a.text.clone()).collect::<Vec<_>>(),
-            )
-        })
-        .collect();
     assert_eq!(
-        parts,
+        found.iter().map(parts).collect::<Vec<_>>(),
         [
             (
                 s("UBND tỉnh"),
                 "chỉ đạo".to_string(),
                 s("các cơ quan liên quan"),
-                vec!["kiểm tra, ra quyết định xử phạt chủ đầu tư".to_string()]
+                vec!["kiểm tra, ra quyết định xử phạt chủ đầu tư".to_string()],
+                DirectiveKind::Direct
             ),
             (
                 s("UBND tỉnh"),
                 "yêu cầu".to_string(),
                 s("doanh nghiệp"),
-                vec!["khôi phục nguyên trạng phần lấn vịnh".to_string()]
+                vec!["khôi phục nguyên trạng phần lấn vịnh".to_string()],
+                DirectiveKind::Require
             ),
         ]
     );
