@@ -6,8 +6,8 @@
 //! copies the word model (`words.bin`, which the wasm does not embed: the page loads it,
 //! the widget never needs it) and the seed article for the page's "Bài mẫu" button,
 //! writes the offline single
-//! file (`offline.rs`), the npm package (`npm.rs`) and the browser extension
-//! (`extension.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
+//! file (`offline.rs`), the npm package (`npm.rs`), the browser extension
+//! (`extension.rs`) and the Python wheel (`python.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
 use std::io::Write;
@@ -81,6 +81,7 @@ pub fn build() -> Result<(), String> {
     println!("wrote {} (the page in one file, for file:// and no network)", crate::offline::OUT);
     crate::npm::write()?;
     crate::extension::write()?;
+    crate::python::wheel()?;
     report_sizes()
 }
 

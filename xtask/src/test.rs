@@ -5,7 +5,8 @@
 //! Firefox ESR, WebKitWebDriver and xvfb, playwright-core and puppeteer-core from npm),
 //! then runs the Rust tests, builds the wasm, the npm package and the extension
 //! (`cargo xtask build`) and runs the browser tests against them (Chromium's, and the
-//! smaller suite of `tests/browser/engines/` in Firefox ESR and WebKitGTK).
+//! smaller suite of `tests/browser/engines/` in Firefox ESR and WebKitGTK), then the
+//! Python package's and the Spark job's tests (`python.rs`).
 
 use std::path::Path;
 use std::process::Command;
@@ -31,7 +32,8 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     cargo(&["test", "--no-default-features", "--test", "word_model"])?;
     // The browser tests load www/ with a fresh wasm, never a stale one.
     crate::build::build()?;
-    run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")
+    run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")?;
+    crate::python::test()
 }
 
 /// Runs the cargo that runs this xtask with `args`, failing when it fails.
@@ -90,8 +92,8 @@ fn ensure_other_engines() -> Result<(), String> {
 }
 
 /// `apt-get install` of `packages`, after an `apt-get update`.
-fn apt_install(packages: &[&str]) -> Result<(), String> {
-    eprintln!("xtask: installing Debian's {} for the browser tests", packages.join(", "));
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: installing Debian's {} for the tests", packages.join(", "));
     run_in(Command::new("apt-get").arg("update").arg("-qq"), "apt-get update")?;
     run_in(
         Command::new("apt-get").args(["install", "-y", "-qq"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"),
