@@ -7,18 +7,35 @@
 //! `digest_record` keep the UTF-16 offsets of the CLI and the wasm, byte for byte what
 //! the CLI writes.
 
-use pyo3::exceptions::PyValueError;
+use pyo3::exceptions::{PyTypeError, PyValueError};
 use pyo3::prelude::*;
+use pyo3::types::PyDict;
 use tomtat::{jsonl, Options};
 
-/// The options of every function, from its keyword arguments; a wrong value raises
-/// `ValueError` with the CLI's message.
-fn options(length: &str, sentences: Option<i64>, keywords: bool, words: bool) -> PyResult<Options> {
-    let sentences = sentences
-        .map(|n| usize::try_from(n).map_err(|_| tomtat::options::sentences_out_of_range(n)))
-        .transpose()
-        .map_err(value_error)?;
-    let options = Options { length: length.parse().map_err(value_error)?, sentences, keywords, words };
+/// The options of every function, from its keyword arguments (`length`, `sentences`,
+/// `keywords`, `words`, the CLI's defaults for those not given): a wrong value raises
+/// `ValueError` with the CLI's message, an unknown name `TypeError`.
+fn parse_options(given: Option<&Bound<'_, PyDict>>) -> PyResult<Options> {
+    let mut options = Options::default();
+    for (name, value) in given.into_iter().flatten() {
+        match name.extract::<String>()?.as_str() {
+            "length" => options.length = value.extract::<String>()?.parse().map_err(value_error)?,
+            "sentences" => {
+                options.sentences = value
+                    .extract::<Option<i64>>()?
+                    .map(|n| usize::try_from(n).map_err(|_| tomtat::options::sentences_out_of_range(n)))
+                    .transpose()
+                    .map_err(value_error)?
+            }
+            "keywords" => options.keywords = value.extract()?,
+            "words" => options.words = value.extract()?,
+            other => {
+                return Err(PyTypeError::new_err(format!(
+                    "unexpected keyword argument `{other}`: the options are length, sentences, keywords and words"
+                )))
+            }
+        }
+    }
     options.validate().map_err(value_error)?;
     Ok(options)
 }
@@ -40,36 +57,29 @@ fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 
 /// The digest of a Vietnamese article: a dict with "sentences", "summary", "directives"
 /// and "keywords", every offset in code points, so `text[s["start"]:s["end"]] == s["text"]`
-/// for every span. Raises ValueError for a wrong option or a text over MAX_INPUT_BYTES.
+/// for every span. The options, keyword arguments with the CLI's defaults:
+/// length="medium" ("short", "medium" or "long"), sentences=None (1-100, overrides
+/// length), keywords=True, words=False. Raises ValueError for a wrong option or a text
+/// over MAX_INPUT_BYTES.
 #[pyfunction]
-#[pyo3(signature = (text, *, length = "medium", sentences = None, keywords = true, words = false))]
-fn digest<'py>(
-    py: Python<'py>,
-    text: String,
-    length: &str,
-    sentences: Option<i64>,
-    keywords: bool,
-    words: bool,
-) -> PyResult<Bound<'py, PyAny>> {
-    let options = options(length, sentences, keywords, words)?;
+#[pyo3(signature = (text, **options))]
+fn digest<'py>(py: Python<'py>, text: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
+    let options = parse_options(options)?;
     let json = py.detach(|| code_point_json(&text, &options)).map_err(value_error)?;
     loads(py, &json)
 }
 
-/// The digests of many texts, in order, as `digest` gives each, with the GIL released
+/// The digests of many texts, in order, as `digest` gives each (same options), with the GIL released
 /// for the whole batch. A text that cannot be digested raises ValueError naming its
 /// index.
 #[pyfunction]
-#[pyo3(signature = (texts, *, length = "medium", sentences = None, keywords = true, words = false))]
+#[pyo3(signature = (texts, **options))]
 fn digest_many<'py>(
     py: Python<'py>,
     texts: Vec<String>,
-    length: &str,
-    sentences: Option<i64>,
-    keywords: bool,
-    words: bool,
+    options: Option<&Bound<'_, PyDict>>,
 ) -> PyResult<Vec<Bound<'py, PyAny>>> {
-    let options = options(length, sentences, keywords, words)?;
+    let options = parse_options(options)?;
     let digests: Result<Vec<String>, String> = py.detach(|| {
         texts
             .iter()
@@ -81,36 +91,23 @@ fn digest_many<'py>(
 }
 
 /// The digest as the JSON text `tomtat digest FILE` prints, offsets in UTF-16 code
-/// units as the CLI and the wasm give them, for pipelines that pass JSON on.
+/// units as the CLI and the wasm give them, for pipelines that pass JSON on. Options as
+/// for `digest`.
 #[pyfunction]
-#[pyo3(signature = (text, *, length = "medium", sentences = None, keywords = true, words = false))]
-fn digest_json(
-    py: Python<'_>,
-    text: String,
-    length: &str,
-    sentences: Option<i64>,
-    keywords: bool,
-    words: bool,
-) -> PyResult<String> {
-    let options = options(length, sentences, keywords, words)?;
+#[pyo3(signature = (text, **options))]
+fn digest_json(py: Python<'_>, text: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    let options = parse_options(options)?;
     py.detach(|| tomtat::digest(&text, &options).map(|digest| jsonl::to_json(&digest, false))).map_err(value_error)
 }
 
 /// One line of a JSONL batch in, one record out: `line` is a JSON object with "id"
 /// and "text" (or "title" and "body"), and the result is the line `tomtat digest
-/// --jsonl` writes for it, byte for byte. A bad line raises ValueError with the CLI's
-/// message.
+/// --jsonl` writes for it, byte for byte. Options as for `digest`; a bad line raises
+/// ValueError with the CLI's message.
 #[pyfunction]
-#[pyo3(signature = (line, *, length = "medium", sentences = None, keywords = true, words = false))]
-fn digest_record(
-    py: Python<'_>,
-    line: String,
-    length: &str,
-    sentences: Option<i64>,
-    keywords: bool,
-    words: bool,
-) -> PyResult<String> {
-    let options = options(length, sentences, keywords, words)?;
+#[pyo3(signature = (line, **options))]
+fn digest_record(py: Python<'_>, line: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<String> {
+    let options = parse_options(options)?;
     py.detach(|| jsonl::record(&line, &options, false)).map_err(value_error)
 }
 
