@@ -14,6 +14,7 @@ wheel installed (set PYSPARK_PYTHON to their Python).
 import argparse
 import os
 import sys
+import time
 
 from pyspark.sql import SparkSession
 
@@ -48,6 +49,7 @@ def main(argv):
         builder = builder.master(args.master)
     spark = builder.getOrCreate()
     failed = spark.sparkContext.accumulator(0)
+    written = spark.sparkContext.accumulator(0)
 
     def digest_partition(lines):
         import tomtat
@@ -56,13 +58,20 @@ def main(argv):
             if not line.strip():
                 continue
             try:
-                yield tomtat.digest_record(line, **options)
+                record = tomtat.digest_record(line, **options)
             except ValueError as e:
                 # As the CLI: a bad line is reported and the run goes on.
                 failed.add(1)
                 print(f"spark_digest: {e}: {line[:80]}", file=sys.stderr)
+                continue
+            written.add(1)
+            yield record
 
+    started = time.perf_counter()
     spark.sparkContext.textFile(args.source).mapPartitions(digest_partition).saveAsTextFile(args.target)
+    seconds = time.perf_counter() - started
+    # The job's own time, without Spark's start, for the throughput of a long run.
+    print(f"spark_digest: {written.value} records in {seconds:.1f} s", file=sys.stderr)
     spark.stop()
     if failed.value:
         print(f"spark_digest: {failed.value} lines could not be digested (see the workers' logs)", file=sys.stderr)
