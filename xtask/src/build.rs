@@ -7,7 +7,8 @@
 //! the widget never needs it) and the seed article for the page's "Bài mẫu" button,
 //! writes the offline single
 //! file (`offline.rs`), the npm package (`npm.rs`), the browser extension
-//! (`extension.rs`) and the Python wheel (`python.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
+//! (`extension.rs`) and prints the sizes a reader downloads; `cargo xtask build` then
+//! writes the Python wheel (`python.rs`). Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
 use std::io::Write;
@@ -41,7 +42,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
         return Err(format!("build takes no arguments, got `{arg}`"));
     }
-    build()
+    build()?;
+    // Not in `build()`: `serve` and `bench-browser` need no wheel.
+    crate::python::wheel()
 }
 
 /// Builds `www/pkg/` and prints the sizes.
@@ -81,7 +84,6 @@ pub fn build() -> Result<(), String> {
     println!("wrote {} (the page in one file, for file:// and no network)", crate::offline::OUT);
     crate::npm::write()?;
     crate::extension::write()?;
-    crate::python::wheel()?;
     report_sizes()
 }
 

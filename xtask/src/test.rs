@@ -33,6 +33,7 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     // The browser tests load www/ with a fresh wasm, never a stale one.
     crate::build::build()?;
     run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")?;
+    crate::python::wheel()?;
     crate::python::test()
 }
 
