@@ -74,7 +74,7 @@ def main(argv):
     print(f"spark_digest: {written.value} records in {seconds:.1f} s", file=sys.stderr)
     spark.stop()
     if failed.value:
-        print(f"spark_digest: {failed.value} lines could not be digested (see the workers' logs)", file=sys.stderr)
+        print(f"spark_digest: lines not digested: {failed.value} (see the workers' logs)", file=sys.stderr)
         return 1
     return 0
 
