@@ -1,5 +1,6 @@
 //! The README and `docs/` say what is true: the contract's example is the seed's digest,
-//! every link between them leads somewhere, and the tarball they name is this version's.
+//! every link between them leads somewhere, the tarball they name is this version's, and
+//! the figures of the build and the benchmarks are where those commands write them.
 
 mod common;
 
@@ -95,5 +96,19 @@ fn the_tarball_named_is_this_versions() {
                 assert_eq!(name, tarball, "{}", page.display());
             }
         }
+    }
+}
+
+#[test]
+fn the_performance_page_holds_what_each_command_last_wrote_there() {
+    // `cargo xtask build`, `bench` and `bench-browser` write between these lines
+    // (xtask/src/docs.rs); a page without them, or with a block never written, fails here.
+    let page = include_str!("../docs/performance.md");
+    for task in ["build", "bench", "bench-browser"] {
+        let begin = format!("<!-- begin: written by `cargo xtask {task}` -->\n");
+        let end = format!("<!-- end: written by `cargo xtask {task}` -->");
+        let start = page.find(&begin).unwrap_or_else(|| panic!("no block of {task}")) + begin.len();
+        let length = page[start..].find(&end).unwrap_or_else(|| panic!("the block of {task} does not end"));
+        assert!(page[start..start + length].trim().len() > 100, "cargo xtask {task} has not written its block");
     }
 }
