@@ -193,9 +193,13 @@ pub fn of_article(authority_sentences: usize, sentences: usize, candidates: usiz
     vec![format!("authority {}", share.min(3)), format!("candidates {}", candidates.min(8) / 2)]
 }
 
-/// Whether sentence `words` names an authority: a title or the head of a body's name.
+/// Whether sentence `words` names an authority: a capitalised title or head of a
+/// body's name ("Thủ tướng", "Bộ", "UBND"). Only capitalised tokens are looked up, so
+/// the pass over every sentence stays cheap.
 pub fn names_authority(words: &Words, lexicon: &Lexicon) -> bool {
-    (0..words.len()).any(|k| matches!(lexicon.parties.longest(&words.lower, k), Some((_, Party::Title | Party::Head))))
+    (0..words.len()).any(|k| {
+        words.is_capital(k) && matches!(lexicon.parties.longest(&words.lower, k), Some((_, Party::Title | Party::Head)))
+    })
 }
 
 /// A party's class (title, body, group, name, person, other) and its class with the

@@ -88,8 +88,10 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let mut out = Vec::new();
     let mut run: Option<DirectiveKind> = None;
     let mut after_colon = false;
+    let mut authority = 0;
     for index in 0..doc.sentences.len() {
         let words = Words::new(doc, index);
+        authority += usize::from(features::names_authority(&words, lexicon));
         if words.phrase_at(0, grammar::list(grammar::List::Link)).is_some() {
             run = None;
             after_colon = false;
@@ -121,8 +123,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         }
     }
     if !out.is_empty() {
-        let authority = (0..doc.sentences.len()).filter(|&i| features::names_authority(&Words::new(doc, i), lexicon));
-        let article = features::of_article(authority.count(), doc.sentences.len(), out.len());
+        let article = features::of_article(authority, doc.sentences.len(), out.len());
         for c in &mut out {
             c.features.extend(article.iter().cloned());
         }
