@@ -6,7 +6,6 @@
 //! [`SCALE`]) in `data/directive-weights.txt`, fitted by `cargo xtask fit-directives`
 //! on the annotated articles; the threshold was chosen there for precision.
 
-use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
 /// Units of a weight per unit of logit.
@@ -15,7 +14,8 @@ pub const SCALE: f64 = 64.0;
 /// Feature weights and the threshold a candidate's score must reach.
 #[derive(Debug, Clone, Default)]
 pub struct Model {
-    weights: BTreeMap<String, i32>,
+    /// Sorted by feature, for binary search: smaller in the wasm than a map.
+    weights: Vec<(String, i32)>,
     threshold: i32,
 }
 
@@ -29,15 +29,17 @@ impl Model {
             if first == "threshold" {
                 model.threshold = rest.parse().ok()?;
             } else {
-                model.weights.insert(rest.to_string(), first.parse().ok()?);
+                model.weights.push((rest.to_string(), first.parse().ok()?));
             }
         }
+        model.weights.sort_unstable_by(|a, b| a.0.cmp(&b.0));
         Some(model)
     }
 
     /// The candidate's score: the sum of its features' weights.
     pub fn score(&self, features: &[String]) -> i32 {
-        features.iter().filter_map(|f| self.weights.get(f)).sum()
+        let weight = |f: &String| self.weights.binary_search_by(|(g, _)| g.cmp(f)).ok().map(|i| self.weights[i].1);
+        features.iter().filter_map(weight).sum()
     }
 
     /// Whether a candidate with `features` is shown.

@@ -117,8 +117,12 @@ pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) ->
     let cue_text = text(cue.clone());
     let before = cue.start.checked_sub(1).map_or("^", |k| words.at(k));
     let after = if cue.end < words.len() { words.at(cue.end) } else { "$" };
-    let kind = format!("{:?}", d.kind);
-    let source = format!("{:?}", context.source);
+    let kind = kind_name(d.kind);
+    let source = match context.source {
+        Source::Cue => "cue",
+        Source::FollowOn => "follow-on",
+        Source::Coordinated => "coordinated",
+    };
     let issuer = d.issuer.clone().map(|r| party(words, lexicon, words.tokens(r)));
     let addressee = d.addressee.clone().map(|r| party(words, lexicon, words.tokens(r)));
     let issuer_class = issuer.as_ref().map_or("none", |p| p.0);
@@ -174,7 +178,7 @@ pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) ->
             f.push(format!("marker {near} {marker}"));
         }
     }
-    f.push(format!("previous {:?}", context.previous));
+    f.push(format!("previous {}", context.previous.map_or("none", kind_name)));
     if context.after_colon {
         f.push("after colon".into());
     }
@@ -184,6 +188,18 @@ pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) ->
     f.sort();
     f.dedup();
     f
+}
+
+/// The name of a kind of directive, in features.
+fn kind_name(kind: DirectiveKind) -> &'static str {
+    match kind {
+        DirectiveKind::Require => "require",
+        DirectiveKind::Direct => "direct",
+        DirectiveKind::Request => "request",
+        DirectiveKind::Assign => "assign",
+        DirectiveKind::Prohibit => "prohibit",
+        DirectiveKind::Rule => "rule",
+    }
 }
 
 /// The features of the whole text, added to each of its candidates: how much of it

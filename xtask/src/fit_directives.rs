@@ -27,6 +27,9 @@ const RATE: f64 = 0.05;
 const DECAY: f64 = 1e-3;
 /// How many candidates must have a feature for it to get a weight.
 const MIN_COUNT: usize = 2;
+/// The smallest weight kept in the table (in units of the logit times SCALE): the
+/// smaller ones barely move a score and each costs bytes in every reader's wasm.
+const MIN_WEIGHT: i32 = 8;
 
 /// A fitted decision: the model and its table.
 pub struct Fitted {
@@ -97,7 +100,8 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let mut table = format!(
         "# Directive decision (src/directives/decision.rs): logistic regression over the candidate features of\n\
          # src/directives/features.rs, fitted by `cargo xtask fit-directives` on the annotated sets ({}),\n\
-         # {} articles, {} candidates ({} match a gold directive), features seen in {MIN_COUNT}+ candidates.\n\
+         # {} articles, {} candidates ({} match a gold directive), features seen in {MIN_COUNT}+ candidates,\n\
+         # weights under {MIN_WEIGHT} in size left out.\n\
          # SGD, {EPOCHS} epochs, L2 decay {DECAY}; weights are the logit times {SCALE}. The threshold: the highest\n\
          # sentence F1 at precision >= {MIN_PRECISION} on 5-fold out-of-fold scores. Rebuild with the same command.\n\
          threshold {}\n",
@@ -109,7 +113,7 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     );
     for (feature, w) in vocabulary.iter().zip(&weights) {
         let w = quantise(*w);
-        if w != 0 {
+        if w.abs() >= MIN_WEIGHT {
             table.push_str(&format!("{w} {feature}\n"));
         }
     }
