@@ -643,3 +643,21 @@ fn a_body_word_before_a_name_is_the_body_not_a_task() {
     let task = "\"Thanh tra toàn bộ các gói thầu trong tháng 6\" - Bộ trưởng chỉ đạo.";
     assert_eq!(directives(task).len(), 1);
 }
+
+#[test]
+fn the_digest_shows_only_candidates_the_decision_keeps() {
+    // What the digest shows is what the rules propose, part for part, less what the
+    // decision refuses: the seed keeps all four.
+    assert_eq!(shown(SEED), directives(SEED));
+    // Orders given by people without authority: the rules propose them, the decision,
+    // which reads who speaks, refuses them.
+    for text in [
+        "Bị cáo yêu cầu gia đình nạn nhân rút đơn.",
+        "Ca sĩ kêu gọi người hâm mộ ủng hộ bài hát mới.",
+        "Ông Nguyễn Văn A cho rằng Chính phủ cần giảm thuế cho doanh nghiệp nhỏ.",
+    ] {
+        assert_eq!(directives(text).len(), 1, "{text}: the rules propose it");
+        assert!(shown(text).is_empty(), "{text}: {:#?}", shown(text));
+    }
+    assert_eq!(shown("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ.").len(), 1);
+}

@@ -37,6 +37,10 @@ pub struct Fitted {
     pub model: Model,
     /// The table's text (`data/directive-weights.txt`).
     pub table: String,
+    /// The out-of-fold scores of the candidates with their labels, best first.
+    out_of_fold: Vec<(f64, bool)>,
+    /// The gold directives of the articles.
+    gold: usize,
 }
 
 pub fn run(_args: &[String]) -> Result<(), String> {
@@ -46,6 +50,15 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     std::fs::write(OUT, &fitted.table).map_err(|e| format!("cannot write {OUT}: {e}"))?;
     let weights = fitted.table.lines().filter(|l| !l.starts_with('#') && !l.starts_with("threshold")).count();
     println!("{OUT}: {weights} weights; `cargo xtask eval-directives` scores it, cross-validated");
+    println!("out-of-fold candidates shown, best first: precision and recall (of {} gold directives)", fitted.gold);
+    let mut matched = 0;
+    for (shown, (score, label)) in fitted.out_of_fold.iter().enumerate() {
+        matched += usize::from(*label);
+        if (shown + 1) % 100 == 0 || shown + 1 == fitted.out_of_fold.len() {
+            let (p, r) = (100.0 * matched as f64 / (shown + 1) as f64, 100.0 * matched as f64 / fitted.gold as f64);
+            println!("  {:>5} shown  P {p:>5.1}  R {r:>5.1}  logit >= {score:.2}", shown + 1);
+        }
+    }
     Ok(())
 }
 
@@ -95,7 +108,8 @@ pub fn fit(articles: &[&Read]) -> Fitted {
             examples.iter().filter(|e| e.article % FOLDS == fold).map(|e| (logit(&weights, &e.features), e.label)),
         );
     }
-    let threshold = choose_threshold(&mut scored, articles.iter().map(|a| a.gold()).sum());
+    let gold = articles.iter().map(|a| a.gold()).sum();
+    let threshold = choose_threshold(&mut scored, gold);
     let weights = train(&examples.iter().collect::<Vec<_>>(), vocabulary.len());
     let mut table = format!(
         "# Directive decision (src/directives/decision.rs): logistic regression over the candidate features of\n\
@@ -118,7 +132,7 @@ pub fn fit(articles: &[&Read]) -> Fitted {
         }
     }
     let model = Model::parse(&table).expect("the table is written as the crate reads it");
-    Fitted { model, table }
+    Fitted { model, table, out_of_fold: scored, gold }
 }
 
 /// Weights over the vocabulary fitted on `examples`, visited in a fixed shuffled order.
