@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::grammar::{list, List};
 use super::lexicon::{Lexicon, Party};
 use super::words::Words;
 use super::{DirectiveKind, Extracted};
@@ -35,80 +36,6 @@ pub struct Context {
     /// Whether it is the first sentence of the text (often a heading).
     pub first: bool,
 }
-
-/// Words that, standing before the cue in its sentence, tell who speaks and how: first
-/// persons, honorifics of private people, reporting and proposal verbs, tense,
-/// negation, condition, purpose and penalty.
-const MARKERS: &[&str] = &[
-    "tôi",
-    "chúng tôi",
-    "chúng ta",
-    "mình",
-    "ông",
-    "bà",
-    "anh",
-    "chị",
-    "em",
-    "người dân",
-    "chuyên gia",
-    "đại biểu",
-    "cử tri",
-    "luật sư",
-    "bị cáo",
-    "cáo",
-    "tòa",
-    "tội",
-    "bị",
-    "phạt",
-    "cho biết",
-    "cho rằng",
-    "cho hay",
-    "nói",
-    "khẳng định",
-    "nhấn mạnh",
-    "theo",
-    "chia sẻ",
-    "bày tỏ",
-    "nhận định",
-    "đánh giá",
-    "phát biểu",
-    "kết luận",
-    "kiến nghị",
-    "đề xuất",
-    "mong",
-    "muốn",
-    "hy vọng",
-    "xin",
-    "đã",
-    "sẽ",
-    "đang",
-    "vừa",
-    "từng",
-    "không",
-    "chưa",
-    "nếu",
-    "khi",
-    "để",
-    "vì",
-    "do",
-    "mà",
-    "thì",
-    "là",
-    "có",
-    "văn bản",
-    "công văn",
-    "công điện",
-    "quyết định",
-    "chỉ thị",
-    "thông báo",
-    "kế hoạch",
-    "hội nghị",
-    "cuộc họp",
-    "mỹ",
-    "trung quốc",
-    "nga",
-    "tổng thống",
-];
 
 /// The features of candidate `d` of the sentence `words`.
 pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) -> Vec<String> {
@@ -171,7 +98,7 @@ pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) ->
         f.push("no end mark".into());
     }
     for k in 0..cue.start {
-        if let Some(n) = words.phrase_at(k, MARKERS) {
+        if let Some(n) = words.phrase_at(k, list(List::Markers)) {
             let marker = text(k..k + n);
             let near = if cue.start - k <= 3 { "near" } else { "far" };
             f.push(format!("marker {marker}"));
