@@ -12,7 +12,7 @@
 mod actions;
 mod cues;
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod parties;
 mod words;
 
