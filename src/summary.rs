@@ -19,10 +19,11 @@ use crate::score::{self, Analysis, Score, Weights};
 /// Cosine of content-syllable vectors from which two sentences say the same thing.
 pub const NEAR_DUPLICATE: f32 = 0.6;
 
-/// What a sentence's cosine with one already taken costs it: two sentences that say
-/// much the same tell the reader less than two that do not. Chosen on news-train-20k's
-/// first 18,000 articles (`cargo xtask fit-summary`).
-pub const REDUNDANCY: f32 = 2.0;
+/// What a sentence's cosine with one already taken costs it, with a title and of the
+/// body alone: two sentences that say much the same tell the reader less than two
+/// that do not. Chosen on news-train-20k's first 18,000 articles (`cargo xtask
+/// fit-summary` prints the mean R1 under each of a few costs).
+pub const REDUNDANCY: [f32; 2] = [6.0, 2.0];
 
 /// A summary sentence: its index in the document and its score.
 #[derive(Debug, Clone, PartialEq)]
@@ -49,7 +50,7 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
     let titled = analysis.title.is_some();
     let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.total(s, titled)).collect();
     let count = length(options, doc.sentences.len() - usize::from(titled));
-    select(analysis, &totals, count, REDUNDANCY)
+    select(analysis, &totals, count, REDUNDANCY[usize::from(!titled)])
         .into_iter()
         .map(|sentence| Chosen { sentence, score: weights.score(&analysis.signals[sentence], titled) })
         .collect()

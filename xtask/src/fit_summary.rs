@@ -140,10 +140,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .iter()
             .map(|a| Example::new(&if reading == 0 { a.text() } else { a.body.clone() }, &a.summary))
             .collect();
-        let before = objective(&examples, &start.0[reading], summary::REDUNDANCY);
+        let before = objective(&examples, &start.0[reading], summary::REDUNDANCY[reading]);
         println!("{name}: {} articles; before: mean R1 of 1-3 sentences {before:.3}", examples.len());
         let (weights, best) = crate::ascent::ascend(start.0[reading], &FEATURES, fixed, ROUNDS, penalty, |w| {
-            objective(&examples, w, summary::REDUNDANCY)
+            objective(&examples, w, summary::REDUNDANCY[reading])
         });
         fitted[reading] = weights;
         lines.push(format!("{name} {before:.2} -> {best:.2}"));
@@ -156,7 +156,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
          # Fitted by `cargo xtask fit-summary` on news-train-20k's first {} articles (never its last 2,000,\n\
          # the check set, nor news-dev): coordinate ascent from the weights before, each reading apart,\n\
          # maximising the mean ROUGE-1 F1 of 1-, 2- and 3-sentence summaries against the sapos, chosen\n\
-         # with summary::REDUNDANCY {} ({}); {FIXED} fixed at 1 (the scale), penalties at most 0.\n\
+         # with summary::REDUNDANCY {:?} ({}); {FIXED} fixed at 1 (the scale), penalties at most 0.\n\
          # Signals that never occur in the training bodies (one paragraph each; no invitations, no\n\
          # sub-headings) keep the weights they entered with.\n",
         articles.len(),
