@@ -17,6 +17,7 @@
 //! Everything here is linear in the size of the text: centrality compares each
 //! sentence with the document vector, never with every other sentence.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::Document;
@@ -382,7 +383,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         };
         s[feature::REPEATED] = repeated[i];
     }
-    let mut seen = std::collections::HashSet::with_capacity(count);
+    let mut seen = HashSet::with_capacity(count);
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
     Analysis { title, signals, vectors, repeats }
 }
@@ -407,7 +408,7 @@ pub fn leans_back(signals: &Signals) -> bool {
 fn later_repetition(doc: &Document, terms: &Terms) -> Vec<f32> {
     let count = doc.sentences.len();
     let mut last_syllable = vec![0usize; terms.len()];
-    let mut last_number: std::collections::HashMap<&str, usize> = std::collections::HashMap::new();
+    let mut last_number: HashMap<&str, usize> = HashMap::new();
     for i in 0..count {
         for k in doc.sentence_token_range(i) {
             match (doc.tokens[k].kind, terms.ids[k]) {
@@ -421,9 +422,8 @@ fn later_repetition(doc: &Document, terms: &Terms) -> Vec<f32> {
     }
     (0..count)
         .map(|i| {
-            let range = doc.sentence_token_range(i);
             let (mut named, mut again) = (0usize, 0usize);
-            for k in range.clone().skip(1) {
+            for k in doc.sentence_token_range(i).skip(1) {
                 let token = &doc.tokens[k];
                 let last = match (token.kind, terms.ids[k]) {
                     (TokenKind::Syllable, Some(id)) if token.is_capitalised(doc.text()) => last_syllable[id as usize],

@@ -1,4 +1,4 @@
-//! Choosing the summary: the best set of sentences, no two saying the same thing, in
+//! Choosing the summary: a set of well-scored sentences that say different things, in
 //! reading order.
 //!
 //! Sentences are taken one at a time, each time the one whose score less its
@@ -98,7 +98,7 @@ pub fn select(analysis: &Analysis, totals: &[f32], count: usize, redundancy: f32
     }
     let fill: Vec<usize> = ranked.iter().copied().filter(|&i| skipped[i]).take(count - chosen.len()).collect();
     chosen.extend(fill);
-    chosen.sort_unstable();
+    order::sort_by_key(&mut chosen, |&i| i as u64);
     chosen
 }
 

@@ -30,7 +30,7 @@ const SENTENCES: [usize; 3] = [1, 2, 3];
 /// The most times the ascent starts its steps over.
 const ROUNDS: usize = 2;
 /// The costs of redundancy tried once the weights are fitted.
-const REDUNDANCIES: [f32; 6] = [0.0, 1.0, 2.0, 3.0, 4.0, 6.0];
+const REDUNDANCIES: [f32; 7] = [0.0, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0];
 
 /// One reading of a training article, analysed, with its sentences as reference
 /// syllable ids.
