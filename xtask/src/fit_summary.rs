@@ -156,7 +156,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
          # Fitted by `cargo xtask fit-summary` on news-train-20k's first {} articles (never its last 2,000,\n\
          # the check set, nor news-dev): coordinate ascent from the weights before, each reading apart,\n\
          # maximising the mean ROUGE-1 F1 of 1-, 2- and 3-sentence summaries against the sapos, chosen\n\
-         # with summary::REDUNDANCY {:?} ({}); {FIXED} fixed at 1 (the scale), penalties at most 0.\n\
+         # with summary::REDUNDANCY {:?} ({});\n\
+         # {FIXED} fixed at 1 (the scale), penalties at most 0.\n\
          # Signals that never occur in the training bodies (one paragraph each; no invitations, no\n\
          # sub-headings) keep the weights they entered with.\n",
         articles.len(),
