@@ -52,7 +52,7 @@ const WEIGHTS: &str = include_str!("../data/keyword-weights.txt");
 impl Weights {
     /// Reads a weights table: one `signal weight` line for each of the [`SIGNALS`].
     pub fn parse(table: &str) -> Result<Weights, String> {
-        crate::score::named_weights(table, &SIGNALS).map(Weights)
+        crate::score::named_weights(table, &SIGNALS).map(|[weights]| Weights(weights))
     }
 
     /// The weights compiled in from `data/keyword-weights.txt`.

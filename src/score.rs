@@ -1,19 +1,23 @@
 //! Per-sentence scores made of named parts, so a reader can see why a sentence was
 //! chosen.
 //!
-//! Each sentence gets a few signals ([`FEATURES`]): where it stands in the article,
-//! how much it shares with the title and with the article as a whole (TF-ISF cosine on
-//! content syllables; and with the lead, the first sentences, which news writes as a
-//! summary), its length, cue phrases, and what readers do not want in a
-//! summary (photo captions, bylines, "Mời quý vị theo dõi...", questions, quotations
-//! without context, sentences that lean on the one before). The score is a weighted
-//! sum of the signals with weights fitted on news-train (`data/summary-weights.txt`),
-//! and each feature's contribution goes to the part its name starts with ("position",
-//! "title", "centrality", "length", "cue", "penalty").
+//! Each sentence gets a few signals ([`FEATURES`]): where it stands among the
+//! sentences a summary may take (first, second, how early), how much it shares with
+//! the title and with the article as a whole (TF-ISF cosine on content syllables; and
+//! with the lead, the first sentences, which news writes as a summary), how many of its
+//! names and numbers come back later, how dense it is in content syllables, its
+//! length, cue phrases, and what readers do not want in a summary (photo captions,
+//! bylines, "Mời quý vị theo dõi...", questions, sub-headings, quotations without
+//! context, sentences that lean on the one before). The score is a weighted sum of
+//! the signals with weights fitted on news-train-20k (`data/summary-weights.txt`), one
+//! set for a text with a title and one for a body alone, and each feature's
+//! contribution goes to the part its name starts with ("position", "title",
+//! "centrality", "length", "cue", "penalty").
 //!
 //! Everything here is linear in the size of the text: centrality compares each
 //! sentence with the document vector, never with every other sentence.
 
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::Document;
@@ -24,9 +28,11 @@ use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 19] = [
+pub const FEATURES: [&str; 23] = [
     "centrality.cosine",
     "centrality.lead",
+    "centrality.repeated",
+    "cue.content",
     "cue.names",
     "cue.number",
     "cue.report",
@@ -35,6 +41,7 @@ pub const FEATURES: [&str; 19] = [
     "length.words",
     "penalty.caption",
     "penalty.connective",
+    "penalty.heading",
     "penalty.invitation",
     "penalty.question",
     "penalty.quote",
@@ -42,6 +49,7 @@ pub const FEATURES: [&str; 19] = [
     "position.lead",
     "position.paragraph",
     "position.relative",
+    "position.second",
     "title.bigrams",
     "title.cosine",
 ];
@@ -50,23 +58,27 @@ pub const FEATURES: [&str; 19] = [
 mod feature {
     pub const CENTRALITY: usize = 0;
     pub const LEAD_SIMILARITY: usize = 1;
-    pub const NAMES: usize = 2;
-    pub const NUMBER: usize = 3;
-    pub const REPORT: usize = 4;
-    pub const LONG: usize = 5;
-    pub const SHORT: usize = 6;
-    pub const WORDS: usize = 7;
-    pub const CAPTION: usize = 8;
-    pub const CONNECTIVE: usize = 9;
-    pub const INVITATION: usize = 10;
-    pub const QUESTION: usize = 11;
-    pub const QUOTE: usize = 12;
-    pub const FIRST: usize = 13;
-    pub const LEAD: usize = 14;
-    pub const PARAGRAPH: usize = 15;
-    pub const RELATIVE: usize = 16;
-    pub const TITLE_BIGRAMS: usize = 17;
-    pub const TITLE: usize = 18;
+    pub const REPEATED: usize = 2;
+    pub const CONTENT: usize = 3;
+    pub const NAMES: usize = 4;
+    pub const NUMBER: usize = 5;
+    pub const REPORT: usize = 6;
+    pub const LONG: usize = 7;
+    pub const SHORT: usize = 8;
+    pub const WORDS: usize = 9;
+    pub const CAPTION: usize = 10;
+    pub const CONNECTIVE: usize = 11;
+    pub const HEADING: usize = 12;
+    pub const INVITATION: usize = 13;
+    pub const QUESTION: usize = 14;
+    pub const QUOTE: usize = 15;
+    pub const FIRST: usize = 16;
+    pub const LEAD: usize = 17;
+    pub const PARAGRAPH: usize = 18;
+    pub const RELATIVE: usize = 19;
+    pub const SECOND: usize = 20;
+    pub const TITLE_BIGRAMS: usize = 21;
+    pub const TITLE: usize = 22;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -89,6 +101,12 @@ const BYLINE_WORDS: usize = 6;
 /// comma, colon or semicolon, a reporting verb or a clause marker, is the caption of
 /// the article's photo ("Tổng thống Iran Hassan Rouhani.", "Hiện trường vụ tai nạn.").
 const CAPTION_WORDS: usize = 18;
+/// A paragraph of one sentence of at most this many syllables and numbers, not ended
+/// by a full stop, is a sub-heading.
+const HEADING_WORDS: usize = 20;
+/// How many syllables into a sentence a word pointing back ("này", "đó") makes it
+/// lean on the one before ("Ông này", "Người phụ nữ này", "Vụ việc đó").
+const POINTING_REACH: usize = 4;
 
 /// What a cue phrase of `data/summary-cues.txt` says of its sentence.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -105,6 +123,13 @@ enum Cue {
     Byline,
     /// A tense or aspect marker or the copula: a clause, which a caption is not.
     Clause,
+    /// A word pointing back ("này", "đó"), near the start.
+    Pointer,
+    /// A personal pronoun or kinship word used as one ("ông", "chị"), at the start
+    /// and not followed by a name.
+    Person,
+    /// A preposition of place ("ở", "tại"), which a caption of a news photo has.
+    Place,
 }
 
 /// The cue phrases, one table of whole syllables.
@@ -120,6 +145,9 @@ fn cues() -> &'static Phrases<Cue> {
                 "connective" => Cue::Connective,
                 "byline" => Cue::Byline,
                 "clause" => Cue::Clause,
+                "pointer" => Cue::Pointer,
+                "person" => Cue::Person,
+                "place" => Cue::Place,
                 _ => return None,
             };
             Some((phrase.to_string(), cue))
@@ -127,15 +155,28 @@ fn cues() -> &'static Phrases<Cue> {
     })
 }
 
-/// Weights of the features, in the order of [`FEATURES`].
+/// Weights of the features, in the order of [`FEATURES`], for each reading: with a
+/// title (`[0]`) and of the body alone (`[1]`). Without a title the text itself has to
+/// say what matters, so the two are fitted apart.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Weights(pub Signals);
+pub struct Weights(pub [Signals; 2]);
 
 impl Weights {
-    /// Reads a weights table: `name value` lines after `#` comments, one for every
-    /// feature.
+    /// Reads a weights table: `name with-title body-only` lines after `#` comments,
+    /// one for every feature.
     pub fn parse(table: &str) -> Result<Weights, String> {
         named_weights(table, &FEATURES).map(Weights)
+    }
+
+    /// The weights of the reading with a title (`titled`) or of the body alone.
+    pub fn reading(&self, titled: bool) -> &Signals {
+        &self.0[usize::from(!titled)]
+    }
+
+    /// The score of a sentence with `signals` in a text with a title (`titled`) or
+    /// without, as a plain sum: what selection ranks by.
+    pub fn total(&self, signals: &Signals, titled: bool) -> f32 {
+        self.reading(titled).iter().zip(signals).map(|(w, s)| w * s).sum()
     }
 
     /// The weights compiled in from `data/summary-weights.txt`.
@@ -144,11 +185,13 @@ impl Weights {
         FITTED.get_or_init(|| Weights::parse(WEIGHTS).expect("data/summary-weights.txt is checked by a unit test"))
     }
 
-    /// The score of a sentence with `signals`, as named parts.
-    pub fn score(&self, signals: &Signals) -> Score {
+    /// The score of a sentence with `signals` in a text with a title (`titled`) or
+    /// without, as named parts.
+    pub fn score(&self, signals: &Signals, titled: bool) -> Score {
+        let weights = self.reading(titled);
         let mut parts: Vec<(&'static str, f32)> = Vec::new();
         for (k, name) in FEATURES.iter().enumerate() {
-            let contribution = self.0[k] * signals[k];
+            let contribution = weights[k] * signals[k];
             if contribution == 0.0 {
                 continue;
             }
@@ -195,17 +238,28 @@ fn decimal(text: &str) -> Option<f32> {
     Some(if negative { -value } else { value })
 }
 
-/// The weights of a table of `name value` lines after `#` comments, one for each of
-/// `names` (the sentence scores' here, the key phrases' in `keywords`).
-pub(crate) fn named_weights<const N: usize>(table: &str, names: &[&str; N]) -> Result<[f32; N], String> {
-    let mut weights = [f32::NAN; N];
+/// The weights of a table of `name value...` lines after `#` comments, `C` values
+/// (columns) for each of `names` (the sentence scores' here, two readings; the key
+/// phrases' in `keywords`, one).
+pub(crate) fn named_weights<const N: usize, const C: usize>(
+    table: &str,
+    names: &[&str; N],
+) -> Result<[[f32; N]; C], String> {
+    let mut weights = [[f32::NAN; N]; C];
     for line in crate::data::lines(table) {
-        let (name, value) = line.split_once(char::is_whitespace).ok_or(format!("no value in `{line}`"))?;
+        let mut fields = line.split_whitespace();
+        let name = fields.next().unwrap_or_default();
         let index = names.iter().position(|f| *f == name).ok_or(format!("unknown feature `{name}`"))?;
-        weights[index] = decimal(value.trim()).ok_or(format!("bad weight in `{line}`"))?;
+        for column in &mut weights {
+            let value = fields.next().ok_or(format!("too few values in `{line}`"))?;
+            column[index] = decimal(value).ok_or(format!("bad weight in `{line}`"))?;
+        }
+        if fields.next().is_some() {
+            return Err(format!("too many values in `{line}`"));
+        }
     }
-    match weights.iter().position(|w| !w.is_finite()) {
-        Some(missing) => Err(format!("no weight for `{}`", names[missing])),
+    match weights.iter().flat_map(|column| column.iter().enumerate()).find(|(_, w)| !w.is_finite()) {
+        Some((missing, _)) => Err(format!("no weight for `{}`", names[missing])),
         None => Ok(weights),
     }
 }
@@ -224,6 +278,8 @@ pub struct Analysis {
     /// Every sentence's TF-ISF vector of content syllables, normalised to length 1
     /// (empty when it has none).
     pub vectors: Vec<Vector>,
+    /// For every sentence, whether an earlier one has the same text (in lower case).
+    pub repeats: Vec<bool>,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -254,6 +310,13 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             tf
         })
         .collect();
+    // The share of a sentence's syllables and numbers that are content syllables: a
+    // sapo is dense with them.
+    let content: Vec<f32> = counts
+        .iter()
+        .enumerate()
+        .map(|(i, tf)| tf.iter().map(|(_, f)| f).sum::<f32>() / words(doc, i).max(1) as f32)
+        .collect();
     let mut sentence_frequency = vec![0u32; terms.len()];
     for (id, _) in counts.iter().flatten() {
         sentence_frequency[*id as usize] += 1;
@@ -272,8 +335,16 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         ids.windows(2).filter_map(|pair| Some((pair[0]?, pair[1]?)))
     };
     let title_bigrams: IdSet<(u32, u32)> = title.map(|t| bigrams(t).collect()).unwrap_or_default();
+    let mut signals = vec![[0.0; FEATURES.len()]; count];
+    for (k, &i) in body.iter().enumerate() {
+        signals[i][feature::HEADING] = f32::from(heading(doc, i));
+        sentence_signals(doc, i, k == 0, &mut signals[i]);
+    }
+    // Rank, the lead and the document are those of the sentences a summary may take:
+    // in a body that opens with a photo caption, the lede is the second sentence.
+    let kept: Vec<usize> = body.iter().copied().filter(|&i| !unwanted(&signals[i])).collect();
     let mut document = vec![0.0f32; terms.len()];
-    for &i in &body {
+    for &i in &kept {
         for &(id, w) in &vectors[i] {
             document[id as usize] += w;
         }
@@ -281,23 +352,25 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let document_norm_squared = document.iter().map(|w| w * w).sum::<f32>();
     // The lead: the first sentences after the title, which news writes as a summary.
     let mut lead: Vec<f32> = vec![0.0; terms.len()];
-    for &i in body.iter().take(LEAD_SENTENCES) {
+    for &i in kept.iter().take(LEAD_SENTENCES) {
         for &(id, w) in &vectors[i] {
             lead[id as usize] += w;
         }
     }
     let lead_norm_squared = lead.iter().map(|w| w * w).sum::<f32>();
+    let repeated = later_repetition(doc, terms);
     let paragraphs_in_body = match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => doc.sentences[first].paragraph != doc.sentences[last].paragraph,
         _ => false,
     };
-    let mut signals = vec![[0.0; FEATURES.len()]; count];
-    for (k, &i) in body.iter().enumerate() {
+    for (k, &i) in kept.iter().enumerate() {
         let s = &mut signals[i];
         let v = &vectors[i];
         s[feature::FIRST] = f32::from(k == 0);
+        s[feature::SECOND] = f32::from(k == 1);
+        s[feature::CONTENT] = content[i];
         s[feature::LEAD] = 1.0 / (1.0 + k as f32);
-        s[feature::RELATIVE] = 1.0 - k as f32 / body.len() as f32;
+        s[feature::RELATIVE] = 1.0 - k as f32 / kept.len() as f32;
         s[feature::PARAGRAPH] =
             f32::from(paragraphs_in_body && (i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph));
         s[feature::TITLE] = title.map_or(0.0, |t| dot(v, &vectors[t]));
@@ -308,15 +381,76 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         } else {
             cosine_with(v, &lead, lead_norm_squared)
         };
-        sentence_signals(doc, i, k == 0, s);
+        s[feature::REPEATED] = repeated[i];
     }
-    Analysis { title, signals, vectors }
+    let mut seen = HashSet::with_capacity(count);
+    let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
+    Analysis { title, signals, vectors, repeats }
 }
 
 /// Whether a sentence with `signals` is one no summary takes: a photo caption or
-/// credit, a byline, an invitation to watch or read on.
+/// credit, a byline, an invitation to watch or read on, a question, a sub-heading.
+/// None of them tells the news on its own.
 pub fn unwanted(signals: &Signals) -> bool {
-    signals[feature::CAPTION] > 0.0 || signals[feature::INVITATION] > 0.0
+    [feature::CAPTION, feature::INVITATION, feature::QUESTION, feature::HEADING].iter().any(|&f| signals[f] > 0.0)
+}
+
+/// Whether a sentence with `signals` leans on the one before it (opens with a
+/// connective, a pronoun or a noun pointed back at with "này"): a summary takes it
+/// only with that one.
+pub fn leans_back(signals: &Signals) -> bool {
+    signals[feature::CONNECTIVE] > 0.0
+}
+
+/// For every sentence, the share of its names (capitalised syllables past its first)
+/// and numbers that a later sentence writes again: what the rest of the article keeps
+/// talking about.
+fn later_repetition(doc: &Document, terms: &Terms) -> Vec<f32> {
+    let count = doc.sentences.len();
+    let mut last_syllable = vec![0usize; terms.len()];
+    let mut last_number: HashMap<&str, usize> = HashMap::new();
+    for i in 0..count {
+        for k in doc.sentence_token_range(i) {
+            match (doc.tokens[k].kind, terms.ids[k]) {
+                (TokenKind::Syllable, Some(id)) => last_syllable[id as usize] = i,
+                (TokenKind::Number, _) => {
+                    last_number.insert(&doc.lower()[doc.tokens[k].range.clone()], i);
+                }
+                _ => {}
+            }
+        }
+    }
+    (0..count)
+        .map(|i| {
+            let (mut named, mut again) = (0usize, 0usize);
+            for k in doc.sentence_token_range(i).skip(1) {
+                let token = &doc.tokens[k];
+                let last = match (token.kind, terms.ids[k]) {
+                    (TokenKind::Syllable, Some(id)) if token.is_capitalised(doc.text()) => last_syllable[id as usize],
+                    (TokenKind::Number, _) => last_number.get(&doc.lower()[token.range.clone()]).copied().unwrap_or(i),
+                    _ => continue,
+                };
+                named += 1;
+                again += usize::from(last > i);
+            }
+            if named == 0 {
+                0.0
+            } else {
+                again as f32 / named as f32
+            }
+        })
+        .collect()
+}
+
+/// Whether sentence `index` is a sub-heading: a short paragraph of its own between
+/// paragraphs, not ended as a sentence is.
+fn heading(doc: &Document, index: usize) -> bool {
+    let paragraph = doc.sentences[index].paragraph;
+    let alone = index > 0
+        && doc.sentences[index - 1].paragraph != paragraph
+        && doc.sentences.get(index + 1).is_some_and(|next| next.paragraph != paragraph);
+    let last = segment::without_closers(doc.sentence_text(index)).chars().next_back();
+    alone && words(doc, index) <= HEADING_WORDS && !matches!(last, Some('.' | '…' | '!' | ';' | ','))
 }
 
 /// The signals that depend on the sentence alone and on whether it opens the body.
@@ -332,8 +466,7 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, s: &mut Signals
     s[feature::LONG] = (words.saturating_sub(LONG_WORDS) as f32 / LONG_WORDS as f32).min(1.0);
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
-    let mut byline_opening = false;
-    let mut clause = false;
+    let (mut byline_opening, mut clause, mut place) = (false, false, false);
     for at in 0..syllables.len() {
         match cues().longest(&syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
@@ -341,7 +474,12 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, s: &mut Signals
             Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == 0 => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Pointer) if (1..POINTING_REACH).contains(&at) => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Person) if at == 0 && tokens.get(1).is_some_and(|t| !t.is_capitalised(doc.text())) => {
+                s[feature::CONNECTIVE] = 1.0
+            }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
+            Some(Cue::Place) => place = true,
             _ => {}
         }
     }
@@ -349,11 +487,36 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, s: &mut Signals
         s[feature::CAPTION] = 1.0;
     }
     let clause_punctuation = syllables.iter().any(|t| matches!(*t, "," | ";" | ":"));
-    if opening && words <= CAPTION_WORDS && !clause_punctuation && !clause && s[feature::REPORT] == 0.0 {
+    // Inside the body a caption is told from a short sentence of news by what it
+    // lacks (any verb) or by what it has: a place and, at its end, a date
+    // ("Người biểu tình ở Tijuana ngày 18/11.").
+    if words <= CAPTION_WORDS
+        && !clause_punctuation
+        && !clause
+        && s[feature::REPORT] == 0.0
+        && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
+    {
         s[feature::CAPTION] = 1.0;
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+}
+
+/// Whether the last word of sentence `index` is a date ("18/11", "ngày 18").
+fn ends_with_date(doc: &Document, index: usize) -> bool {
+    let tokens = doc.sentence_tokens(index);
+    let mut words = tokens.iter().rev().filter(|t| t.kind != TokenKind::Punct);
+    let last = words.next();
+    let before = words.next().map(|t| &doc.lower()[t.range.clone()]);
+    last.is_some_and(|t| {
+        t.kind == TokenKind::Number && (doc.text()[t.range.clone()].contains('/') || matches!(before, Some("ngày")))
+    })
+}
+
+/// Whether any word of `syllables` is mostly a verb in the treebank.
+fn has_verb(syllables: &[&str]) -> bool {
+    let verbs = &crate::directives::lexicon::get().verbs;
+    (0..syllables.len()).any(|at| verbs.longest(syllables, at).is_some_and(|(_, verb)| verb))
 }
 
 /// The share of `reference`'s items that `items` has too (0 when it has none). Only
@@ -433,7 +596,20 @@ mod tests {
         for line in crate::data::lines(include_str!("../data/summary-cues.txt")) {
             let kind = line.split(' ').next();
             assert!(
-                matches!(kind, Some("report" | "caption" | "invitation" | "connective" | "byline" | "clause")),
+                matches!(
+                    kind,
+                    Some(
+                        "report"
+                            | "caption"
+                            | "invitation"
+                            | "connective"
+                            | "byline"
+                            | "clause"
+                            | "pointer"
+                            | "person"
+                            | "place"
+                    )
+                ),
                 "{line}"
             );
         }
@@ -462,6 +638,8 @@ mod tests {
         let named = [
             (CENTRALITY, "centrality.cosine"),
             (LEAD_SIMILARITY, "centrality.lead"),
+            (REPEATED, "centrality.repeated"),
+            (CONTENT, "cue.content"),
             (NAMES, "cue.names"),
             (NUMBER, "cue.number"),
             (REPORT, "cue.report"),
@@ -470,6 +648,7 @@ mod tests {
             (WORDS, "length.words"),
             (CAPTION, "penalty.caption"),
             (CONNECTIVE, "penalty.connective"),
+            (HEADING, "penalty.heading"),
             (INVITATION, "penalty.invitation"),
             (QUESTION, "penalty.question"),
             (QUOTE, "penalty.quote"),
@@ -477,6 +656,7 @@ mod tests {
             (LEAD, "position.lead"),
             (PARAGRAPH, "position.paragraph"),
             (RELATIVE, "position.relative"),
+            (SECOND, "position.second"),
             (TITLE_BIGRAMS, "title.bigrams"),
             (TITLE, "title.cosine"),
         ];
@@ -504,8 +684,10 @@ mod tests {
     #[test]
     fn the_weights_table_names_every_feature_once() {
         let weights = Weights::parse(WEIGHTS).unwrap();
-        assert!(weights.0.iter().all(|w| w.is_finite()));
-        assert!(Weights::parse("title.cosine 1").unwrap_err().contains("no weight"));
+        assert!(weights.0.iter().flatten().all(|w| w.is_finite()));
+        assert!(Weights::parse("title.cosine 1 1").unwrap_err().contains("no weight"));
+        assert!(Weights::parse("title.cosine 1").unwrap_err().contains("too few values"));
+        assert!(Weights::parse("title.cosine 1 1 1").unwrap_err().contains("too many values"));
         assert!(Weights::parse("title.colour 1").unwrap_err().contains("unknown feature"));
     }
 
@@ -513,7 +695,7 @@ mod tests {
     fn parts_add_up_to_the_score_exactly_and_are_named_by_their_part() {
         let (_, analysis) = analysed(SEED);
         for signals in &analysis.signals {
-            let score = Weights::fitted().score(signals);
+            let score = Weights::fitted().score(signals, true);
             assert_eq!(score.parts.iter().map(|&(_, v)| v).sum::<f32>(), score.total);
             let names: Vec<&str> = score.parts.iter().map(|&(name, _)| name).collect();
             assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
@@ -560,7 +742,8 @@ mod tests {
         assert_eq!(signal(&analysis, 5, "penalty.invitation"), 1.0);
         assert_eq!(signal(&analysis, 4, "penalty.invitation"), 0.0);
         assert!(
-            Weights::fitted().score(&analysis.signals[5]).total < Weights::fitted().score(&analysis.signals[4]).total
+            Weights::fitted().score(&analysis.signals[5], true).total
+                < Weights::fitted().score(&analysis.signals[4], true).total
         );
     }
 
@@ -571,7 +754,7 @@ mod tests {
         let (_, analysis) = analysed(text);
         assert!(unwanted(&analysis.signals[0]), "a photo caption opens the body");
         assert!(!unwanted(&analysis.signals[1]));
-        assert!(!unwanted(&analysis.signals[2]), "the same words later are not the opening caption");
+        assert!(unwanted(&analysis.signals[2]), "the same words later, without a verb, are a caption too");
         for clause in [
             "Giá xăng đã tăng mạnh.",
             "Đêm 22/4 là một đêm kinh hoàng.",
@@ -583,6 +766,47 @@ mod tests {
         }
         let (_, analysis) = analysed("Mời quý vị theo dõi video. Giá xăng tăng. Ảnh: Thành Chung.");
         assert!(unwanted(&analysis.signals[0]) && unwanted(&analysis.signals[2]));
+    }
+
+    #[test]
+    fn a_caption_anywhere_in_the_body_is_unwanted_and_a_short_sentence_of_news_is_not() {
+        let text = "Hàng nghìn người di cư đã tới thành phố Tijuana của Mexico trong tuần qua. \
+                    Một người di cư ở Tijuana ngày 18/11. \
+                    Giá xăng tăng từ ngày 1/4. Chính quyền thành phố đang tìm nơi ở cho họ.";
+        let (_, analysis) = analysed(text);
+        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
+        assert_eq!(unwanted, [false, true, false, false]);
+    }
+
+    #[test]
+    fn questions_and_sub_headings_are_unwanted() {
+        let text = "Giá xăng tăng\n\nGiá xăng đã tăng mạnh. Vì sao giá xăng tăng?\n\nGiá sẽ còn tăng\n\n\
+                    Họ nói vậy.\n\nCác chuyên gia dự báo giá sẽ còn tăng.";
+        let (doc, analysis) = analysed(text);
+        assert_eq!(doc.sentences.len(), 6);
+        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
+        assert_eq!(unwanted, [false, false, true, true, false, false], "the title is scored elsewhere");
+        assert_eq!(signal(&analysis, 3, "penalty.heading"), 1.0);
+        assert_eq!(signal(&analysis, 4, "penalty.heading"), 0.0, "a paragraph that ends as a sentence does");
+    }
+
+    #[test]
+    fn sentences_that_point_back_or_open_with_a_bare_pronoun_lean_on_the_one_before() {
+        let text = "Anh Nguyễn Văn Bình lái xe tải. Ông này từng bị phạt. Người phụ nữ này đã báo công an. \
+                    Ông cho biết xe chạy nhanh. Ông Bình cho biết xe chạy chậm. Đây cũng là lần thứ ba. \
+                    Vụ việc đang được điều tra. Trong tuần qua, giá xăng tăng.";
+        let (_, analysis) = analysed(text);
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, true, true, true, false, true, true, false]);
+    }
+
+    #[test]
+    fn names_and_numbers_that_come_back_later_count_for_their_sentence() {
+        let text = "Công ty Vinamilk đã lãi 500 tỷ đồng. Thời tiết đẹp. Vinamilk sẽ chia 500 tỷ đồng cho cổ đông.";
+        let (_, analysis) = analysed(text);
+        assert_eq!(signal(&analysis, 0, "centrality.repeated"), 1.0, "Vinamilk and 500 again in the last");
+        assert_eq!(signal(&analysis, 1, "centrality.repeated"), 0.0, "no name or number");
+        assert_eq!(signal(&analysis, 2, "centrality.repeated"), 0.0, "nothing after it");
     }
 
     #[test]

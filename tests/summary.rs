@@ -126,3 +126,58 @@ fn dev_articles_get_summaries_without_their_title() {
         assert_spans_slice_original(&text, &d);
     }
 }
+
+/// The sentences of the `n`-sentence summary of `text`.
+fn chosen(text: &str, n: usize) -> Vec<String> {
+    let d = digest(text, &with(Some(n), Length::Medium)).unwrap();
+    d.summary.iter().map(|s| d.sentences[s.sentence].text.clone()).collect()
+}
+
+#[test]
+fn captions_credits_and_bylines_anywhere_in_the_body_are_never_chosen() {
+    // Made-up articles in VietNews's shape (one paragraph), with and without a title.
+    let body = "Hàng nghìn người di cư từ Trung Mỹ đã tới thành phố biên giới Tijuana của Mexico trong tuần qua. \
+                Một người di cư ở Tijuana ngày 18/11. Chính quyền thành phố cho biết số người di cư đã vượt quá \
+                sức chứa của các nơi tạm trú. Thị trưởng Tijuana kêu gọi chính phủ Mexico hỗ trợ thành phố. \
+                Theo Reuters. Nhiều người dân Tijuana biểu tình phản đối đoàn người di cư. Ảnh: AFP. \
+                Minh Anh.";
+    for text in [body.to_string(), format!("Người di cư dồn về Tijuana\n\n{body}")] {
+        for n in 1..=6 {
+            let summary = chosen(&text, n);
+            for unwanted in ["Một người di cư ở Tijuana ngày 18/11.", "Theo Reuters.", "Ảnh: AFP.", "Minh Anh."]
+            {
+                assert!(!summary.iter().any(|s| s == unwanted), "{n}: {summary:?}");
+            }
+        }
+    }
+}
+
+#[test]
+fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
+    let text = "Sáng 12/10, một xe tải chở cát đã đâm vào nhà dân ở huyện Võ Nhai, tỉnh Thái Nguyên. \
+                Người dân trong vùng cho biết đoạn đường này thường xuyên xảy ra tai nạn. \
+                Tài xế xe tải là anh Nguyễn Văn Bình, 35 tuổi, đã bỏ trốn khỏi hiện trường vụ tai nạn xe tải. \
+                Ông này từng bị phạt vì chở cát quá tải trên đường tỉnh. \
+                Tuy nhiên, xe tải đâm vào nhà dân đã gây thiệt hại lớn cho gia đình ông Bình ở Võ Nhai.";
+    for title in ["", "Xe tải đâm vào nhà dân ở Võ Nhai\n\n"] {
+        let text = format!("{title}{text}");
+        for n in 1..=4 {
+            let summary = chosen(&text, n);
+            let has = |start: &str| summary.iter().any(|s| s.starts_with(start));
+            assert!(!has("Ông này") || has("Tài xế"), "{n}: {summary:?}");
+            assert!(!has("Tuy nhiên") || has("Ông này"), "{n}: {summary:?}");
+        }
+    }
+}
+
+#[test]
+fn questions_and_sub_headings_are_never_chosen() {
+    let text = "Giá xăng tăng mạnh\n\nSáng 12/10, giá xăng RON 95 đã tăng 500 đồng mỗi lít, mức tăng cao nhất \
+                trong năm. Vì sao giá xăng tăng mạnh trong năm nay? Bộ Công Thương cho biết giá xăng tăng vì giá \
+                dầu thế giới tăng.\n\nGiá xăng sẽ còn tăng\n\nCác chuyên gia dự báo giá xăng sẽ còn tăng trong \
+                quý tới. Người dân đang lo lắng về giá xăng.";
+    for n in 1..=5 {
+        let summary = chosen(text, n);
+        assert!(!summary.iter().any(|s| s.ends_with('?') || s == "Giá xăng sẽ còn tăng"), "{n}: {summary:?}");
+    }
+}

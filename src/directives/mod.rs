@@ -16,7 +16,7 @@ mod cues;
 pub mod decision;
 mod features;
 mod grammar;
-mod lexicon;
+pub(crate) mod lexicon;
 mod parties;
 mod words;
 

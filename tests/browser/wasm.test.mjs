@@ -82,7 +82,7 @@ test('bad options throw an Error that names the option', async () => {
 });
 
 /** A short text with a directive, for the option checks. */
-const SHORT = 'Thủ tướng yêu cầu tỉnh tập trung phát triển. Hà Nội đẹp.';
+const SHORT = 'Thủ tướng yêu cầu tỉnh tập trung phát triển. Hà Nội đã có mưa to.';
 
 test('every wrong option type or value throws an Error that names the option', async () => {
   const cases = [

@@ -29,6 +29,12 @@ impl Article {
     }
 }
 
+/// news-train-20k: VietNews training articles, for fitting (its first [`FIT_ARTICLES`])
+/// and for deciding (the rest, the check set, never fitted on).
+pub const TRAIN_20K: &str = "../shared/data/news-train-20k.jsonl.gz";
+/// How many of news-train-20k's articles, from the first, a summary fit may read.
+pub const FIT_ARTICLES: usize = 18_000;
+
 /// Every line of the JSONL file at `path` (gzipped when its name ends in `.gz`), as a
 /// `T` (an [`Article`], an annotation).
 pub fn read<T: for<'de> Deserialize<'de>>(path: &str) -> Result<Vec<T>, String> {

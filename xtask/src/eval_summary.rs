@@ -1,39 +1,66 @@
-//! `cargo xtask eval-summary [JSONL] [--sentences N]`: ROUGE of tomtat's summaries
+//! `cargo xtask eval-summary [JSONL...] [--sentences N]`: ROUGE of tomtat's summaries
 //! beside the LEAD baselines, each article read with its title and without, for 1, 2
 //! and 3 sentences (or N alone), in one run.
 //!
+//! By default it reads two sets: the check set, news-train-20k's articles after the
+//! first [`corpus::FIT_ARTICLES`] (2,000 that no fit reads: the set that decides), and
+//! news-dev (300). Given news-train-20k, it reads its check set only.
+//!
 //! With its title, an article is read as the CLI reads a JSONL line (`title`, a blank
-//! line, `body`); without, as the body alone, as a reader pastes it. Each is digested
-//! by the library with the default options except the sentence count. The reference is
-//! the article's `summary` (the newsroom's sapo). LEAD-k is the first k sentences after
-//! the title, split by tomtat's own splitter. Then the caption check: how many bodies
+//! line, `body`); without, as the body alone, as a reader pastes it. Each is summarised
+//! by the library as the digest does, with the default options except the sentence
+//! count. The reference is the article's `summary` (the newsroom's sapo). LEAD-k is
+//! the first k sentences after the title, split by tomtat's own splitter. Beside each
+//! mean R1 stands its standard error, and beside tomtat's its gain over LEAD-k with the
+//! standard error of that paired difference. Then the caption check: how many bodies
 //! open with a sentence the scorer takes for a photo caption, a credit or a byline
 //! (`score::unwanted`), and how many summaries hold such a sentence anywhere.
 
-use std::time::Instant;
-
 use crate::corpus;
-use crate::rouge::{self, Scores};
+use crate::rouge;
 
-const DEFAULT: &str = "../shared/data/news-dev.jsonl";
+const NEWS_DEV: &str = "../shared/data/news-dev.jsonl";
 
-/// The scores of one system on one reading of the articles.
-#[derive(Default, Clone, Copy)]
+/// The scores of one system on one reading of the articles, article by article.
+#[derive(Default, Clone)]
 struct Row {
-    scores: Scores,
+    r1: Vec<f64>,
+    r2: f64,
+    rl: f64,
     syllables: usize,
 }
 
+/// Mean and standard error of the mean of `values`.
+fn mean_and_error(values: impl ExactSizeIterator<Item = f64> + Clone) -> (f64, f64) {
+    let n = values.len().max(1) as f64;
+    let mean = values.clone().sum::<f64>() / n;
+    let variance = values.map(|v| (v - mean) * (v - mean)).sum::<f64>() / (n - 1.0).max(1.0);
+    (mean, (variance / n).sqrt())
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (path, only) = parse(args)?;
-    let articles: Vec<corpus::Article> = corpus::read(&path)?;
+    let (paths, only) = parse(args)?;
     let counts: Vec<usize> = only.map_or(vec![1, 2, 3], |n| vec![n]);
+    for path in paths {
+        let mut articles: Vec<corpus::Article> = corpus::read(&path)?;
+        let name = if path == corpus::TRAIN_20K {
+            articles.drain(..corpus::FIT_ARTICLES.min(articles.len()));
+            format!("{path} check set (articles {}-)", corpus::FIT_ARTICLES + 1)
+        } else {
+            path.clone()
+        };
+        evaluate(&name, &articles, &counts);
+    }
+    Ok(())
+}
+
+/// Prints the table of one set.
+fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
     // [reading][count]: tomtat and LEAD-k.
-    let mut ours = [[Row::default(); 3], [Row::default(); 3]];
-    let mut leads = [[Row::default(); 3], [Row::default(); 3]];
-    let (mut opening_captions, mut chosen_unwanted, mut summaries) = ([0usize; 2], [0usize; 2], 0usize);
-    let mut digest_seconds = 0.0;
-    for article in &articles {
+    let mut ours = vec![vec![Row::default(); counts.len()]; 2];
+    let mut leads = ours.clone();
+    let (mut opening_captions, mut chosen_unwanted) = ([0usize; 2], [0usize; 2]);
+    for article in articles {
         let reference = rouge::tokens(&article.summary);
         for (reading, text) in [article.text(), article.body.clone()].iter().enumerate() {
             let doc = tomtat::Document::new(text);
@@ -41,55 +68,61 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let skip = usize::from(analysis.title.is_some());
             let unwanted = |i: usize| tomtat::score::unwanted(&analysis.signals[i]);
             opening_captions[reading] += usize::from(skip < doc.sentences.len() && unwanted(skip));
+            let sentence = |i: usize| doc.span(doc.sentences[i].range.clone()).text;
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
-                let started = Instant::now();
-                let digest = tomtat::digest(text, &options).map_err(|e| e.to_string())?;
-                digest_seconds += started.elapsed().as_secs_f64();
-                summaries += 1;
-                chosen_unwanted[reading] += usize::from(digest.summary.iter().any(|s| unwanted(s.sentence)));
-                let summary: Vec<&str> =
-                    digest.summary.iter().map(|s| digest.sentences[s.sentence].text.as_str()).collect();
-                let first: Vec<&str> = digest.sentences.iter().skip(skip).take(n).map(|s| s.text.as_str()).collect();
+                let chosen = tomtat::summary::summarize(&doc, &analysis, tomtat::score::Weights::fitted(), &options);
+                chosen_unwanted[reading] += usize::from(chosen.iter().any(|s| unwanted(s.sentence)));
+                let summary: Vec<String> = chosen.iter().map(|s| sentence(s.sentence)).collect();
+                let first: Vec<String> = (skip..doc.sentences.len()).take(n).map(sentence).collect();
                 for (row, sentences) in [(&mut ours[reading][c], summary), (&mut leads[reading][c], first)] {
                     let tokens = rouge::tokens(&sentences.join(" "));
+                    let scores = rouge::scores(&tokens, &reference);
                     row.syllables += tokens.len();
-                    row.scores.add(rouge::scores(&tokens, &reference));
+                    row.r1.push(scores.r1);
+                    row.r2 += scores.r2;
+                    row.rl += scores.rl;
                 }
             }
         }
     }
     let n = articles.len().max(1) as f64;
-    println!("{path}: {} articles, read with their title and without", articles.len());
-    println!("{:<10} {:<27}   {:<27}", "", "title+body", "body only");
-    let columns = format!("{:>6} {:>6} {:>6} {:>6}", "R1", "R2", "RL", "syll.");
+    println!("{name}: {} articles, read with their title and without", articles.len());
+    println!("{:<10} {:<46}   {:<46}", "", "title+body", "body only");
+    let columns = format!("{:>12} {:>6} {:>6} {:>6} {:>12}", "R1 ±SE", "R2", "RL", "syll.", "vs LEAD ±SE");
     println!("{:<10} {columns}   {columns}", "system");
     for (c, &k) in counts.iter().enumerate() {
         for (name, rows) in [(format!("tomtat-{k}"), &ours), (format!("LEAD-{k}"), &leads)] {
-            let cell = |row: &Row| {
-                let s = &row.scores;
+            let cell = |reading: usize| {
+                let row = &rows[reading][c];
+                let (r1, se) = mean_and_error(row.r1.iter().map(|v| 100.0 * v));
+                let gain = if std::ptr::eq(rows, &ours) {
+                    let lead = &leads[reading][c].r1;
+                    let (d, d_se) = mean_and_error(row.r1.iter().zip(lead).map(|(a, b)| 100.0 * (a - b)));
+                    format!("{d:>+6.2} ±{d_se:.2}")
+                } else {
+                    String::new()
+                };
                 format!(
-                    "{:>6.2} {:>6.2} {:>6.2} {:>6.1}",
-                    100.0 * s.r1 / n,
-                    100.0 * s.r2 / n,
-                    100.0 * s.rl / n,
+                    "{:>6.2} ±{se:.2} {:>6.2} {:>6.2} {:>6.1} {gain:>12}",
+                    r1,
+                    100.0 * row.r2 / n,
+                    100.0 * row.rl / n,
                     row.syllables as f64 / n
                 )
             };
-            println!("{name:<10} {}   {}", cell(&rows[0][c]), cell(&rows[1][c]));
+            println!("{name:<10} {}   {}", cell(0), cell(1));
         }
     }
     println!(
         "captions, credits, bylines (score::unwanted): {} / {} bodies open with one (with / without title); \
-         summaries holding one: {} / {}",
+         summaries holding one: {} / {}\n",
         opening_captions[0], opening_captions[1], chosen_unwanted[0], chosen_unwanted[1]
     );
-    println!("digest {:.0} articles/s (library, one core)", summaries as f64 / digest_seconds.max(f64::EPSILON));
-    Ok(())
 }
 
-fn parse(args: &[String]) -> Result<(String, Option<usize>), String> {
-    let mut path = DEFAULT.to_string();
+fn parse(args: &[String]) -> Result<(Vec<String>, Option<usize>), String> {
+    let mut paths = Vec::new();
     let mut sentences = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -99,8 +132,11 @@ fn parse(args: &[String]) -> Result<(String, Option<usize>), String> {
         } else if arg.starts_with("--") {
             return Err(format!("unknown option `{arg}`"));
         } else {
-            path = arg.clone();
+            paths.push(arg.clone());
         }
     }
-    Ok((path, sentences))
+    if paths.is_empty() {
+        paths = vec![corpus::TRAIN_20K.to_string(), NEWS_DEV.to_string()];
+    }
+    Ok((paths, sentences))
 }

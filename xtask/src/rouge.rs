@@ -23,20 +23,11 @@ fn is_word(c: char) -> bool {
 }
 
 /// F1 scores of one summary against one reference.
-#[derive(Debug, Clone, Copy, Default)]
+#[derive(Debug, Clone, Copy)]
 pub struct Scores {
     pub r1: f64,
     pub r2: f64,
     pub rl: f64,
-}
-
-impl Scores {
-    /// Adds `other` to `self`.
-    pub fn add(&mut self, other: Scores) {
-        self.r1 += other.r1;
-        self.r2 += other.r2;
-        self.rl += other.rl;
-    }
 }
 
 /// ROUGE-1/2/L F1 of `summary` against `reference`, both token lists.
