@@ -92,7 +92,7 @@ export async function finderExpression() {
  * Opens each of `pages` (`{ name, html, expected }`: the page's bytes and, when given,
  * the expected extraction's HTML) in Chromium with the network blocked and the page's
  * scripts off (unless `scripts`), and returns per page what findArticle found
- * (`found`, `root`, `listing`, `ms`) and the texts to score it against: the expected
+ * (`found`, `title`, `root`, `listing`, `ms`) and the texts to score it against: the expected
  * text and the two baselines (`want`, `body`, `first`, empty without `expected`).
  */
 async function findOnPages(pages, scripts) {
@@ -121,7 +121,8 @@ async function findOnPages(pages, scripts) {
           const found = findArticle(document);
           const ms = performance.now() - started;
           const root = found.root ? `${found.root.localName}#${found.root.id}.${String(found.root.className).slice(0, 40)}` : '';
-          const row = { found: found.text, listing: found.listing, root, ms, want: '', body: '', first: '' };
+          const title = found.title.replace(/\s+/g, ' ');
+          const row = { found: found.text, title, listing: found.listing, root, ms, want: '', body: '', first: '' };
           if (expected === null) return row;
           const first = document.querySelector('article, [itemprop=articleBody]') ?? document.body;
           const want = new DOMParser().parseFromString(expected, 'text/html').body.textContent;
@@ -220,7 +221,9 @@ async function benchmark(dir, ids, scripts, keep) {
   const work = await mkdtemp(join(tmpdir(), 'tomtat-aeb-'));
   try {
     for (const name of ['evaluate.py', 'ground-truth.json', 'output']) await cp(join(dir, name), join(work, name), { recursive: true });
-    const output = Object.fromEntries(rows.map((r) => [r.name, { articleBody: r.found }]));
+    // The benchmark's article body is without the headline, which the finder reports apart (`title`).
+    const body = (r) => (r.title && r.found.startsWith(r.title) ? r.found.slice(r.title.length).trimStart() : r.found);
+    const output = Object.fromEntries(rows.map((r) => [r.name, { articleBody: body(r) }]));
     await writeFile(join(work, 'output/tomtat.json'), JSON.stringify({ version: 'find-article.js', output }));
     const python = process.env.PYTHON ?? 'python3';
     const table = execFileSync(python, ['evaluate.py', '--output', 'results.json'], { cwd: work, encoding: 'utf8' });
