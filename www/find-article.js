@@ -37,6 +37,11 @@ const LINK_COST = 1.5;
 const PLAIN_COST = 0.5;
 // Link shares above which a block is a link list, and a front page's teaser a bare headline.
 const LINK_LIST = 0.5;
+// Least length of a headline link, and most text of a teaser (headline, byline, summary).
+const LINK_LINE = 25;
+const TEASER_MAX = 1000;
+// Least share of the teasers' paragraphs that the rest of a page holds for them to be an article's surroundings.
+const ARTICLE_SHARE = 0.25;
 const TEASER_LINKS = 0.2;
 // Share of paragraphs in what an ancestor adds for the best block to widen to it.
 const WIDEN_GOOD = 0.5;
@@ -107,7 +112,10 @@ function collapsedLength(t) {
   return length;
 }
 
-/** Per element: `own` (inline) text, and its subtree's paragraph (`good`), other and link text. */
+/**
+ * Per element: `own` (inline) text, its subtree's paragraph (`good`), other and link
+ * text, and whether its first text is a headline link (`opensWithLink`).
+ */
 function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
   const get = (el) => {
@@ -145,8 +153,10 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
   owners.forEach((owner, i) => {
     const s = stats.get(owner);
     const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
+    const linkLine = s.link >= LINK_LINE && s.link >= 0.9 * s.own;
     for (let el = owner; el; el = el.parentElement) {
       const a = get(el);
+      if (!a.text) a.opensWithLink = linkLine;
       a.good += good;
       a.junk += s.own - good;
       a.text += s.own;
@@ -175,6 +185,27 @@ function inFlow(kinds) {
     if (kind === SHORT && seen && ahead[i]) kinds[i] = PARAGRAPH;
     else if (kind !== SHORT) seen = kind === PARAGRAPH;
   });
+}
+
+/**
+ * Teasers of other stories: 3+ siblings alike (tag and class), each opening with a
+ * headline link (a block that is one link of a headline's length) and a short summary, none holding `title`. Their summaries
+ * read as paragraphs, and a list of them beside an article outweighs it.
+ */
+function teasers(stats, title) {
+  const found = [];
+  for (const el of stats.keys()) {
+    if (el.childElementCount < 3) continue;
+    const alike = new Map();
+    for (const c of el.children) {
+      const s = stats.get(c);
+      if (!s || c.localName === 'tr' || !s.good || !s.opensWithLink || s.text > TEASER_MAX || (title && c.contains(title))) continue;
+      const key = `${c.localName} ${c.className}`;
+      alike.set(key, [...(alike.get(key) ?? []), c]);
+    }
+    for (const group of alike.values()) if (group.length >= 3) found.push(...group);
+  }
+  return found;
 }
 
 /** Widens `root` to ancestors that add mostly paragraphs (sections, tables between). */
@@ -255,12 +286,16 @@ export function findArticle(doc, options = {}) {
     }),
   );
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
+  const title = headline(doc, body, stats);
+  // Teasers on a page without a headline, or with little else, are a front page's: read as a listing.
+  const others = title ? teasers(stats, title) : [];
+  const teased = others.reduce((sum, el) => sum + stats.get(el).good, 0);
+  if (2 * half - teased >= ARTICLE_SHARE * teased) for (const el of others) junk.add(el);
   stats = measure(body, isHidden, lengthOf, junk);
   const best = widen(bestBy(stats, worth) ?? body, stats, body);
   const listing = isListing(best, stats);
   const parts = listing || best === body ? [best] : withSiblings(best, stats, junk);
   const root = parts.length > 1 ? best.parentElement : best;
-  const title = headline(doc, body, stats);
   if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {
     parts.unshift(title, ...leads(title, parts[0], stats, junk));
   }
