@@ -45,6 +45,8 @@ const ARTICLE_SHARE = 0.25;
 const TEASER_LINKS = 0.2;
 // Share of paragraphs in what an ancestor adds for the best block to widen to it.
 const WIDEN_GOOD = 0.5;
+// Share of links in what an ancestor adds above which it is a list of other pages: no widening.
+const WIDEN_LINKS = 0.25;
 // Share of the best block's worth for a sibling to continue it.
 const SIBLING_SHARE = 0.2;
 // Lead (sapo) blocks and paragraphs: their least length (UTF-16 units) and most leads.
@@ -208,13 +210,13 @@ function teasers(stats, title) {
   return found;
 }
 
-/** Widens `root` to ancestors that add mostly paragraphs (sections, tables between). */
+/** Widens `root` to ancestors that add mostly paragraphs (sections, tables between) and few links. */
 function widen(root, stats, body) {
   while (root !== body) {
     const r = stats.get(root);
     const s = stats.get(root.parentElement);
     const added = s.text - r.text;
-    if (added > 0 && s.good - r.good < WIDEN_GOOD * added) break;
+    if (added > 0 && (s.good - r.good < WIDEN_GOOD * added || s.links - r.links > WIDEN_LINKS * added)) break;
     root = root.parentElement;
   }
   return root;
