@@ -273,7 +273,8 @@ export function findArticle(doc, options = {}) {
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
   const isHidden = once((el) => hidden(el, rendered));
   const lengthOf = once((node) => collapsedLength(node.data));
-  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers).
+  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers)
+  // or not the headline.
   let stats = measure(body, isHidden, lengthOf);
   const half = (stats.get(body)?.good ?? 0) / 2;
   // The site's choice is read as is; its own name's words ("comments") mark nothing in it.
@@ -281,14 +282,16 @@ export function findArticle(doc, options = {}) {
   const accepted = chosen ? junkWords(chosen) : [];
   // A gallery word on one block of text (the legend on show) marks no gallery.
   const one = [...accepted, ...MEDIA];
+  const title = chosen ? null : headline(doc, body, stats);
+  // A big one counts when the headline is elsewhere (a footer, comments under the article).
+  const apart = (el) => title && !el.contains(title) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
   const junk = new Set(
     [...stats.keys()].filter((el) => {
       const s = stats.get(el);
-      return el !== body && furniture(el, s.own < s.text ? accepted : one) && (s.good < half || slideshow(el));
+      return el !== body && furniture(el, s.own < s.text ? accepted : one) && (s.good < half || slideshow(el) || apart(el));
     }),
   );
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
-  const title = headline(doc, body, stats);
   // Teasers on a page without a headline, or with little else, are a front page's: read as a listing.
   const others = title ? teasers(stats, title) : [];
   const teased = others.reduce((sum, el) => sum + stats.get(el).good, 0);
