@@ -57,6 +57,8 @@ const MIN_PARAGRAPH = 30;
 const UNPUNCTUATED = 160;
 // A text shorter, on a page with twice as much, is near-empty: the densest block is read.
 const NEAR_EMPTY = 200;
+// Length under which a text on a page titled 404 is the error's message (a few lines).
+const ERROR_TEXT = 400;
 
 const isBlock = (el) => BLOCK.has(el.localName);
 /** Class and id names, less headings' slugs (five words or more). */
@@ -263,12 +265,13 @@ const density = (s) => (s.text ? (s.text - s.links) ** 2 / s.text : 0);
  * (`text.slice(start, end) === node.data.slice(offset, offset + end - start)`) and
  * `root` the element it was found in; `listing` is true on a page of several story
  * teasers and no article (a front page), where `text` is the main column's teasers
- * that have a summary and a widget may rather stay quiet.
+ * that have a summary and a widget may rather stay quiet. A page that came with an HTTP
+ * error, or a short one titled 404, holds no article: `text` is empty.
  * `options.selector` (the widget's `for`) wins when it matches an element with text.
  */
 export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
-  if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
+  if (!body || errorPage(doc)) return nothing();
   // A DOMParser document has no layout.
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
   const isHidden = once((el) => hidden(el, rendered));
@@ -309,11 +312,30 @@ export function findArticle(doc, options = {}) {
   const drop = listing ? teasersWithoutSummary(root, stats, kept) : kept;
   const found = read(parts, stats, drop, isHidden, listing);
   const plain = stats.get(body) ? stats.get(body).text - stats.get(body).links : 0;
-  if (found.text.length < NEAR_EMPTY && plain > 2 * found.text.length) {
-    const dense = bestBy(stats, density);
-    return { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false };
-  }
-  return { ...found, root, title: title ? title.textContent.trim() : '', listing };
+  const dense = found.text.length < NEAR_EMPTY && plain > 2 * found.text.length ? bestBy(stats, density) : null;
+  const result = dense
+    ? { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false }
+    : { ...found, root, title: title ? title.textContent.trim() : '', listing };
+  return notFound(doc, result.text) ? nothing() : result;
+}
+
+/** What is found on a page without an article. */
+const nothing = () => ({ text: '', blocks: [], segments: [], root: null, title: '', listing: false });
+
+/**
+ * True when the page came with an HTTP error (404 Not Found, 500, ...): its text is the
+ * error's, in whatever language, not an article. Known in a browser that reports the
+ * status of the page's load (Chromium); a saved page or a DOMParser document has none.
+ */
+function errorPage(doc) {
+  const [load] = doc.defaultView?.performance?.getEntriesByType?.('navigation') ?? [];
+  return doc === doc.defaultView?.document && (load?.responseStatus ?? 0) >= 400;
+}
+
+/** True for a short text under a title or h1 that names error 404 (a saved or soft error page). */
+function notFound(doc, text) {
+  const code = /(?:^|\D)404(?:\D|$)/;
+  return text.length < ERROR_TEXT && (code.test(doc.title) || code.test(doc.querySelector('h1')?.textContent ?? ''));
 }
 
 /** True for a gallery, furniture however big, unless it holds the article. */
