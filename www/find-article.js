@@ -205,7 +205,9 @@ function teasers(stats, title) {
       const s = stats.get(c);
       if (!s || c.localName === 'tr' || !s.good || !s.opensWithLink || s.text > TEASER_MAX || (title && c.contains(title))) continue;
       const key = `${c.localName} ${c.className}`;
-      alike.set(key, [...(alike.get(key) ?? []), c]);
+      const group = alike.get(key);
+      if (group) group.push(c);
+      else alike.set(key, [c]);
     }
     for (const group of alike.values()) if (group.length >= 3) found.push(...group);
   }

@@ -29,8 +29,15 @@ const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
 const PAGE_SCRIPTS: [&str; 5] = ["www/app.js", "www/kinds.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
 /// What a news site's reader downloads besides the wasm and its glue: the widget and the
 /// modules it imports (its CSS is inside widget.js), and the worker.
-pub const WIDGET_SCRIPTS: [&str; 6] =
-    ["www/widget.js", "www/kinds.js", "www/find-article.js", "www/digester.js", "www/highlight.js", "www/worker.js"];
+pub const WIDGET_SCRIPTS: [&str; 7] = [
+    "www/widget.js",
+    "www/digest-view.js",
+    "www/kinds.js",
+    "www/find-article.js",
+    "www/digester.js",
+    "www/highlight.js",
+    "www/worker.js",
+];
 /// What a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
 const READER_BUDGET_GZIP: usize = 150_000;
 /// The ceiling past the budget, allowed only for models that buy real quality and only
