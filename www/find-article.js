@@ -214,6 +214,17 @@ function teasers(stats, title) {
   return found;
 }
 
+/**
+ * The story `title` names when `root` holds several: the <article> around the headline,
+ * if it has paragraphs and `root` holds other <article>s beside it (related stories).
+ */
+function namedStory(root, title, stats) {
+  const story = title?.closest('article');
+  if (!story || story === root || !root.contains(story) || (stats.get(story)?.good ?? 0) < MIN_LEAD) return root;
+  const beside = [...root.querySelectorAll('article')].some((a) => !a.contains(story) && !story.contains(a));
+  return beside ? story : root;
+}
+
 /** Widens `root` to ancestors that add mostly paragraphs (sections, tables between) and few links. */
 function widen(root, stats, body) {
   while (root !== body) {
@@ -235,9 +246,11 @@ function withSiblings(root, stats, junk) {
   if (!parent) return [root];
   const bar = SIBLING_SHARE * worth(stats.get(root));
   const all = [...parent.children];
+  // An <article> beside an <article> is another story.
+  const story = root.localName === 'article';
   const kin = (el) => {
     const s = stats.get(el);
-    return el === root || (s && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
+    return el === root || (s && !(story && el.localName === 'article') && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
   };
   return all.slice(all.findIndex(kin), all.findLastIndex(kin) + 1).filter((el) => el === root || !dropped(el, stats, junk));
 }
@@ -302,7 +315,7 @@ export function findArticle(doc, options = {}) {
   const teased = others.reduce((sum, el) => sum + stats.get(el).good, 0);
   if (2 * half - teased >= ARTICLE_SHARE * teased) for (const el of others) junk.add(el);
   stats = measure(body, isHidden, lengthOf, junk);
-  const best = widen(bestBy(stats, worth) ?? body, stats, body);
+  const best = namedStory(widen(bestBy(stats, worth) ?? body, stats, body), title, stats);
   const listing = isListing(best, stats);
   const parts = listing || best === body ? [best] : withSiblings(best, stats, junk);
   const root = parts.length > 1 ? best.parentElement : best;
