@@ -118,7 +118,8 @@ function collapsedLength(t) {
 
 /**
  * Per element: `own` (inline) text, its subtree's paragraph (`good`), other and link
- * text, and whether its first text is a headline link (`opensWithLink`).
+ * text, and whether its first text is a headline link (`opensWithLink`: a block that
+ * is one link, or opens with a link, of a headline's length).
  */
 function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
@@ -134,7 +135,10 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
         const len = lengthOf(n);
         if (!len) continue;
         const s = get(owner);
-        if (!s.own && !s.link) owners.push(owner);
+        if (!s.own && !s.link) {
+          owners.push(owner);
+          s.leadLink = inLink && len >= LINK_LINE;
+        }
         s.own += len;
         if (!inLink && STOPS.test(n.data)) s.stops = true;
         if (inLink) s.link += len;
@@ -157,7 +161,7 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
   owners.forEach((owner, i) => {
     const s = stats.get(owner);
     const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
-    const linkLine = s.link >= LINK_LINE && s.link >= 0.9 * s.own;
+    const linkLine = s.leadLink || (s.link >= LINK_LINE && s.link >= 0.9 * s.own);
     for (let el = owner; el; el = el.parentElement) {
       const a = get(el);
       if (!a.text) a.opensWithLink = linkLine;
@@ -402,13 +406,21 @@ function teasersWithoutSummary(root, stats, junk) {
 /** Lower-cased words. */
 const wordsOf = (t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** The headline: the h1 (or itemprop=headline) mostly of og:title's or <title>'s words. */
+/**
+ * The headline: the h1 (or itemprop=headline) mostly of og:title's or <title>'s words;
+ * failing one, such an h2 (a site whose h1 is its logo).
+ */
 function headline(doc, body, stats) {
   const meta = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
   const known = new Set(wordsOf(`${meta} ${doc.title}`));
+  return namedBy(known, body.querySelectorAll('h1, [itemprop=headline]'), stats) ?? namedBy(known, body.querySelectorAll('h2'), stats);
+}
+
+/** The one of `candidates` whose words are most of `known`'s, at least three and three in five of its own. */
+function namedBy(known, candidates, stats) {
   let best = null;
   let bestHits = 2;
-  for (const el of body.querySelectorAll('h1, [itemprop=headline]')) {
+  for (const el of candidates) {
     const s = stats.get(el);
     if (!s || s.junkOwner) continue;
     const words = wordsOf(el.textContent);
