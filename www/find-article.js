@@ -256,7 +256,8 @@ function withSiblings(root, stats, junk) {
     const s = stats.get(el);
     return el === root || (s && !(story && el.localName === 'article') && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
   };
-  return all.slice(all.findIndex(kin), all.findLastIndex(kin) + 1).filter((el) => el === root || !dropped(el, stats, junk));
+  // Between kin, only what was measured: never a script's or a hidden block's text.
+  return all.slice(all.findIndex(kin), all.findLastIndex(kin) + 1).filter((el) => el === root || (stats.has(el) && !dropped(el, stats, junk)));
 }
 
 /** The element of `stats` with the highest `score`, or null. */
