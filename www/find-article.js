@@ -306,8 +306,9 @@ export function findArticle(doc, options = {}) {
   // A gallery word on one block of text (the legend on show) marks no gallery.
   const one = [...accepted, ...MEDIA];
   const title = chosen ? null : headline(doc, body, stats);
-  // A big one counts when the headline is elsewhere (a footer, comments under the article).
-  const apart = (el) => title && !el.contains(title) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
+  // A big footer, comment thread or list of related stories counts when the headline is elsewhere.
+  const apart = (el) =>
+    title && junkWords(el).some((w) => AFTER.includes(w)) && !el.contains(title) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
   const junk = new Set(
     [...stats.keys()].filter((el) => {
       const s = stats.get(el);
@@ -362,6 +363,8 @@ function notFound(doc, text) {
 const slideshow = (el) =>
   junkWords(el).some((w) => MEDIA.includes(w)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
 const MEDIA = ['gallery', 'slideshow', 'carousel'];
+/** Furniture words of what follows an article, however long: a footer, comments, related stories. */
+const AFTER = ['footer', 'comment', 'disqus', 'related', 'binhluan', 'lienquan', 'tinlienquan'];
 const ARTICLE = 'h1, article, main, [itemprop=articleBody]';
 
 /** The element `selector` names, if valid and with text. */
