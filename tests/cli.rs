@@ -23,6 +23,74 @@ fn stderr(out: &Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
 
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// A file in the temporary directory holding `bytes`, named for the test that writes it.
+fn temp_file(name: &str, bytes: &[u8]) -> String {
+    let path = std::env::temp_dir().join(format!("tomtat-cli-{}-{name}", std::process::id()));
+    std::fs::write(&path, bytes).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn help_goes_to_stdout_and_succeeds_however_it_is_asked_for() {
+    let usage = stdout(&tomtat(&["--help"], b""));
+    assert!(usage.contains("Usage:") && usage.contains("--no-keywords"), "{usage}");
+    for args in
+        [&[][..], &["-h"], &["help"], &["digest", "--help"], &["digest", "-h"], &["digest", "--pretty", "--help"]]
+    {
+        let out = tomtat(args, b"");
+        assert!(out.status.success(), "{args:?}: {}", stderr(&out));
+        assert_eq!(stdout(&out), usage, "{args:?}");
+        assert_eq!(stderr(&out), "", "{args:?}");
+    }
+}
+
+#[test]
+fn docs_show_the_help_as_the_command_prints_it() {
+    let docs = include_str!("../docs/cli.md");
+    let block = &docs[docs.find("```\n").expect("docs/cli.md shows the help") + 4..];
+    let block = &block[..block.find("```").expect("the block ends")];
+    assert_eq!(block, stdout(&tomtat(&["--help"], b"")));
+}
+
+#[test]
+fn text_that_is_not_utf8_is_named_with_the_offset_of_its_first_bad_byte() {
+    // "Câu một." is 11 bytes: the bad byte is the twelfth, at offset 11 counting from 0.
+    let path = temp_file("latin1.txt", b"C\xc3\xa2u m\xe1\xbb\x99t.\xff rest");
+    let out = tomtat(&["digest", &path], b"");
+    std::fs::remove_file(&path).unwrap();
+    assert!(!out.status.success());
+    assert_eq!(
+        stderr(&out).trim_end(),
+        format!(
+            "tomtat: {path}: not UTF-8 text: the byte 0xFF at offset 11 of the file (counting from 0) begins no \
+             UTF-8 character; save the text as UTF-8"
+        )
+    );
+    let out = tomtat(&["digest"], b"ab\xfe");
+    assert!(stderr(&out).starts_with("tomtat: stdin: not UTF-8 text: the byte 0xFE at offset 2 of the input"));
+    let input = b"{\"id\": 1, \"text\": \"M\xe1\xbb\x99t.\"}\n{\"id\": 2, \"text\": \"\xc3\"}\n";
+    let out = tomtat(&["digest", "--jsonl"], input);
+    assert!(stderr(&out).starts_with("tomtat: line 2: not UTF-8 text: the byte 0xC3 at offset 19 of the line"));
+    assert_eq!(stdout(&out).lines().count(), 1, "the good line is still digested");
+}
+
+#[test]
+fn a_directory_is_named_like_a_missing_file() {
+    let dir = env!("CARGO_MANIFEST_DIR");
+    for args in [&["digest", dir][..], &["digest", "--jsonl", dir]] {
+        let out = tomtat(args, b"");
+        assert!(!out.status.success());
+        let err = stderr(&out);
+        assert!(err.starts_with(&format!("tomtat: cannot read {dir}: ")), "{args:?}: {err}");
+    }
+    let err = stderr(&tomtat(&["digest", "/no/such/file"], b""));
+    assert!(err.starts_with("tomtat: cannot read /no/such/file: "), "{err}");
+}
+
 #[test]
 fn digest_of_stdin_equals_the_library_digest() {
     let out = tomtat(&["digest"], SEED.as_bytes());
@@ -100,5 +168,6 @@ fn bad_input_and_options_fail_with_a_message_not_a_panic() {
         let err = stderr(&out);
         assert!(err.contains(expected), "{args:?}: {err}");
         assert!(!err.contains("panicked"), "{args:?}: {err}");
+        assert!(!err.contains("tomtat: tomtat:"), "{args:?}: {err}");
     }
 }

@@ -170,7 +170,7 @@ function adoptPageStyles(doc) {
 /**
  * The worker's URL. A browser starts a worker only from the page's own origin, so when
  * the widget is served from elsewhere (a CDN) a one-line module worker from a Blob URL
- * imports the real one (which then needs `worker-src blob:` in a CSP, see README).
+ * imports the real one (which then needs `worker-src blob:` in a CSP, see docs/widget.md).
  */
 function workerUrl() {
   const url = new URL('./worker.js', import.meta.url);
@@ -179,7 +179,7 @@ function workerUrl() {
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 
-/** `<tom-tat for="css selector" length="short|medium|long" open>`: see the README. */
+/** `<tom-tat for="css selector" length="short|medium|long" open>`: see docs/widget.md. */
 class TomTat extends HTMLElement {
   static observedAttributes = ['for', 'length'];
 

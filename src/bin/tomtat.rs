@@ -28,6 +28,16 @@ Options:
   -V, --version          the version";
 
 /// What the command line asks for.
+enum Request {
+    /// The usage, on stdout (`tomtat help`, `--help`, `digest --help`, no arguments).
+    Help,
+    /// The version, on stdout.
+    Version,
+    /// A digest of a text or of JSONL lines.
+    Digest(Command),
+}
+
+/// A `digest` command: where to read, how to write, the digest's options.
 struct Command {
     file: Option<String>,
     jsonl: bool,
@@ -37,27 +47,20 @@ struct Command {
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
-    match args.first().map(String::as_str) {
-        Some("-h" | "--help") | None => {
+    let result = match request(&args) {
+        Ok(Request::Help) => {
             println!("{USAGE}");
-            return ExitCode::SUCCESS;
+            Ok(ExitCode::SUCCESS)
         }
-        Some("-V" | "--version") => {
+        Ok(Request::Version) => {
             println!("tomtat {}", env!("CARGO_PKG_VERSION"));
-            return ExitCode::SUCCESS;
+            Ok(ExitCode::SUCCESS)
         }
-        Some("digest") => {}
-        Some(other) => return fail(&format!("unknown command `{other}`; try `tomtat --help`")),
-    }
-    let command = match parse(&args[1..]) {
-        Ok(command) => command,
-        Err(message) => return fail(&message),
+        Ok(Request::Digest(command)) if command.jsonl => run_jsonl(&command),
+        Ok(Request::Digest(command)) => run_one(&command),
+        Err(message) => Err(message),
     };
-    let result = if command.jsonl { run_jsonl(&command) } else { run_one(&command) };
-    match result {
-        Ok(code) => code,
-        Err(message) => fail(&message),
-    }
+    result.unwrap_or_else(|message| fail(&message))
 }
 
 fn fail(message: &str) -> ExitCode {
@@ -65,7 +68,18 @@ fn fail(message: &str) -> ExitCode {
     ExitCode::FAILURE
 }
 
-fn parse(args: &[String]) -> Result<Command, String> {
+/// What the arguments ask for, or why they ask for nothing that can be done.
+fn request(args: &[String]) -> Result<Request, String> {
+    match args.first().map(String::as_str) {
+        Some("help" | "-h" | "--help") | None => Ok(Request::Help),
+        Some("-V" | "--version") => Ok(Request::Version),
+        Some("digest") => parse_digest(&args[1..]),
+        Some(other) => Err(format!("unknown command `{other}`; try `tomtat --help`")),
+    }
+}
+
+/// The arguments after `digest`.
+fn parse_digest(args: &[String]) -> Result<Request, String> {
     let mut command = Command { file: None, jsonl: false, pretty: false, options: Options::default() };
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -81,19 +95,42 @@ fn parse(args: &[String]) -> Result<Command, String> {
                 command.options.sentences = Some(n);
             }
             "--length" => command.options.length = value("--length")?.parse::<Length>().map_err(|e| e.to_string())?,
-            "-h" | "--help" => return Err(USAGE.to_string()),
+            "-h" | "--help" => return Ok(Request::Help),
             flag if flag.starts_with('-') && flag != "-" => return Err(format!("unknown option `{flag}`")),
             file if command.file.is_none() => command.file = Some(file.to_string()),
             extra => return Err(format!("unexpected argument `{extra}`: give one FILE at most")),
         }
     }
     command.options.validate().map_err(|e| e.to_string())?;
-    Ok(command)
+    Ok(Request::Digest(command))
+}
+
+impl Command {
+    /// The file to read, unless the input is stdin (no FILE, or `-`).
+    fn path(&self) -> Option<&str> {
+        self.file.as_deref().filter(|path| *path != "-")
+    }
+
+    /// The input as messages name it: the file's path, or stdin.
+    fn source(&self) -> &str {
+        self.path().unwrap_or("stdin")
+    }
+}
+
+/// Says where `bytes` (the whole of `what`: "file", "input", "line") stop being UTF-8,
+/// so that the place can be found and fixed.
+fn not_utf8(bytes: &[u8], error: &std::str::Utf8Error, what: &str) -> String {
+    let offset = error.valid_up_to();
+    format!(
+        "not UTF-8 text: the byte 0x{:02X} at offset {offset} of the {what} (counting from 0) begins no UTF-8 \
+         character; save the text as UTF-8",
+        bytes[offset]
+    )
 }
 
 fn input(command: &Command) -> Result<Box<dyn BufRead>, String> {
-    match command.file.as_deref() {
-        None | Some("-") => Ok(Box::new(io::BufReader::new(io::stdin()))),
+    match command.path() {
+        None => Ok(Box::new(io::BufReader::new(io::stdin()))),
         Some(path) => std::fs::File::open(path)
             .map(|f| Box::new(io::BufReader::new(f)) as Box<dyn BufRead>)
             .map_err(|e| format!("cannot read {path}: {e}")),
@@ -106,11 +143,12 @@ fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
 }
 
 fn run_one(command: &Command) -> Result<ExitCode, String> {
+    let source = command.source();
     let mut bytes = Vec::new();
-    input(command)?.read_to_end(&mut bytes).map_err(|e| format!("cannot read input: {e}"))?;
-    let text = String::from_utf8(bytes)
-        .map_err(|e| format!("input is not UTF-8 text (byte {})", e.utf8_error().valid_up_to()))?;
-    let digest = tomtat::digest(&text, &command.options).map_err(|e| e.to_string())?;
+    input(command)?.read_to_end(&mut bytes).map_err(|e| format!("cannot read {source}: {e}"))?;
+    let whole = if command.path().is_some() { "file" } else { "input" };
+    let text = std::str::from_utf8(&bytes).map_err(|e| format!("{source}: {}", not_utf8(&bytes, &e, whole)))?;
+    let digest = tomtat::digest(text, &command.options).map_err(|e| e.to_string())?;
     write_line(&mut io::stdout().lock(), &to_json(&digest, command.pretty))?;
     Ok(ExitCode::SUCCESS)
 }
@@ -143,12 +181,13 @@ fn run_jsonl(command: &Command) -> Result<ExitCode, String> {
     let stdout = io::stdout();
     let mut out = io::BufWriter::new(stdout.lock());
     let mut failed = 0usize;
-    for (number, line) in input(command)?.lines().enumerate() {
-        let line = line.map_err(|e| format!("cannot read line {}: {e}", number + 1))?;
-        if line.trim().is_empty() {
+    for (number, line) in input(command)?.split(b'\n').enumerate() {
+        let line = line.map_err(|e| format!("cannot read {}: {e}", command.source()))?;
+        let line = std::str::from_utf8(&line).map_err(|e| not_utf8(&line, &e, "line"));
+        if line.as_ref().is_ok_and(|line| line.trim().is_empty()) {
             continue;
         }
-        match digest_line(&line, &command.options) {
+        match line.and_then(|line| digest_line(line, &command.options)) {
             Ok(record) => write_line(&mut out, &to_json(&record, command.pretty))?,
             Err(message) => {
                 failed += 1;

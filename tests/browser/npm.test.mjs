@@ -1,6 +1,7 @@
 // The npm package (dist/npm/, written by `cargo xtask build`): packed here with `npm pack`
 // and installed offline from the tarball into an empty project, it digests in Node
-// through `import { initSync, digest } from 'tomtat'`, in a plain browser page through
+// through `import { initSync, digest } from 'tomtat'` (and its README's example runs as
+// written in a project made by `npm init -y`), in a plain browser page through
 // `import init, { digest }` from its path, and its widget served from node_modules works
 // on the demo news page as it does from www/. The tarball holds no test, fixture or
 // source map file.
@@ -77,13 +78,35 @@ test('installed offline from the tarball: Node imports it, initSync and digest g
   assert.deepEqual(digest, JSON.parse(JSON.stringify(await digestInNode(SEED, { length: 'short' }))));
 });
 
+test("the README's Node example as a newcomer runs it: npm init -y, the tarball, node digest.mjs prints what the README says", async (t) => {
+  const dir = await mkdtemp(join(tmpdir(), 'tomtat-newcomer-'));
+  t.after(() => rm(dir, { recursive: true, force: true }));
+  const tarball = pack(dir);
+  npm(['init', '-y'], dir);
+  assert.notEqual(JSON.parse(await readFile(join(dir, 'package.json'), 'utf8')).type, 'module', 'npm init -y makes no ES module project');
+  npm(['install', '--offline', tarball], dir);
+  const readme = await readFile(join(dir, 'node_modules/tomtat/README.md'), 'utf8');
+  const block = (after, fence) => {
+    const at = readme.indexOf(after);
+    assert.ok(at >= 0, `the README says ${after}`);
+    const start = readme.indexOf(fence, at) + fence.length;
+    return readme.slice(start, readme.indexOf('```', start));
+  };
+  await writeFile(join(dir, 'digest.mjs'), block('save this as `digest.mjs`', '```js\n'));
+  const printed = execFileSync('node', ['digest.mjs'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(printed, block('It prints:', '```\n'));
+});
+
 test('from node_modules in a browser: a plain import of the package path, and the widget on the demo news page', async (t) => {
   const dir = await installed(t);
   for (const file of ['news-demo.css', 'news-demo.js']) await copyFile(join(WWW, file), join(dir, file));
   const demo = await readFile(join(WWW, 'news-demo.html'), 'utf8');
   const tag = '<script type="module" src="widget.js"></script>';
   assert.ok(demo.includes(tag));
-  await writeFile(join(dir, 'news-demo.html'), demo.replace(tag, '<script type="module" src="/node_modules/tomtat/widget.js"></script>'));
+  // The tag the package's README gives a site.
+  const fromReadme = '<script type="module" src="/node_modules/tomtat/widget.js"></script>';
+  assert.ok((await readFile(join(dir, 'node_modules/tomtat/README.md'), 'utf8')).includes(fromReadme));
+  await writeFile(join(dir, 'news-demo.html'), demo.replace(tag, fromReadme));
   await writeFile(
     join(dir, 'plain.html'),
     `<!doctype html><meta charset="utf-8"><title>plain</title>

@@ -7,7 +7,8 @@
 //! the widget never needs it) and the seed article for the page's "Bài mẫu" button,
 //! writes the offline single
 //! file (`offline.rs`), the npm package (`npm.rs`) and the browser extension
-//! (`extension.rs`) and prints the sizes a reader downloads. Debian's `wasm-opt` is deliberately not run: its version breaks
+//! (`extension.rs`) and prints the sizes a reader downloads, which it also writes into
+//! `docs/performance.md`. Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
 use std::io::Write;
@@ -114,7 +115,7 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
 
 /// Prints raw, gzip and brotli sizes of the wasm, the generated glue, the word model, the page's
 /// scripts, what a news site's reader downloads (against its budget), the offline
-/// file, the npm package and the extension.
+/// file, the npm package and the extension, and writes them into `docs/performance.md`.
 fn report_sizes() -> Result<(), String> {
     let wasm = sizes(&[format!("{PKG}/tomtat_bg.wasm")])?;
     let glue = sizes(&[format!("{PKG}/tomtat.js")])?;
@@ -123,32 +124,23 @@ fn report_sizes() -> Result<(), String> {
     let widget = sizes(&WIDGET_SCRIPTS.map(String::from))?;
     let reader = widget.add(glue).add(wasm);
     let offline = sizes(&[crate::offline::OUT.to_string()])?;
-    println!("sizes (raw / gzip -9 / brotli -q 11):");
-    for (what, size) in [
-        ("wasm  tomtat_bg.wasm", wasm),
-        ("js    tomtat.js (bindgen glue)", glue),
-        ("data  words.bin (word model: the page loads it, the widget never)", words),
-        ("js    page: app, kinds, digester, worker, highlight", page),
-        ("js    widget (CSS inside), kinds, find-article, digester, highlight, worker", widget),
-        ("all   a news site's reader: widget + glue + wasm", reader),
-        ("html  dist/tomtat.html (offline, all inlined)", offline),
-    ] {
-        println!("  {what:<68} {:>8} B / {:>7} B / {:>7} B", size.raw, size.gzip, size.brotli);
-    }
+    let extension = sizes(&files_under(Path::new(crate::extension::DIR))?)?;
+    let rows = [
+        ("tomtat_bg.wasm".to_string(), wasm),
+        ("tomtat.js (bindgen glue)".to_string(), glue),
+        ("words.bin (word model: the page loads it, the widget never)".to_string(), words),
+        ("page scripts: app, kinds, digester, worker, highlight".to_string(), page),
+        ("widget scripts (CSS inside): widget, kinds, find-article, digester, highlight, worker".to_string(), widget),
+        ("a news site's reader: widget scripts + glue + wasm".to_string(), reader),
+        (format!("{} (offline, all inlined)", crate::offline::OUT), offline),
+        (format!("{}/ (every file, as its zip roughly weighs: gzip)", crate::extension::DIR), extension),
+    ];
     let tarball = crate::npm::tarball(&crate_version()?);
     let npm = sizes(&files_under(Path::new(crate::npm::DIR))?)?;
-    let extension = sizes(&files_under(Path::new(crate::extension::DIR))?)?;
-    match std::fs::metadata(&tarball) {
-        Ok(packed) => println!("  {:<68} {:>8} B (unpacked {} B)", format!("npm   {tarball}"), packed.len(), npm.raw),
-        Err(_) => println!("  {:<68} {:>8} B (not packed)", format!("npm   {}/", crate::npm::DIR), npm.raw),
-    }
-    println!(
-        "  {:<68} {:>8} B / {:>7} B / {:>7} B",
-        "ext   dist/extension/ (every file, as its zip roughly weighs: gzip)",
-        extension.raw,
-        extension.gzip,
-        extension.brotli
-    );
+    let npm = match std::fs::metadata(&tarball) {
+        Ok(packed) => format!("npm package: {tarball} is {} B ({} B unpacked)", packed.len(), npm.raw),
+        Err(_) => format!("npm package: {}/ is {} B (not packed: npm is not installed)", crate::npm::DIR, npm.raw),
+    };
     let verdict = if reader.gzip <= READER_BUDGET_GZIP {
         "within"
     } else if reader.gzip <= READER_CEILING_GZIP {
@@ -156,11 +148,18 @@ fn report_sizes() -> Result<(), String> {
     } else {
         "OVER the ceiling"
     };
-    println!(
+    let budget = format!(
         "reader budget: {} B gzip of {READER_BUDGET_GZIP} B, ceiling {READER_CEILING_GZIP} B ({verdict})",
         reader.gzip
     );
-    Ok(())
+    println!("sizes (raw / gzip -9 / brotli -q 11):");
+    let mut table = String::from("| what | raw | gzip -9 | brotli -q 11 |\n| --- | ---: | ---: | ---: |\n");
+    for (what, size) in &rows {
+        println!("  {what:<86} {:>7} B / {:>7} B / {:>7} B", size.raw, size.gzip, size.brotli);
+        table += &format!("| {what} | {} B | {} B | {} B |\n", size.raw, size.gzip, size.brotli);
+    }
+    println!("{npm}\n{budget}");
+    crate::docs::write_block(crate::docs::PERFORMANCE, "build", &format!("{table}\n{npm}.\n\n{budget}.\n"))
 }
 
 /// Every file under `dir`, as paths.

@@ -6,6 +6,7 @@ mod bench;
 mod bench_browser;
 mod build;
 mod corpus;
+mod docs;
 mod eval_directives;
 mod eval_finder;
 mod eval_keywords;

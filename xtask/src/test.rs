@@ -36,8 +36,12 @@ pub fn run(_args: &[String]) -> Result<(), String> {
 
 /// Runs the cargo that runs this xtask with `args`, failing when it fails.
 pub fn cargo(args: &[&str]) -> Result<(), String> {
-    let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-    run_in(Command::new(&cargo).args(args), &format!("cargo {}", args.join(" ")))
+    run_in(cargo_command().args(args), &format!("cargo {}", args.join(" ")))
+}
+
+/// A command of the cargo that runs this xtask.
+pub fn cargo_command() -> Command {
+    Command::new(std::env::var("CARGO").unwrap_or_else(|_| "cargo".into()))
 }
 
 /// Runs `command`, failing with `what` in the message when it fails or cannot start.
