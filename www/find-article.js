@@ -197,8 +197,8 @@ function inFlow(kinds) {
 
 /**
  * Teasers of other stories: 3+ siblings alike (tag and class), each opening with a
- * headline link (a block that is one link of a headline's length) and a short summary, none holding `title`. Their summaries
- * read as paragraphs, and a list of them beside an article outweighs it.
+ * headline link (`opensWithLink`) and a short summary, none holding `title`. Their
+ * summaries read as paragraphs, and a list of them beside an article outweighs it.
  */
 function teasers(stats, title) {
   const found = [];
@@ -296,8 +296,8 @@ export function findArticle(doc, options = {}) {
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
   const isHidden = once((el) => hidden(el, rendered));
   const lengthOf = once((node) => collapsedLength(node.data));
-  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers)
-  // or not the headline.
+  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers),
+  // and on a footer, comments or related stories apart from the headline.
   let stats = measure(body, isHidden, lengthOf);
   const half = (stats.get(body)?.good ?? 0) / 2;
   // The site's choice is read as is; its own name's words ("comments") mark nothing in it.
