@@ -130,7 +130,11 @@ fn report_sizes() -> Result<(), String> {
         ("tomtat.js (bindgen glue)".to_string(), glue),
         ("words.bin (word model: the page loads it, the widget never)".to_string(), words),
         ("page scripts: app, kinds, digester, worker, highlight".to_string(), page),
-        ("widget scripts (CSS inside): widget, kinds, find-article, digester, highlight, worker".to_string(), widget),
+        (
+            "widget scripts (CSS inside): widget, digest-view, kinds, find-article, digester, highlight, worker"
+                .to_string(),
+            widget,
+        ),
         ("a news site's reader: widget scripts + glue + wasm".to_string(), reader),
         (format!("{} (offline, all inlined)", crate::offline::OUT), offline),
         (format!("{}/ (every file, as its zip roughly weighs: gzip)", crate::extension::DIR), extension),
