@@ -13,7 +13,7 @@ use crate::document::Document;
 use crate::keywords;
 use crate::options::Options;
 use crate::score::{self, Weights};
-use crate::span::Span;
+use crate::span::{CodePointIndex, Span};
 use crate::summary;
 use crate::terms::Terms;
 use crate::words;
@@ -156,5 +156,43 @@ impl Digest {
             })
             .collect();
         Digest { sentences, summary, directives, keywords }
+    }
+
+    /// The digest of `text` with every offset in code points instead of UTF-16 units,
+    /// for the surfaces whose strings index code points (Python). Every span of the
+    /// digest is mapped here, so a new kind of span is added here too.
+    pub fn in_code_points(self, text: &str) -> Digest {
+        let index = CodePointIndex::new(text);
+        let span = |span: Span| span.in_code_points(&index);
+        Digest {
+            sentences: self
+                .sentences
+                .into_iter()
+                .map(|s| SentenceSpan {
+                    start: index.code_points(s.start),
+                    end: index.code_points(s.end),
+                    words: s.words.map(|words| words.into_iter().map(span).collect()),
+                    ..s
+                })
+                .collect(),
+            summary: self.summary,
+            directives: self
+                .directives
+                .into_iter()
+                .map(|d| Directive {
+                    sentence: span(d.sentence),
+                    issuer: d.issuer.map(span),
+                    cue: span(d.cue),
+                    addressee: d.addressee.map(span),
+                    actions: d.actions.into_iter().map(span).collect(),
+                    ..d
+                })
+                .collect(),
+            keywords: self
+                .keywords
+                .into_iter()
+                .map(|k| Keyword { occurrences: k.occurrences.into_iter().map(span).collect(), ..k })
+                .collect(),
+        }
     }
 }

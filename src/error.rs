@@ -22,6 +22,8 @@ pub enum Error {
     /// Key phrases or words were asked of a build without a word model (the wasm)
     /// before the model was loaded.
     NoWordModel,
+    /// A line of a JSONL batch is not an article object (`jsonl`); says what is wrong.
+    InvalidLine(String),
 }
 
 impl fmt::Display for Error {
@@ -44,6 +46,7 @@ impl fmt::Display for Error {
                 "keywords and words need the word model, which is not loaded: load words.bin first, or ask for \
                  keywords: false",
             ),
+            Error::InvalidLine(message) => f.write_str(message),
         }
     }
 }

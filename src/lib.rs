@@ -13,6 +13,7 @@ pub mod digest;
 pub mod directives;
 pub mod document;
 pub mod error;
+pub mod jsonl;
 pub mod keywords;
 pub mod normalize;
 pub mod options;

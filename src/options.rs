@@ -52,12 +52,18 @@ impl Options {
     /// Checks values that the types alone do not bound.
     pub fn validate(&self) -> Result<(), Error> {
         match self.sentences {
-            Some(n) if n == 0 || n > MAX_SUMMARY_SENTENCES => Err(Error::InvalidOption {
-                option: "sentences",
-                message: format!("must be between 1 and {MAX_SUMMARY_SENTENCES}, got {n}"),
-            }),
+            Some(n) if n == 0 || n > MAX_SUMMARY_SENTENCES => Err(sentences_out_of_range(n)),
             _ => Ok(()),
         }
+    }
+}
+
+/// The error for a summary of `n` sentences, `n` as the caller gave it: a surface whose
+/// numbers can be negative (Python) reports them with the same message.
+pub fn sentences_out_of_range(n: impl std::fmt::Display) -> Error {
+    Error::InvalidOption {
+        option: "sentences",
+        message: format!("must be between 1 and {MAX_SUMMARY_SENTENCES}, got {n}"),
     }
 }
 

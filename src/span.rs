@@ -47,6 +47,42 @@ impl Utf16Index {
     }
 }
 
+/// Converts UTF-16 offsets of one text to code-point offsets, for the surfaces whose
+/// strings index code points (Python): the two differ by one for every character
+/// outside the BMP before the offset.
+#[derive(Debug, Clone)]
+pub struct CodePointIndex {
+    /// UTF-16 offset of every character outside the BMP, in order; empty for most texts.
+    astral: Vec<u32>,
+}
+
+impl CodePointIndex {
+    /// Indexes `text`.
+    pub fn new(text: &str) -> Self {
+        let mut units = 0u32;
+        let mut astral = Vec::new();
+        for c in text.chars() {
+            if c.len_utf16() == 2 {
+                astral.push(units);
+            }
+            units += c.len_utf16() as u32;
+        }
+        CodePointIndex { astral }
+    }
+
+    /// The code-point offset of UTF-16 offset `utf16` (on a character boundary).
+    pub fn code_points(&self, utf16: u32) -> u32 {
+        utf16 - self.astral.partition_point(|&at| at < utf16) as u32
+    }
+}
+
+impl Span {
+    /// The span with its offsets in code points of the text `index` was made of.
+    pub fn in_code_points(self, index: &CodePointIndex) -> Span {
+        Span { start: index.code_points(self.start), end: index.code_points(self.end), text: self.text }
+    }
+}
+
 /// UTF-16 code units encoded by a run of UTF-8 bytes that starts and ends on char
 /// boundaries, or by the whole chars that start inside it: every byte that starts a
 /// char counts one, and a 4-byte char (outside the BMP) counts one more.
@@ -65,6 +101,16 @@ mod tests {
         for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
             let expected = text[..byte].encode_utf16().count() as u32;
             assert_eq!(index.utf16(&text, byte), expected, "at byte {byte}");
+        }
+    }
+
+    #[test]
+    fn code_point_offsets_match_chars() {
+        let text = "😀a 𝄞𝄞 Điện b😀".to_string();
+        let index = CodePointIndex::new(&text);
+        for (byte, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            let utf16 = text[..byte].encode_utf16().count() as u32;
+            assert_eq!(index.code_points(utf16), text[..byte].chars().count() as u32, "at byte {byte}");
         }
     }
 }

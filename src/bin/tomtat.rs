@@ -4,9 +4,7 @@
 use std::io::{self, BufRead, Read, Write};
 use std::process::ExitCode;
 
-use serde::{Deserialize, Serialize};
-use serde_json::Value;
-use tomtat::{Length, Options};
+use tomtat::{jsonl, Length, Options};
 
 const USAGE: &str = "\
 tomtat: digest of a Vietnamese article (sentences, summary, directives, keywords)
@@ -137,11 +135,6 @@ fn input(command: &Command) -> Result<Box<dyn BufRead>, String> {
     }
 }
 
-fn to_json(value: &impl serde::Serialize, pretty: bool) -> String {
-    let json = if pretty { serde_json::to_string_pretty(value) } else { serde_json::to_string(value) };
-    json.expect("a digest always serialises")
-}
-
 fn run_one(command: &Command) -> Result<ExitCode, String> {
     let source = command.source();
     let mut bytes = Vec::new();
@@ -149,30 +142,8 @@ fn run_one(command: &Command) -> Result<ExitCode, String> {
     let whole = if command.path().is_some() { "file" } else { "input" };
     let text = std::str::from_utf8(&bytes).map_err(|e| format!("{source}: {}", not_utf8(&bytes, &e, whole)))?;
     let digest = tomtat::digest(text, &command.options).map_err(|e| e.to_string())?;
-    write_line(&mut io::stdout().lock(), &to_json(&digest, command.pretty))?;
+    write_line(&mut io::stdout().lock(), &jsonl::to_json(&digest, command.pretty))?;
     Ok(ExitCode::SUCCESS)
-}
-
-/// One line of `--jsonl` input.
-#[derive(Deserialize)]
-struct Line {
-    #[serde(default)]
-    id: Value,
-    text: Option<String>,
-    title: Option<String>,
-    body: Option<String>,
-}
-
-impl Line {
-    /// The text to digest: `text`, else `title` and `body` as two paragraphs.
-    fn text(self) -> Result<String, String> {
-        match (self.text, self.title, self.body) {
-            (Some(text), _, _) => Ok(text),
-            (None, Some(title), Some(body)) => Ok(format!("{title}\n\n{body}")),
-            (None, None, Some(body)) => Ok(body),
-            _ => Err("needs a \"text\" field (or \"title\" and \"body\")".into()),
-        }
-    }
 }
 
 /// Digests each line; a bad line is reported on stderr with its number and the run
@@ -187,8 +158,8 @@ fn run_jsonl(command: &Command) -> Result<ExitCode, String> {
         if line.as_ref().is_ok_and(|line| line.trim().is_empty()) {
             continue;
         }
-        match line.and_then(|line| digest_line(line, &command.options)) {
-            Ok(record) => write_line(&mut out, &to_json(&record, command.pretty))?,
+        match line.and_then(|line| jsonl::record(line, &command.options, command.pretty).map_err(|e| e.to_string())) {
+            Ok(record) => write_line(&mut out, &record)?,
             Err(message) => {
                 failed += 1;
                 eprintln!("tomtat: line {}: {message}", number + 1);
@@ -210,21 +181,4 @@ fn quiet_broken_pipe(e: io::Error) -> Result<(), String> {
     } else {
         Err(format!("cannot write output: {e}"))
     }
-}
-
-/// One line of `--jsonl` output: the input's `id`, then the digest's fields. Written
-/// straight from the digest (a `serde_json::Value` in between took a third of the
-/// run's time).
-#[derive(Serialize)]
-struct Record {
-    id: Value,
-    #[serde(flatten)]
-    digest: tomtat::Digest,
-}
-
-fn digest_line(line: &str, options: &Options) -> Result<Record, String> {
-    let line: Line = serde_json::from_str(line).map_err(|e| format!("not a JSON object: {e}"))?;
-    let id = line.id.clone();
-    let digest = tomtat::digest(&line.text()?, options).map_err(|e| e.to_string())?;
-    Ok(Record { id, digest })
 }

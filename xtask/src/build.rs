@@ -8,7 +8,8 @@
 //! writes the offline single
 //! file (`offline.rs`), the npm package (`npm.rs`) and the browser extension
 //! (`extension.rs`) and prints the sizes a reader downloads, which it also writes into
-//! `docs/performance.md`. Debian's `wasm-opt` is deliberately not run: its version breaks
+//! `docs/performance.md`; `cargo xtask build` then writes the Python wheel (`python.rs`).
+//! Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
 use std::io::Write;
@@ -49,7 +50,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {
         return Err(format!("build takes no arguments, got `{arg}`"));
     }
-    build()
+    build()?;
+    // Not in `build()`: `serve` and `bench-browser` need no wheel.
+    crate::python::wheel()
 }
 
 /// Builds `www/pkg/` and prints the sizes.

@@ -20,6 +20,7 @@ mod function_words;
 mod npm;
 mod offline;
 mod pos_lexicon;
+mod python;
 mod rouge;
 mod serve;
 mod stopwords;
@@ -36,8 +37,8 @@ Tasks:
   serve [--port N]          build, then serve the page (www/) on 127.0.0.1 (default port 8000)
   build                     the wasm module, its JS glue and types into www/pkg/, the offline
                             single file dist/tomtat.html, the npm package dist/npm/ and
-                            dist/tomtat-<version>.tgz, the browser extension dist/extension/;
-                            prints sizes
+                            dist/tomtat-<version>.tgz, the browser extension dist/extension/,
+                            the Python wheel dist/tomtat-<version>-*.whl; prints sizes
   test                      every test (what CI runs); installs what the tests need
   bench                     native digest speed (dev set, 100 KB/1 MB/5 MB) and the Python
                             peers beside it when PEERS_PYTHON has underthesea, pyvi, sumy

@@ -5,7 +5,8 @@
 //! Firefox ESR, WebKitWebDriver and xvfb, playwright-core and puppeteer-core from npm),
 //! then runs the Rust tests, builds the wasm, the npm package and the extension
 //! (`cargo xtask build`) and runs the browser tests against them (Chromium's, and the
-//! smaller suite of `tests/browser/engines/` in Firefox ESR and WebKitGTK).
+//! smaller suite of `tests/browser/engines/` in Firefox ESR and WebKitGTK), then the
+//! Python package's and the Spark job's tests (`python.rs`).
 
 use std::path::Path;
 use std::process::Command;
@@ -25,13 +26,16 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     ensure_chromium()?;
     ensure_other_engines()?;
     ensure_playwright()?;
-    cargo(&["test", "--workspace", "--all-targets"])?;
+    // The Python extension has no Rust tests: the wheel's build and python/tests check it.
+    cargo(&["test", "--workspace", "--exclude", "tomtat-python", "--all-targets"])?;
     cargo(&["test", "--doc"])?;
     // The wasm's configuration: no word model compiled in.
     cargo(&["test", "--no-default-features", "--test", "word_model"])?;
     // The browser tests load www/ with a fresh wasm, never a stale one.
     crate::build::build()?;
-    run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")
+    run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")?;
+    crate::python::wheel()?;
+    crate::python::test()
 }
 
 /// Runs the cargo that runs this xtask with `args`, failing when it fails.
@@ -94,8 +98,8 @@ fn ensure_other_engines() -> Result<(), String> {
 }
 
 /// `apt-get install` of `packages`, after an `apt-get update`.
-fn apt_install(packages: &[&str]) -> Result<(), String> {
-    eprintln!("xtask: installing Debian's {} for the browser tests", packages.join(", "));
+pub fn apt_install(packages: &[&str]) -> Result<(), String> {
+    eprintln!("xtask: installing Debian's {} for the tests", packages.join(", "));
     run_in(Command::new("apt-get").arg("update").arg("-qq"), "apt-get update")?;
     run_in(
         Command::new("apt-get").args(["install", "-y", "-qq"]).args(packages).env("DEBIAN_FRONTEND", "noninteractive"),
