@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
 
-use crate::directives::DirectiveKind;
+use crate::directives::{DirectiveKind, Extracted};
 use crate::document::Document;
 use crate::keywords;
 use crate::options::Options;
@@ -80,6 +80,21 @@ pub struct Directive {
     pub kind: DirectiveKind,
 }
 
+impl Directive {
+    /// The directive `d` of `doc` as the digest shows it, in spans of the original.
+    pub fn new(doc: &Document, d: Extracted) -> Directive {
+        Directive {
+            index: d.sentence,
+            sentence: doc.span(doc.sentences[d.sentence].range.clone()),
+            issuer: d.issuer.map(|r| doc.span(r)),
+            cue: doc.span(d.cue),
+            addressee: d.addressee.map(|r| doc.span(r)),
+            actions: d.actions.into_iter().map(|r| doc.span(r)).collect(),
+            kind: d.kind,
+        }
+    }
+}
+
 /// A key phrase of the text with every place it occurs.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Keyword {
@@ -113,18 +128,7 @@ impl Digest {
                 SentenceSpan { start: span.start, end: span.end, text: span.text, paragraph: sentence.paragraph, words }
             })
             .collect();
-        let directives = crate::directives::extract(doc)
-            .into_iter()
-            .map(|d| Directive {
-                index: d.sentence,
-                sentence: doc.span(doc.sentences[d.sentence].range.clone()),
-                issuer: d.issuer.map(|r| doc.span(r)),
-                cue: doc.span(d.cue),
-                addressee: d.addressee.map(|r| doc.span(r)),
-                actions: d.actions.into_iter().map(|r| doc.span(r)).collect(),
-                kind: d.kind,
-            })
-            .collect();
+        let directives = crate::directives::extract(doc).into_iter().map(|d| Directive::new(doc, d)).collect();
         let terms = Terms::new(doc);
         let analysis = score::analyse(doc, &terms);
         let summary = summary::summarize(doc, &analysis, Weights::fitted(), options)

@@ -1,19 +1,30 @@
 //! Directive extraction through the public API: the seed's four directives as
-//! annotated in shared/DIRECTIVES.md, each construction the guideline names with real
-//! sentences, the sentences that must not fire, and hostile input.
+//! annotated in shared/DIRECTIVES.md and shown by the digest; each construction the
+//! guideline names with real sentences, and the sentences that must not fire, as the
+//! rules propose them (the candidates, before the fitted decision); hostile input.
 
 mod common;
 
 use common::*;
 use proptest::prelude::*;
 use tomtat::digest::Directive;
-use tomtat::directives::DirectiveKind;
-use tomtat::{digest, Options};
+use tomtat::directives::{candidates, DirectiveKind};
+use tomtat::{digest, Digest, Document, Options};
 
-fn directives(text: &str) -> Vec<Directive> {
+/// The directives the digest of `text` shows: the rules' candidates the decision keeps.
+fn shown(text: &str) -> Vec<Directive> {
     let d = digest(text, &Options::default()).unwrap();
     assert_spans_slice_original(text, &d);
     d.directives
+}
+
+/// The candidates the rules propose in `text`, as the digest would show them.
+fn directives(text: &str) -> Vec<Directive> {
+    let doc = Document::new(text);
+    let directives = candidates(&doc).into_iter().map(|c| Directive::new(&doc, c.directive)).collect();
+    let digest = Digest { directives, ..Digest::default() };
+    assert_spans_slice_original(text, &digest);
+    digest.directives
 }
 
 /// A directive's texts and kind: (issuer, cue, addressee, actions, kind).
@@ -56,7 +67,7 @@ fn matches_listed(action: &str, listed: &str) -> bool {
 
 #[test]
 fn the_seed_gives_exactly_the_four_annotated_directives() {
-    let found = directives(SEED);
+    let found = shown(SEED);
     let expected: [(&str, &str, &str, &[&str]); 4] = [
         (
             "Thủ tướng Phạm Minh Chính",
@@ -631,4 +642,22 @@ fn a_body_word_before_a_name_is_the_body_not_a_task() {
     none(text);
     let task = "\"Thanh tra toàn bộ các gói thầu trong tháng 6\" - Bộ trưởng chỉ đạo.";
     assert_eq!(directives(task).len(), 1);
+}
+
+#[test]
+fn the_digest_shows_only_candidates_the_decision_keeps() {
+    // What the digest shows is what the rules propose, part for part, less what the
+    // decision refuses: the seed keeps all four.
+    assert_eq!(shown(SEED), directives(SEED));
+    // Orders given by people without authority: the rules propose them, the decision,
+    // which reads who speaks, refuses them.
+    for text in [
+        "Bị cáo yêu cầu gia đình nạn nhân rút đơn.",
+        "Ca sĩ kêu gọi người hâm mộ ủng hộ bài hát mới.",
+        "Ông Nguyễn Văn A cho rằng Chính phủ cần giảm thuế cho doanh nghiệp nhỏ.",
+    ] {
+        assert_eq!(directives(text).len(), 1, "{text}: the rules propose it");
+        assert!(shown(text).is_empty(), "{text}: {:#?}", shown(text));
+    }
+    assert_eq!(shown("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ.").len(), 1);
 }

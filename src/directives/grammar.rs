@@ -1,7 +1,7 @@
 //! The closed word classes the directive rules test (`data/directive-grammar.txt`):
-//! aspect markers, prepositions, connectives, quantifiers, speech verbs and the fixed
+//! aspect markers, prepositions, connectives, quantifiers, speech verbs, the fixed
 //! phrases that tell a cue word from a noun, a fact from an order, and where a noun
-//! phrase or an action ends. Each class is described in the table beside its entries.
+//! phrase or an action ends, and the marker words the directive decision reads. Each class is described in the table beside its entries.
 
 use std::sync::OnceLock;
 
@@ -70,10 +70,12 @@ pub enum List {
     Proposal,
     /// `quantifier` in the table.
     Quantifier,
+    /// `markers` in the table.
+    Markers,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 31] = [
+const NAMES: [(&str, List); 32] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -105,6 +107,7 @@ const NAMES: [(&str, List); 31] = [
     ("sending", List::Sending),
     ("proposal", List::Proposal),
     ("quantifier", List::Quantifier),
+    ("markers", List::Markers),
 ];
 
 /// The phrases of a class, in table order.

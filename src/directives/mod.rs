@@ -1,8 +1,10 @@
 //! Directives: who orders whom to do what (see `shared/DIRECTIVES.md`).
 //!
-//! Each sentence is read as words; a cue ([`cues`]) makes it a directive, the noun
+//! Each sentence is read as words; a cue ([`cues`]) makes it a candidate, the noun
 //! phrases around the cue give the issuer and the addressee ([`parties`]), and the
-//! rest, split into items, gives the actions ([`actions`]). A directive that ends a
+//! rest, split into items, gives the actions ([`actions`]). The rules propose; a fitted
+//! model over each candidate's features ([`features`]) decides which are shown
+//! ([`decision`]). A directive that ends a
 //! list opener ("Thủ tướng giao:") or any directive opens a run: the sentences right
 //! after it that start with an action verb, bare or after a subject, are tasks of the
 //! same order and directives too. Every range is a byte range of the normalised text;
@@ -11,6 +13,8 @@
 
 mod actions;
 mod cues;
+pub mod decision;
+mod features;
 mod grammar;
 mod lexicon;
 mod parties;
@@ -21,6 +25,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+use features::{Context, Source};
 use words::Words;
 
 /// What kind of directive a cue makes.
@@ -58,39 +63,78 @@ pub struct Extracted {
     pub kind: DirectiveKind,
 }
 
-/// The directives of `doc`, in reading order.
+/// A directive the rules propose, with what the decision reads of it.
+#[derive(Debug, Clone)]
+pub struct Candidate {
+    /// The directive as the rules read it.
+    pub directive: Extracted,
+    /// Its features (see [`features`]).
+    pub features: Vec<String>,
+}
+
+/// The directives of `doc` that the shipped decision keeps, in reading order.
 pub fn extract(doc: &Document) -> Vec<Extracted> {
+    extract_with(doc, decision::shipped())
+}
+
+/// The directives of `doc` that `model` keeps, in reading order.
+pub fn extract_with(doc: &Document, model: &decision::Model) -> Vec<Extracted> {
+    candidates(doc).into_iter().filter(|c| model.keeps(&c.features)).map(|c| c.directive).collect()
+}
+
+/// Every candidate directive the rules propose in `doc`, in reading order.
+pub fn candidates(doc: &Document) -> Vec<Candidate> {
     let lexicon = lexicon::get();
     let mut out = Vec::new();
     let mut run: Option<DirectiveKind> = None;
+    let mut after_colon = false;
+    let mut authority = 0;
     for index in 0..doc.sentences.len() {
         let words = Words::new(doc, index);
+        authority += usize::from(features::names_authority(&words, lexicon));
         if words.phrase_at(0, grammar::list(grammar::List::Link)).is_some() {
             run = None;
+            after_colon = false;
             continue;
         }
         // In a run, a sentence that opens with a plain action verb is the next task even
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
         let read = |found| build(&words, lexicon, index, found);
-        let cue = || cues::find(&words, lexicon, read);
-        let follow = |kind| cues::follow_on(&words, lexicon, kind).and_then(read);
+        let cue = || cues::find(&words, lexicon, read).map(|d| (d, Source::Cue));
+        let follow = |kind| cues::follow_on(&words, lexicon, kind).and_then(read).map(|d| (d, Source::FollowOn));
         let directive = match task {
             Some(kind) => follow(kind).or_else(cue),
             None => cue().or_else(|| run.and_then(follow)),
         };
-        run = None;
-        if let Some(directive) = directive {
+        let previous = run.take();
+        if let Some((directive, source)) = directive {
             run = Some(directive.kind);
+            let context = Context { source, previous, after_colon, first: index == 0 };
             let second = coordinated(&words, lexicon, index, &directive);
-            out.push(directive);
-            out.extend(second);
+            out.push(candidate(&words, lexicon, directive, &context));
+            out.extend(
+                second.map(|d| candidate(&words, lexicon, d, &Context { source: Source::Coordinated, ..context })),
+            );
         }
-        if words.at(words.len().saturating_sub(1)) == ":" {
+        after_colon = words.at(words.len().saturating_sub(1)) == ":";
+        if after_colon {
             run = run.or(Some(DirectiveKind::Rule));
         }
     }
+    if !out.is_empty() {
+        let article = features::of_article(authority, doc.sentences.len(), out.len());
+        for c in &mut out {
+            c.features.extend(article.iter().cloned());
+        }
+    }
     out
+}
+
+/// A candidate with its features.
+fn candidate(words: &Words, lexicon: &lexicon::Lexicon, directive: Extracted, context: &Context) -> Candidate {
+    let features = features::of(words, lexicon, &directive, context);
+    Candidate { directive, features }
 }
 
 /// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any, past a

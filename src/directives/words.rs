@@ -92,6 +92,13 @@ impl<'a> Words<'a> {
             _ => 0..0,
         }
     }
+
+    /// The tokens that the byte range `bytes` covers: the inverse of [`Words::bytes`].
+    pub fn tokens(&self, bytes: Range<usize>) -> Range<usize> {
+        let start = self.tokens.partition_point(|t| t.range.start < bytes.start);
+        let end = self.tokens.partition_point(|t| t.range.end <= bytes.end);
+        start..end.max(start)
+    }
 }
 
 /// The number of space-separated words of `phrase` (as `split(' ').count()` counts).

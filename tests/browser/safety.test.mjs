@@ -30,7 +30,7 @@ const HOSTILE = `Hà Nội <script>window.pwned = 'script'; alert(1)</script> ph
 
 Thủ tướng <img src=x onerror="window.pwned = 'img'"> yêu cầu các tỉnh <a href="javascript:window.pwned = 'link'">bấm vào đây</a> tập trung phát triển kinh tế </style><script>window.pwned = 'style'</script> và xã hội.
 
-Bộ Y tế đề nghị các bệnh viện "><svg onload="window.pwned = 'svg'"> bảo đảm thuốc </textarea><script>window.pwned = 'textarea'</script> cho người dân. Hà Nội phát triển kinh tế <iframe src="javascript:parent.pwned = 'iframe'"></iframe> nhanh.`;
+Bộ Y tế yêu cầu các bệnh viện "><svg onload="window.pwned = 'svg'"> bảo đảm thuốc </textarea><script>window.pwned = 'textarea'</script> cho người dân. Hà Nội phát triển kinh tế <iframe src="javascript:parent.pwned = 'iframe'"></iframe> nhanh.`;
 
 /** The tags a payload of HOSTILE would create. */
 const PAYLOAD_TAGS = ['script', 'img', 'a', 'style', 'svg', 'iframe', 'textarea'];
@@ -504,7 +504,7 @@ test('page: a 5 MB paste is digested in the worker while the page reports progre
 });
 
 test('page: lone surrogates are read as U+FFFD, so every offset still slices the text as given', async () => {
-  const text = 'Thủ tướng \uD800 yêu cầu tỉnh tập trung phát triển.\n\nBộ Y tế \uDC00đề nghị các bệnh viện bảo đảm thuốc \uDE00\uD83D.';
+  const text = 'Thủ tướng \uD800 yêu cầu tỉnh tập trung phát triển.\n\nBộ Y tế \uDC00yêu cầu các bệnh viện bảo đảm thuốc \uDE00\uD83D.';
   const digest = await digestInNode(text);
   assert.equal(digest.directives.length, 2);
   const site = await serve(WWW);
@@ -518,7 +518,7 @@ test('page: lone surrogates are read as U+FFFD, so every offset still slices the
     assert.deepEqual(sentences, digest.sentences.map((s) => text.slice(s.start, s.end)), 'the view shows the text as given');
     assert.deepEqual(sentences.map((s) => s.toWellFormed()), digest.sentences.map((s) => s.text));
     const cues = await page.evaluate(() => [...CSS.highlights.get('tomtat-cue')].map(String));
-    assert.deepEqual(cues, ['yêu cầu', 'đề nghị']);
+    assert.deepEqual(cues, ['yêu cầu', 'yêu cầu']);
   } finally {
     await browser.close();
     await site.close();

@@ -42,9 +42,10 @@ pub const WIDGET_SCRIPTS: [&str; 7] = [
 ];
 /// What a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
 const READER_BUDGET_GZIP: usize = 150_000;
-/// The ceiling past the budget, allowed only for models that buy real quality and only
-/// because the widget loads its worker and wasm lazily (near the viewport or opened).
-const READER_CEILING_GZIP: usize = 180_000;
+/// The ceiling past the budget, allowed only for models that buy real quality (the word
+/// model and the directive decision) and only because the widget loads its worker and
+/// wasm lazily (near the viewport or opened).
+const READER_CEILING_GZIP: usize = 200_000;
 
 pub fn run(args: &[String]) -> Result<(), String> {
     if let Some(arg) = args.first() {

@@ -1,8 +1,14 @@
 //! `cargo xtask eval-directives [TEXTS GOLD] [--show]`: directive extraction against
 //! hand annotations in the format of `gov-directives-dev.jsonl` (see shared/DIRECTIVES.md).
 //!
-//! Without paths it scores the first annotated set (gov-news), the second (gov-news-2)
-//! and both. Nothing in the extractor is fitted on them: it is rules and lexicons.
+//! Without paths it scores the four annotated sets (gov-news 1 to 4), each, 1+2, 3+4 and
+//! all. The rules propose candidates and a fitted decision keeps some (see
+//! `fit-directives`), so the headline is 5-fold cross-validation by article over all
+//! the sets: the decision is fitted on four fifths of the articles and scores the
+//! fifth. Beside it: every candidate of the rules, the shipped decision (fitted on
+//! everything, so optimistic) and a keyword baseline; the false directives shown on
+//! the everyday articles (groups "other" and "negative"); and how many news-dev
+//! articles show a directive.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
@@ -18,22 +24,33 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
+use tomtat::directives::decision::Model;
 use tomtat::Document;
 
 use crate::corpus;
 use crate::eval_words::Counts;
 
 /// The annotated sets: name, texts, annotations.
-const SETS: [(&str, &str, &str); 2] = [
+pub const SETS: [(&str, &str, &str); 4] = [
     ("set 1", "../shared/data/gov-news.jsonl", "../shared/data/gov-directives-dev.jsonl"),
     ("set 2", "../shared/data/gov-news-2.jsonl", "../shared/data/gov-directives-dev-2.jsonl"),
+    ("set 3", "../shared/data/gov-news-3.jsonl", "../shared/data/gov-directives-dev-3.jsonl"),
+    ("set 4", "../shared/data/gov-news-4.jsonl", "../shared/data/gov-directives-dev-4.jsonl"),
 ];
+/// General news, for counting the articles that show a directive.
+const NEWS: &str = "../shared/data/news-dev.jsonl";
+/// The groups of everyday articles, where a directive shown is most likely false.
+const EVERYDAY: [&str; 2] = ["other", "negative"];
+/// Folds of the cross-validation.
+pub const FOLDS: usize = 5;
 const KEYWORDS: &[&str] = &["yêu cầu", "chỉ đạo", "đề nghị", "giao", "phải", "cần"];
 
 #[derive(Deserialize)]
 struct Article {
     id: String,
     body: String,
+    #[serde(default)]
+    group: Option<String>,
 }
 
 #[derive(Deserialize)]
@@ -58,6 +75,7 @@ struct GoldSpan {
 }
 
 /// One directive reduced to what is scored: code point range of its sentence and texts.
+#[derive(Clone)]
 struct Scored {
     sentence: (usize, usize),
     issuer: Option<String>,
@@ -70,6 +88,8 @@ struct Scored {
 struct Tally {
     /// Directives matched (by sentence) against the gold ones.
     directives: Counts,
+    /// Directives shown on everyday articles that match no gold one.
+    everyday_false: usize,
     /// Of the matched ones, those with the gold issuer and addressee.
     issuer_ok: usize,
     addressee_ok: usize,
@@ -78,24 +98,52 @@ struct Tally {
 }
 
 /// One annotated article as the extractor reads it.
-struct Read {
+pub struct Read {
     body: String,
+    /// Whether it is an everyday article (group "other" or "negative").
+    everyday: bool,
     /// The gold directives.
     expected: Vec<Scored>,
-    /// The extractor's directives.
-    predicted: Vec<Scored>,
+    /// The rules' candidates, with their features.
+    candidates: Vec<(Scored, Vec<String>)>,
     /// The keyword baseline's directives.
     keyword: Vec<Scored>,
 }
 
+impl Read {
+    /// Whether each candidate matches a gold directive (as scored): what the decision
+    /// learns.
+    pub fn labels(&self) -> Vec<bool> {
+        let predicted: Vec<Scored> = self.candidates.iter().map(|(s, _)| s.clone()).collect();
+        pair(&self.expected, &predicted).1
+    }
+
+    /// The features of each candidate.
+    pub fn features(&self) -> impl Iterator<Item = &[String]> {
+        self.candidates.iter().map(|(_, f)| f.as_slice())
+    }
+
+    /// The number of gold directives.
+    pub fn gold(&self) -> usize {
+        self.expected.len()
+    }
+
+    /// The candidates `model` keeps.
+    fn kept(&self, model: &Model) -> Vec<Scored> {
+        self.candidates.iter().filter(|(_, f)| model.keeps(f)).map(|(s, _)| s.clone()).collect()
+    }
+}
+
 /// Every annotated article of a set, read by the extractor.
 fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
-    let texts: BTreeMap<String, String> =
-        corpus::read::<Article>(texts_path)?.into_iter().map(|a| (a.id, a.body)).collect();
+    let texts: BTreeMap<String, Article> =
+        corpus::read::<Article>(texts_path)?.into_iter().map(|a| (a.id.clone(), a)).collect();
     let gold = corpus::read::<Annotated>(gold_path)?;
     gold.iter()
         .map(|article| {
-            let body = texts.get(&article.id).ok_or_else(|| format!("{texts_path}: no text for {}", article.id))?;
+            let text = texts.get(&article.id).ok_or_else(|| format!("{texts_path}: no text for {}", article.id))?;
+            let body = &text.body;
+            let everyday = text.group.as_deref().is_some_and(|g| EVERYDAY.contains(&g));
             let expected = article
                 .directives
                 .iter()
@@ -108,16 +156,18 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                 .collect();
             let doc = Document::new(body);
             let points = CodePoints::new(body);
-            let predicted = tomtat::directives::extract(&doc)
+            let candidates = tomtat::directives::candidates(&doc)
                 .into_iter()
-                .map(|d| {
+                .map(|c| {
+                    let d = c.directive;
                     let sentence = doc.span(doc.sentences[d.sentence].range.clone());
-                    Scored {
+                    let scored = Scored {
                         sentence: (points.at(sentence.start), points.at(sentence.end)),
                         issuer: d.issuer.map(|r| doc.span(r).text),
                         addressee: d.addressee.map(|r| doc.span(r).text),
                         actions: d.actions.into_iter().map(|r| doc.span(r).text).collect(),
-                    }
+                    };
+                    (scored, c.features)
                 })
                 .collect();
             let keyword = doc
@@ -132,40 +182,128 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                     actions: vec![],
                 })
                 .collect();
-            Ok(Read { body: body.clone(), expected, predicted, keyword })
+            Ok(Read { body: body.clone(), everyday, expected, candidates, keyword })
         })
         .collect()
+}
+
+/// Every annotated set, read: its name and articles.
+pub fn read_all() -> Result<Vec<(&'static str, Vec<Read>)>, String> {
+    SETS.iter().map(|(name, texts, gold)| Ok((*name, read_set(texts, gold)?))).collect()
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
     let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
     let show = args.iter().any(|a| a == "--show");
+    let shipped = tomtat::directives::decision::shipped();
     if let [texts, gold] = paths[..] {
-        print_set(gold, &read_set(texts, gold)?.iter().collect::<Vec<_>>(), show);
+        let set = read_set(texts, gold)?;
+        let shown: Vec<Vec<Scored>> = set.iter().map(|a| a.kept(shipped)).collect();
+        print_set(gold, &set.iter().zip(&shown).collect::<Vec<_>>(), &[], show);
         return Ok(());
     }
     if !paths.is_empty() {
         return Err("give both TEXTS and GOLD, or neither".into());
     }
-    let sets = SETS.iter().map(|(_, texts, gold)| read_set(texts, gold)).collect::<Result<Vec<_>, _>>()?;
-    for ((name, _, gold), set) in SETS.iter().zip(&sets) {
-        print_set(&format!("{name} ({gold})"), &set.iter().collect::<Vec<_>>(), show);
+    let sets = read_all()?;
+    let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
+    let cv = cross_validate(&all);
+    let rules: Vec<Vec<Scored>> = all.iter().map(|a| a.candidates.iter().map(|(s, _)| s.clone()).collect()).collect();
+    let fitted: Vec<Vec<Scored>> = all.iter().map(|a| a.kept(shipped)).collect();
+    let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
+    let mut first = 0;
+    for (name, set) in &sets {
+        groups.push((format!("{name} ({} articles)", set.len()), (first..first + set.len()).collect()));
+        first += set.len();
     }
-    print_set("both sets", &sets.iter().flatten().collect::<Vec<_>>(), false);
+    let (one_two, three_four) = (sets[0].1.len() + sets[1].1.len(), all.len());
+    groups.push(("sets 1+2".into(), (0..one_two).collect()));
+    groups.push(("sets 3+4".into(), (one_two..three_four).collect()));
+    groups.push(("all sets: the headline".into(), (0..all.len()).collect()));
+    for (title, members) in &groups {
+        let others = [
+            ("rules (every candidate)", pick(&all, members, &rules)),
+            ("fit on all (shipped)", pick(&all, members, &fitted)),
+        ];
+        print_set(title, &pick(&all, members, &cv), &others, show && members.len() == all.len());
+    }
+    news_shown(shipped)
+}
+
+/// The `members` of `all` with what `shown` shows of each.
+fn pick<'a>(all: &[&'a Read], members: &[usize], shown: &'a [Vec<Scored>]) -> Vec<(&'a Read, &'a Vec<Scored>)> {
+    members.iter().map(|&i| (all[i], &shown[i])).collect()
+}
+
+/// The predictions of 5-fold cross-validation by article: each fold's candidates kept
+/// by a decision fitted on the other folds.
+fn cross_validate(all: &[&Read]) -> Vec<Vec<Scored>> {
+    let mut shown = vec![Vec::new(); all.len()];
+    for fold in 0..FOLDS {
+        let training: Vec<&Read> = all.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, a)| *a).collect();
+        let model = crate::fit_directives::fit(&training).model;
+        for (i, article) in all.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            shown[i] = article.kept(&model);
+        }
+    }
+    shown
+}
+
+/// Prints how many news-dev articles (title and body) show a directive, with every
+/// candidate of the rules and with the shipped decision.
+fn news_shown(shipped: &Model) -> Result<(), String> {
+    let news = corpus::read::<corpus::Article>(NEWS)?;
+    let (mut rules, mut kept, mut rules_articles, mut kept_articles) = (0, 0, 0, 0);
+    for article in &news {
+        let text = article.text();
+        let candidates = tomtat::directives::candidates(&Document::new(&text));
+        let shown = candidates.iter().filter(|c| shipped.keeps(&c.features)).count();
+        rules += candidates.len();
+        kept += shown;
+        rules_articles += usize::from(!candidates.is_empty());
+        kept_articles += usize::from(shown > 0);
+    }
+    println!("{NEWS} ({} articles) showing a directive:", news.len());
+    println!("  every candidate of the rules: {rules_articles} articles, {rules} directives");
+    println!("  the shipped decision:         {kept_articles} articles, {kept} directives");
     Ok(())
 }
 
-/// Prints the extractor's and the keyword baseline's scores on `articles`, and with
-/// `show` the extractor's misses, extras and differences.
-fn print_set(title: &str, articles: &[&Read], show: bool) {
-    let (mut ours, mut baseline) = (Tally::default(), Tally::default());
-    for article in articles {
-        score(&article.expected, &article.predicted, &mut ours, show.then_some(article.body.as_str()));
+/// Prints the scores of `articles` (each with the directives shown, the headline),
+/// of `others` beside it and of the keyword baseline, and with `show` the headline's
+/// misses, extras and differences.
+fn print_set(
+    title: &str,
+    articles: &[(&Read, &Vec<Scored>)],
+    others: &[(&str, Vec<(&Read, &Vec<Scored>)>)],
+    show: bool,
+) {
+    let tally = |articles: &[(&Read, &Vec<Scored>)], show: bool| {
+        let mut t = Tally::default();
+        for (article, shown) in articles {
+            score(&article.expected, shown, &mut t, show.then_some(article.body.as_str()));
+            if article.everyday {
+                t.everyday_false += pair(&article.expected, shown).1.iter().filter(|m| !**m).count();
+            }
+        }
+        t
+    };
+    let ours = tally(articles, show);
+    let mut baseline = Tally::default();
+    for (article, _) in articles {
         score(&article.expected, &article.keyword, &mut baseline, None);
     }
-    println!("{title}: {} articles, {} gold directives", articles.len(), ours.directives.gold);
-    println!("{:<18} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9}", "", "P", "R", "F1", "issuer", "addressee", "action F1");
-    print_row("tomtat", &ours, true);
+    let everyday = articles.iter().filter(|(a, _)| a.everyday).count();
+    println!("{title}: {} articles ({everyday} everyday), {} gold directives", articles.len(), ours.directives.gold);
+    println!(
+        "{:<26} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9} {:>14}",
+        "", "P", "R", "F1", "issuer", "addressee", "action F1", "false everyday"
+    );
+    let headline = if others.is_empty() { "tomtat" } else { "cross-validated (5-fold)" };
+    print_row(headline, &ours, true);
+    for (name, shown) in others {
+        print_row(name, &tally(shown, false), true);
+    }
     print_row("keyword baseline", &baseline, false);
 }
 
@@ -214,20 +352,35 @@ fn same(a: &Option<String>, b: &Option<String>) -> bool {
     }
 }
 
+/// Pairs each gold directive with at most one predicted one whose sentence overlaps
+/// its own, preferring the one with the same addressee: for each gold directive its
+/// prediction, and for each prediction whether it is paired.
+fn pair(expected: &[Scored], predicted: &[Scored]) -> (Vec<Option<usize>>, Vec<bool>) {
+    let mut taken = vec![false; predicted.len()];
+    let pairs = expected
+        .iter()
+        .map(|g| {
+            let candidates = (0..predicted.len()).filter(|&p| !taken[p] && overlaps(g.sentence, predicted[p].sentence));
+            let best =
+                candidates.max_by_key(|&p| (same(&g.addressee, &predicted[p].addressee), std::cmp::Reverse(p)))?;
+            taken[best] = true;
+            Some(best)
+        })
+        .collect();
+    (pairs, taken)
+}
+
 fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Option<&str>) {
     tally.directives.gold += expected.len();
     tally.directives.predicted += predicted.len();
-    let mut taken = vec![false; predicted.len()];
-    for g in expected {
-        let candidates = (0..predicted.len()).filter(|&p| !taken[p] && overlaps(g.sentence, predicted[p].sentence));
-        let best = candidates.max_by_key(|&p| (same(&g.addressee, &predicted[p].addressee), std::cmp::Reverse(p)));
-        let Some(p) = best else {
+    let (pairs, taken) = pair(expected, predicted);
+    for (g, p) in expected.iter().zip(pairs) {
+        let Some(p) = p else {
             if let Some(body) = show {
                 println!("MISSED {}", slice(body, g.sentence));
             }
             continue;
         };
-        taken[p] = true;
         let p = &predicted[p];
         tally.directives.matched += 1;
         tally.issuer_ok += usize::from(same(&g.issuer, &p.issuer));
@@ -316,11 +469,12 @@ fn print_row(name: &str, t: &Tally, parts: bool) {
         let (_, _, action) = t.actions.f1();
         let matched = t.directives.matched;
         println!(
-            "{name:<18} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8.1} {:>10.1} {action:>9.1}",
+            "{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8.1} {:>10.1} {action:>9.1} {:>14}",
             percent(t.issuer_ok, matched),
-            percent(t.addressee_ok, matched)
+            percent(t.addressee_ok, matched),
+            t.everyday_false
         );
     } else {
-        println!("{name:<18} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8} {:>10} {:>9}", "-", "-", "-");
+        println!("{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8} {:>10} {:>9} {:>14}", "-", "-", "-", "-");
     }
 }

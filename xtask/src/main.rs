@@ -14,6 +14,7 @@ mod eval_sentences;
 mod eval_summary;
 mod eval_words;
 mod extension;
+mod fit_directives;
 mod fit_keywords;
 mod fit_summary;
 mod function_words;
@@ -48,8 +49,10 @@ Tasks:
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
   eval-directives [TEXTS GOLD] [--show]
                             directive P/R/F1, issuer, addressee and action scores on
-                            annotated articles (default: both shared annotated sets, each
-                            and together)
+                            annotated articles (default: the four shared annotated sets,
+                            5-fold cross-validated by article, and fit on all beside it)
+  fit-directives            fit data/directive-weights.txt (the directive decision) on the
+                            four annotated sets
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
@@ -92,6 +95,7 @@ fn main() -> ExitCode {
         Some("eval-finder") => eval_finder::run(rest),
         Some("eval-keywords") => eval_keywords::run(rest),
         Some("eval-summary") => eval_summary::run(rest),
+        Some("fit-directives") => fit_directives::run(rest),
         Some("fit-keywords") => fit_keywords::run(rest),
         Some("fit-summary") => fit_summary::run(rest),
         Some("function-words") => function_words::run(rest),
