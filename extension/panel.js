@@ -1,11 +1,12 @@
 // The side panel (or, for tests, a tab `panel.html?tab=N`): reads the article of tab N
 // through content.js, digests it here with the project's worker and wasm (the text
-// never leaves the extension), and shows the summary, the directives and the keywords.
+// never leaves the extension), and shows the summary, the directives (drawn as the
+// widget draws them, by digest-view.js) and the keywords.
 // A click on one highlights its sentence (a keyword: its first occurrence) in the page
 // and scrolls to it. Nothing is stored; the panel asks no server for anything.
 
 import { createDigester } from './digester.js';
-import { UNNAMED, cueTitle, kindName } from './kinds.js';
+import { directiveRows, h, pagedDirectives } from './digest-view.js';
 
 /** The rule that colours the highlight content.js draws; inserted as a user stylesheet, so no page CSP applies. */
 const PAGE_CSS = '::highlight(tomtat-extension-sentence) { background-color: #ffe27a; color: inherit; }';
@@ -15,14 +16,11 @@ const tabId = Number(new URLSearchParams(location.search).get('tab'));
 const digester = createDigester();
 const $ = (id) => document.getElementById(id);
 let generation = 0;
-
-/** `document.createElement` with properties and children (text children stay text). */
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  Object.assign(el, props);
-  el.append(...children);
-  return el;
-}
+/** The sentences of the digest shown, which the directives' items point into. */
+let currentSentences = [];
+/** The directives, a page at a time (the widget's list and “Hiện thêm” button). */
+const directivePages = pagedDirectives($('directives'), (d) => button(currentSentences[d.index], ...directiveRows(d)));
+$('directives').after(directivePages.more);
 
 function say(message, isError = false) {
   $('status').textContent = message;
@@ -70,23 +68,9 @@ function render(digest) {
   const sentences = digest?.sentences ?? [];
   const summary = (digest?.summary ?? []).filter((item) => sentences[item.sentence]);
   $('summary').replaceChildren(...summary.map((item) => h('li', {}, button(sentences[item.sentence], sentences[item.sentence].text))));
-  const row = (label, ...value) => h('span', { className: 'row' }, h('span', { className: 'label' }, `${label}: `), ...value);
   const directives = (digest?.directives ?? []).filter((d) => sentences[d.index]);
-  $('directives').replaceChildren(
-    ...directives.map((d) =>
-      h(
-        'li',
-        {},
-        button(
-          sentences[d.index],
-          row('Ai chỉ đạo', h('span', { className: 'value' }, d.issuer?.text ?? UNNAMED), h('span', { className: 'kind', title: cueTitle(d) }, kindName(d.kind))),
-          row('Giao cho ai', h('span', { className: 'value' }, d.addressee?.text ?? UNNAMED)),
-          row('Việc cần làm'),
-          ...d.actions.map((a) => h('span', { className: 'action' }, a.text)),
-        ),
-      ),
-    ),
-  );
+  currentSentences = sentences;
+  directivePages.show(directives);
   const keywords = (digest?.keywords ?? []).filter((k) => k.occurrences.length > 0);
   $('keywords').replaceChildren(...keywords.map((k) => h('li', {}, button(k.occurrences[0], k.text))));
   $('summary-section').hidden = !digest;

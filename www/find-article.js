@@ -37,9 +37,16 @@ const LINK_COST = 1.5;
 const PLAIN_COST = 0.5;
 // Link shares above which a block is a link list, and a front page's teaser a bare headline.
 const LINK_LIST = 0.5;
+// Least length of a headline link, and most text of a teaser (headline, byline, summary).
+const LINK_LINE = 25;
+const TEASER_MAX = 1000;
+// Least share of the teasers' paragraphs that the rest of a page holds for them to be an article's surroundings.
+const ARTICLE_SHARE = 0.25;
 const TEASER_LINKS = 0.2;
 // Share of paragraphs in what an ancestor adds for the best block to widen to it.
 const WIDEN_GOOD = 0.5;
+// Share of links in what an ancestor adds above which it is a list of other pages: no widening.
+const WIDEN_LINKS = 0.25;
 // Share of the best block's worth for a sibling to continue it.
 const SIBLING_SHARE = 0.2;
 // Lead (sapo) blocks and paragraphs: their least length (UTF-16 units) and most leads.
@@ -50,6 +57,8 @@ const MIN_PARAGRAPH = 30;
 const UNPUNCTUATED = 160;
 // A text shorter, on a page with twice as much, is near-empty: the densest block is read.
 const NEAR_EMPTY = 200;
+// Length under which a text on a page titled 404 is the error's message (a few lines).
+const ERROR_TEXT = 400;
 
 const isBlock = (el) => BLOCK.has(el.localName);
 /** Class and id names, less headings' slugs (five words or more). */
@@ -107,7 +116,11 @@ function collapsedLength(t) {
   return length;
 }
 
-/** Per element: `own` (inline) text, and its subtree's paragraph (`good`), other and link text. */
+/**
+ * Per element: `own` (inline) text, its subtree's paragraph (`good`), other and link
+ * text, and whether its first text is a headline link (`opensWithLink`: a block that
+ * is one link, or opens with a link, of a headline's length).
+ */
 function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
   const get = (el) => {
@@ -122,7 +135,10 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
         const len = lengthOf(n);
         if (!len) continue;
         const s = get(owner);
-        if (!s.own && !s.link) owners.push(owner);
+        if (!s.own && !s.link) {
+          owners.push(owner);
+          s.leadLink = inLink && len >= LINK_LINE;
+        }
         s.own += len;
         if (!inLink && STOPS.test(n.data)) s.stops = true;
         if (inLink) s.link += len;
@@ -145,8 +161,10 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
   owners.forEach((owner, i) => {
     const s = stats.get(owner);
     const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
+    const linkLine = s.leadLink || (s.link >= LINK_LINE && s.link >= 0.9 * s.own);
     for (let el = owner; el; el = el.parentElement) {
       const a = get(el);
+      if (!a.text) a.opensWithLink = linkLine;
       a.good += good;
       a.junk += s.own - good;
       a.text += s.own;
@@ -177,13 +195,47 @@ function inFlow(kinds) {
   });
 }
 
-/** Widens `root` to ancestors that add mostly paragraphs (sections, tables between). */
+/**
+ * Teasers of other stories: 3+ siblings alike (tag and class), each opening with a
+ * headline link (`opensWithLink`) and a short summary, none holding `title`. Their
+ * summaries read as paragraphs, and a list of them beside an article outweighs it.
+ */
+function teasers(stats, title) {
+  const found = [];
+  for (const el of stats.keys()) {
+    if (el.childElementCount < 3) continue;
+    const alike = new Map();
+    for (const c of el.children) {
+      const s = stats.get(c);
+      if (!s || c.localName === 'tr' || !s.good || !s.opensWithLink || s.text > TEASER_MAX || (title && c.contains(title))) continue;
+      const key = `${c.localName} ${c.className}`;
+      const group = alike.get(key);
+      if (group) group.push(c);
+      else alike.set(key, [c]);
+    }
+    for (const group of alike.values()) if (group.length >= 3) found.push(...group);
+  }
+  return found;
+}
+
+/**
+ * The story `title` names when `root` holds several: the <article> around the headline,
+ * if it has paragraphs and `root` holds other <article>s beside it (related stories).
+ */
+function namedStory(root, title, stats) {
+  const story = title?.closest('article');
+  if (!story || story === root || !root.contains(story) || (stats.get(story)?.good ?? 0) < MIN_LEAD) return root;
+  const beside = [...root.querySelectorAll('article')].some((a) => !a.contains(story) && !story.contains(a));
+  return beside ? story : root;
+}
+
+/** Widens `root` to ancestors that add mostly paragraphs (sections, tables between) and few links. */
 function widen(root, stats, body) {
   while (root !== body) {
     const r = stats.get(root);
     const s = stats.get(root.parentElement);
     const added = s.text - r.text;
-    if (added > 0 && s.good - r.good < WIDEN_GOOD * added) break;
+    if (added > 0 && (s.good - r.good < WIDEN_GOOD * added || s.links - r.links > WIDEN_LINKS * added)) break;
     root = root.parentElement;
   }
   return root;
@@ -198,11 +250,14 @@ function withSiblings(root, stats, junk) {
   if (!parent) return [root];
   const bar = SIBLING_SHARE * worth(stats.get(root));
   const all = [...parent.children];
+  // An <article> beside an <article> is another story.
+  const story = root.localName === 'article';
   const kin = (el) => {
     const s = stats.get(el);
-    return el === root || (s && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
+    return el === root || (s && !(story && el.localName === 'article') && (worth(s) >= bar || (s.good >= MIN_LEAD && s.links < 0.25 * s.text)));
   };
-  return all.slice(all.findIndex(kin), all.findLastIndex(kin) + 1).filter((el) => el === root || !dropped(el, stats, junk));
+  // Between kin, only what was measured: never a script's or a hidden block's text.
+  return all.slice(all.findIndex(kin), all.findLastIndex(kin) + 1).filter((el) => el === root || (stats.has(el) && !dropped(el, stats, junk)));
 }
 
 /** The element of `stats` with the highest `score`, or null. */
@@ -230,17 +285,19 @@ const density = (s) => (s.text ? (s.text - s.links) ** 2 / s.text : 0);
  * (`text.slice(start, end) === node.data.slice(offset, offset + end - start)`) and
  * `root` the element it was found in; `listing` is true on a page of several story
  * teasers and no article (a front page), where `text` is the main column's teasers
- * that have a summary and a widget may rather stay quiet.
+ * that have a summary and a widget may rather stay quiet. A page that came with an HTTP
+ * error, or a short one titled 404, holds no article: `text` is empty.
  * `options.selector` (the widget's `for`) wins when it matches an element with text.
  */
 export function findArticle(doc, options = {}) {
   const body = doc.body ?? doc.documentElement;
-  if (!body) return { text: '', blocks: [], segments: [], root: null, title: '', listing: false };
+  if (!body || errorPage(doc)) return nothing();
   // A DOMParser document has no layout.
   const rendered = !!doc.defaultView && typeof body.checkVisibility === 'function' && body.checkVisibility();
   const isHidden = once((el) => hidden(el, rendered));
   const lengthOf = once((node) => collapsedLength(node.data));
-  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers).
+  // Furniture hints count on blocks holding under half the paragraphs ("has-sidebar" wrappers),
+  // and on a footer, comments or related stories apart from the headline.
   let stats = measure(body, isHidden, lengthOf);
   const half = (stats.get(body)?.good ?? 0) / 2;
   // The site's choice is read as is; its own name's words ("comments") mark nothing in it.
@@ -248,19 +305,26 @@ export function findArticle(doc, options = {}) {
   const accepted = chosen ? junkWords(chosen) : [];
   // A gallery word on one block of text (the legend on show) marks no gallery.
   const one = [...accepted, ...MEDIA];
+  const title = chosen ? null : headline(doc, body, stats);
+  // A big footer, comment thread or list of related stories counts when the headline is elsewhere.
+  const apart = (el) =>
+    title && junkWords(el).some((w) => AFTER.includes(w)) && !el.contains(title) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
   const junk = new Set(
     [...stats.keys()].filter((el) => {
       const s = stats.get(el);
-      return el !== body && furniture(el, s.own < s.text ? accepted : one) && (s.good < half || slideshow(el));
+      return el !== body && furniture(el, s.own < s.text ? accepted : one) && (s.good < half || slideshow(el) || apart(el));
     }),
   );
   if (chosen) return { ...read([chosen], stats, junk, isHidden), root: chosen, title: '', listing: false };
+  // Teasers on a page without a headline, or with little else, are a front page's: read as a listing.
+  const others = title ? teasers(stats, title) : [];
+  const teased = others.reduce((sum, el) => sum + stats.get(el).good, 0);
+  if (2 * half - teased >= ARTICLE_SHARE * teased) for (const el of others) junk.add(el);
   stats = measure(body, isHidden, lengthOf, junk);
-  const best = widen(bestBy(stats, worth) ?? body, stats, body);
+  const best = namedStory(widen(bestBy(stats, worth) ?? body, stats, body), title, stats);
   const listing = isListing(best, stats);
   const parts = listing || best === body ? [best] : withSiblings(best, stats, junk);
   const root = parts.length > 1 ? best.parentElement : best;
-  const title = headline(doc, body, stats);
   if (title && !parts.some((part) => part.contains(title)) && title.compareDocumentPosition(parts[0]) & 4) {
     parts.unshift(title, ...leads(title, parts[0], stats, junk));
   }
@@ -269,17 +333,38 @@ export function findArticle(doc, options = {}) {
   const drop = listing ? teasersWithoutSummary(root, stats, kept) : kept;
   const found = read(parts, stats, drop, isHidden, listing);
   const plain = stats.get(body) ? stats.get(body).text - stats.get(body).links : 0;
-  if (found.text.length < NEAR_EMPTY && plain > 2 * found.text.length) {
-    const dense = bestBy(stats, density);
-    return { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false };
-  }
-  return { ...found, root, title: title ? title.textContent.trim() : '', listing };
+  const dense = found.text.length < NEAR_EMPTY && plain > 2 * found.text.length ? bestBy(stats, density) : null;
+  const result = dense
+    ? { ...read([dense], stats, new Set(), isHidden), root: dense, title: '', listing: false }
+    : { ...found, root, title: title ? title.textContent.trim() : '', listing };
+  return notFound(doc, result.text) ? nothing() : result;
+}
+
+/** What is found on a page without an article. */
+const nothing = () => ({ text: '', blocks: [], segments: [], root: null, title: '', listing: false });
+
+/**
+ * True when the page came with an HTTP error (404 Not Found, 500, ...): its text is the
+ * error's, in whatever language, not an article. Known in a browser that reports the
+ * status of the page's load (Chromium); a saved page or a DOMParser document has none.
+ */
+function errorPage(doc) {
+  const [load] = doc.defaultView?.performance?.getEntriesByType?.('navigation') ?? [];
+  return doc === doc.defaultView?.document && (load?.responseStatus ?? 0) >= 400;
+}
+
+/** True for a short text under a title or h1 that names error 404 (a saved or soft error page). */
+function notFound(doc, text) {
+  const code = /(?:^|\D)404(?:\D|$)/;
+  return text.length < ERROR_TEXT && (code.test(doc.title) || code.test(doc.querySelector('h1')?.textContent ?? ''));
 }
 
 /** True for a gallery, furniture however big, unless it holds the article. */
 const slideshow = (el) =>
   junkWords(el).some((w) => MEDIA.includes(w)) && !el.matches(ARTICLE) && !el.querySelector(ARTICLE);
 const MEDIA = ['gallery', 'slideshow', 'carousel'];
+/** Furniture words of what follows an article, however long: a footer, comments, related stories. */
+const AFTER = ['footer', 'comment', 'disqus', 'related', 'binhluan', 'lienquan', 'tinlienquan'];
 const ARTICLE = 'h1, article, main, [itemprop=articleBody]';
 
 /** The element `selector` names, if valid and with text. */
@@ -325,13 +410,21 @@ function teasersWithoutSummary(root, stats, junk) {
 /** Lower-cased words. */
 const wordsOf = (t) => t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 
-/** The headline: the h1 (or itemprop=headline) mostly of og:title's or <title>'s words. */
+/**
+ * The headline: the h1 (or itemprop=headline) mostly of og:title's or <title>'s words;
+ * failing one, such an h2 (a site whose h1 is its logo).
+ */
 function headline(doc, body, stats) {
   const meta = doc.querySelector('meta[property="og:title"]')?.getAttribute('content') ?? '';
   const known = new Set(wordsOf(`${meta} ${doc.title}`));
+  return namedBy(known, body.querySelectorAll('h1, [itemprop=headline]'), stats) ?? namedBy(known, body.querySelectorAll('h2'), stats);
+}
+
+/** The one of `candidates` whose words are most of `known`'s, at least three and three in five of its own. */
+function namedBy(known, candidates, stats) {
   let best = null;
   let bestHits = 2;
-  for (const el of body.querySelectorAll('h1, [itemprop=headline]')) {
+  for (const el of candidates) {
     const s = stats.get(el);
     if (!s || s.junkOwner) continue;
     const words = wordsOf(el.textContent);

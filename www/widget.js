@@ -16,9 +16,10 @@
 // Article text is only ever inserted as text. Defines no global but the element.
 
 import { createDigester } from './digester.js';
-import { clearHighlights, paintRanges } from './highlight.js';
+import { clearHighlights } from './highlight.js';
 import { findArticle, rangesFor } from './find-article.js';
-import { ROWS_PER_PAGE, UNNAMED, clip, cueTitle, kindName, moreLabel } from './kinds.js';
+import { clip } from './kinds.js';
+import { directiveRows, h, highlightAndScroll, pagedDirectives } from './digest-view.js';
 
 /** The element's tag. */
 const TAG = 'tom-tat';
@@ -178,17 +179,6 @@ function workerUrl() {
   return URL.createObjectURL(new Blob([source], { type: 'text/javascript' }));
 }
 
-/** `document.createElement` with properties and children (text children stay text). */
-function h(tag, props = {}, ...children) {
-  const el = document.createElement(tag);
-  for (const [key, value] of Object.entries(props)) {
-    if (key in el && !key.includes('-')) el[key] = value;
-    else el.setAttribute(key, value);
-  }
-  el.append(...children);
-  return el;
-}
-
 /** `<tom-tat for="css selector" length="short|medium|long" open>`: see docs/widget.md. */
 class TomTat extends HTMLElement {
   static observedAttributes = ['for', 'length'];
@@ -200,7 +190,7 @@ class TomTat extends HTMLElement {
   #count;
   #summary;
   #directives;
-  #more;
+  #pager;
   #observer = null;
   #digester = null;
   #started = false;
@@ -224,9 +214,8 @@ class TomTat extends HTMLElement {
     this.#status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
     this.#summary = this.#section('Tóm tắt', 'ol', 'Không có câu tóm tắt.');
     this.#directives = this.#section('Chỉ đạo', 'ul', 'Không thấy chỉ đạo nào.');
-    this.#more = h('button', { type: 'button', className: 'more', hidden: true });
-    this.#directives.section.append(this.#more);
-    this.#more.addEventListener('click', () => this.#showMore(true));
+    this.#pager = pagedDirectives(this.#directives.list, (d) => this.#item(d.index, 'directive-item', ...directiveRows(d)));
+    this.#directives.section.append(this.#pager.more);
     this.#body = h(
       'div',
       { className: 'body', id: 'body', hidden: true },
@@ -349,36 +338,10 @@ class TomTat extends HTMLElement {
       summary.filter((item) => digest.sentences[item.sentence]),
       (item) => this.#item(item.sentence, 'summary-item', clip(digest.sentences[item.sentence].text)),
     );
-    const { section, list, empty } = this.#directives;
-    list.replaceChildren();
+    const { section, empty } = this.#directives;
     section.hidden = !digest;
     empty.hidden = directives.length > 0;
-    this.#showMore(false);
-  }
-
-  /** Adds the next directives to the list; when the reader asked for them, focuses the first. */
-  #showMore(asked) {
-    const directives = this.#result?.digest.directives ?? [];
-    const { list } = this.#directives;
-    const from = list.children.length;
-    const to = Math.min(directives.length, from + ROWS_PER_PAGE);
-    list.append(...directives.slice(from, to).map((d) => h('li', {}, this.#directiveItem(d))));
-    const left = directives.length - to;
-    this.#more.hidden = left === 0;
-    this.#more.textContent = moreLabel(left);
-    if (asked && to > from) list.children[from].querySelector('button').focus();
-  }
-
-  #directiveItem(d) {
-    const row = (label, ...value) => h('span', { className: 'row' }, h('span', { className: 'label' }, `${label}: `), ...value);
-    return this.#item(
-      d.index,
-      'directive-item',
-      row('Ai chỉ đạo', h('span', { className: 'value' }, clip(d.issuer?.text ?? UNNAMED)), h('span', { className: 'kind', title: cueTitle(d) }, kindName(d.kind))),
-      row('Giao cho ai', h('span', { className: 'value' }, clip(d.addressee?.text ?? UNNAMED))),
-      row('Việc cần làm'),
-      ...d.actions.map((a) => h('span', { className: 'action' }, clip(a.text))),
-    );
+    this.#pager.show(directives);
   }
 
   #fill({ section, list, empty }, digest, items, make) {
@@ -420,11 +383,8 @@ class TomTat extends HTMLElement {
     const ranges = rangesFor(article, sentence.start, sentence.end);
     if (ranges.length === 0) return [];
     adoptPageStyles(document);
-    paintRanges({ sentence: ranges }, { prefix: PREFIX });
+    highlightAndScroll(ranges, PREFIX);
     this.#highlighted = true;
-    const target = ranges[0].startContainer.parentElement;
-    const still = matchMedia('(prefers-reduced-motion: reduce)').matches;
-    target?.scrollIntoView({ block: 'center', behavior: still ? 'auto' : 'smooth' });
     return ranges;
   }
 

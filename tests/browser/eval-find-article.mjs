@@ -1,18 +1,26 @@
 // Measures www/find-article.js on real pages: the word-multiset F1 between
 // findArticle(document).text and the text of Readability's expected extraction, per
-// page and on average, beside two baselines computed in the same run.
+// page and on average, beside two baselines computed in the same run; and on the
+// article-extraction benchmark (aeb), the shingle P/R/F1 of its own evaluate.py beside
+// the seven tools it publishes.
 //
-// Usage (from the repository root): node tests/browser/eval-find-article.mjs [--scripts] [PAGES_DIR...]
-// or `cargo xtask eval-finder`. Without a directory it reports the two sets of
-// ../shared/data: pages (news and blogs) and pages-more (wikis, documentation, forums).
+// Usage (from the repository root): node tests/browser/eval-find-article.mjs [--scripts] [--keep] [DIR...]
+// or `cargo xtask eval-finder`. Without a directory it reports the three sets of
+// ../shared/data that are present: pages (news and blogs), pages-more (wikis,
+// documentation, forums) and aeb (181 pages of many sites and languages); a folder
+// holding ground-truth.json is read as the benchmark. --keep leaves its temporary copy
+// (with output/tomtat.json) in place.
 //
 // Each page's source.html is served from a fake origin (https://news.test/<name>/)
 // through the browser context's router; every other request is aborted, so nothing
 // reaches the network, and JavaScript is disabled so the page's own scripts never run
 // (with --scripts they run, as on a live page, still without the network).
 
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { cp, mkdtemp, readFile, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
+import { gzipSync, gunzipSync } from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 import { launch } from './harness.mjs';
 
@@ -22,6 +30,8 @@ const REPO = resolve(HERE, '../..');
 export const PAGES = resolve(REPO, process.env.TOMTAT_PAGES ?? '../shared/data/pages');
 /** The 27 further pages of other kinds: ../shared/data/pages-more, or $TOMTAT_PAGES_MORE. */
 export const PAGES_MORE = resolve(REPO, process.env.TOMTAT_PAGES_MORE ?? '../shared/data/pages-more');
+/** The article-extraction benchmark's 181 pages (scrapinghub): ../shared/data/aeb, or $TOMTAT_AEB. */
+export const AEB = resolve(REPO, process.env.TOMTAT_AEB ?? '../shared/data/aeb');
 const ORIGIN = 'https://news.test';
 
 /** Lower-cased runs of letters and digits: the words the F1 counts. */
@@ -79,12 +89,13 @@ export async function finderExpression() {
 }
 
 /**
- * Opens every page in Chromium with the network blocked and the page's scripts off
- * (unless `scripts`), and returns per page the F1 of findArticle's text and of the two
- * baselines against the expected text.
+ * Opens each of `pages` (`{ name, html, expected }`: the page's bytes and, when given,
+ * the expected extraction's HTML) in Chromium with the network blocked and the page's
+ * scripts off (unless `scripts`), and returns per page what findArticle found
+ * (`found`, `title`, `root`, `listing`, `ms`) and the texts to score it against: the expected
+ * text and the two baselines (`want`, `body`, `first`, empty without `expected`).
  */
-export async function measure(dir = PAGES, names = null, scripts = false) {
-  names ??= await pageNames(dir);
+async function findOnPages(pages, scripts) {
   const finder = await finderExpression();
   const browser = await launch({ javaScriptEnabled: scripts });
   const rows = [];
@@ -99,30 +110,49 @@ export async function measure(dir = PAGES, names = null, scripts = false) {
       return route.abort('blockedbyclient');
     });
     const page = await context.newPage();
-    for (const name of names) {
-      const html = await readFile(join(dir, name, 'source.html'));
-      const expectedHtml = await readFile(join(dir, name, 'expected.html'), 'utf8');
-      current = { name, html };
-      await page.goto(`${ORIGIN}/${name}/`, { waitUntil: 'domcontentloaded' });
+    for await (const one of pages) {
+      current = one;
+      await page.goto(`${ORIGIN}/${one.name}/`, { waitUntil: 'domcontentloaded' });
       const texts = await page.evaluate(
         ([code, expected]) => {
-          const started = performance.now();
           // eslint-disable-next-line no-eval -- the page's own script engine is off; this is the test driver.
           const { findArticle } = (0, eval)(code);
+          // The finder's time on the page, as a widget that has loaded it spends it.
+          const started = performance.now();
           const found = findArticle(document);
           const ms = performance.now() - started;
+          const root = found.root ? `${found.root.localName}#${found.root.id}.${String(found.root.className).slice(0, 40)}` : '';
+          const title = found.title.replace(/\s+/g, ' ');
+          const row = { found: found.text, title, listing: found.listing, root, ms, want: '', body: '', first: '' };
+          if (expected === null) return row;
           const first = document.querySelector('article, [itemprop=articleBody]') ?? document.body;
           const want = new DOMParser().parseFromString(expected, 'text/html').body.textContent;
-          const root = `${found.root.localName}#${found.root.id}.${String(found.root.className).slice(0, 40)}`;
-          return { found: found.text, listing: found.listing, root, ms, body: document.body.innerText, first: first.innerText, want };
+          return { ...row, body: document.body.innerText, first: first.innerText, want };
         },
-        [finder, expectedHtml],
+        [finder, one.expected ?? null],
       );
-      rows.push({ name, ...texts });
+      rows.push({ name: one.name, ...texts });
     }
   } finally {
     await browser.close();
   }
+  return rows;
+}
+
+/**
+ * Opens every page of `dir` (or the `names` given) as `findOnPages` does and returns
+ * per page the F1 of findArticle's text and of the two baselines against the expected text.
+ */
+export async function measure(dir = PAGES, names = null, scripts = false) {
+  names ??= await pageNames(dir);
+  async function* pages() {
+    for (const name of names) {
+      const html = await readFile(join(dir, name, 'source.html'));
+      const expected = await readFile(join(dir, name, 'expected.html'), 'utf8');
+      yield { name, html, expected };
+    }
+  }
+  const rows = await findOnPages(pages(), scripts);
   return rows.map((r) => {
     const want = words(r.want);
     return {
@@ -154,18 +184,95 @@ function report(dir, rows) {
   console.log(`${'min'.padEnd(pad)}  ${['finder', 'body', 'first'].map((k) => low(k).padStart(6)).join('  ')}  (${rows.length} pages)\n`);
 }
 
+/** True when `dir` holds the benchmark (its ground truth) rather than page folders. */
+async function isBenchmark(dir) {
+  return stat(join(dir, 'ground-truth.json')).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** The ids of the benchmark's pages (its ground truth's keys), or [] when absent. */
+async function benchmarkIds(dir) {
+  try {
+    return Object.keys(JSON.parse(await readFile(join(dir, 'ground-truth.json'), 'utf8')));
+  } catch {
+    return [];
+  }
+}
+
+/** Shingle precision, recall and F1 of one page from its normalised (tp, fp, fn), as evaluate.py defines them. */
+function shingleScores([tp, fp, fn]) {
+  const p = fp === 0 && fn === 0 ? 1 : tp + fp === 0 ? 0 : tp / (tp + fp);
+  const r = fp === 0 && fn === 0 ? 1 : tp + fn === 0 ? 0 : tp / (tp + fn);
+  return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
+/**
+ * Runs the finder on the benchmark in `dir`, writes its output in the benchmark's format
+ * (`output/tomtat.json`) in a temporary copy of the folder, and prints the table of the
+ * benchmark's own evaluate.py: the finder's row beside the seven published tools. Then
+ * the pages it scores lowest on, and the time per page. `keep` leaves the copy in place.
+ */
+async function benchmark(dir, ids, scripts, keep) {
+  async function* pages() {
+    for (const name of ids) yield { name, html: gunzipSync(await readFile(join(dir, 'html', `${name}.html.gz`))) };
+  }
+  const rows = await findOnPages(pages(), scripts);
+  const work = await mkdtemp(join(tmpdir(), 'tomtat-aeb-'));
+  try {
+    for (const name of ['evaluate.py', 'ground-truth.json', 'output']) await cp(join(dir, name), join(work, name), { recursive: true });
+    // The benchmark's article body is without the headline, which the finder reports apart (`title`).
+    const body = (r) => (r.title && r.found.startsWith(r.title) ? r.found.slice(r.title.length).trimStart() : r.found);
+    const output = Object.fromEntries(rows.map((r) => [r.name, { articleBody: body(r) }]));
+    await writeFile(join(work, 'output/tomtat.json'), JSON.stringify({ version: 'find-article.js', output }));
+    const python = process.env.PYTHON ?? 'python3';
+    const table = execFileSync(python, ['evaluate.py', '--output', 'results.json'], { cwd: work, encoding: 'utf8' });
+    console.log(`${dir} (${rows.length} pages; shingle P/R/F1 of the benchmark's evaluate.py)\n${table}`);
+    const results = JSON.parse(await readFile(join(work, 'results.json'), 'utf8'));
+    const scored = rows.map((r, i) => ({ ...r, ...shingleScores(results.tomtat.tp_fp_fns[i]) })).sort((a, b) => a.f - b.f);
+    console.log('lowest pages       F1     P     R   ms  root');
+    for (const r of scored.slice(0, 12)) {
+      const cells = [r.f, r.p, r.r].map((x) => x.toFixed(2).padStart(5));
+      console.log(`${r.name.slice(0, 16)}  ${cells.join(' ')}  ${r.ms.toFixed(0).padStart(3)}  ${r.root}`);
+    }
+    if (keep) console.log(`the benchmark's copy with the finder's output: ${work}`);
+  } finally {
+    if (!keep) await rm(work, { recursive: true, force: true });
+  }
+  return rows;
+}
+
+/** Prints the size of find-article.js gzipped and the finder's time per page over `rows`. */
+async function cost(rows) {
+  const gzip = gzipSync(await readFile(join(REPO, 'www/find-article.js')), { level: 9 }).length;
+  const ms = rows.map((r) => r.ms).sort((a, b) => a - b);
+  const at = (q) => ms[Math.min(ms.length - 1, Math.floor(q * ms.length))].toFixed(1);
+  console.log(`find-article.js: ${gzip} B gzip; findArticle ms per page over ${ms.length} pages: median ${at(0.5)}, p90 ${at(0.9)}, max ${at(1)}\n`);
+}
+
 async function main() {
   const args = process.argv.slice(2);
   const scripts = args.includes('--scripts');
-  const given = args.filter((a) => a !== '--scripts').map((d) => resolve(d));
-  for (const dir of given.length ? given : [PAGES, PAGES_MORE]) {
-    const names = await pageNames(dir);
+  const keep = args.includes('--keep');
+  const given = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
+  const timed = [];
+  for (const dir of given.length ? given : [PAGES, PAGES_MORE, AEB]) {
+    const names = (await isBenchmark(dir)) ? await benchmarkIds(dir) : await pageNames(dir);
     if (names.length === 0) {
-      console.error(`eval-find-article: no pages in ${dir}`);
-      process.exit(1);
+      // The default sets are optional data: skipped with a word; a folder asked for must be there.
+      console.error(`eval-find-article: no pages in ${dir}${given.length ? '' : ', skipped'}`);
+      if (given.length) process.exit(1);
+      continue;
     }
-    report(dir, await measure(dir, names, scripts));
+    if (await isBenchmark(dir)) timed.push(...(await benchmark(dir, names, scripts, keep)));
+    else {
+      const rows = await measure(dir, names, scripts);
+      report(dir, rows);
+      timed.push(...rows);
+    }
   }
+  if (timed.length) await cost(timed);
   console.log('finder = findArticle(document).text; body = document.body.innerText; first = first <article>/[itemprop=articleBody] else body');
   console.log(`page scripts ${scripts ? 'on' : 'off (--scripts runs them)'}; every request blocked`);
 }

@@ -5,8 +5,8 @@
 // find-article.js, digests it inside the extension and shows the seed's four
 // directives; a click highlights the sentence in the page without changing its DOM.
 // It works on a page whose own CSP forbids wasm and inline scripts, on a Vietnamese
-// article opened as a local file, says "Không tìm thấy bài viết" on a page without one,
-// and no request leaves the machine; chrome://extensions shows it without warning or
+// article opened as a local file, says "Không tìm thấy bài viết" on a page without one
+// and on an English 404 page, has icons, and no request leaves the machine; chrome://extensions shows it without warning or
 // error.
 
 import { test } from 'node:test';
@@ -73,6 +73,19 @@ test('the manifest is MV3 with activeTab, scripting and sidePanel only, no host 
   assert.equal(manifest.web_accessible_resources, undefined);
   assert.match(manifest.content_security_policy.extension_pages, /^script-src 'self' 'wasm-unsafe-eval';/);
   assert.ok(manifest.commands._execute_action.suggested_key.default, 'a keyboard shortcut');
+});
+
+test('the manifest names icons for the toolbar and the extensions page: PNG files of the sizes it declares', async () => {
+  const manifest = JSON.parse(await readFile(join(EXTENSION, 'manifest.json'), 'utf8'));
+  assert.deepEqual(Object.keys(manifest.icons).sort((a, b) => a - b), ['16', '32', '48', '128']);
+  for (const icons of [manifest.icons, manifest.action.default_icon]) {
+    for (const [size, path] of Object.entries(icons)) {
+      const png = await readFile(join(EXTENSION, path));
+      assert.equal(png.subarray(1, 4).toString(), 'PNG', path);
+      // The IHDR chunk's width and height, right after the signature and the chunk header.
+      assert.deepEqual([png.readUInt32BE(16), png.readUInt32BE(20)], [Number(size), Number(size)], path);
+    }
+  }
 });
 
 test('on the demo news page under a strict CSP: the seed’s four directives, a click highlights in the page, nothing leaves the machine', async (t) => {
@@ -198,4 +211,20 @@ test('a Vietnamese article saved as a local file, and a page without an article'
   assert.equal(await nothing.isVisible('#directives-section'), false);
 
   assert.deepEqual(foreignRequests(urls, ['file://', `chrome-extension://${session.id}`]), [], 'no request leaves the machine');
+});
+
+test('on an English 404 page the panel says no article was found instead of digesting the error', async (t) => {
+  const session = await withExtension(t);
+  const missing = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Page not found | Example News</title></head><body>
+    <header><a href="/">Example News</a><nav><a href="#">World</a> <a href="#">Business</a> <a href="#">Sport</a></nav></header>
+    <main><h1>Sorry, this page isn't available</h1><p>The link you followed may be broken, or the page may have been removed. Check the address, or search for the story you were looking for.</p></main>
+    <footer><p>© 2024 Example News. All rights reserved.</p></footer></body></html>`;
+  await session.context.route('https://news.example/**', (route) =>
+    route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: missing }));
+  const page = await session.context.newPage();
+  await page.goto('https://news.example/2024/no-such-story');
+  const panel = await openPanel(session, page);
+  assert.equal(await panel.textContent('#status'), 'Không tìm thấy bài viết');
+  assert.equal(await panel.isVisible('#summary-section'), false);
+  assert.equal(await panel.isVisible('#directives-section'), false);
 });

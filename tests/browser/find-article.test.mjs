@@ -167,7 +167,25 @@ const CAPTIONED = `<!doctype html><html><head><meta charset="utf-8"><title>Rocke
   <div class="content"><p>${PARAGRAPHS[0]}</p>${FIGURES.map(([c], i) => `<figure><img src="${i}.jpg" alt=""><figcaption>${c}</figcaption></figure><p>${PARAGRAPHS[i % 4]}</p>`).join('')}</div>
 </body></html>`;
 
-const SITE = { '/captions.html': CAPTIONED, '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS, '/poem.html': POEM, '/wiki.html': WIKI, '/gallery.html': GALLERY };
+/**
+ * An English 404 page as sites make them: menus, a heading, the error's message with a
+ * search hint, a footer. Served with status 404 at /missing, and with 200 at
+ * /saved-404.html as a saved copy or a "soft" error page would be.
+ */
+const NOT_FOUND = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>404 Page Not Found | The Daily Example</title></head><body>
+  <header><a href="/">The Daily Example</a><nav><ul>${['World', 'Politics', 'Business', 'Sport'].map((t) => `<li><a href="#">${t}</a></li>`).join('')}</ul></nav></header>
+  <main><h1>Sorry, we couldn't find that page</h1>
+    <p>The page you are looking for may have been moved, deleted, or possibly never existed. Please check the address for typing errors.</p>
+    <p>You can search the site or go back to the home page, where you will find the latest news and features from our reporters.</p></main>
+  <footer><p>© 2024 The Daily Example. All rights reserved. Terms of use and privacy policy apply to everything published here.</p></footer>
+</body></html>`;
+
+/** A real article whose headline names a 404 (the number, not an error). */
+const ROUTE_404 = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Route 404 reopens after repairs</title></head><body>
+  <article><h1>Route 404 reopens after repairs</h1>${PARAGRAPHS.map((p) => `<p>${p}</p>`).join('')}</article>
+</body></html>`;
+
+const SITE = { '/saved-404.html': NOT_FOUND, '/route-404.html': ROUTE_404, '/captions.html': CAPTIONED, '/news.html': NEWS, '/inline.html': INLINE, '/front.html': FRONT, '/comments.html': COMMENTS, '/poem.html': POEM, '/wiki.html': WIKI, '/gallery.html': GALLERY };
 
 let browser;
 let page;
@@ -179,6 +197,9 @@ before(async () => {
     const url = new URL(route.request().url());
     if (url.origin === ORIGIN && url.pathname === '/find-article.js') {
       return route.fulfill({ contentType: 'text/javascript; charset=utf-8', body: finder });
+    }
+    if (url.origin === ORIGIN && url.pathname === '/missing') {
+      return route.fulfill({ status: 404, contentType: 'text/html; charset=utf-8', body: NOT_FOUND });
     }
     if (url.origin === ORIGIN && SITE[url.pathname]) {
       return route.fulfill({ contentType: 'text/html; charset=utf-8', body: SITE[url.pathname] });
@@ -242,6 +263,17 @@ test('an article\'s figure captions are read less their credits, and a slideshow
 test('when no paragraph is found, the densest block is read, never a near-empty text', async () => {
   const r = await find('/poem.html');
   assert.deepEqual(r.paragraphs, VERSES);
+});
+
+test('an error page holds no article: served as a 404, or saved and titled 404; a headline naming 404 does not make one', async () => {
+  for (const path of ['/missing', '/saved-404.html']) {
+    const r = await find(path);
+    assert.equal(r.text, '', path);
+    assert.deepEqual(r.paragraphs, [], path);
+  }
+  const route = await find('/route-404.html');
+  assert.equal(route.title, 'Route 404 reopens after repairs');
+  assert.deepEqual(route.paragraphs.slice(1), PARAGRAPHS);
 });
 
 test('a document from DOMParser (no layout, no scripts) gives the same text', async () => {

@@ -148,7 +148,7 @@ test('from node_modules in a browser: a plain import of the package path, and th
       '/news-demo.html',
       '/news-demo.css',
       '/news-demo.js',
-      ...['widget.js', 'kinds.js', 'find-article.js', 'digester.js', 'highlight.js', 'worker.js', 'pkg/tomtat.js', 'pkg/tomtat_bg.wasm'].map(module),
+      ...['widget.js', 'digest-view.js', 'kinds.js', 'find-article.js', 'digester.js', 'highlight.js', 'worker.js', 'pkg/tomtat.js', 'pkg/tomtat_bg.wasm'].map(module),
     ],
     [SEED.slice(200, 240)],
   );

@@ -1,13 +1,17 @@
-//! `cargo xtask eval-finder [--scripts] [PAGES_DIR...]`: how well www/find-article.js finds the
-//! article on real pages (issues 10 and 18).
+//! `cargo xtask eval-finder [--scripts] [--keep] [DIR...]`: how well www/find-article.js finds
+//! the article on real pages (issues 10, 18 and 24).
 //!
 //! A thin dispatcher: the measurement runs in Chromium, so it lives in
 //! tests/browser/eval-find-article.mjs; this installs what it needs (as the tests do)
 //! and runs it. It prints, per page, on average and at the lowest, the word-multiset F1
 //! of `findArticle(document).text` against Readability's extraction, beside the two
 //! baselines `document.body.innerText` and the first `<article>` (else body), for each
-//! directory given, by default both sets ../shared/data/pages and ../shared/data/pages-more,
-//! with the pages' own scripts off, or on with `--scripts`.
+//! directory given, by default the sets ../shared/data/pages and ../shared/data/pages-more;
+//! and on the article-extraction benchmark ../shared/data/aeb (a folder with
+//! `ground-truth.json`), the finder's row of the benchmark's own `evaluate.py` beside the
+//! seven tools it publishes, with its lowest pages. Then find-article.js's gzip size and
+//! the finder's time per page. A default set that is absent is skipped; the pages' own
+//! scripts are off, or on with `--scripts`.
 
 use std::process::Command;
 

@@ -2,11 +2,12 @@
 //! Manifest V3 extension to load unpacked (or to zip for a store).
 //!
 //! Its own files are in `extension/`: the manifest (its version filled in from
-//! `Cargo.toml`), the service worker, the side panel and the content script. The panel
-//! digests with the page's `digester.js`, `worker.js` and `kinds.js` and the built
-//! `pkg/`, copied beside it as in `www/`; the content script, which Chromium injects as a
-//! classic script, is bundled with `find-article.js` and `highlight.js` by the offline
-//! file's bundler and wrapped in a function, so injecting it twice declares nothing twice.
+//! `Cargo.toml`), the service worker, the side panel, the content script and the icons.
+//! The panel digests with the page's `digester.js`, `worker.js` and `kinds.js` and the
+//! built `pkg/`, and draws with the widget's `digest-view.js`, copied beside it as in
+//! `www/`; the content script, which Chromium injects as a classic script, is bundled
+//! with `find-article.js`, `highlight.js` and `digest-view.js` by the offline file's
+//! bundler and wrapped in a function, so injecting it twice declares nothing twice.
 
 use std::path::Path;
 
@@ -18,10 +19,14 @@ pub const DIR: &str = "dist/extension";
 const SOURCES: &str = "extension";
 /// The extension's own files, copied as they are (the manifest and content.js are made).
 const OWN_FILES: [&str; 4] = ["background.js", "panel.html", "panel.css", "panel.js"];
-/// The page's modules the panel imports.
-const PANEL_MODULES: [&str; 3] = ["www/digester.js", "www/worker.js", "www/kinds.js"];
-/// The page's modules the content script is bundled with.
-const CONTENT_MODULES: [&str; 2] = ["www/find-article.js", "www/highlight.js"];
+/// Its icons, the sizes the manifest names (drawn by `extension/icons/draw.py`).
+const ICONS: [&str; 4] = ["icon-16.png", "icon-32.png", "icon-48.png", "icon-128.png"];
+/// The page's modules the panel imports (digest-view.js, shared with the widget, imports
+/// kinds.js and highlight.js; the content script's bundle also holds the last three).
+const PANEL_MODULES: [&str; 5] =
+    ["www/digester.js", "www/worker.js", "www/kinds.js", "www/digest-view.js", "www/highlight.js"];
+/// The module only the content script's bundle needs.
+const CONTENT_MODULES: [&str; 1] = ["www/find-article.js"];
 /// What the worker loads from the built `www/pkg/`.
 const PKG_FILES: [&str; 3] = ["tomtat.js", "tomtat_bg.wasm", "words.bin"];
 
@@ -31,9 +36,14 @@ pub fn write() -> Result<(), String> {
     if dir.exists() {
         std::fs::remove_dir_all(dir).map_err(|e| format!("cannot remove {DIR}: {e}"))?;
     }
-    std::fs::create_dir_all(dir.join("pkg")).map_err(|e| format!("cannot create {DIR}/pkg: {e}"))?;
+    for sub in ["pkg", "icons"] {
+        std::fs::create_dir_all(dir.join(sub)).map_err(|e| format!("cannot create {DIR}/{sub}: {e}"))?;
+    }
     for name in OWN_FILES {
         copy(&Path::new(SOURCES).join(name), &dir.join(name))?;
+    }
+    for name in ICONS {
+        copy(&Path::new(SOURCES).join("icons").join(name), &dir.join("icons").join(name))?;
     }
     for module in PANEL_MODULES.iter().chain(&CONTENT_MODULES) {
         copy(Path::new(module), &dir.join(file_name(module)?))?;

@@ -56,9 +56,10 @@ Tasks:
   train-words [--holdout] [--data DIR] [--lexicon FILE]
                             fit data/words.bin on VTB train + dev (--holdout: train only, F1 on dev)
   eval-words [CONLLU]       word-segmentation F1 (default: VTB test) and segmenting speed
-  eval-finder [--scripts] [PAGES...]
+  eval-finder [--scripts] [--keep] [DIR...]
                             article-finder word F1 on real pages (default: ../shared/data/pages
-                            and pages-more; --scripts: with the pages' scripts on)
+                            and pages-more) and the aeb benchmark's P/R/F1 beside its seven
+                            tools; gzip size, ms per page (--scripts: the pages' scripts on)
   eval-keywords [JSONL] [--no-peers] [--show]
                             key phrases found in the title or sapo (P@5, P@10, junk) beside
                             the peers of keyword_peers.py (PEERS_PYTHON; default: news-dev)
