@@ -92,11 +92,11 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
     let columns = format!("{:>12} {:>6} {:>6} {:>6} {:>12}", "R1 ±SE", "R2", "RL", "syll.", "vs LEAD ±SE");
     println!("{:<10} {columns}   {columns}", "system");
     for (c, &k) in counts.iter().enumerate() {
-        for (name, rows) in [(format!("tomtat-{k}"), &ours), (format!("LEAD-{k}"), &leads)] {
+        for (name, rows, is_ours) in [(format!("tomtat-{k}"), &ours, true), (format!("LEAD-{k}"), &leads, false)] {
             let cell = |reading: usize| {
                 let row = &rows[reading][c];
                 let (r1, se) = mean_and_error(row.r1.iter().map(|v| 100.0 * v));
-                let gain = if std::ptr::eq(rows, &ours) {
+                let gain = if is_ours {
                     let lead = &leads[reading][c].r1;
                     let (d, d_se) = mean_and_error(row.r1.iter().zip(lead).map(|(a, b)| 100.0 * (a - b)));
                     format!("{d:>+6.2} ±{d_se:.2}")
