@@ -137,19 +137,6 @@ fn main_clause(words: &Words) -> usize {
     parties::skip_frame(words, start, words.len())
 }
 
-/// Whether a cue word starts at `i`, not counting "giao" inside another word
-/// ("giao thông", "bàn giao").
-pub fn cue_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    lexicon.cues.longest(&words.lower, i).is_some() && !giao_in_word(words, i)
-}
-
-/// Whether token `i` is "giao" as a syllable of another word.
-fn giao_in_word(words: &Words, i: usize) -> bool {
-    words.at(i) == "giao"
-        && (words.is(i + 1, list(List::GiaoAfter))
-            || i.checked_sub(1).is_some_and(|before| words.is(before, list(List::GiaoBefore))))
-}
-
 /// Whether the sentence opens, past connectives, with an action verb that is not a cue
 /// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
 pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
@@ -220,7 +207,7 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
                     return None;
                 }
             }
-            if giao_in_word(words, i) || handed_over(words, lexicon, at.clone(), cue, floor) {
+            if super::lexicon::giao_in_word(words, i) || handed_over(words, lexicon, at.clone(), cue, floor) {
                 return None;
             }
             let object = if words.at(next) == "cho" { next + 1 } else { next };

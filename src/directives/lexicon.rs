@@ -8,6 +8,8 @@
 
 use std::sync::OnceLock;
 
+use super::grammar::{list, List};
+use super::words::Words;
 use super::DirectiveKind;
 use crate::phrases::Phrases;
 
@@ -64,6 +66,22 @@ pub struct Lexicon {
     pub actions: Phrases<Action>,
     /// Words of the UD Vietnamese treebank, true when mostly a verb.
     pub verbs: Phrases<bool>,
+}
+
+impl Lexicon {
+    /// Whether a cue word starts at `i`, not counting "giao" inside another word
+    /// ("giao thông", "bàn giao"). Here, below the parties and the cues, because a
+    /// party's phrase ends where a cue begins.
+    pub fn cue_word_at(&self, words: &Words, i: usize) -> bool {
+        self.cues.longest(&words.lower, i).is_some() && !giao_in_word(words, i)
+    }
+}
+
+/// Whether token `i` is "giao" as a syllable of another word.
+pub fn giao_in_word(words: &Words, i: usize) -> bool {
+    words.at(i) == "giao"
+        && (words.is(i + 1, list(List::GiaoAfter))
+            || i.checked_sub(1).is_some_and(|before| words.is(before, list(List::GiaoBefore))))
 }
 
 /// The lexicons, built on first use.

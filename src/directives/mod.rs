@@ -7,7 +7,9 @@
 //! ([`decision`]). A directive that ends a
 //! list opener ("Thủ tướng giao:") or any directive opens a run: the sentences right
 //! after it that start with an action verb, bare or after a subject, are tasks of the
-//! same order and directives too. Every range is a byte range of the normalised text;
+//! same order and directives too. The modules build on one another in that order:
+//! [`lexicon`] (which also knows where a cue word starts), then [`parties`], then
+//! [`cues`] and [`actions`], then [`features`] and [`decision`]. Every range is a byte range of the normalised text;
 //! the digest maps them to the original. The work is linear in the text: each sentence
 //! is scanned a bounded number of times with lexicon look-ups by first syllable.
 

@@ -78,7 +78,7 @@ pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool 
         }
         if !words.is_capital(i)
             && (lexicon.actions.longest(&words.lower, i).is_some()
-                || super::cues::cue_word_at(words, lexicon, i)
+                || lexicon.cue_word_at(words, i)
                 || words.phrase_at(i, list(List::Breaks)).is_some()
                 || words.phrase_at(i, list(List::Aspect)).is_some())
         {
@@ -318,14 +318,14 @@ pub fn addressee_after(
     // Serial verbs of ordering ("đôn đốc yêu cầu công ty ...", "chỉ đạo giao TP ..."):
     // the addressee follows the last.
     while let Some((n, cue)) = lexicon.cues.longest(&words.lower, start) {
-        if cue.role != Role::Verb || words.is_capital(start) || !super::cues::cue_word_at(words, lexicon, start) {
+        if cue.role != Role::Verb || words.is_capital(start) || !lexicon.cue_word_at(words, start) {
             break;
         }
         start += n;
     }
     // "chỉ đạo: Giao Sở Xây dựng chủ trì ...": a verb of ordering that opens what the
     // colon introduces is serial too.
-    if words.is(start, &[":"]) && super::cues::cue_word_at(words, lexicon, start + 1) {
+    if words.is(start, &[":"]) && lexicon.cue_word_at(words, start + 1) {
         if let Some((n, _)) = lexicon.cues.longest(&words.lower, start + 1).filter(|(_, c)| c.role == Role::Verb) {
             start += 1 + n;
         }
@@ -348,7 +348,7 @@ pub fn addressee_after(
     if action_at(words, lexicon, start).is_some()
         || (treebank_verb_at(words, lexicon, start)
             && !starts_np(words, lexicon, start)
-            && !super::cues::cue_word_at(words, lexicon, start))
+            && !lexicon.cue_word_at(words, start))
     {
         // "thanh tra" is a body before a name or a modal, else a verb.
         let body = party_at(words, lexicon, start).is_some_and(|(n, _)| words.is_capital(start + n))
@@ -390,7 +390,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             continue;
         }
         // A verb, a modal or a nested order ("chỉ đạo Bộ Tài chính yêu cầu ...") ends it.
-        let cue = !words.is_capital(j) && super::cues::cue_word_at(words, lexicon, j);
+        let cue = !words.is_capital(j) && lexicon.cue_word_at(words, j);
         // ... unless a modal follows the verb: then the verb modifies the subject of
         // that modal ("các phương án báo cáo cần thu thập ...").
         if let Some(n) = (j > start && !cue).then(|| verb_before_modal(words, lexicon, j)).flatten() {
