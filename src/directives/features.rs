@@ -149,7 +149,7 @@ pub fn names_authority(words: &Words, lexicon: &Lexicon) -> bool {
 /// head word.
 fn party(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> (&'static str, String) {
     let mut k = range.start;
-    while k < range.end && words.is(k, &["các", "những", "mọi", "toàn", "cả", "tất"]) {
+    while k < range.end && words.is(k, list(List::Determiners)) {
         k += 1;
     }
     match lexicon.parties.longest(&words.lower, k) {

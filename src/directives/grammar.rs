@@ -72,10 +72,12 @@ pub enum List {
     Quantifier,
     /// `markers` in the table.
     Markers,
+    /// `determiners` in the table.
+    Determiners,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 32] = [
+const NAMES: [(&str, List); 33] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -108,6 +110,7 @@ const NAMES: [(&str, List); 32] = [
     ("proposal", List::Proposal),
     ("quantifier", List::Quantifier),
     ("markers", List::Markers),
+    ("determiners", List::Determiners),
 ];
 
 /// The phrases of a class, in table order.
