@@ -49,10 +49,10 @@ fn code_point_json(text: &str, options: &Options) -> Result<String, tomtat::Erro
     Ok(jsonl::to_json(&tomtat::digest(text, options)?.in_code_points(text), false))
 }
 
-/// JSON text as Python objects, through the standard library's parser (C code, faster
-/// than building the objects one by one from Rust).
-fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
-    py.import("json")?.call_method1("loads", (json,))
+/// The standard library's JSON parser, which turns a digest's JSON into Python objects
+/// (C code, faster than building the objects one by one from Rust).
+fn json_loads(py: Python<'_>) -> PyResult<Bound<'_, PyAny>> {
+    py.import("json")?.getattr("loads")
 }
 
 /// The digest of a Vietnamese article: a dict with "sentences", "summary", "directives"
@@ -66,7 +66,7 @@ fn loads<'py>(py: Python<'py>, json: &str) -> PyResult<Bound<'py, PyAny>> {
 fn digest<'py>(py: Python<'py>, text: String, options: Option<&Bound<'_, PyDict>>) -> PyResult<Bound<'py, PyAny>> {
     let options = parse_options(options)?;
     let json = py.detach(|| code_point_json(&text, &options)).map_err(value_error)?;
-    loads(py, &json)
+    json_loads(py)?.call1((json,))
 }
 
 /// The digests of many texts, in order, as `digest` gives each (same options), with the GIL released
@@ -87,7 +87,8 @@ fn digest_many<'py>(
             .map(|(i, text)| code_point_json(text, &options).map_err(|e| format!("text {i}: {e}")))
             .collect()
     });
-    digests.map_err(PyValueError::new_err)?.iter().map(|json| loads(py, json)).collect()
+    let loads = json_loads(py)?;
+    digests.map_err(PyValueError::new_err)?.into_iter().map(|json| loads.call1((json,))).collect()
 }
 
 /// The digest as the JSON text `tomtat digest FILE` prints, offsets in UTF-16 code

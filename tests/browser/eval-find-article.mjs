@@ -258,14 +258,15 @@ async function main() {
   const given = args.filter((a) => !a.startsWith('--')).map((d) => resolve(d));
   const timed = [];
   for (const dir of given.length ? given : [PAGES, PAGES_MORE, AEB]) {
-    const names = (await isBenchmark(dir)) ? await benchmarkIds(dir) : await pageNames(dir);
+    const bench = await isBenchmark(dir);
+    const names = bench ? await benchmarkIds(dir) : await pageNames(dir);
     if (names.length === 0) {
       // The default sets are optional data: skipped with a word; a folder asked for must be there.
       console.error(`eval-find-article: no pages in ${dir}${given.length ? '' : ', skipped'}`);
       if (given.length) process.exit(1);
       continue;
     }
-    if (await isBenchmark(dir)) timed.push(...(await benchmark(dir, names, scripts, keep)));
+    if (bench) timed.push(...(await benchmark(dir, names, scripts, keep)));
     else {
       const rows = await measure(dir, names, scripts);
       report(dir, rows);

@@ -71,8 +71,7 @@ pub fn build() -> Result<(), String> {
         "tomtat",
         "--no-default-features",
     ])?;
-    let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from);
-    let input = target.join("wasm32-unknown-unknown/wasm/tomtat.wasm");
+    let input = target_dir().join("wasm32-unknown-unknown/wasm/tomtat.wasm");
     Bindgen::new()
         .input_path(&input)
         .web(true)
@@ -113,6 +112,12 @@ pub fn crate_version() -> Result<String, String> {
 }
 
 /// Writes `text` to `path`, saying which file failed.
+/// cargo's target directory (git-ignored): the wasm's build, and the Python tools'
+/// virtual environments.
+pub fn target_dir() -> PathBuf {
+    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from)
+}
+
 pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
     std::fs::write(path, text).map_err(|e| format!("cannot write {}: {e}", path.display()))
 }
@@ -133,12 +138,8 @@ fn report_sizes() -> Result<(), String> {
         ("tomtat_bg.wasm".to_string(), wasm),
         ("tomtat.js (bindgen glue)".to_string(), glue),
         ("words.bin (word model: the page loads it, the widget never)".to_string(), words),
-        ("page scripts: app, kinds, digester, worker, highlight".to_string(), page),
-        (
-            "widget scripts (CSS inside): widget, digest-view, kinds, find-article, digester, highlight, worker"
-                .to_string(),
-            widget,
-        ),
+        (format!("page scripts: {}", script_names(&PAGE_SCRIPTS)), page),
+        (format!("widget scripts (CSS inside): {}", script_names(&WIDGET_SCRIPTS)), widget),
         ("a news site's reader: widget scripts + glue + wasm".to_string(), reader),
         (format!("{} (offline, all inlined)", crate::offline::OUT), offline),
         (format!("{}/ (every file, as its zip roughly weighs: gzip)", crate::extension::DIR), extension),
@@ -168,6 +169,11 @@ fn report_sizes() -> Result<(), String> {
     }
     println!("{npm}\n{budget}");
     crate::docs::write_block(crate::docs::PERFORMANCE, "build", &format!("{table}\n{npm}.\n\n{budget}.\n"))
+}
+
+/// The short names of `scripts` ("www/app.js" is "app"), for the size table.
+fn script_names(scripts: &[&str]) -> String {
+    scripts.iter().map(|path| path.trim_start_matches("www/").trim_end_matches(".js")).collect::<Vec<_>>().join(", ")
 }
 
 /// Every file under `dir`, as paths.

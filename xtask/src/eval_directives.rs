@@ -281,9 +281,9 @@ fn print_set(
     let tally = |articles: &[(&Read, &Vec<Scored>)], show: bool| {
         let mut t = Tally::default();
         for (article, shown) in articles {
-            score(&article.expected, shown, &mut t, show.then_some(article.body.as_str()));
+            let unmatched = score(&article.expected, shown, &mut t, show.then_some(article.body.as_str()));
             if article.everyday {
-                t.everyday_false += pair(&article.expected, shown).1.iter().filter(|m| !**m).count();
+                t.everyday_false += unmatched;
             }
         }
         t
@@ -370,7 +370,9 @@ fn pair(expected: &[Scored], predicted: &[Scored]) -> (Vec<Option<usize>>, Vec<b
     (pairs, taken)
 }
 
-fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Option<&str>) {
+/// Adds the scores of `predicted` against `expected` to `tally` (with `show`, prints the
+/// misses, extras and differences) and returns how many predictions match no gold one.
+fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Option<&str>) -> usize {
     tally.directives.gold += expected.len();
     tally.directives.predicted += predicted.len();
     let (pairs, taken) = pair(expected, predicted);
@@ -406,6 +408,7 @@ fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Opt
             println!("EXTRA  {}", slice(body, predicted[p].sentence));
         }
     }
+    taken.iter().filter(|t| !**t).count()
 }
 
 fn slice(body: &str, (start, end): (usize, usize)) -> String {

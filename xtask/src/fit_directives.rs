@@ -40,15 +40,16 @@ pub struct Fitted {
     out_of_fold: Vec<(f64, bool)>,
     /// The gold directives of the articles.
     gold: usize,
+    /// How many weights the table holds.
+    weights: usize,
 }
 
 pub fn run(_args: &[String]) -> Result<(), String> {
     let sets = eval_directives::read_all()?;
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
     let fitted = fit(&all);
-    std::fs::write(OUT, &fitted.table).map_err(|e| format!("cannot write {OUT}: {e}"))?;
-    let weights = fitted.table.lines().filter(|l| !l.starts_with('#') && !l.starts_with("threshold")).count();
-    println!("{OUT}: {weights} weights; `cargo xtask eval-directives` scores it, cross-validated");
+    crate::build::write_file(std::path::Path::new(OUT), &fitted.table)?;
+    println!("{OUT}: {} weights; `cargo xtask eval-directives` scores it, cross-validated", fitted.weights);
     println!("out-of-fold candidates shown, best first: precision and recall (of {} gold directives)", fitted.gold);
     let mut matched = 0;
     for (shown, (score, label)) in fitted.out_of_fold.iter().enumerate() {
@@ -116,14 +117,16 @@ pub fn fit(articles: &[&Read]) -> Fitted {
         examples.iter().filter(|e| e.label).count(),
         quantise(threshold),
     );
+    let mut kept = 0;
     for (feature, w) in vocabulary.iter().zip(&weights) {
         let w = quantise(*w);
         if w.abs() >= MIN_WEIGHT {
             table.push_str(&format!("{w} {feature}\n"));
+            kept += 1;
         }
     }
     let model = Model::parse(&table).expect("the table is written as the crate reads it");
-    Fitted { model, table, out_of_fold: scored, gold }
+    Fitted { model, table, out_of_fold: scored, gold, weights: kept }
 }
 
 /// Weights over the vocabulary fitted on `examples`, visited in a fixed shuffled order.

@@ -10,6 +10,7 @@
 use std::path::{Path, PathBuf};
 use std::process::Command;
 
+use crate::build::target_dir;
 use crate::test::run_in;
 
 /// The build's own Python tools: maturin, and pyspark for the Spark test.
@@ -17,11 +18,6 @@ const TOOLS_VENV: &str = "py-venv";
 /// Made anew by every test run: only the wheel is installed there.
 const TEST_VENV: &str = "py-test";
 const MANIFEST: &str = "python/Cargo.toml";
-
-/// cargo's target directory, where the virtual environments live (git-ignored).
-fn target_dir() -> PathBuf {
-    std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| PathBuf::from("target"), PathBuf::from)
-}
 
 /// The program `name` of the virtual environment `venv`.
 fn venv_bin(venv: &Path, name: &str) -> PathBuf {
