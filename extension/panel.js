@@ -19,7 +19,7 @@ let generation = 0;
 /** The sentences of the digest shown, which the directives' items point into. */
 let currentSentences = [];
 /** The directives, a page at a time (the widget's list and “Hiện thêm” button). */
-const directivePages = pagedDirectives($('directives'), (d) => button(currentSentences[d.index], ...directiveRows(d)));
+const directivePages = pagedDirectives($('directives'), (d) => h('li', {}, button(currentSentences[d.index], ...directiveRows(d))));
 $('directives').after(directivePages.more);
 
 function say(message, isError = false) {

@@ -4,8 +4,9 @@
 // text nodes, never parsed as HTML.
 
 import { createDigester } from './digester.js';
+import { pagedDirectives } from './digest-view.js';
 import { clearHighlights, createPartPainter, paintHighlights } from './highlight.js';
-import { ROWS_PER_PAGE, UNNAMED, clip, cueTitle, kindName, moreLabel, safeEnd } from './kinds.js';
+import { UNNAMED, clip, cueTitle, kindName, safeEnd } from './kinds.js';
 
 /** Pause after the last keystroke before digesting; a paste digests at once. */
 const TYPING_PAUSE_MS = 300;
@@ -55,8 +56,8 @@ const status = $('status');
 const results = $('results');
 const textView = $('text');
 const summaryList = $('summary');
-const directivesBody = $('directives').tBodies[0];
-const moreDirectives = $('directives-more');
+/** The directive table's rows, a page at a time behind its “Hiện thêm” button. */
+const directivePages = pagedDirectives($('directives').tBodies[0], directiveRow, $('directives-more'));
 const keywordList = $('keywords');
 const exportButtons = [$('copy'), $('export-md'), $('export-json')];
 const numbers = new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 2 });
@@ -107,7 +108,6 @@ $('clear').addEventListener('click', () => {
   input.focus();
 });
 $('copy').addEventListener('click', copySummary);
-moreDirectives.addEventListener('click', showMoreDirectives);
 $('export-md').addEventListener('click', () => download('tomtat.md', 'text/markdown', toMarkdown()));
 $('export-json').addEventListener('click', () => download('tomtat.json', 'application/json', toJson()));
 
@@ -474,23 +474,10 @@ function explain(item) {
 
 /** The directive table: its first rows, and “Hiện thêm” for the others. */
 function renderDirectives() {
-  directivesBody.replaceChildren();
   const directives = shown?.digest.directives ?? [];
   $('directives-empty').hidden = directives.length > 0;
   $('directives').hidden = directives.length === 0;
-  showMoreDirectives();
-}
-
-/** Adds the next rows of the directive table; when the reader asked for them, moves the focus to the first. */
-function showMoreDirectives(event) {
-  const directives = shown?.digest.directives ?? [];
-  const from = directivesBody.rows.length;
-  const to = Math.min(directives.length, from + ROWS_PER_PAGE);
-  for (let n = from; n < to; n++) directivesBody.append(directiveRow(directives[n]));
-  const left = directives.length - to;
-  moreDirectives.hidden = left === 0;
-  moreDirectives.textContent = moreLabel(left);
-  if (event && to > from) directivesBody.rows[from].querySelector('button').focus();
+  directivePages.show(directives);
 }
 
 /** One row of the directive table. */

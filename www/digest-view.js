@@ -33,17 +33,17 @@ export function directiveRows(d) {
 
 /**
  * Directives listed in `list` ROWS_PER_PAGE at a time (a long text's thousands at once
- * froze the page), each as the `<li>` child `item(d)` makes. Returns `{ more, show }`:
- * `more` is the “Hiện thêm” button to place after the list, `show(directives)` starts the
- * list over. A press of `more` adds the next page and focuses its first button.
+ * froze the page), each as the child element `item(d)` makes (an `<li>`, a table row).
+ * Returns `{ more, show }`: `more` is the “Hiện thêm” button after the list (the one
+ * given, or a new one to place), `show(directives)` starts the list over. A press of
+ * `more` adds the next page and focuses its first button.
  */
-export function pagedDirectives(list, item) {
-  const more = h('button', { type: 'button', className: 'more', hidden: true });
+export function pagedDirectives(list, item, more = h('button', { type: 'button', className: 'more', hidden: true })) {
   let directives = [];
   const next = (asked) => {
     const from = list.children.length;
     const to = Math.min(directives.length, from + ROWS_PER_PAGE);
-    list.append(...directives.slice(from, to).map((d) => h('li', {}, item(d))));
+    list.append(...directives.slice(from, to).map(item));
     const left = directives.length - to;
     more.hidden = left === 0;
     more.textContent = moreLabel(left);

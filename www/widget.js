@@ -214,7 +214,7 @@ class TomTat extends HTMLElement {
     this.#status = h('p', { className: 'status', role: 'status', 'aria-live': 'polite' });
     this.#summary = this.#section('Tóm tắt', 'ol', 'Không có câu tóm tắt.');
     this.#directives = this.#section('Chỉ đạo', 'ul', 'Không thấy chỉ đạo nào.');
-    this.#pager = pagedDirectives(this.#directives.list, (d) => this.#item(d.index, 'directive-item', ...directiveRows(d)));
+    this.#pager = pagedDirectives(this.#directives.list, (d) => h('li', {}, this.#item(d.index, 'directive-item', ...directiveRows(d))));
     this.#directives.section.append(this.#pager.more);
     this.#body = h(
       'div',

@@ -18,7 +18,7 @@ import { WWW, SEED, digestInNode } from './oracle.mjs';
 const OFFLINE = fileURLToPath(new URL('../../dist/tomtat.html', import.meta.url));
 
 /** The assets of each surface: everything it may request from its own origin. */
-const PAGE_ASSETS = ['/', '/style.css', '/app.js', '/kinds.js', '/digester.js', '/highlight.js', '/worker.js', '/pkg/tomtat.js', '/pkg/tomtat_bg.wasm', '/pkg/words.bin', '/pkg/seed.txt'];
+const PAGE_ASSETS = ['/', '/style.css', '/app.js', '/digest-view.js', '/kinds.js', '/digester.js', '/highlight.js', '/worker.js', '/pkg/tomtat.js', '/pkg/tomtat_bg.wasm', '/pkg/words.bin', '/pkg/seed.txt'];
 const WIDGET_ASSETS = ['/widget.js', '/digest-view.js', '/kinds.js', '/find-article.js', '/digester.js', '/highlight.js', '/worker.js', '/pkg/tomtat.js', '/pkg/tomtat_bg.wasm'];
 
 /**
