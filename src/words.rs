@@ -62,8 +62,8 @@ pub fn shipped() -> Option<&'static Model<'static>> {
 
 /// Loads the model from the bytes of `data/words.bin`, for a build without
 /// `embedded-words` (the wasm): the page, the widget and the extension fetch the file
-/// beside the wasm. The first model loaded stays; `false` when
-/// `bytes` is not a model file (see [`Model::parse`]).
+/// beside the wasm. The first model loaded stays; `false` when `bytes` is not a model
+/// file (see [`Model::parse`]).
 #[cfg(not(feature = "embedded-words"))]
 pub fn load(bytes: Vec<u8>) -> bool {
     if MODEL.get().is_some() {

@@ -9,10 +9,11 @@
 // Everything the widget shows lives in its Shadow DOM, styled by a constructed
 // stylesheet (CSP-safe, no inline <style>), so the site's CSS cannot reach it and its
 // CSS cannot leak. The worker, the wasm and the word model are loaded only when the
-// element comes into view or is opened, from URLs relative to this script. The only thing added to
-// the host document is one constructed stylesheet with the ::highlight() rule, which
-// must live there because the highlighted text is the site's; the site's DOM is never
-// changed (except by the `<mark>` fallback in browsers without CSS.highlights).
+// element comes into view or is opened, from URLs relative to this script. The only
+// thing added to the host document is one constructed stylesheet with the ::highlight()
+// rule, which must live there because the highlighted text is the site's; the site's
+// DOM is never changed (except by the `<mark>` fallback in browsers without
+// CSS.highlights).
 // Article text is only ever inserted as text. Defines no global but the element.
 
 import { createDigester } from './digester.js';
@@ -303,7 +304,7 @@ class TomTat extends HTMLElement {
     this.#digester ??= createDigester({
       workerUrl: workerUrl(),
       wasm: new URL('./pkg/tomtat_bg.wasm', import.meta.url).href,
-      // The directives read words: the word model comes with the wasm, as lazily.
+      // The directives read words: the word model is fetched with the wasm, as lazily.
       words: new URL('./pkg/words.bin', import.meta.url).href,
     });
     const length = this.getAttribute('length');

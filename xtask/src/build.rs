@@ -4,11 +4,11 @@
 //! runs the bindgen step in-process through `wasm-bindgen-cli-support`
 //! (pinned to the crate's `wasm-bindgen` version, so no separate CLI to install),
 //! copies the word model (`words.bin`, which the wasm does not embed: the page, the
-//! widget and the extension load it beside the wasm) and the seed article for the page's "Bài mẫu" button,
-//! writes the offline single
-//! file (`offline.rs`), the npm package (`npm.rs`) and the browser extension
-//! (`extension.rs`) and prints the sizes a reader downloads, which it also writes into
-//! `docs/performance.md`; `cargo xtask build` then writes the Python wheel (`python.rs`).
+//! widget and the extension load it beside the wasm) and the seed article for the
+//! page's "Bài mẫu" button, writes the offline single file (`offline.rs`), the npm
+//! package (`npm.rs`) and the browser extension (`extension.rs`) and prints the sizes a
+//! reader downloads, which it also writes into `docs/performance.md`; `cargo xtask
+//! build` then writes the Python wheel (`python.rs`).
 //! Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
