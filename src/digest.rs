@@ -16,7 +16,6 @@ use crate::score::{self, Weights};
 use crate::span::{CodePointIndex, Span};
 use crate::summary;
 use crate::terms::Terms;
-use crate::words;
 
 /// How many key phrases a digest lists.
 const KEYWORDS: usize = 10;
@@ -109,9 +108,9 @@ pub struct Keyword {
 impl Digest {
     /// Builds the digest of an analysed document.
     pub fn build(doc: &Document, options: &Options) -> Digest {
-        // The words are segmented once, for the keywords and for the `words` option,
-        // and not at all when neither is asked for.
-        let units = if options.needs_words() { words::token_units(doc) } else { Vec::new() };
+        // The words are segmented once (see `Document::words`), for the directives, the
+        // keywords and the `words` option.
+        let units = doc.words();
         let mut next_unit = units.iter().peekable();
         let sentences = doc
             .sentences
@@ -144,7 +143,7 @@ impl Digest {
             })
             .collect();
         let phrases = if options.keywords {
-            keywords::key_phrases(doc, &terms, &units, analysis.title, KEYWORDS)
+            keywords::key_phrases(doc, &terms, units, analysis.title, KEYWORDS)
         } else {
             Vec::new()
         };

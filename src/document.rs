@@ -1,10 +1,12 @@
 //! An analysed text: the original, its normalised form, sentences (with their
-//! paragraph) and syllable tokens, built once and shared by every analysis.
+//! paragraph), syllable tokens and, on first use, words, built once and shared by
+//! every analysis.
 //!
 //! Analyses work on byte ranges of the normalised text; [`Document::span`] is the one
 //! way such a range becomes a [`Span`] of the original.
 
 use std::ops::Range;
+use std::sync::OnceLock;
 
 use crate::normalize::Normalized;
 use crate::segment::{self, Sentence};
@@ -24,6 +26,8 @@ pub struct Document<'a> {
     pub tokens: Vec<Token>,
     /// For each sentence, its range of indices into `tokens`.
     sentence_tokens: Vec<Range<usize>>,
+    /// The words (see [`Document::words`]), segmented on first use.
+    words: OnceLock<Vec<Range<usize>>>,
 }
 
 impl<'a> Document<'a> {
@@ -48,7 +52,24 @@ impl<'a> Document<'a> {
             sentences,
             tokens,
             sentence_tokens,
+            words: OnceLock::new(),
         }
+    }
+
+    /// Every word of the text as a range of indices into [`Document::tokens`], sentence
+    /// after sentence ([`crate::words::token_units`]). Segmented once, on first use: the
+    /// key phrases, the `words` option and the directives all read them.
+    pub fn words(&self) -> &[Range<usize>] {
+        self.words.get_or_init(|| crate::words::token_units(self))
+    }
+
+    /// The words of sentence `index` (see [`Document::words`]).
+    pub fn sentence_words(&self, index: usize) -> &[Range<usize>] {
+        let words = self.words();
+        let tokens = self.sentence_token_range(index);
+        let first = words.partition_point(|w| w.start < tokens.start);
+        let end = words.partition_point(|w| w.start < tokens.end);
+        &words[first..end]
     }
 
     /// The normalised text that every range of this document indexes.

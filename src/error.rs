@@ -19,8 +19,8 @@ pub enum Error {
         /// What is wrong and what is accepted.
         message: String,
     },
-    /// Key phrases or words were asked of a build without a word model (the wasm)
-    /// before the model was loaded.
+    /// A digest was asked of a build without a word model (the wasm) before the model
+    /// was loaded: the directives, key phrases and words read words.
     NoWordModel,
     /// A line of a JSONL batch is not an article object (`jsonl`); says what is wrong.
     InvalidLine(String),
@@ -43,8 +43,8 @@ impl fmt::Display for Error {
             }
             Error::InvalidOption { option, message } => write!(f, "option `{option}`: {message}"),
             Error::NoWordModel => f.write_str(
-                "keywords and words need the word model, which is not loaded: load words.bin first, or ask for \
-                 keywords: false",
+                "the digest needs the word model (its directives, keywords and words read words), which is not \
+                 loaded: load words.bin first",
             ),
             Error::InvalidLine(message) => f.write_str(message),
         }

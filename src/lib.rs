@@ -40,11 +40,11 @@ pub use span::Span;
 pub const MAX_INPUT_BYTES: usize = 8_000_000;
 
 /// The digest of `text`: an empty text gives an empty digest; a text over
-/// [`MAX_INPUT_BYTES`], an invalid option, or key phrases or words asked of a build
-/// whose word model is not loaded give an [`Error`].
+/// [`MAX_INPUT_BYTES`], an invalid option, or a build whose word model is not loaded
+/// (the directives, key phrases and words all read words) give an [`Error`].
 pub fn digest(text: &str, options: &Options) -> Result<Digest, Error> {
     options.validate()?;
-    if options.needs_words() && words::shipped().is_none() {
+    if words::shipped().is_none() {
         return Err(Error::NoWordModel);
     }
     if text.len() > MAX_INPUT_BYTES {

@@ -18,9 +18,8 @@ pub struct Options {
     pub length: Length,
     /// Whether each sentence in the digest lists its words.
     pub words: bool,
-    /// Whether the digest lists key phrases (default true). Without them and without
-    /// `words` no word segmentation is done: a caller that shows neither (the widget)
-    /// needs no word model and gets its digest sooner.
+    /// Whether the digest lists key phrases (default true). A caller that shows none
+    /// (the widget) gets its digest sooner without them.
     pub keywords: bool,
 }
 
@@ -44,11 +43,6 @@ pub enum Length {
 }
 
 impl Options {
-    /// Whether the digest needs the words of the text (for key phrases or `words`).
-    pub fn needs_words(&self) -> bool {
-        self.keywords || self.words
-    }
-
     /// Checks values that the types alone do not bound.
     pub fn validate(&self) -> Result<(), Error> {
         match self.sentences {

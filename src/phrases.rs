@@ -33,10 +33,24 @@ impl<T: Copy> Phrases<T> {
 
     /// The longest phrase that starts at `words[at]`: its length in words and value.
     pub fn longest(&self, words: &[impl AsRef<str>], at: usize) -> Option<(usize, T)> {
+        self.longest_where(words, at, |_| true)
+    }
+
+    /// The longest phrase that starts at `words[at]` and whose length in words `accept`
+    /// takes (the directive rules take only phrases that end where a word does).
+    pub fn longest_where(
+        &self,
+        words: &[impl AsRef<str>],
+        at: usize,
+        accept: impl Fn(usize) -> bool,
+    ) -> Option<(usize, T)> {
         let list = self.by_first.get(words.get(at)?.as_ref())?;
         list.iter()
             .find(|(phrase, _)| {
-                words.get(at..at + phrase.len()).is_some_and(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
+                accept(phrase.len())
+                    && words
+                        .get(at..at + phrase.len())
+                        .is_some_and(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
             })
             .map(|(phrase, value)| (phrase.len(), *value))
     }

@@ -92,10 +92,10 @@ pub fn digest(
     digest.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(|e| JsError::new(&e.to_string()))
 }
 
-/// Loads the word model (the bytes of `pkg/words.bin`), which key phrases and the
-/// `words` option need. The wasm does not embed it, so that the widget, which shows
-/// neither, never downloads it; the first model loaded stays. Throws on bytes that are
-/// not a model.
+/// Loads the word model (the bytes of `pkg/words.bin`), which every digest needs: the
+/// directives, key phrases and the `words` option read words. The wasm does not embed
+/// it, so a caller fetches it beside the wasm (the worker does, at once); the first
+/// model loaded stays. Throws on bytes that are not a model.
 #[wasm_bindgen(js_name = loadWordModel)]
 pub fn load_word_model(bytes: Vec<u8>) -> Result<(), JsError> {
     match crate::words::load(bytes) {

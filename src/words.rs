@@ -32,7 +32,8 @@ pub const LONGEST_WORD: usize = 4;
 const SHIPPED: &[u8] = include_bytes!("../data/words.bin");
 
 /// Every word of `doc` as a range of indices into `doc.tokens`, sentence after
-/// sentence: the units of key phrases; one per token when no model is loaded.
+/// sentence: the units of key phrases and the words the directives read (see
+/// [`Document::words`], which keeps them); one per token when no model is loaded.
 pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
     let Some(model) = shipped() else {
         return (0..doc.tokens.len()).map(|k| k..k + 1).collect();
@@ -60,9 +61,9 @@ pub fn shipped() -> Option<&'static Model<'static>> {
 }
 
 /// Loads the model from the bytes of `data/words.bin`, for a build without
-/// `embedded-words` (the wasm): the page fetches the file, the widget, which shows
-/// neither keywords nor words, never does. The first model loaded stays; `false` when
-/// `bytes` is not a model file (see [`Model::parse`]).
+/// `embedded-words` (the wasm): the page, the widget and the extension fetch the file
+/// beside the wasm. The first model loaded stays; `false` when `bytes` is not a model
+/// file (see [`Model::parse`]).
 #[cfg(not(feature = "embedded-words"))]
 pub fn load(bytes: Vec<u8>) -> bool {
     if MODEL.get().is_some() {
@@ -170,6 +171,13 @@ impl<'a> Model<'a> {
                 lexicon + self.weight_sum(&token_hashes(&keys, i)) > 0
             })
             .collect()
+    }
+
+    /// Whether the lexicon holds the word made of `tokens` (see [`word_hash`]): the
+    /// directive rules trust a word of several syllables only when it is a known word
+    /// or a name, and read the syllables of any other as the model may have glued them.
+    pub fn knows(&self, doc: &Document, tokens: &[Token]) -> bool {
+        word_hash(doc, tokens).is_some_and(|hash| self.lexicon.contains(hash))
     }
 
     /// The sum of the weights of feature hashes (0 for the fallback model).

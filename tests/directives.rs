@@ -332,6 +332,59 @@ fn cue_words_inside_other_words_and_nouns_are_not_directives() {
     none("Các yêu cầu về thủ tục kéo dài quá lâu, ảnh hưởng đến doanh nghiệp.");
     none("Ngày 14/5, Thủ tướng ban hành Chỉ thị số 15 về việc tăng cường chỉ đạo kỳ thi.");
     none("Văn phòng Chính phủ vừa có văn bản truyền đạt ý kiến chỉ đạo của Thủ tướng.");
+    // Read on words (more in the cue finder's tests): a cue's syllable inside a name.
+    none("Du khách xếp hàng vào Tử Cấm Thành.");
+}
+
+#[test]
+fn parties_and_actions_end_on_word_boundaries() {
+    let parts = one("Tỉnh yêu cầu Trung tâm giống cây trồng vật nuôi thu mua lúa mọc mầm cho nông dân.");
+    assert_eq!(parts.2, s("Trung tâm giống cây trồng vật nuôi"));
+    assert_eq!(parts.3, ["thu mua lúa mọc mầm cho nông dân"]);
+    let parts = one("Thủ tướng kêu gọi các tỉnh thành làm theo Huế.");
+    assert_eq!((parts.2, parts.3), (s("các tỉnh thành"), vec!["làm theo Huế".to_string()]));
+    let parts = one("Bộ trưởng yêu cầu các cơ quan chức năng tôn trọng quyền lợi của người dân.");
+    assert_eq!((parts.2, parts.3), (s("các cơ quan chức năng"), vec!["tôn trọng quyền lợi của người dân".to_string()]));
+    let (_, _, addressee, actions, _) =
+        one("Phó Thủ tướng phân công ông Khuất Việt Hùng, Phó Chủ tịch Chuyên trách Ủy ban ATGT Quốc gia đến hiện \
+         trường phối hợp xử lý.");
+    assert_eq!(addressee, s("ông Khuất Việt Hùng, Phó Chủ tịch Chuyên trách Ủy ban ATGT Quốc gia"));
+    assert_eq!(actions, ["phối hợp xử lý"]);
+}
+
+#[test]
+fn no_part_of_a_directive_cuts_a_known_word_on_the_annotated_articles() {
+    let model = tomtat::words::shipped().expect("the model is compiled in");
+    let mut checked = 0;
+    for set in ["gov-news", "gov-news-3"] {
+        let path = format!("{}/../shared/data/{set}.jsonl", env!("CARGO_MANIFEST_DIR"));
+        let Ok(lines) = std::fs::read_to_string(&path) else {
+            eprintln!("skipped: {path} is absent");
+            continue;
+        };
+        for line in lines.lines() {
+            let article: serde_json::Value = serde_json::from_str(line).unwrap();
+            let doc = Document::new(article["body"].as_str().unwrap());
+            // The byte offsets strictly inside a word of several syllables the lexicon knows.
+            let inside: std::collections::HashSet<usize> = doc
+                .words()
+                .iter()
+                .filter(|w| w.len() > 1 && model.knows(&doc, &doc.tokens[(*w).clone()]))
+                .flat_map(|w| doc.tokens[w.start + 1..w.end].iter().map(|t| t.range.start))
+                .collect();
+            for c in candidates(&doc) {
+                let d = c.directive;
+                for part in d.issuer.iter().chain(d.addressee.iter()).chain(&d.actions).chain([&d.cue]) {
+                    let text = &doc.text()[part.clone()];
+                    assert!(!inside.contains(&part.start), "{text:?} starts inside a word");
+                    let after = doc.tokens.iter().find(|t| t.range.start >= part.end).map(|t| t.range.start);
+                    assert!(!after.is_some_and(|a| inside.contains(&a)), "{text:?} ends inside a word");
+                    checked += 1;
+                }
+            }
+        }
+    }
+    eprintln!("{checked} parts checked");
 }
 
 #[test]

@@ -6,8 +6,7 @@
 /**
  * Starts the worker. `workerUrl` defaults to worker.js next to this module; `wasm`
  * (a URL or the module's bytes) overrides where the worker loads the wasm from, and
- * `words` (likewise) the word model, or is false for none (a caller that never asks
- * for keywords or words);
+ * `words` (likewise) the word model;
  * `workerType` is 'classic' for a worker bundled into one script (the offline file:
  * over file:// Chromium starts no module worker from a Blob URL).
  * Returns `{ digest(text, options), terminate() }`; `digest` resolves to

@@ -8,11 +8,12 @@
 //
 // Everything the widget shows lives in its Shadow DOM, styled by a constructed
 // stylesheet (CSP-safe, no inline <style>), so the site's CSS cannot reach it and its
-// CSS cannot leak. The worker and the wasm are loaded only when the element comes
-// into view or is opened, from URLs relative to this script. The only thing added to
-// the host document is one constructed stylesheet with the ::highlight() rule, which
-// must live there because the highlighted text is the site's; the site's DOM is never
-// changed (except by the `<mark>` fallback in browsers without CSS.highlights).
+// CSS cannot leak. The worker, the wasm and the word model are loaded only when the
+// element comes into view or is opened, from URLs relative to this script. The only
+// thing added to the host document is one constructed stylesheet with the ::highlight()
+// rule, which must live there because the highlighted text is the site's; the site's
+// DOM is never changed (except by the `<mark>` fallback in browsers without
+// CSS.highlights).
 // Article text is only ever inserted as text. Defines no global but the element.
 
 import { createDigester } from './digester.js';
@@ -303,12 +304,12 @@ class TomTat extends HTMLElement {
     this.#digester ??= createDigester({
       workerUrl: workerUrl(),
       wasm: new URL('./pkg/tomtat_bg.wasm', import.meta.url).href,
-      // The panel shows no keywords: no word model to download (see the options below).
-      words: false,
+      // The directives read words: the word model is fetched with the wasm, as lazily.
+      words: new URL('./pkg/words.bin', import.meta.url).href,
     });
     const length = this.getAttribute('length');
     try {
-      // No keywords: the panel shows none, and the worker has no word model.
+      // No keywords: the panel shows none, and the digest comes sooner without them.
       const options = { length: LENGTHS.has(length) ? length : DEFAULT_LENGTH, keywords: false };
       const answer = await this.#digester.digest(article.text, options);
       if (!answer || generation !== this.#generation) return;

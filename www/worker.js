@@ -1,9 +1,9 @@
 // The Web Worker that runs the digest, so that a long article never freezes the page;
 // the only script that touches the wasm. Messages in: `{ id, text, options }`, and
 // optionally first `{ wasm, words }`: where the wasm and the word model come from (URLs,
-// or the bytes for a bundle that inlines them), `words: false` for no word model (a
-// caller that never asks for keywords or words, as the widget). The model is fetched
-// while the wasm compiles and loaded before the first digest.
+// or the bytes for a bundle that inlines them). Every digest reads words (the
+// directives, keywords and words options), so the model is fetched while the wasm
+// compiles and loaded before the first digest.
 // Messages out: `{ id, digest, ms }` or `{ id, error }`, with `trapped: true` when the
 // wasm trapped (a WebAssembly.RuntimeError: a panic, an out-of-bounds access),
 // after which the instance is in an unknown state and this worker is not used again:
@@ -92,7 +92,7 @@ function post(id, digest, ms) {
 function load() {
   ready ??= Promise.all([init(wasm === undefined ? undefined : { module_or_path: wasm }), modelBytes()])
     .then(([exports, model]) => {
-      if (model) loadWordModel(model);
+      loadWordModel(model);
       return exports;
     })
     .catch((error) => {
@@ -102,10 +102,8 @@ function load() {
   return ready;
 }
 
-/** The word model's bytes: given, fetched (by default from pkg/ next to this worker),
- * or null when the caller wants none. */
+/** The word model's bytes: given, or fetched (by default from pkg/ next to this worker). */
 async function modelBytes() {
-  if (words === false) return null;
   if (words instanceof Uint8Array) return words;
   const response = await fetch(words ?? new URL('./pkg/words.bin', import.meta.url));
   if (!response.ok) throw new Error(`the word model could not be loaded (HTTP ${response.status})`);

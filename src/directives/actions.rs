@@ -92,9 +92,9 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
 
 /// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
 fn adverb_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    match lexicon.actions.longest(&words.lower, i) {
+    match words.longest(&lexicon.actions, i) {
         Some((n, Action::Adverb)) => {
-            matches!(lexicon.actions.longest(&words.lower, i + n), Some((_, Action::Verb)))
+            matches!(words.longest(&lexicon.actions, i + n), Some((_, Action::Verb)))
         }
         _ => false,
     }
@@ -105,7 +105,7 @@ fn negated_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     words.phrase_at(i, list(List::Negation)).is_some_and(|n| {
         parties::action_at(words, lexicon, i + n).is_some()
             || parties::treebank_verb_at(words, lexicon, i + n)
-            || lexicon.cues.longest(&words.lower, i).is_some()
+            || words.longest(&lexicon.cues, i).is_some()
     })
 }
 
@@ -125,7 +125,7 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
     while i < range.end {
         // A capital inside an item starts a name ("của Thanh tra"), not a verb.
         let name = i > range.start && words.is_capital(i);
-        match lexicon.actions.longest(&words.lower, i).filter(|_| !name) {
+        match words.longest(&lexicon.actions, i).filter(|_| !name) {
             Some((n, _)) => {
                 for m in marks.iter_mut().skip(i - range.start).take(n) {
                     *m = true;

@@ -48,7 +48,7 @@ pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> 
     let mut i = scope.start;
     let mut tried = 0;
     while i < scope.end && tried < MAX_CANDIDATES {
-        match lexicon.cues.longest(&words.lower, i) {
+        match words.longest(&lexicon.cues, i) {
             Some((n, cue)) => {
                 tried += 1;
                 if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
@@ -86,7 +86,7 @@ pub fn follow_on(words: &Words, lexicon: &Lexicon, kind: DirectiveKind) -> Optio
     let body = parties::party_at(words, lexicon, start).is_some();
     if let Some(n) = parties::action_at(words, lexicon, start).filter(|_| !body).or_else(|| {
         (words.is_capital(start) && start > 0 && !named_body(words, lexicon, start))
-            .then(|| lexicon.actions.longest(&words.lower, start).map(|(n, _)| n))
+            .then(|| words.longest(&lexicon.actions, start).map(|(n, _)| n))
             .flatten()
     }) {
         // A verb followed by a tense marker or "của"/"từ" is the subject noun of a
@@ -141,8 +141,8 @@ fn main_clause(words: &Words) -> usize {
 /// ("Kiểm điểm ...", "Đồng thời sửa đổi ...").
 pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
     let start = main_clause(words);
-    let verb = lexicon.actions.longest(&words.lower, start).is_some()
-        && lexicon.cues.longest(&words.lower, start).is_none()
+    let verb = words.longest(&lexicon.actions, start).is_some()
+        && words.longest(&lexicon.cues, start).is_none()
         && parties::party_at(words, lexicon, start).is_none();
     verb || negated_task(words, lexicon, start).is_some()
 }
@@ -151,7 +151,7 @@ pub fn opens_with_task(words: &Words, lexicon: &Lexicon) -> bool {
 /// when one does.
 fn negated_task(words: &Words, lexicon: &Lexicon, start: usize) -> Option<usize> {
     let n = words.phrase_at(start, list(List::Negation))?;
-    (lexicon.cues.longest(&words.lower, start).is_none() && parties::action_at(words, lexicon, start + n).is_some())
+    (words.longest(&lexicon.cues, start).is_none() && parties::action_at(words, lexicon, start + n).is_some())
         .then_some(n)
 }
 
@@ -233,7 +233,7 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             while let Some(n) = words.phrase_at(verb, list(List::BeforeVerb)) {
                 verb += n;
             }
-            if matches!(lexicon.cues.longest(&words.lower, verb), Some((_, c)) if c.role == Role::Verb) {
+            if matches!(words.longest(&lexicon.cues, verb), Some((_, c)) if c.role == Role::Verb) {
                 return None;
             }
             // "Hà Nội cần làm gì?": a question asks, it does not oblige; a reported
@@ -312,7 +312,7 @@ fn negated_cue(words: &Words, lexicon: &Lexicon, i: usize, floor: usize) -> bool
         }
         let Some(comma) = k.checked_sub(1).filter(|&c| words.is(c, &[","])) else { return false };
         let verb = (comma.saturating_sub(3).max(floor)..comma)
-            .find(|&v| lexicon.actions.longest(&words.lower, v).is_some_and(|(n, _)| v + n == comma));
+            .find(|&v| words.longest(&lexicon.actions, v).is_some_and(|(n, _)| v + n == comma));
         match verb {
             Some(v) => k = v,
             None => return false,
@@ -455,6 +455,16 @@ mod tests {
         assert_eq!(cue("Thứ trưởng tới dự và phát biểu chỉ đạo hội nghị."), None);
         assert_eq!(cue("Doanh nghiệp đang phải đối diện nhiều khó khăn."), None);
         assert_eq!(cue("Qua rà soát cũng có một số vấn đề cần rút kinh nghiệm."), None);
+    }
+
+    #[test]
+    fn a_cue_word_inside_another_word_or_a_name_is_no_cue() {
+        assert_eq!(cue("Ông Putin bác cáo buộc của phương Tây."), None);
+        assert_eq!(cue("Đoàn công tác của Bộ đến Cần Thơ làm việc."), None);
+        assert_eq!(cue("Du khách xếp hàng vào Tử Cấm Thành."), None);
+        assert_eq!(cue("Mỹ tiếp tục cấm vận Iran."), None);
+        assert_eq!(cue("Nhà hát Giao hưởng thành phố mở cửa."), None);
+        assert_eq!(cue("Tòa án buộc bị can bồi thường thiệt hại.").as_deref(), Some("buộc"));
     }
 
     #[test]

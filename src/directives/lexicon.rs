@@ -73,7 +73,7 @@ impl Lexicon {
     /// ("giao thông", "bàn giao"). Here, below the parties and the cues, because a
     /// party's phrase ends where a cue begins.
     pub fn cue_word_at(&self, words: &Words, i: usize) -> bool {
-        self.cues.longest(&words.lower, i).is_some() && !giao_in_word(words, i)
+        words.longest(&self.cues, i).is_some() && !giao_in_word(words, i)
     }
 }
 

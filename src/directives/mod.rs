@@ -163,7 +163,7 @@ fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &
     let after = (0..words.len()).find(|&k| words.bytes(k..k + 1).start >= first.cue.end)?;
     let (at, cue) = (after..words.len()).find_map(|k| {
         let n = words.phrase_at(k, grammar::list(grammar::List::ClauseBreaks))?;
-        (k..k + n).find_map(|j| match lexicon.cues.longest(&words.lower, j) {
+        (k..k + n).find_map(|j| match words.longest(&lexicon.cues, j) {
             Some((m, cue)) if cue.role == lexicon::Role::Verb && j + m == k + n => Some((j..j + m, cue)),
             _ => None,
         })
@@ -205,7 +205,7 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
             // part of what is to be done.
             let verb_cue = found.cue.role == lexicon::Role::Modal
                 && found.cue.kind != DirectiveKind::Prohibit
-                && lexicon.actions.longest(&words.lower, found.at.start).is_some();
+                && words.longest(&lexicon.actions, found.at.start).is_some();
             let start = if verb_cue { found.at.start } else { found.at.end };
             (speaker.or(issuer), addressee, start)
         }
@@ -215,12 +215,14 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
     if actions.is_empty() {
         return None;
     }
+    // Every part is whole words, even where a rule stopped inside one.
+    let span = |r: Range<usize>| words.bytes(words.whole(r));
     Some(Extracted {
         sentence: index,
-        issuer: issuer.map(|r| words.bytes(r)),
-        cue: words.bytes(found.at),
-        addressee: addressee.map(|r| words.bytes(r)),
-        actions: actions.into_iter().map(|r| words.bytes(r)).collect(),
+        issuer: issuer.map(span),
+        cue: span(found.at),
+        addressee: addressee.map(span),
+        actions: actions.into_iter().map(span).collect(),
         kind: found.cue.kind,
     })
 }

@@ -21,8 +21,8 @@ pub const WINDOW: usize = 80;
 /// The kind of party a phrase at `i` names, and its length. A longer verb at the same
 /// place wins ("ban hành" is not the body "Ban", "báo cáo" not a newspaper).
 pub fn party_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<(usize, Party)> {
-    let party = lexicon.parties.longest(&words.lower, i)?;
-    match lexicon.actions.longest(&words.lower, i) {
+    let party = words.longest_heading(&lexicon.parties, i)?;
+    match words.longest(&lexicon.actions, i) {
         Some((n, _)) if n > party.0 && !words.is_capital(i) => None,
         _ => Some(party),
     }
@@ -51,9 +51,9 @@ pub fn action_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
     if words.is_capital(i) && !item_start {
         return None;
     }
-    let (n, _) = lexicon.actions.longest(&words.lower, i)?;
+    let (n, _) = words.longest(&lexicon.actions, i)?;
     // A longer word of the treebank that is not a verb wins ("có thể" is not "có").
-    match lexicon.verbs.longest(&words.lower, i) {
+    match words.longest(&lexicon.verbs, i) {
         Some((m, false)) if m > n => None,
         _ => Some(n),
     }
@@ -61,7 +61,7 @@ pub fn action_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
 
 /// The length of a modal or passive cue at `i` ("phải", "cần", "có trách nhiệm").
 pub fn modal_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
-    match lexicon.cues.longest(&words.lower, i) {
+    match words.longest(&lexicon.cues, i) {
         Some((n, cue)) if cue.role != Role::Verb => Some(n),
         _ => None,
     }
@@ -77,7 +77,7 @@ pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool 
             continue;
         }
         if !words.is_capital(i)
-            && (lexicon.actions.longest(&words.lower, i).is_some()
+            && (words.longest(&lexicon.actions, i).is_some()
                 || lexicon.cue_word_at(words, i)
                 || words.phrase_at(i, list(List::Breaks)).is_some()
                 || words.phrase_at(i, list(List::Aspect)).is_some())
@@ -127,8 +127,8 @@ fn continues_word(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
         && !words.is_punct(i)
         && !words.is_number(i)
         && party_at(words, lexicon, i).is_none()
-        && lexicon.actions.longest(&words.lower, i).is_none()
-        && lexicon.cues.longest(&words.lower, i).is_none()
+        && words.longest(&lexicon.actions, i).is_none()
+        && words.longest(&lexicon.cues, i).is_none()
         && !treebank_verb_at(words, lexicon, i)
         && lists.iter().all(|&l| words.phrase_at(i, list(l)).is_none())
 }
@@ -317,7 +317,7 @@ pub fn addressee_after(
     let mut start = if words.is(after, &["cho"]) { after + 1 } else { after };
     // Serial verbs of ordering ("đôn đốc yêu cầu công ty ...", "chỉ đạo giao TP ..."):
     // the addressee follows the last.
-    while let Some((n, cue)) = lexicon.cues.longest(&words.lower, start) {
+    while let Some((n, cue)) = words.longest(&lexicon.cues, start) {
         if cue.role != Role::Verb || words.is_capital(start) || !lexicon.cue_word_at(words, start) {
             break;
         }
@@ -326,7 +326,7 @@ pub fn addressee_after(
     // "chỉ đạo: Giao Sở Xây dựng chủ trì ...": a verb of ordering that opens what the
     // colon introduces is serial too.
     if words.is(start, &[":"]) && lexicon.cue_word_at(words, start + 1) {
-        if let Some((n, _)) = lexicon.cues.longest(&words.lower, start + 1).filter(|(_, c)| c.role == Role::Verb) {
+        if let Some((n, _)) = words.longest(&lexicon.cues, start + 1).filter(|(_, c)| c.role == Role::Verb) {
             start += 1 + n;
         }
     }
@@ -407,7 +407,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         {
             return (j, false);
         }
-        match lexicon.verbs.longest(&words.lower, j) {
+        match words.longest(&lexicon.verbs, j) {
             Some((_, true)) if j > start && !words.is_capital(j) => return (j, true),
             Some((n, _)) if n > 1 => {
                 j += n;
@@ -423,7 +423,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
 /// The length of the verb at `i` when a modal follows it at once.
 fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
     let n = action_at(words, lexicon, i).or_else(|| {
-        lexicon.verbs.longest(&words.lower, i).filter(|&(_, verb)| verb && !words.is_capital(i)).map(|(n, _)| n)
+        words.longest(&lexicon.verbs, i).filter(|&(_, verb)| verb && !words.is_capital(i)).map(|(n, _)| n)
     })?;
     modal_at(words, lexicon, i + n).map(|_| n)
 }
@@ -432,12 +432,12 @@ fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize
 /// ("dự" attends, "dự án" is a project).
 fn breaks_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     let n = words.phrase_at(i, list(List::Breaks)).unwrap_or(0);
-    n > 0 && lexicon.verbs.longest(&words.lower, i).is_none_or(|(m, _)| m <= n)
+    n > 0 && words.longest(&lexicon.verbs, i).is_none_or(|(m, _)| m <= n)
 }
 
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
 pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    !words.is_capital(i) && matches!(lexicon.verbs.longest(&words.lower, i), Some((_, true)))
+    !words.is_capital(i) && matches!(words.longest(&lexicon.verbs, i), Some((_, true)))
 }
 
 /// `start` moved past a fronted adverbial frame ("Nếu ... thì", "Trong quá trình sửa

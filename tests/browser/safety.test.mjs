@@ -19,7 +19,7 @@ const OFFLINE = fileURLToPath(new URL('../../dist/tomtat.html', import.meta.url)
 
 /** The assets of each surface: everything it may request from its own origin. */
 const PAGE_ASSETS = ['/', '/style.css', '/app.js', '/digest-view.js', '/kinds.js', '/digester.js', '/highlight.js', '/worker.js', '/pkg/tomtat.js', '/pkg/tomtat_bg.wasm', '/pkg/words.bin', '/pkg/seed.txt'];
-const WIDGET_ASSETS = ['/widget.js', '/digest-view.js', '/kinds.js', '/find-article.js', '/digester.js', '/highlight.js', '/worker.js', '/pkg/tomtat.js', '/pkg/tomtat_bg.wasm'];
+const WIDGET_ASSETS = ['/widget.js', '/digest-view.js', '/kinds.js', '/find-article.js', '/digester.js', '/highlight.js', '/worker.js', '/pkg/tomtat.js', '/pkg/tomtat_bg.wasm', '/pkg/words.bin'];
 
 /**
  * An article whose text is full of markup: every payload would set `window.pwned` (or

@@ -132,6 +132,7 @@ test('demo news page under a strict CSP: the article digested, four directives, 
     assert.deepEqual(session.errors, []);
     assert.deepEqual(session.foreign(), []);
     assert.ok(session.urls.some((url) => url.endsWith('/pkg/tomtat_bg.wasm')), 'the wasm was loaded');
+    assert.ok(session.urls.some((url) => url.endsWith('/pkg/words.bin')), 'the word model was loaded: the directives read words');
   } finally {
     await session.close();
   }
@@ -466,6 +467,7 @@ test('served from another origin (a CDN), the widget still loads its worker and 
     assert.equal(digest.directives.length, 4);
     assert.ok(urls.includes(`${cdn}/tomtat/worker.js`), 'the worker came from the CDN');
     assert.ok(urls.includes(`${cdn}/tomtat/pkg/tomtat_bg.wasm`), 'the wasm came from the CDN');
+    assert.ok(urls.includes(`${cdn}/tomtat/pkg/words.bin`), 'the word model came from the CDN');
   } finally {
     await browser.close();
   }
@@ -545,9 +547,9 @@ async function withRealPage(run) {
 
 test('on a real page (scripts off) the widget loads when opened, digests it and highlights without changing a node', async () => {
   await withRealPage(async (page, urls) => {
-    // Far below the fold and not opened: neither the worker nor the wasm is fetched.
+    // Far below the fold and not opened: neither the worker, the wasm nor the word model is fetched.
     await page.waitForTimeout(300);
-    assert.ok(!urls.some((url) => /worker\.js|\.wasm$/.test(url)), `nothing loaded yet: ${urls.filter((u) => u.includes('/tomtat/'))}`);
+    assert.ok(!urls.some((url) => /worker\.js|\.wasm$|words\.bin$/.test(url)), `nothing loaded yet: ${urls.filter((u) => u.includes('/tomtat/'))}`);
     const result = await page.evaluate(digestAndHighlight, false);
     assert.ok(result.sameText, 'the widget digested what findArticle finds');
     assert.ok(result.sentences > 50, `${result.sentences} sentences`);
@@ -559,6 +561,7 @@ test('on a real page (scripts off) the widget loads when opened, digests it and 
     assert.equal(result.mutations, 0, 'a MutationObserver saw no change to the page');
     assert.ok(result.unchanged);
     assert.ok(urls.some((url) => url.endsWith('/tomtat/pkg/tomtat_bg.wasm')), 'the wasm loaded once opened');
+    assert.ok(urls.some((url) => url.endsWith('/tomtat/pkg/words.bin')), 'and the word model with it');
   });
 });
 

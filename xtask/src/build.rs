@@ -3,12 +3,12 @@
 //! Compiles the crate for `wasm32-unknown-unknown` in the size-optimised `wasm` profile,
 //! runs the bindgen step in-process through `wasm-bindgen-cli-support`
 //! (pinned to the crate's `wasm-bindgen` version, so no separate CLI to install),
-//! copies the word model (`words.bin`, which the wasm does not embed: the page loads it,
-//! the widget never needs it) and the seed article for the page's "Bài mẫu" button,
-//! writes the offline single
-//! file (`offline.rs`), the npm package (`npm.rs`) and the browser extension
-//! (`extension.rs`) and prints the sizes a reader downloads, which it also writes into
-//! `docs/performance.md`; `cargo xtask build` then writes the Python wheel (`python.rs`).
+//! copies the word model (`words.bin`, which the wasm does not embed: the page, the
+//! widget and the extension load it beside the wasm) and the seed article for the
+//! page's "Bài mẫu" button, writes the offline single file (`offline.rs`), the npm
+//! package (`npm.rs`) and the browser extension (`extension.rs`) and prints the sizes a
+//! reader downloads, which it also writes into `docs/performance.md`; `cargo xtask
+//! build` then writes the Python wheel (`python.rs`).
 //! Debian's `wasm-opt` is deliberately not run: its version breaks
 //! externref tables.
 
@@ -23,15 +23,15 @@ use crate::test::{cargo, ensure_wasm_target};
 
 /// Where the generated module, wasm, types and seed go (git-ignored).
 pub const PKG: &str = "www/pkg";
-/// The word model, loaded by the page for keywords and words.
+/// The word model, loaded beside the wasm: every digest reads words.
 const WORDS: &str = "data/words.bin";
 /// The reference article, loaded by the page's "Bài mẫu" button.
 const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
 /// The page's own scripts, counted in the size report.
 const PAGE_SCRIPTS: [&str; 6] =
     ["www/app.js", "www/digest-view.js", "www/kinds.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
-/// What a news site's reader downloads besides the wasm and its glue: the widget and the
-/// modules it imports (its CSS is inside widget.js), and the worker.
+/// What a news site's reader downloads besides the wasm, its glue and the word model:
+/// the widget and the modules it imports (its CSS is inside widget.js), and the worker.
 pub const WIDGET_SCRIPTS: [&str; 7] = [
     "www/widget.js",
     "www/digest-view.js",
@@ -132,16 +132,16 @@ fn report_sizes() -> Result<(), String> {
     let words = sizes(&[format!("{PKG}/words.bin")])?;
     let page = sizes(&PAGE_SCRIPTS.map(String::from))?;
     let widget = sizes(&WIDGET_SCRIPTS.map(String::from))?;
-    let reader = widget.add(glue).add(wasm);
+    let reader = widget.add(glue).add(wasm).add(words);
     let offline = sizes(&[crate::offline::OUT.to_string()])?;
     let extension = sizes(&files_under(Path::new(crate::extension::DIR))?)?;
     let rows = [
         ("tomtat_bg.wasm".to_string(), wasm),
         ("tomtat.js (bindgen glue)".to_string(), glue),
-        ("words.bin (word model: the page loads it, the widget never)".to_string(), words),
+        ("words.bin (word model: every digest reads words; loaded with the wasm)".to_string(), words),
         (format!("page scripts: {}", script_names(&PAGE_SCRIPTS)), page),
         (format!("widget scripts (CSS inside): {}", script_names(&WIDGET_SCRIPTS)), widget),
-        ("a news site's reader: widget scripts + glue + wasm".to_string(), reader),
+        ("a news site's reader: widget scripts + glue + wasm + words.bin".to_string(), reader),
         (format!("{} (offline, all inlined)", crate::offline::OUT), offline),
         (format!("{}/ (every file, as its zip roughly weighs: gzip)", crate::extension::DIR), extension),
     ];

@@ -105,7 +105,7 @@ fn readme(version: &str) -> Result<String, String> {
     let wasm = sizes(&[pkg("tomtat_bg.wasm")])?;
     let glue = sizes(&[pkg("tomtat.js")])?;
     let words = sizes(&[pkg("words.bin")])?;
-    let reader = sizes(&WIDGET_SCRIPTS.map(String::from))?.add(glue).add(wasm);
+    let reader = sizes(&WIDGET_SCRIPTS.map(String::from))?.add(glue).add(wasm).add(words);
     Ok([
         ("@VERSION@", version.to_string()),
         ("@READER_GZIP@", reader.gzip.to_string()),
