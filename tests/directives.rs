@@ -1,6 +1,7 @@
 //! Directive extraction through the public API: the seed's four directives as
 //! annotated in shared/DIRECTIVES.md and shown by the digest; each construction the
-//! guideline names with real sentences, and the sentences that must not fire, as the
+//! guideline names with real sentences, and the sentences that must not fire (proposed
+//! only with a veto, which the fitted decision weighs), as the
 //! rules propose them (the candidates, before the fitted decision); hostile input.
 
 mod common;
@@ -18,10 +19,12 @@ fn shown(text: &str) -> Vec<Directive> {
     d.directives
 }
 
-/// The candidates the rules propose in `text`, as the digest would show them.
+/// The candidates the rules propose in `text` with no veto, as the digest would show
+/// them.
 fn directives(text: &str) -> Vec<Directive> {
     let doc = Document::new(text);
-    let directives = candidates(&doc).into_iter().map(|c| Directive::new(&doc, c.directive)).collect();
+    let directives =
+        candidates(&doc).into_iter().filter(|c| !c.vetoed).map(|c| Directive::new(&doc, c.directive)).collect();
     let digest = Digest { directives, ..Digest::default() };
     assert_spans_slice_original(text, &digest);
     digest.directives
@@ -647,7 +650,9 @@ fn a_body_word_before_a_name_is_the_body_not_a_task() {
 #[test]
 fn the_digest_shows_only_candidates_the_decision_keeps() {
     // What the digest shows is what the rules propose, part for part, less what the
-    // decision refuses: the seed keeps all four.
+    // decision refuses: the seed keeps all four, and refuses the noun "yêu cầu" the
+    // rules propose with a veto.
+    assert_eq!(candidates(&Document::new(SEED)).iter().filter(|c| c.vetoed).count(), 1);
     assert_eq!(shown(SEED), directives(SEED));
     // Orders given by people without authority: the rules propose them, the decision,
     // which reads who speaks, refuses them.
@@ -660,4 +665,19 @@ fn the_digest_shows_only_candidates_the_decision_keeps() {
         assert!(shown(text).is_empty(), "{text}: {:#?}", shown(text));
     }
     assert_eq!(shown("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ.").len(), 1);
+}
+
+#[test]
+fn a_vetoed_cue_is_a_candidate_whose_features_name_the_veto() {
+    // A request going up: the rules propose it with the reason against it, and the
+    // decision, which weighs that reason, does not show it.
+    let text = "UBND tỉnh Điện Biên đề nghị Chính phủ hỗ trợ vốn xây dựng tuyến đường nối với sân bay.";
+    let found = candidates(&Document::new(text));
+    assert_eq!(found.len(), 1);
+    assert!(found[0].vetoed);
+    assert!(found[0].features.iter().any(|f| f == "veto to superior"), "{:?}", found[0].features);
+    assert!(shown(text).is_empty());
+    // A plain order has no veto.
+    let plain = candidates(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));
+    assert!(!plain[0].vetoed && !plain[0].features.iter().any(|f| f.starts_with("veto")));
 }
