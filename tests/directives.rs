@@ -23,8 +23,11 @@ fn shown(text: &str) -> Vec<Directive> {
 /// them.
 fn directives(text: &str) -> Vec<Directive> {
     let doc = Document::new(text);
-    let directives =
-        candidates(&doc).into_iter().filter(|c| !c.vetoed).map(|c| Directive::new(&doc, c.directive)).collect();
+    let directives = candidates(&doc)
+        .into_iter()
+        .filter(|c| c.vetoes.is_empty())
+        .map(|c| Directive::new(&doc, c.directive))
+        .collect();
     let digest = Digest { directives, ..Digest::default() };
     assert_spans_slice_original(text, &digest);
     digest.directives
@@ -587,10 +590,12 @@ fn a_negated_cue_reports_a_failure() {
 }
 
 #[test]
-fn a_cue_in_a_clause_of_reason_is_a_cause() {
+fn a_cue_in_a_clause_of_reason_is_not_shown() {
+    // No rule vetoes the clause of reason (it decided too few annotated sentences):
+    // the decision refuses it.
     let text =
         "Do một số đơn vị được giao thực hiện nhiệm vụ mới cần có ngay thiết bị, nên Tổng cục đã điều chuyển thiết bị.";
-    none(text);
+    assert!(shown(text).is_empty(), "{:#?}", shown(text));
     // After "nên" the main clause gives the order; "Do đó" is a connective.
     let main = "Do mưa lớn kéo dài nên chi cục đã yêu cầu các hộ dân di dời tài sản.";
     assert_eq!(directives(main).len(), 1);
@@ -652,7 +657,7 @@ fn the_digest_shows_only_candidates_the_decision_keeps() {
     // What the digest shows is what the rules propose, part for part, less what the
     // decision refuses: the seed keeps all four, and refuses the noun "yêu cầu" the
     // rules propose with a veto.
-    assert_eq!(candidates(&Document::new(SEED)).iter().filter(|c| c.vetoed).count(), 1);
+    assert_eq!(candidates(&Document::new(SEED)).iter().filter(|c| !c.vetoes.is_empty()).count(), 1);
     assert_eq!(shown(SEED), directives(SEED));
     // Orders given by people without authority: the rules propose them, the decision,
     // which reads who speaks, refuses them.
@@ -674,10 +679,27 @@ fn a_vetoed_cue_is_a_candidate_whose_features_name_the_veto() {
     let text = "UBND tỉnh Điện Biên đề nghị Chính phủ hỗ trợ vốn xây dựng tuyến đường nối với sân bay.";
     let found = candidates(&Document::new(text));
     assert_eq!(found.len(), 1);
-    assert!(found[0].vetoed);
+    assert_eq!(found[0].vetoes, ["to superior"]);
     assert!(found[0].features.iter().any(|f| f == "veto to superior"), "{:?}", found[0].features);
     assert!(shown(text).is_empty());
     // A plain order has no veto.
     let plain = candidates(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));
-    assert!(!plain[0].vetoed && !plain[0].features.iter().any(|f| f.starts_with("veto")));
+    assert!(plain[0].vetoes.is_empty() && !plain[0].features.iter().any(|f| f.starts_with("veto")));
+}
+
+#[test]
+fn questions_things_handed_over_and_opinions_are_not_shown() {
+    // These had rules of their own that decided fewer than three annotated sentences;
+    // the decision, which reads the question mark, the passive and who speaks, refuses
+    // them.
+    for text in [
+        "Hà Nội cần làm gì để giảm ùn tắc?",
+        "Các trường phải làm gì với học sinh nghỉ học?",
+        "Dự án này được UBND tỉnh giao cho Công ty Vũng Áng với tổng mức đầu tư lớn.",
+        "Tòa nhà B được giao cho viễn thông, tòa nhà A giao lại cho bưu điện.",
+        "TS Nguyễn Văn An cho rằng nếu mua bán sai quy định thì phải hoàn trả tiền.",
+        "Qua rà soát cũng có một số vấn đề cần rút kinh nghiệm.",
+    ] {
+        assert!(shown(text).is_empty(), "{text}: {:#?}", shown(text));
+    }
 }

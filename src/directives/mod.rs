@@ -72,9 +72,9 @@ pub struct Candidate {
     pub directive: Extracted,
     /// Its features (see [`features`]).
     pub features: Vec<String>,
-    /// Whether the rules found a reason its cue may not give an order here (a veto,
-    /// read by the decision among its features).
-    pub vetoed: bool,
+    /// The reasons the rules found that its cue may not give an order here (vetoes,
+    /// read by the decision among its features); empty for a plain candidate.
+    pub vetoes: Vec<&'static str>,
 }
 
 /// The directives of `doc` that the shipped decision keeps, in reading order.
@@ -144,7 +144,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
 /// A candidate with its features.
 fn candidate(words: &Words, lexicon: &lexicon::Lexicon, directive: Extracted, context: &Context) -> Candidate {
     let features = features::of(words, lexicon, &directive, context);
-    Candidate { directive, features, vetoed: !context.vetoes.is_empty() }
+    Candidate { directive, features, vetoes: context.vetoes.iter().map(|v| v.name()).collect() }
 }
 
 /// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any, past a
