@@ -108,14 +108,18 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         let read = |found| build(&words, lexicon, index, found);
         // A cue with vetoes comes after a follow-on task: it is proposed only when the
         // sentence has nothing better, and it opens no run.
-        let (cue, vetoed) = match cues::find(&words, lexicon, read) {
-            Some((d, vetoes)) if vetoes.is_empty() => (Some((d, Source::Cue)), None),
-            found => (None, found),
+        let mut vetoed = None;
+        let mut cue = || match cues::find(&words, lexicon, read) {
+            Some((d, vetoes)) if vetoes.is_empty() => Some((d, Source::Cue)),
+            found => {
+                vetoed = found;
+                None
+            }
         };
         let follow = |kind| cues::follow_on(&words, lexicon, kind).and_then(read).map(|d| (d, Source::FollowOn));
         let directive = match task {
-            Some(kind) => follow(kind).or(cue),
-            None => cue.or_else(|| run.and_then(follow)),
+            Some(kind) => follow(kind).or_else(&mut cue),
+            None => cue().or_else(|| run.and_then(follow)),
         };
         let previous = run.take();
         let context = |source, vetoes| Context { source, previous, after_colon, first: index == 0, vetoes };
