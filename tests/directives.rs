@@ -1,8 +1,8 @@
 //! Directive extraction through the public API: the seed's four directives as
 //! annotated in shared/DIRECTIVES.md and shown by the digest; each construction the
-//! guideline names with real sentences, and the sentences that must not fire (proposed
-//! only with a veto, which the fitted decision weighs), as the
-//! rules propose them (the candidates, before the fitted decision); hostile input.
+//! guideline names with real sentences, and the sentences that must not fire, as the
+//! rules propose them (the candidates with no veto, before the fitted decision); what
+//! the decision refuses; hostile input.
 
 mod common;
 

@@ -1,7 +1,8 @@
 //! Finding the cue of a directive in a sentence and telling a cue from the same word
 //! used otherwise: "yêu cầu" as a noun ("đáp ứng yêu cầu"), "giao" inside another word
 //! ("giao thông", "bàn giao"), "phải"/"cần" that state a fact ("người dân phải chịu",
-//! "cần 5 năm"), a request going up ("đề nghị Chính phủ hỗ trợ").
+//! "cần 5 năm"), a request going up ("đề nghị Chính phủ hỗ trợ"): the reasons against
+//! a cue are its vetoes, which the decision weighs.
 
 use std::ops::Range;
 
@@ -168,9 +169,9 @@ fn negated_task(words: &Words, lexicon: &Lexicon, start: usize) -> Option<usize>
         .then_some(n)
 }
 
-/// Why a cue word may not give an order where it stands. The rules once dropped such
-/// candidates; each reason is now a feature the decision weighs ([`super::features`]),
-/// as every one of them is sometimes wrong.
+/// Why a cue word may not give an order where it stands. A reason does not drop the
+/// candidate: it is a feature the decision weighs ([`super::features`]), as every one
+/// of them is sometimes wrong.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Veto {
     /// After a request by a person named without an office ("Ông Châu đề nghị ...").
