@@ -8,6 +8,7 @@
 
 use std::ops::Range;
 
+use super::cues::Veto;
 use super::grammar::{list, List};
 use super::lexicon::{Lexicon, Party};
 use super::words::Words;
@@ -24,9 +25,9 @@ pub enum Source {
     Coordinated,
 }
 
-/// What the sentences before a candidate say.
+/// What the sentences before a candidate say, and what the rules found against it.
 #[derive(Debug, Clone, Copy)]
-pub struct Context {
+pub struct Context<'a> {
     /// How the rules reached it.
     pub source: Source,
     /// The kind of the previous sentence's candidate, if it had one.
@@ -35,6 +36,8 @@ pub struct Context {
     pub after_colon: bool,
     /// Whether it is the first sentence of the text (often a heading).
     pub first: bool,
+    /// Why its cue may not give an order here.
+    pub vetoes: &'a [Veto],
 }
 
 /// The features of candidate `d` of the sentence `words`.
@@ -111,6 +114,13 @@ pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) ->
     }
     if context.first {
         f.push("first sentence".into());
+    }
+    for veto in context.vetoes {
+        f.push(format!("veto {}", veto.name()));
+        f.push(format!("veto {} {kind}", veto.name()));
+    }
+    if !context.vetoes.is_empty() {
+        f.push("vetoed".into());
     }
     f.sort();
     f.dedup();

@@ -14,8 +14,6 @@ pub enum List {
     NounBefore,
     /// `noun-after` in the table.
     NounAfter,
-    /// `proposing` in the table.
-    Proposing,
     /// `giao-after` in the table.
     GiaoAfter,
     /// `giao-before` in the table.
@@ -77,11 +75,10 @@ pub enum List {
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 33] = [
+const NAMES: [(&str, List); 32] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
-    ("proposing", List::Proposing),
     ("giao-after", List::GiaoAfter),
     ("giao-before", List::GiaoBefore),
     ("superiors", List::Superiors),

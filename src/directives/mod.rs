@@ -72,6 +72,9 @@ pub struct Candidate {
     pub directive: Extracted,
     /// Its features (see [`features`]).
     pub features: Vec<String>,
+    /// The reasons the rules found that its cue may not give an order here (vetoes,
+    /// read by the decision among its features); empty for a plain candidate.
+    pub vetoes: Vec<&'static str>,
 }
 
 /// The directives of `doc` that the shipped decision keeps, in reading order.
@@ -103,21 +106,30 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
         let read = |found| build(&words, lexicon, index, found);
-        let cue = || cues::find(&words, lexicon, read).map(|d| (d, Source::Cue));
+        // A cue with vetoes comes after a follow-on task: it is proposed only when the
+        // sentence has nothing better, and it opens no run.
+        let mut vetoed = None;
+        let mut cue = || match cues::find(&words, lexicon, read) {
+            Some((d, vetoes)) if vetoes.is_empty() => Some((d, Source::Cue)),
+            found => {
+                vetoed = found;
+                None
+            }
+        };
         let follow = |kind| cues::follow_on(&words, lexicon, kind).and_then(read).map(|d| (d, Source::FollowOn));
         let directive = match task {
-            Some(kind) => follow(kind).or_else(cue),
+            Some(kind) => follow(kind).or_else(&mut cue),
             None => cue().or_else(|| run.and_then(follow)),
         };
         let previous = run.take();
+        let context = |source, vetoes| Context { source, previous, after_colon, first: index == 0, vetoes };
         if let Some((directive, source)) = directive {
             run = Some(directive.kind);
-            let context = Context { source, previous, after_colon, first: index == 0 };
             let second = coordinated(&words, lexicon, index, &directive);
-            out.push(candidate(&words, lexicon, directive, &context));
-            out.extend(
-                second.map(|d| candidate(&words, lexicon, d, &Context { source: Source::Coordinated, ..context })),
-            );
+            out.push(candidate(&words, lexicon, directive, &context(source, &[])));
+            out.extend(second.map(|d| candidate(&words, lexicon, d, &context(Source::Coordinated, &[]))));
+        } else if let Some((directive, vetoes)) = vetoed {
+            out.push(candidate(&words, lexicon, directive, &context(Source::Cue, &vetoes)));
         }
         after_colon = words.at(words.len().saturating_sub(1)) == ":";
         if after_colon {
@@ -136,7 +148,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
 /// A candidate with its features.
 fn candidate(words: &Words, lexicon: &lexicon::Lexicon, directive: Extracted, context: &Context) -> Candidate {
     let features = features::of(words, lexicon, &directive, context);
-    Candidate { directive, features }
+    Candidate { directive, features, vetoes: context.vetoes.iter().map(|v| v.name()).collect() }
 }
 
 /// The noun phrase after a "gửi" ("send to") before the cue at `cue`, if any, past a
@@ -168,7 +180,8 @@ fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &
             _ => None,
         })
     })?;
-    let second = build(words, lexicon, index, cues::Found { at, cue, subject: None, quote: None })?;
+    let found = cues::Found { at, cue, subject: None, quote: None, vetoes: Vec::new() };
+    let second = build(words, lexicon, index, found)?;
     second.addressee.as_ref()?;
     Some(Extracted { issuer: first.issuer.clone(), ..second })
 }

@@ -106,6 +106,8 @@ pub struct Read {
     expected: Vec<Scored>,
     /// The rules' candidates, with their features.
     candidates: Vec<(Scored, Vec<String>)>,
+    /// The vetoes of each candidate.
+    vetoes: Vec<Vec<&'static str>>,
     /// The keyword baseline's directives.
     keyword: Vec<Scored>,
 }
@@ -156,7 +158,9 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                 .collect();
             let doc = Document::new(body);
             let points = CodePoints::new(body);
-            let candidates = tomtat::directives::candidates(&doc)
+            let proposed = tomtat::directives::candidates(&doc);
+            let vetoes = proposed.iter().map(|c| c.vetoes.clone()).collect();
+            let candidates = proposed
                 .into_iter()
                 .map(|c| {
                     let d = c.directive;
@@ -182,7 +186,7 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                     actions: vec![],
                 })
                 .collect();
-            Ok(Read { body: body.clone(), everyday, expected, candidates, keyword })
+            Ok(Read { body: body.clone(), everyday, expected, candidates, vetoes, keyword })
         })
         .collect()
 }
@@ -227,6 +231,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ];
         print_set(title, &pick(&all, members, &cv), &others, show && members.len() == all.len());
     }
+    vetoes_used(&all);
     news_shown(shipped)
 }
 
@@ -247,6 +252,30 @@ fn cross_validate(all: &[&Read]) -> Vec<Vec<Scored>> {
         }
     }
     shown
+}
+
+/// Prints, for each veto of the rules, the annotated candidates it falls on, how many of
+/// them are directives (where it is wrong) and on how many it is the only veto (where
+/// it alone makes the candidate vetoed): a rule stays only if it decides three or more.
+fn vetoes_used(all: &[&Read]) {
+    let mut counts: BTreeMap<&str, (usize, usize, usize)> = BTreeMap::new();
+    for article in all {
+        for (vetoes, label) in article.vetoes.iter().zip(article.labels()) {
+            for v in vetoes {
+                let c = counts.entry(v).or_default();
+                c.0 += 1;
+                c.1 += usize::from(label);
+                c.2 += usize::from(vetoes.len() == 1);
+            }
+        }
+    }
+    let mut rows: Vec<_> = counts.into_iter().collect();
+    rows.sort_by_key(|(_, c)| std::cmp::Reverse(c.0));
+    println!("the rules' vetoes on the annotated candidates:");
+    println!("  {:<20} {:>7} {:>14} {:>6}", "veto", "fires", "on a directive", "alone");
+    for (veto, (fires, directive, alone)) in rows {
+        println!("  {veto:<20} {fires:>7} {directive:>14} {alone:>6}");
+    }
 }
 
 /// Prints how many news-dev articles (title and body) show a directive, with every
