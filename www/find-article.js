@@ -474,19 +474,25 @@ const names = (t) => {
   return w.filter((x) => /^\p{Lu}/u.test(x)).length >= (2 / 3) * w.length;
 };
 
+/** A one- or two-word label and colon (`Credit:`, `Ảnh:`). */
+const LABEL = /^\s*[^\s:：]+(?: [^\s:：]+)?\s*[:：]/;
+
 /** True for a credit by shape: short, in parentheses or names (capitalised, no closing stop) after an optional "label:". */
 const credit = (t) => {
-  const rest = t.replace(/^[^\s:：]+(?: [^\s:：]+)?\s*[:：]/, '');
+  const rest = t.replace(LABEL, '');
   return t.length <= 80 && (/^\(.*\)$/.test(t) || (names(rest) && !/[.!?。]$/.test(rest)));
 };
 
-/** Where caption text `t`'s closing credit starts, else its length. */
-function creditAt(t) {
+/**
+ * Where caption text `t`'s closing credit starts, else its length: after a sentence stop,
+ * or a labelled credit (`Credit: EPA`) at one of `starts`, where a text node of its own begins.
+ */
+function creditAt(t, starts) {
   const stops = /[.!?…。！？]/g;
   let i = 0;
   do if (credit(t.slice(i).trim())) return i;
   while (stops.test(t) && (i = stops.lastIndex));
-  return t.length;
+  return starts.find((at) => LABEL.test(t.slice(at)) && credit(t.slice(at).trim())) ?? t.length;
 }
 
 /** Reads `parts` and their segment map, less furniture and (unless `listing`) credits. */
@@ -577,7 +583,9 @@ function read(parts, stats, junk, isHidden, listing = false) {
       endBlock();
       current = outer;
       if (!listing && (name === 'figcaption' || captionOnly(n))) {
-        const end = from + creditAt(text.slice(from));
+        // Where the caption's own elements start: a labelled credit may be one of them.
+        const starts = segments.slice(segments.findLastIndex((s) => s.start <= from) + 1).map((s) => s.start - from);
+        const end = from + creditAt(text.slice(from), starts);
         // A credit run on in the legend's text ("…. Ảnh: VGP") makes it a photo line.
         cut(segments.some((s) => s.start < end && end < s.end) ? from : end);
       }
