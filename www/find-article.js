@@ -119,7 +119,8 @@ function collapsedLength(t) {
 /**
  * Per element: `own` (inline) text, its subtree's paragraph (`good`), other and link
  * text, and whether its first text is a headline link (`opensWithLink`: a block that
- * is one link, or opens with a link, of a headline's length).
+ * is one link, or opens with a link, of a headline's length); per block of text, whether
+ * it reads as a sentence (`sentence`: a paragraph, or punctuated outside links).
  */
 function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
@@ -160,6 +161,7 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
   inFlow(kinds);
   owners.forEach((owner, i) => {
     const s = stats.get(owner);
+    s.sentence = kinds[i] === PARAGRAPH || !!s.stops;
     const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
     const linkLine = s.leadLink || (s.link >= LINK_LINE && s.link >= 0.9 * s.own);
     for (let el = owner; el; el = el.parentElement) {
@@ -597,6 +599,10 @@ function read(parts, stats, junk, isHidden, listing = false) {
     walk(part, part.localName === 'pre');
     endBlock();
   }
+  // An article ends with a sentence: the lines after its last one that have no sentence
+  // punctuation ("Comments", "Related Searches", "Continue reading", headline links) go.
+  const last = blocks.findLastIndex((b) => stats.get(b.element)?.sentence ?? true);
+  if (!listing && last >= 0 && last < blocks.length - 1) cut(blocks[last].end);
   return { text, blocks, segments };
 }
 
