@@ -119,8 +119,8 @@ function collapsedLength(t) {
 /**
  * Per element: `own` (inline) text, its subtree's paragraph (`good`), other and link
  * text, and whether its first text is a headline link (`opensWithLink`: a block that
- * is one link, or opens with a link, of a headline's length); per block of text, whether
- * it reads as a sentence (`sentence`: a paragraph, or punctuated outside links).
+ * is one link, or opens with a link, of a headline's length); per block, `sentence`: a
+ * paragraph, or punctuated outside links.
  */
 function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
@@ -485,10 +485,7 @@ const credit = (t) => {
   return t.length <= 80 && (/^\(.*\)$/.test(t) || (names(rest) && !/[.!?。]$/.test(rest)));
 };
 
-/**
- * Where caption text `t`'s closing credit starts, else its length: after a sentence stop,
- * or a labelled credit (`Credit: EPA`) at one of `starts`, where a text node of its own begins.
- */
+/** Where caption text `t`'s closing credit starts (after a stop, or labelled at one of `starts`), else its length. */
 function creditAt(t, starts) {
   const stops = /[.!?…。！？]/g;
   let i = 0;
@@ -585,7 +582,7 @@ function read(parts, stats, junk, isHidden, listing = false) {
       endBlock();
       current = outer;
       if (!listing && (name === 'figcaption' || captionOnly(n))) {
-        // Where the caption's own elements start: a labelled credit may be one of them.
+        // Where its text nodes start: "Credit: EPA" may be one of its own.
         const starts = segments.slice(segments.findLastIndex((s) => s.start <= from) + 1).map((s) => s.start - from);
         const end = from + creditAt(text.slice(from), starts);
         // A credit run on in the legend's text ("…. Ảnh: VGP") makes it a photo line.
@@ -599,8 +596,7 @@ function read(parts, stats, junk, isHidden, listing = false) {
     walk(part, part.localName === 'pre');
     endBlock();
   }
-  // An article ends with a sentence: the lines after its last one that have no sentence
-  // punctuation ("Comments", "Related Searches", "Continue reading", headline links) go.
+  // An article ends with a sentence: the unpunctuated lines after it ("Comments", headline links) go.
   const last = blocks.findLastIndex((b) => stats.get(b.element)?.sentence ?? true);
   if (!listing && last >= 0 && last < blocks.length - 1) cut(blocks[last].end);
   return { text, blocks, segments };
