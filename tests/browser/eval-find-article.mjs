@@ -2,7 +2,7 @@
 // findArticle(document).text and the text of Readability's expected extraction, per
 // page and on average, beside two baselines computed in the same run; and on the
 // article-extraction benchmark (aeb), the shingle P/R/F1 of its own evaluate.py beside
-// the seven tools it publishes.
+// the seven tools it publishes, and the same on the benchmark's two halves by page id.
 //
 // Usage (from the repository root): node tests/browser/eval-find-article.mjs [--scripts] [--keep] [DIR...]
 // or `cargo xtask eval-finder`. Without a directory it reports the three sets of
