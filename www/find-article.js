@@ -61,11 +61,11 @@ const NEAR_EMPTY = 200;
 const ERROR_TEXT = 400;
 
 const isBlock = (el) => BLOCK.has(el.localName);
-/** Class and id names, less headings' slugs (five words or more). */
+/** Class and id names, less headings' slugs (five words or more) and print spacing (`mr0-print`). */
 const hints = (el) =>
   `${el.id} ${typeof el.className === 'string' ? el.className : ''}`
     .split(/\s+/)
-    .filter((name) => name.split(/[-_]+/).length < 5)
+    .filter((name) => name.split(/[-_]+/).length < 5 && !/\d-print$/.test(name))
     .join(' ');
 
 /** True when `el` is hidden by attribute, inline style or (rendered) CSS. */
