@@ -119,8 +119,8 @@ function collapsedLength(t) {
 /**
  * Per element: `own` (inline) text, its subtree's paragraph (`good`), other and link
  * text, and whether its first text is a headline link (`opensWithLink`: a block that
- * is one link, or opens with a link, of a headline's length); per block, `sentence`: a
- * paragraph, or punctuated outside links.
+ * is one link, or opens with a link, of a headline's length); per block, `sentence`
+ * (a paragraph, or punctuated outside links) and `dated`.
  */
 function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
@@ -141,6 +141,7 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
           s.leadLink = inLink && len >= LINK_LINE;
         }
         s.own += len;
+        if (s.own < 80) s.words = (s.words ?? '') + n.data;
         if (!inLink && STOPS.test(n.data)) s.stops = true;
         if (inLink) s.link += len;
         if (inJunk) s.junkOwner = true;
@@ -162,6 +163,9 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
   owners.forEach((owner, i) => {
     const s = stats.get(owner);
     s.sentence = kinds[i] === PARAGRAPH || !!s.stops;
+    // A dateline: short, a clock time and a year, no closing stop.
+    const w = s.words?.trim();
+    s.dated = s.own < 80 && /\b\d\d?:\d\d\b/.test(w) && /\b(?:19|20)\d\d\b/.test(w) && !/[.!?。]$/.test(w);
     const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
     const linkLine = s.leadLink || (s.link >= LINK_LINE && s.link >= 0.9 * s.own);
     for (let el = owner; el; el = el.parentElement) {
@@ -345,11 +349,7 @@ export function findArticle(doc, options = {}) {
 /** What is found on a page without an article. */
 const nothing = () => ({ text: '', blocks: [], segments: [], root: null, title: '', listing: false });
 
-/**
- * True when the page came with an HTTP error (404 Not Found, 500, ...): its text is the
- * error's, in whatever language, not an article. Known in a browser that reports the
- * status of the page's load (Chromium); a saved page or a DOMParser document has none.
- */
+/** True when the page came with an HTTP error (404, 500, ...), as Chromium reports its load; a saved or parsed page has none. */
 function errorPage(doc) {
   const [load] = doc.defaultView?.performance?.getEntriesByType?.('navigation') ?? [];
   return doc === doc.defaultView?.document && (load?.responseStatus ?? 0) >= 400;
@@ -582,7 +582,6 @@ function read(parts, stats, junk, isHidden, listing = false) {
       endBlock();
       current = outer;
       if (!listing && (name === 'figcaption' || captionOnly(n))) {
-        // Where its text nodes start: "Credit: EPA" may be one of its own.
         const starts = segments.slice(segments.findLastIndex((s) => s.start <= from) + 1).map((s) => s.start - from);
         const end = from + creditAt(text.slice(from), starts);
         // A credit run on in the legend's text ("…. Ảnh: VGP") makes it a photo line.
@@ -596,16 +595,16 @@ function read(parts, stats, junk, isHidden, listing = false) {
     walk(part, part.localName === 'pre');
     endBlock();
   }
-  // An article ends with a sentence: the unpunctuated lines after it ("Comments", headline links) go.
+  // An article ends with a sentence: unpunctuated lines after it go.
   const last = blocks.findLastIndex((b) => stats.get(b.element)?.sentence ?? true);
   if (!listing && last >= 0 && last < blocks.length - 1) cut(blocks[last].end);
   return { text, blocks, segments };
 }
 
-/** True for a furniture block: hinted so, or mostly links (a list item by its list). */
+/** True for a furniture block: hinted so, a dateline, or mostly links (a list item by its list). */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
-  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text && !s.good);
+  return junk.has(el) || (!!s && ((s.dated && s.text === s.own) || (!/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text && !s.good)));
 }
 
 /**
