@@ -27,7 +27,7 @@ const STOPS = /[.,;:!?\u2026\u3001\u3002\uff0c\uff01\uff1f\uff1b\u060c\u061f\u06
 
 /** Class/id words of furniture, English and unaccented Vietnamese (bình luận, liên quan, ...). */
 const JUNK =
-  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|pager|pagination|gallery|slideshow|carousel|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
+  /(?:^|[^a-z])(?:comment|disqus|related|share|sharing|social|sidebar|widget|footer|navbar|nav|menu|breadcrumb|banner|advert|ads?(?:$|[^a-z])|sponsor|promo|newsletter|subscribe|signup|cookie|consent|gdpr|popup|modal|masthead|outbrain|taboola|recommend|trending|popular|tags?(?:$|[^a-z])|caption|credit|byline|author|bio(?:$|[^a-z])|date|time|meta(?:$|[^a-z])|toolbar|print|pager|pagination|gallery|slideshow|carousel|binh-?luan|(?:tin-?)?lien-?quan|xem-?them|doc-?them|quang-?cao|chia-?se)/gi;
 
 /** Class/id words of content, which outweigh furniture words. */
 const CONTENT = /article|body|content|main|entry|story|column|text|detail/i;
@@ -61,11 +61,11 @@ const NEAR_EMPTY = 200;
 const ERROR_TEXT = 400;
 
 const isBlock = (el) => BLOCK.has(el.localName);
-/** Class and id names, less headings' slugs (five words or more). */
+/** Class and id names, less headings' slugs (five words or more) and print spacing (`mr0-print`). */
 const hints = (el) =>
   `${el.id} ${typeof el.className === 'string' ? el.className : ''}`
     .split(/\s+/)
-    .filter((name) => name.split(/[-_]+/).length < 5)
+    .filter((name) => name.split(/[-_]+/).length < 5 && !/\d-print$/.test(name))
     .join(' ');
 
 /** True when `el` is hidden by attribute, inline style or (rendered) CSS. */
@@ -119,7 +119,8 @@ function collapsedLength(t) {
 /**
  * Per element: `own` (inline) text, its subtree's paragraph (`good`), other and link
  * text, and whether its first text is a headline link (`opensWithLink`: a block that
- * is one link, or opens with a link, of a headline's length).
+ * is one link, or opens with a link, of a headline's length); per block, `sentence`
+ * (a paragraph, or punctuated outside links) and `dated`.
  */
 function measure(body, isHidden, lengthOf, junk = new Set()) {
   const stats = new Map();
@@ -140,6 +141,7 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
           s.leadLink = inLink && len >= LINK_LINE;
         }
         s.own += len;
+        if (s.own < 80) s.words = (s.words ?? '') + n.data;
         if (!inLink && STOPS.test(n.data)) s.stops = true;
         if (inLink) s.link += len;
         if (inJunk) s.junkOwner = true;
@@ -160,6 +162,10 @@ function measure(body, isHidden, lengthOf, junk = new Set()) {
   inFlow(kinds);
   owners.forEach((owner, i) => {
     const s = stats.get(owner);
+    s.sentence = kinds[i] === PARAGRAPH || !!s.stops;
+    // A dateline: short, a clock time and a year, no closing stop.
+    const w = s.words?.trim();
+    s.dated = s.own < 80 && /\b\d\d?:\d\d\b/.test(w) && /\b(?:19|20)\d\d\b/.test(w) && !/[.!?。]$/.test(w);
     const good = kinds[i] === PARAGRAPH ? (HEADING.test(owner.localName) ? 0.5 : 1) * (s.own - s.link) : 0;
     const linkLine = s.leadLink || (s.link >= LINK_LINE && s.link >= 0.9 * s.own);
     for (let el = owner; el; el = el.parentElement) {
@@ -343,11 +349,7 @@ export function findArticle(doc, options = {}) {
 /** What is found on a page without an article. */
 const nothing = () => ({ text: '', blocks: [], segments: [], root: null, title: '', listing: false });
 
-/**
- * True when the page came with an HTTP error (404 Not Found, 500, ...): its text is the
- * error's, in whatever language, not an article. Known in a browser that reports the
- * status of the page's load (Chromium); a saved page or a DOMParser document has none.
- */
+/** True when the page came with an HTTP error (404, 500, ...), as Chromium reports its load; a saved or parsed page has none. */
 function errorPage(doc) {
   const [load] = doc.defaultView?.performance?.getEntriesByType?.('navigation') ?? [];
   return doc === doc.defaultView?.document && (load?.responseStatus ?? 0) >= 400;
@@ -474,19 +476,22 @@ const names = (t) => {
   return w.filter((x) => /^\p{Lu}/u.test(x)).length >= (2 / 3) * w.length;
 };
 
+/** A one- or two-word label and colon (`Credit:`, `Ảnh:`). */
+const LABEL = /^\s*[^\s:：]+(?: [^\s:：]+)?\s*[:：]/;
+
 /** True for a credit by shape: short, in parentheses or names (capitalised, no closing stop) after an optional "label:". */
 const credit = (t) => {
-  const rest = t.replace(/^[^\s:：]+(?: [^\s:：]+)?\s*[:：]/, '');
+  const rest = t.replace(LABEL, '');
   return t.length <= 80 && (/^\(.*\)$/.test(t) || (names(rest) && !/[.!?。]$/.test(rest)));
 };
 
-/** Where caption text `t`'s closing credit starts, else its length. */
-function creditAt(t) {
+/** Where caption text `t`'s closing credit starts (after a stop, or labelled at one of `starts`), else its length. */
+function creditAt(t, starts) {
   const stops = /[.!?…。！？]/g;
   let i = 0;
   do if (credit(t.slice(i).trim())) return i;
   while (stops.test(t) && (i = stops.lastIndex));
-  return t.length;
+  return starts.find((at) => LABEL.test(t.slice(at)) && credit(t.slice(at).trim())) ?? t.length;
 }
 
 /** Reads `parts` and their segment map, less furniture and (unless `listing`) credits. */
@@ -577,7 +582,8 @@ function read(parts, stats, junk, isHidden, listing = false) {
       endBlock();
       current = outer;
       if (!listing && (name === 'figcaption' || captionOnly(n))) {
-        const end = from + creditAt(text.slice(from));
+        const starts = segments.slice(segments.findLastIndex((s) => s.start <= from) + 1).map((s) => s.start - from);
+        const end = from + creditAt(text.slice(from), starts);
         // A credit run on in the legend's text ("…. Ảnh: VGP") makes it a photo line.
         cut(segments.some((s) => s.start < end && end < s.end) ? from : end);
       }
@@ -589,13 +595,16 @@ function read(parts, stats, junk, isHidden, listing = false) {
     walk(part, part.localName === 'pre');
     endBlock();
   }
+  // An article ends with a sentence: unpunctuated lines after it go.
+  const last = blocks.findLastIndex((b) => stats.get(b.element)?.sentence ?? true);
+  if (!listing && last >= 0 && last < blocks.length - 1) cut(blocks[last].end);
   return { text, blocks, segments };
 }
 
-/** True for a furniture block: hinted so, or mostly links (a list item by its list). */
+/** True for a furniture block: hinted so, a dateline, or mostly links (a list item by its list). */
 function dropped(el, stats, junk) {
   const s = stats.get(el);
-  return junk.has(el) || (!!s && !/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text && !s.good);
+  return junk.has(el) || (!!s && ((s.dated && s.text === s.own) || (!/^(?:h[1-6]|li)$/.test(el.localName) && s.links > LINK_LIST * s.text && !s.good)));
 }
 
 /**

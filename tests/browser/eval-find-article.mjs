@@ -2,7 +2,7 @@
 // findArticle(document).text and the text of Readability's expected extraction, per
 // page and on average, beside two baselines computed in the same run; and on the
 // article-extraction benchmark (aeb), the shingle P/R/F1 of its own evaluate.py beside
-// the seven tools it publishes.
+// the seven tools it publishes, and the same on the benchmark's two halves by page id.
 //
 // Usage (from the repository root): node tests/browser/eval-find-article.mjs [--scripts] [--keep] [DIR...]
 // or `cargo xtask eval-finder`. Without a directory it reports the three sets of
@@ -208,6 +208,13 @@ function shingleScores([tp, fp, fn]) {
   return { p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
 }
 
+/** The benchmark's figures over some of its pages' (tp, fp, fn), as evaluate.py aggregates them: mean precision and recall, F1 of the means. */
+function halfScores(counts) {
+  const p = mean(counts.filter(([tp, fp]) => tp + fp > 0).map((c) => shingleScores(c).p));
+  const r = mean(counts.filter(([tp, , fn]) => tp + fn > 0).map((c) => shingleScores(c).r));
+  return { n: counts.length, p, r, f: p + r ? (2 * p * r) / (p + r) : 0 };
+}
+
 /**
  * Runs the finder on the benchmark in `dir`, writes its output in the benchmark's format
  * (`output/tomtat.json`) in a temporary copy of the folder, and prints the table of the
@@ -230,7 +237,12 @@ async function benchmark(dir, ids, scripts, keep) {
     const table = execFileSync(python, ['evaluate.py', '--output', 'results.json'], { cwd: work, encoding: 'utf8' });
     console.log(`${dir} (${rows.length} pages; shingle P/R/F1 of the benchmark's evaluate.py)\n${table}`);
     const results = JSON.parse(await readFile(join(work, 'results.json'), 'utf8'));
-    const scored = rows.map((r, i) => ({ ...r, ...shingleScores(results.tomtat.tp_fp_fns[i]) })).sort((a, b) => a.f - b.f);
+    const counts = results.tomtat.tp_fp_fns;
+    // Two halves by a stable rule (the id's last hex digit), so a change made looking at one can be checked on the other.
+    const halves = [0, 1].map((odd) => halfScores(counts.filter((_, i) => parseInt(rows[i].name.slice(-1), 16) % 2 === odd)));
+    const half = ({ n, p, r, f }, odd) => `${odd ? 'odd' : 'even'} ids (${n} pages): P ${p.toFixed(3)}  R ${r.toFixed(3)}  F1 ${f.toFixed(3)}`;
+    console.log(`halves: ${halves.map(half).join('; ')}\n`);
+    const scored = rows.map((r, i) => ({ ...r, ...shingleScores(counts[i]) })).sort((a, b) => a.f - b.f);
     console.log('lowest pages       F1     P     R   ms  root');
     for (const r of scored.slice(0, 12)) {
       const cells = [r.f, r.p, r.r].map((x) => x.toFixed(2).padStart(5));

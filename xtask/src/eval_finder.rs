@@ -9,9 +9,10 @@
 //! directory given, by default the sets ../shared/data/pages and ../shared/data/pages-more;
 //! and on the article-extraction benchmark ../shared/data/aeb (a folder with
 //! `ground-truth.json`), the finder's row of the benchmark's own `evaluate.py` beside the
-//! seven tools it publishes, with its lowest pages. Then find-article.js's gzip size and
-//! the finder's time per page. A default set that is absent is skipped; the pages' own
-//! scripts are off, or on with `--scripts`.
+//! seven tools it publishes, the same figures on its two halves by page id (even and odd
+//! last hex digit, one to look at and one to check on), and its lowest pages. Then
+//! find-article.js's gzip size and the finder's time per page. A default set that is
+//! absent is skipped; the pages' own scripts are off, or on with `--scripts`.
 
 use std::process::Command;
 
