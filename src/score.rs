@@ -60,7 +60,7 @@ pub const FEATURES: [&str; 27] = [
 ];
 
 /// Index of each feature in [`FEATURES`], so the code names what it sets.
-mod feature {
+pub mod feature {
     pub const CENTRALITY: usize = 0;
     pub const FIRST_SIMILARITY: usize = 1;
     pub const LEAD_SIMILARITY: usize = 2;
@@ -103,7 +103,8 @@ const SHORT_WORDS: usize = 8;
 /// Beyond this many syllables and numbers a sentence is a run-on.
 const LONG_WORDS: usize = 60;
 
-/// How many of the content syllables most sentences share make the article's topic.
+/// How many of the content syllables most sentences share make the article's topic
+/// (at most 16, the bits of [`Analysis::topics`]).
 const TOPIC_TERMS: usize = 10;
 
 /// A sentence of at most this many syllables that is all names ("Minh Anh") or
@@ -301,6 +302,11 @@ pub struct Analysis {
     pub vectors: Vec<Vector>,
     /// For every sentence, whether an earlier one has the same text (in lower case).
     pub repeats: Vec<bool>,
+    /// For every sentence, which of the article's topic syllables it holds (bit `k`
+    /// for the `k`th), so a summary counts each once however many sentences hold it.
+    pub topics: Vec<u16>,
+    /// How many topic syllables the article has (at most 16).
+    pub topic_count: usize,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -394,6 +400,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let lead_norm_squared = lead.iter().map(|w| w * w).sum::<f32>();
     let topics = topics(&kept, &vectors, terms.len());
+    let mut held = vec![0u16; count];
     let repeated = later_repetition(doc, terms);
     let paragraphs_in_body = match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => doc.sentences[first].paragraph != doc.sentences[last].paragraph,
@@ -419,15 +426,13 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         };
         s[feature::REPEATED] = repeated[i];
         s[feature::FIRST_SIMILARITY] = if k == 0 { 0.0 } else { dot(v, &vectors[kept[0]]) };
-        s[feature::TOPICS] = if topics.is_empty() {
-            0.0
-        } else {
-            v.iter().filter(|(id, _)| topics.contains(id)).count() as f32 / topics.len() as f32
-        };
+        held[i] =
+            v.iter().filter_map(|(id, _)| topics.iter().position(|t| t == id)).fold(0u16, |mask, k| mask | 1 << k);
+        s[feature::TOPICS] = held[i].count_ones() as f32 / topics.len().max(1) as f32;
     }
     let mut seen = HashSet::with_capacity(count);
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    Analysis { title, signals, vectors, repeats }
+    Analysis { title, signals, vectors, repeats, topics: held, topic_count: topics.len() }
 }
 
 /// The article's topic: the [`TOPIC_TERMS`] content syllables that the most of the

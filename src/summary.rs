@@ -13,7 +13,7 @@
 use crate::document::Document;
 use crate::options::{Length, Options};
 use crate::order;
-use crate::score::{self, Analysis, Score, Weights};
+use crate::score::{self, Analysis, Score, Signals, Weights};
 
 /// Cosine of content-syllable vectors from which two sentences say the same thing.
 pub const NEAR_DUPLICATE: f32 = 0.6;
@@ -46,9 +46,8 @@ pub fn length(options: &Options, candidates: usize) -> usize {
 /// The summary of `doc` under `options`, in reading order.
 pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options: &Options) -> Vec<Chosen> {
     let titled = analysis.title.is_some();
-    let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.total(s, titled)).collect();
     let count = length(options, doc.sentences.len() - usize::from(titled));
-    select(analysis, &totals, count, &COSTS[usize::from(!titled)])
+    select(analysis, weights.reading(titled), count, &COSTS[usize::from(!titled)])
         .into_iter()
         .map(|sentence| Chosen { sentence, score: weights.score(&analysis.signals[sentence], titled) })
         .collect()
@@ -60,15 +59,19 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
 const SPARE_CANDIDATES: usize = 5;
 
 /// The `count` sentences of the summary of an article analysed as `analysis` whose
-/// sentences score `totals`, chosen with `costs`, in reading order: what
-/// [`summarize`] chooses, for a fit that tries many weights on one analysis.
+/// sentences are scored with `weights` (those of its reading), chosen with `costs`, in
+/// reading order: what [`summarize`] chooses, for a fit that tries many weights on one
+/// analysis.
 ///
 /// The set is chosen whole: of the best-scored candidates, the `count` whose scores
 /// summed, less the cost of each pair's cosine, plus the bonus of each sentence that
-/// follows another of the set, are highest, where no two say the same thing and a
+/// follows another of the set, are highest, where a topic syllable held by several
+/// counts once (`centrality.topics` is the share of the article's topic syllables a
+/// summary holds, not a sum over its sentences), no two say the same thing, and a
 /// sentence that leans on the one before comes only with it. When no such set is
 /// found, near-duplicates may join it; when still none, the summary is shorter.
-pub fn select(analysis: &Analysis, totals: &[f32], count: usize, costs: &Costs) -> Vec<usize> {
+pub fn select(analysis: &Analysis, weights: &Signals, count: usize, costs: &Costs) -> Vec<usize> {
+    let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.iter().zip(s).map(|(w, x)| w * x).sum()).collect();
     let mut ranked: Vec<usize> = (0..totals.len())
         .filter(|&i| Some(i) != analysis.title && !analysis.repeats[i] && !score::unwanted(&analysis.signals[i]))
         .collect();
@@ -77,7 +80,9 @@ pub fn select(analysis: &Analysis, totals: &[f32], count: usize, costs: &Costs) 
     order::sort_by_key(&mut ranked, |&i| i as u64);
     let search = Search {
         pool: &ranked,
-        totals,
+        totals: &totals,
+        topic_cost: weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
+        topics: &analysis.topics,
         leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
         cosines: ranked
             .iter()
@@ -108,6 +113,11 @@ struct Search<'a> {
     pool: &'a [usize],
     /// Every sentence's score.
     totals: &'a [f32],
+    /// What a topic syllable held by a sentence already chosen takes from another
+    /// holding it.
+    topic_cost: f32,
+    /// Every sentence's topic syllables.
+    topics: &'a [u16],
     /// Whether each candidate leans on the sentence before it.
     leans: Vec<bool>,
     /// The cosine of each pair of candidates.
@@ -121,17 +131,18 @@ impl Search<'_> {
     fn best(&self, size: usize, near: bool) -> Option<Vec<usize>> {
         let mut best: Option<(f32, Vec<usize>)> = None;
         let mut set: Vec<usize> = Vec::with_capacity(size);
-        self.extend(&mut set, 0, 0.0, size, near, &mut best);
+        self.extend(&mut set, 0, (0.0, 0), size, near, &mut best);
         best.map(|(_, members)| members.into_iter().map(|k| self.pool[k]).collect())
     }
 
-    /// Tries every way to fill `set` (positions in the pool, with `value`) up to
-    /// `size` from position `from` on, keeping the best in `best`.
+    /// Tries every way to fill `set` (positions in the pool, with its value and the
+    /// topic syllables it holds) up to `size` from position `from` on, keeping the best
+    /// in `best`.
     fn extend(
         &self,
         set: &mut Vec<usize>,
         from: usize,
-        value: f32,
+        (value, topics): (f32, u16),
         size: usize,
         near: bool,
         best: &mut Option<(f32, Vec<usize>)>,
@@ -152,10 +163,12 @@ impl Search<'_> {
             if !near && cosines.clone().any(|c| c >= NEAR_DUPLICATE) {
                 continue;
             }
+            let held = self.topics[sentence];
             let gain = self.totals[sentence] - self.costs.redundancy * cosines.sum::<f32>()
-                + if follows { self.costs.adjacent } else { 0.0 };
+                + if follows { self.costs.adjacent } else { 0.0 }
+                - self.topic_cost * (held & topics).count_ones() as f32;
             set.push(k);
-            self.extend(set, k + 1, value + gain, size, near, best);
+            self.extend(set, k + 1, (value + gain, topics | held), size, near, best);
             set.pop();
         }
     }
