@@ -195,12 +195,6 @@ impl Weights {
         &self.0[usize::from(!titled)]
     }
 
-    /// The score of a sentence with `signals` in a text with a title (`titled`) or
-    /// without, as a plain sum: what selection ranks by.
-    pub fn total(&self, signals: &Signals, titled: bool) -> f32 {
-        self.reading(titled).iter().zip(signals).map(|(w, s)| w * s).sum()
-    }
-
     /// The weights compiled in from `data/summary-weights.txt`.
     pub fn fitted() -> &'static Weights {
         static FITTED: OnceLock<Weights> = OnceLock::new();

@@ -2,13 +2,14 @@
 //! reading order.
 //!
 //! The set is chosen whole ([`select`]): of the best-scored sentences, the set whose
-//! scores summed, less the cost of the cosine of each pair ([`Costs`]), is highest,
-//! where no two repeat each other (same text, or content-syllable cosine at or above
-//! [`NEAR_DUPLICATE`]); when no such set is found, near-duplicates may join it,
-//! identical sentences never. The title is never part of the summary, nor is a photo caption or credit, a
-//! byline, an invitation to watch, a question or a sub-heading ([`score::unwanted`]);
-//! a sentence that leans on the one before ([`score::leans_back`]) is taken only when
-//! that one is. Presets scale with the article.
+//! scores summed, less the cost of the cosine of each pair ([`REDUNDANCY`]), with each
+//! topic syllable counted once, is highest, where no two repeat each other (same text,
+//! or content-syllable cosine at or above [`NEAR_DUPLICATE`]); when no such set is
+//! found, near-duplicates may join it, identical sentences never. The title is never
+//! part of the summary, nor is a photo caption or credit, a byline, an invitation to
+//! watch, a question or a sub-heading ([`score::unwanted`]); a sentence that leans on
+//! the one before ([`score::leans_back`]) is taken only when that one is. Presets
+//! scale with the article.
 
 use crate::document::Document;
 use crate::options::{Length, Options};
@@ -18,10 +19,11 @@ use crate::score::{self, Analysis, Score, Signals, Weights};
 /// Cosine of content-syllable vectors from which two sentences say the same thing.
 pub const NEAR_DUPLICATE: f32 = 0.6;
 
-/// The costs of a set of sentences with a title and of the body alone. Chosen on
-/// news-train-20k's first 18,000 articles (`cargo xtask fit-summary` prints the mean R1
-/// under each of a few costs).
-pub const COSTS: [Costs; 2] = [Costs { redundancy: 6.0, adjacent: 0.0 }, Costs { redundancy: 2.0, adjacent: 0.0 }];
+/// What the cosine of two chosen sentences costs their set, with a title and of the
+/// body alone: two sentences that say much the same tell the reader less than two
+/// that do not. Chosen on news-train-20k's first 18,000 articles (`cargo xtask
+/// fit-summary` prints the mean R1 under each of a few costs).
+pub const REDUNDANCY: [f32; 2] = [6.0, 2.0];
 
 /// A summary sentence: its index in the document and its score.
 #[derive(Debug, Clone, PartialEq)]
@@ -47,7 +49,7 @@ pub fn length(options: &Options, candidates: usize) -> usize {
 pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options: &Options) -> Vec<Chosen> {
     let titled = analysis.title.is_some();
     let count = length(options, doc.sentences.len() - usize::from(titled));
-    select(analysis, weights.reading(titled), count, &COSTS[usize::from(!titled)])
+    select(analysis, weights.reading(titled), count, REDUNDANCY[usize::from(!titled)])
         .into_iter()
         .map(|sentence| Chosen { sentence, score: weights.score(&analysis.signals[sentence], titled) })
         .collect()
@@ -59,18 +61,17 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
 const SPARE_CANDIDATES: usize = 5;
 
 /// The `count` sentences of the summary of an article analysed as `analysis` whose
-/// sentences are scored with `weights` (those of its reading), chosen with `costs`, in
-/// reading order: what [`summarize`] chooses, for a fit that tries many weights on one
+/// sentences are scored with `weights` (those of its reading), chosen with
+/// `redundancy` the cost of a pair's cosine, in reading order: what [`summarize`] chooses, for a fit that tries many weights on one
 /// analysis.
 ///
 /// The set is chosen whole: of the best-scored candidates, the `count` whose scores
-/// summed, less the cost of each pair's cosine, plus the bonus of each sentence that
-/// follows another of the set, are highest, where a topic syllable held by several
+/// summed, less the cost of each pair's cosine, are highest, where a topic syllable held by several
 /// counts once (`centrality.topics` is the share of the article's topic syllables a
 /// summary holds, not a sum over its sentences), no two say the same thing, and a
 /// sentence that leans on the one before comes only with it. When no such set is
 /// found, near-duplicates may join it; when still none, the summary is shorter.
-pub fn select(analysis: &Analysis, weights: &Signals, count: usize, costs: &Costs) -> Vec<usize> {
+pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
     let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.iter().zip(s).map(|(w, x)| w * x).sum()).collect();
     let mut ranked: Vec<usize> = (0..totals.len())
         .filter(|&i| Some(i) != analysis.title && !analysis.repeats[i] && !score::unwanted(&analysis.signals[i]))
@@ -88,23 +89,12 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, costs: &Cost
             .iter()
             .map(|&i| ranked.iter().map(|&j| score::dot(&analysis.vectors[i], &analysis.vectors[j])).collect())
             .collect(),
-        costs,
+        redundancy,
     };
     (1..=count.min(ranked.len()))
         .rev()
         .find_map(|size| search.best(size, false).or_else(|| search.best(size, true)))
         .unwrap_or_default()
-}
-
-/// What a summary's set of sentences is worth beyond its members' scores.
-#[derive(Debug, Clone, Copy, PartialEq)]
-pub struct Costs {
-    /// The cost of the cosine of each pair of chosen sentences: two that say much the
-    /// same tell the reader less than two that do not.
-    pub redundancy: f32,
-    /// The bonus of a chosen sentence that follows another chosen one: the sentence
-    /// after the lede often carries its figure, reason or outcome.
-    pub adjacent: f32,
 }
 
 /// The search for the best set among a few candidates.
@@ -122,7 +112,8 @@ struct Search<'a> {
     leans: Vec<bool>,
     /// The cosine of each pair of candidates.
     cosines: Vec<Vec<f32>>,
-    costs: &'a Costs,
+    /// The cost of a pair's cosine.
+    redundancy: f32,
 }
 
 impl Search<'_> {
@@ -164,8 +155,8 @@ impl Search<'_> {
                 continue;
             }
             let held = self.topics[sentence];
-            let gain = self.totals[sentence] - self.costs.redundancy * cosines.sum::<f32>()
-                + if follows { self.costs.adjacent } else { 0.0 }
+            let gain = self.totals[sentence]
+                - self.redundancy * cosines.sum::<f32>()
                 - self.topic_cost * (held & topics).count_ones() as f32;
             set.push(k);
             self.extend(set, k + 1, (value + gain, topics | held), size, near, best);
