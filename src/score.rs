@@ -420,8 +420,10 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         };
         s[feature::REPEATED] = repeated[i];
         s[feature::FIRST_SIMILARITY] = if k == 0 { 0.0 } else { dot(v, &vectors[kept[0]]) };
-        held[i] =
-            v.iter().filter_map(|(id, _)| topics.iter().position(|t| t == id)).fold(0u16, |mask, k| mask | 1 << k);
+        held[i] = v
+            .iter()
+            .filter_map(|&(id, _)| topics.iter().position(|&t| t == id as usize))
+            .fold(0u16, |mask, k| mask | 1 << k);
         s[feature::TOPICS] = held[i].count_ones() as f32 / topics.len().max(1) as f32;
     }
     let mut seen = HashSet::with_capacity(count);
@@ -432,19 +434,20 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 /// The article's topic: the [`TOPIC_TERMS`] content syllables that the most of the
 /// `kept` sentences have (at least two), the first met first among equals; what a
 /// headline would be made of.
-fn topics(kept: &[usize], vectors: &[Vector], terms: usize) -> Vec<u32> {
+fn topics(kept: &[usize], vectors: &[Vector], terms: usize) -> Vec<usize> {
     let mut frequency = vec![0u32; terms];
-    let mut met: Vec<u32> = Vec::new();
+    // Term ids as `usize`, the type the crate's other sorts sort: one compiled sort.
+    let mut met: Vec<usize> = Vec::new();
     for &i in kept {
         for &(id, _) in &vectors[i] {
             if frequency[id as usize] == 0 {
-                met.push(id);
+                met.push(id as usize);
             }
             frequency[id as usize] += 1;
         }
     }
-    met.retain(|&id| frequency[id as usize] >= 2);
-    order::sort_by_key(&mut met, |&id| u64::from(u32::MAX - frequency[id as usize]));
+    met.retain(|&id| frequency[id] >= 2);
+    order::sort_by_key(&mut met, |&id| u64::from(u32::MAX - frequency[id]));
     met.truncate(TOPIC_TERMS);
     met
 }
