@@ -61,16 +61,17 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
 const SPARE_CANDIDATES: usize = 5;
 
 /// The `count` sentences of the summary of an article analysed as `analysis` whose
-/// sentences are scored with `weights` (those of its reading), chosen with
-/// `redundancy` the cost of a pair's cosine, in reading order: what [`summarize`] chooses, for a fit that tries many weights on one
-/// analysis.
+/// sentences are scored with `weights` (those of its reading), with `redundancy` the
+/// cost of a pair's cosine, in reading order: what [`summarize`] chooses, for a fit
+/// that tries many weights on one analysis.
 ///
 /// The set is chosen whole: of the best-scored candidates, the `count` whose scores
-/// summed, less the cost of each pair's cosine, are highest, where a topic syllable held by several
-/// counts once (`centrality.topics` is the share of the article's topic syllables a
-/// summary holds, not a sum over its sentences), no two say the same thing, and a
-/// sentence that leans on the one before comes only with it. When no such set is
-/// found, near-duplicates may join it; when still none, the summary is shorter.
+/// summed, less the cost of each pair's cosine, are highest, where a topic syllable
+/// held by several counts once (`centrality.topics` is the share of the article's
+/// topic syllables a summary holds, not a sum over its sentences), no two say the
+/// same thing, and a sentence that leans on the one before comes only with it. When
+/// no such set is found, near-duplicates may join it; when still none, the summary is
+/// shorter.
 pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
     let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.iter().zip(s).map(|(w, x)| w * x).sum()).collect();
     let mut ranked: Vec<usize> = (0..totals.len())
