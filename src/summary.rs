@@ -58,7 +58,10 @@ pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options
 /// How many more candidates than it takes the summary's search weighs, the best-scored
 /// first: the set's value is not far from the sum of its members' scores, so the best
 /// set is among the first few.
-const SPARE_CANDIDATES: usize = 5;
+const SPARE_CANDIDATES: usize = 8;
+/// The most candidates the search weighs, so that a long summary's search stays
+/// small (sets of 10 of 16 sentences, not of 18).
+const MOST_CANDIDATES: usize = 16;
 
 /// The `count` sentences of the summary of an article analysed as `analysis` whose
 /// sentences are scored with `weights` (those of its reading), with `redundancy` the
@@ -78,7 +81,7 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
         .filter(|&i| Some(i) != analysis.title && !analysis.repeats[i] && !score::unwanted(&analysis.signals[i]))
         .collect();
     order::sort_by_key(&mut ranked, |&i| order::descending(totals[i]) | i as u64);
-    ranked.truncate(count + SPARE_CANDIDATES);
+    ranked.truncate((count + SPARE_CANDIDATES).min(MOST_CANDIDATES.max(count)));
     order::sort_by_key(&mut ranked, |&i| i as u64);
     let search = Search {
         pool: &ranked,
