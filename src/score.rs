@@ -21,6 +21,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::Document;
+use crate::order;
 use crate::phrases::Phrases;
 use crate::segment;
 use crate::terms::{IdSet, Terms};
@@ -28,13 +29,17 @@ use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 23] = [
+pub const FEATURES: [&str; 27] = [
     "centrality.cosine",
+    "centrality.first",
     "centrality.lead",
     "centrality.repeated",
+    "centrality.topics",
     "cue.content",
+    "cue.date",
     "cue.names",
     "cue.number",
+    "cue.place",
     "cue.report",
     "length.long",
     "length.short",
@@ -55,30 +60,34 @@ pub const FEATURES: [&str; 23] = [
 ];
 
 /// Index of each feature in [`FEATURES`], so the code names what it sets.
-mod feature {
+pub mod feature {
     pub const CENTRALITY: usize = 0;
-    pub const LEAD_SIMILARITY: usize = 1;
-    pub const REPEATED: usize = 2;
-    pub const CONTENT: usize = 3;
-    pub const NAMES: usize = 4;
-    pub const NUMBER: usize = 5;
-    pub const REPORT: usize = 6;
-    pub const LONG: usize = 7;
-    pub const SHORT: usize = 8;
-    pub const WORDS: usize = 9;
-    pub const CAPTION: usize = 10;
-    pub const CONNECTIVE: usize = 11;
-    pub const HEADING: usize = 12;
-    pub const INVITATION: usize = 13;
-    pub const QUESTION: usize = 14;
-    pub const QUOTE: usize = 15;
-    pub const FIRST: usize = 16;
-    pub const LEAD: usize = 17;
-    pub const PARAGRAPH: usize = 18;
-    pub const RELATIVE: usize = 19;
-    pub const SECOND: usize = 20;
-    pub const TITLE_BIGRAMS: usize = 21;
-    pub const TITLE: usize = 22;
+    pub const FIRST_SIMILARITY: usize = 1;
+    pub const LEAD_SIMILARITY: usize = 2;
+    pub const REPEATED: usize = 3;
+    pub const TOPICS: usize = 4;
+    pub const CONTENT: usize = 5;
+    pub const DATE: usize = 6;
+    pub const NAMES: usize = 7;
+    pub const NUMBER: usize = 8;
+    pub const PLACE: usize = 9;
+    pub const REPORT: usize = 10;
+    pub const LONG: usize = 11;
+    pub const SHORT: usize = 12;
+    pub const WORDS: usize = 13;
+    pub const CAPTION: usize = 14;
+    pub const CONNECTIVE: usize = 15;
+    pub const HEADING: usize = 16;
+    pub const INVITATION: usize = 17;
+    pub const QUESTION: usize = 18;
+    pub const QUOTE: usize = 19;
+    pub const FIRST: usize = 20;
+    pub const LEAD: usize = 21;
+    pub const PARAGRAPH: usize = 22;
+    pub const RELATIVE: usize = 23;
+    pub const SECOND: usize = 24;
+    pub const TITLE_BIGRAMS: usize = 25;
+    pub const TITLE: usize = 26;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -94,6 +103,10 @@ const SHORT_WORDS: usize = 8;
 /// Beyond this many syllables and numbers a sentence is a run-on.
 const LONG_WORDS: usize = 60;
 
+/// How many of the content syllables most sentences share make the article's topic
+/// (at most 16, the bits of [`Analysis::topics`]).
+const TOPIC_TERMS: usize = 10;
+
 /// A sentence of at most this many syllables that is all names ("Minh Anh") or
 /// starts with "Theo"/"Nguồn" ("Theo Reuters") is a byline or a source credit.
 const BYLINE_WORDS: usize = 6;
@@ -105,7 +118,7 @@ const CAPTION_WORDS: usize = 18;
 /// by a full stop, is a sub-heading.
 const HEADING_WORDS: usize = 20;
 /// How many syllables into a sentence a word pointing back ("này", "đó") makes it
-/// lean on the one before ("Ông này", "Người phụ nữ này", "Vụ việc đó").
+/// lean on the one before ("Đó là", "Ông này", "Người phụ nữ này", "Vụ việc đó").
 const POINTING_REACH: usize = 4;
 
 /// What a cue phrase of `data/summary-cues.txt` says of its sentence.
@@ -123,13 +136,20 @@ enum Cue {
     Byline,
     /// A tense or aspect marker or the copula: a clause, which a caption is not.
     Clause,
-    /// A word pointing back ("này", "đó"), near the start.
+    /// A word pointing back ("đó", "ấy"), near the start.
     Pointer,
-    /// A personal pronoun or kinship word used as one ("ông", "chị"), at the start
-    /// and not followed by a name.
+    /// "này" ("this"), near the start: pointing back ("Ông này"), unless it follows a
+    /// word of time, where it means the time of writing ("Trong tuần này").
+    Near,
+    /// A personal pronoun or kinship word used as one ("ông", "chị"), at the start,
+    /// followed by its predicate ("Ông cho biết", not "Bà con", "Ông Bình") and not
+    /// written as a name elsewhere in the article (not "Anh" of "nước Anh").
     Person,
     /// A preposition of place ("ở", "tại"), which a caption of a news photo has.
     Place,
+    /// A word of time, that a date follows ("ngày 12/10", "sáng 9/4") and after which
+    /// "này" is the time of writing ("tuần này").
+    Time,
 }
 
 /// The cue phrases, one table of whole syllables.
@@ -146,8 +166,10 @@ fn cues() -> &'static Phrases<Cue> {
                 "byline" => Cue::Byline,
                 "clause" => Cue::Clause,
                 "pointer" => Cue::Pointer,
+                "near" => Cue::Near,
                 "person" => Cue::Person,
                 "place" => Cue::Place,
+                "time" => Cue::Time,
                 _ => return None,
             };
             Some((phrase.to_string(), cue))
@@ -171,12 +193,6 @@ impl Weights {
     /// The weights of the reading with a title (`titled`) or of the body alone.
     pub fn reading(&self, titled: bool) -> &Signals {
         &self.0[usize::from(!titled)]
-    }
-
-    /// The score of a sentence with `signals` in a text with a title (`titled`) or
-    /// without, as a plain sum: what selection ranks by.
-    pub fn total(&self, signals: &Signals, titled: bool) -> f32 {
-        self.reading(titled).iter().zip(signals).map(|(w, s)| w * s).sum()
     }
 
     /// The weights compiled in from `data/summary-weights.txt`.
@@ -280,6 +296,11 @@ pub struct Analysis {
     pub vectors: Vec<Vector>,
     /// For every sentence, whether an earlier one has the same text (in lower case).
     pub repeats: Vec<bool>,
+    /// For every sentence, which of the article's topic syllables it holds (bit `k`
+    /// for the `k`th), so a summary counts each once however many sentences hold it.
+    pub topics: Vec<u16>,
+    /// How many topic syllables the article has (at most 16).
+    pub topic_count: usize,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -336,9 +357,23 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     };
     let title_bigrams: IdSet<(u32, u32)> = title.map(|t| bigrams(t).collect()).unwrap_or_default();
     let mut signals = vec![[0.0; FEATURES.len()]; count];
+    // Syllables the article writes capitalised inside a sentence: names ("nước Anh"),
+    // which a sentence that opens with one does not use as a pronoun.
+    let mut named = vec![false; terms.len()];
+    for i in 0..count {
+        let range = doc.sentence_token_range(i);
+        let first = range.clone().find(|&k| doc.tokens[k].kind == TokenKind::Syllable);
+        for k in range.filter(|&k| Some(k) > first) {
+            if let Some(id) = terms.ids[k].filter(|_| doc.tokens[k].is_capitalised(doc.text())) {
+                named[id as usize] = true;
+            }
+        }
+    }
     for (k, &i) in body.iter().enumerate() {
         signals[i][feature::HEADING] = f32::from(heading(doc, i));
-        sentence_signals(doc, i, k == 0, &mut signals[i]);
+        let start = doc.sentence_token_range(i).start;
+        let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
+        sentence_signals(doc, i, k == 0, named, &mut signals[i]);
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
     // in a body that opens with a photo caption, the lede is the second sentence.
@@ -358,6 +393,8 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         }
     }
     let lead_norm_squared = lead.iter().map(|w| w * w).sum::<f32>();
+    let topics = topics(&kept, &vectors, terms.len());
+    let mut held = vec![0u16; count];
     let repeated = later_repetition(doc, terms);
     let paragraphs_in_body = match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => doc.sentences[first].paragraph != doc.sentences[last].paragraph,
@@ -382,10 +419,37 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             cosine_with(v, &lead, lead_norm_squared)
         };
         s[feature::REPEATED] = repeated[i];
+        s[feature::FIRST_SIMILARITY] = if k == 0 { 0.0 } else { dot(v, &vectors[kept[0]]) };
+        held[i] = v
+            .iter()
+            .filter_map(|&(id, _)| topics.iter().position(|&t| t == id as usize))
+            .fold(0u16, |mask, k| mask | 1 << k);
+        s[feature::TOPICS] = held[i].count_ones() as f32 / topics.len().max(1) as f32;
     }
     let mut seen = HashSet::with_capacity(count);
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    Analysis { title, signals, vectors, repeats }
+    Analysis { title, signals, vectors, repeats, topics: held, topic_count: topics.len() }
+}
+
+/// The article's topic: the [`TOPIC_TERMS`] content syllables that the most of the
+/// `kept` sentences have (at least two), the first met first among equals; what a
+/// headline would be made of.
+fn topics(kept: &[usize], vectors: &[Vector], terms: usize) -> Vec<usize> {
+    let mut frequency = vec![0u32; terms];
+    // Term ids as `usize`, the type the crate's other sorts sort: one compiled sort.
+    let mut met: Vec<usize> = Vec::new();
+    for &i in kept {
+        for &(id, _) in &vectors[i] {
+            if frequency[id as usize] == 0 {
+                met.push(id as usize);
+            }
+            frequency[id as usize] += 1;
+        }
+    }
+    met.retain(|&id| frequency[id] >= 2);
+    order::sort_by_key(&mut met, |&id| u64::from(u32::MAX - frequency[id]));
+    met.truncate(TOPIC_TERMS);
+    met
 }
 
 /// Whether a sentence with `signals` is one no summary takes: a photo caption or
@@ -454,7 +518,9 @@ fn heading(doc: &Document, index: usize) -> bool {
 }
 
 /// The signals that depend on the sentence alone and on whether it opens the body.
-fn sentence_signals(doc: &Document, index: usize, opening: bool, s: &mut Signals) {
+/// `named(k)` says whether the article writes the sentence's `k`th token as a name
+/// (capitalised inside a sentence).
+fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(usize) -> bool, s: &mut Signals) {
     let text = doc.sentence_text(index);
     let tokens = doc.sentence_tokens(index);
     let syllables = doc.sentence_lower_tokens(index);
@@ -466,23 +532,44 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, s: &mut Signals
     s[feature::LONG] = (words.saturating_sub(LONG_WORDS) as f32 / LONG_WORDS as f32).min(1.0);
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
-    let (mut byline_opening, mut clause, mut place) = (false, false, false);
+    let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
     for at in 0..syllables.len() {
+        // A number after a word of time, or written as a day and month, is a date.
+        if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
+            s[feature::DATE] = 1.0;
+        }
+        let after_time = std::mem::take(&mut time);
+        let near_start = at < POINTING_REACH;
         match cues().longest(&syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
             Some(Cue::Clause) => clause = true,
             Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == 0 => s[feature::CONNECTIVE] = 1.0,
-            Some(Cue::Pointer) if (1..POINTING_REACH).contains(&at) => s[feature::CONNECTIVE] = 1.0,
-            Some(Cue::Person) if at == 0 && tokens.get(1).is_some_and(|t| !t.is_capitalised(doc.text())) => {
+            Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Near) if near_start && !after_time => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Person) if at == 0 && !named(0) && predicate(&syllables, tokens, doc.text(), 1) => {
                 s[feature::CONNECTIVE] = 1.0
             }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
             Some(Cue::Place) => place = true,
+            Some(Cue::Time) => time = true,
             _ => {}
         }
     }
+    // A name followed by a word of content, its predicate ("Hà Nội đẹp."), is a
+    // clause too; a title ("Tổng Bí thư ...") is no name of a subject, and a stop
+    // syllable after the name may open a noun phrase ("Hà Nội những ngày ...").
+    let name = tokens.iter().take_while(|t| t.kind == TokenKind::Syllable && t.is_capitalised(doc.text())).count();
+    let lexicon = crate::directives::lexicon::get();
+    if name >= 2
+        && lexicon.parties.longest(&syllables, 0).is_none()
+        && predicate(&syllables, tokens, doc.text(), name)
+        && !crate::terms::is_stop_word(syllables[name])
+    {
+        clause = true;
+    }
+    s[feature::PLACE] = f32::from(place);
     if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening) {
         s[feature::CAPTION] = 1.0;
     }
@@ -500,6 +587,20 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, s: &mut Signals
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+}
+
+/// Whether a predicate starts at `syllables[at]`, after a subject: a lower-case word
+/// of content (not a function word: "Bà con"), a stop syllable ("đã", "cũng"), a
+/// verb of the treebank, a reporting verb or a clause marker.
+fn predicate(syllables: &[&str], tokens: &[crate::tokens::Token], text: &str, at: usize) -> bool {
+    if !tokens.get(at).is_some_and(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text)) {
+        return false;
+    }
+    let syllable = syllables[at];
+    crate::terms::is_stop_word(syllable)
+        || !crate::terms::is_function_word(syllable)
+        || crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
+        || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
 /// Whether the last word of sentence `index` is a date ("18/11", "ngày 18").
@@ -606,8 +707,10 @@ mod tests {
                             | "byline"
                             | "clause"
                             | "pointer"
+                            | "near"
                             | "person"
                             | "place"
+                            | "time"
                     )
                 ),
                 "{line}"
@@ -637,11 +740,15 @@ mod tests {
         use feature::*;
         let named = [
             (CENTRALITY, "centrality.cosine"),
+            (FIRST_SIMILARITY, "centrality.first"),
             (LEAD_SIMILARITY, "centrality.lead"),
             (REPEATED, "centrality.repeated"),
+            (TOPICS, "centrality.topics"),
             (CONTENT, "cue.content"),
+            (DATE, "cue.date"),
             (NAMES, "cue.names"),
             (NUMBER, "cue.number"),
+            (PLACE, "cue.place"),
             (REPORT, "cue.report"),
             (LONG, "length.long"),
             (SHORT, "length.short"),
@@ -798,6 +905,34 @@ mod tests {
         let (_, analysis) = analysed(text);
         let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
         assert_eq!(leaning, [false, true, true, true, false, true, true, false]);
+    }
+
+    #[test]
+    fn this_week_britain_and_folk_lean_on_nothing_and_a_name_with_its_predicate_is_no_caption() {
+        let text = "Thủ tướng Anh Theresa May đã tới Brussels. Trong tuần này, giá xăng đã tăng ba lần. \
+                    Trong tuần đó, giá xăng tăng. Anh đã rời Liên minh châu Âu. Bà con nông dân đã thu hoạch lúa. \
+                    Bà cho biết lúa được giá. Hà Nội đẹp. Hà Nội những ngày cuối năm.";
+        let (_, analysis) = analysed(text);
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, false, true, false, false, true, false, false]);
+        let kept: Vec<bool> = analysis.signals.iter().map(|s| !unwanted(s)).collect();
+        assert_eq!(kept, [true, true, true, true, true, true, true, false]);
+        let (_, analysis) = analysed("Anh đã rời Liên minh châu Âu. Giá xăng tăng.");
+        assert!(leans_back(&analysis.signals[0]), "no sign that \"Anh\" is a name: a pronoun");
+        let (_, analysis) = analysed("Hà Nội đẹp. Giá xăng tăng.");
+        assert!(!unwanted(&analysis.signals[0]), "a short sentence of news opening the body");
+        let (_, analysis) = analysed("Tổng Bí thư Nguyễn Phú Trọng. Giá xăng tăng.");
+        assert!(unwanted(&analysis.signals[0]), "a title and a name: a photo caption");
+    }
+
+    #[test]
+    fn dates_and_places_are_signals() {
+        let (_, analysis) = analysed("Sáng 12/10, giá xăng tăng tại Hà Nội. Năm 2019 giá giảm. Giá tăng 500 đồng.");
+        assert_eq!(signal(&analysis, 0, "cue.date"), 1.0);
+        assert_eq!(signal(&analysis, 0, "cue.place"), 1.0);
+        assert_eq!(signal(&analysis, 1, "cue.date"), 1.0);
+        assert_eq!(signal(&analysis, 2, "cue.date"), 0.0, "a number that is no date");
+        assert_eq!(signal(&analysis, 2, "cue.place"), 0.0);
     }
 
     #[test]

@@ -1,25 +1,25 @@
 //! Choosing the summary: a set of well-scored sentences that say different things, in
 //! reading order.
 //!
-//! Sentences are taken one at a time, each time the one whose score less its
-//! redundancy with those taken ([`REDUNDANCY`] times its highest cosine with one of
-//! them) is highest, skipping any that repeats one already taken (same text, or
-//! content-syllable cosine at or above [`NEAR_DUPLICATE`]); when that leaves fewer
-//! than asked for, the skipped near-duplicates fill the gap, identical sentences
-//! never. The title is never part of the summary, nor is a photo caption or credit, a
-//! byline, an invitation to watch, a question or a sub-heading ([`score::unwanted`]);
-//! a sentence that leans on the one before ([`score::leans_back`]) is taken only when
-//! that one is. Presets scale with the article.
+//! The set is chosen whole ([`select`]): of the best-scored sentences, the set whose
+//! scores summed, less the cost of the cosine of each pair ([`REDUNDANCY`]), with each
+//! topic syllable counted once, is highest, where no two repeat each other (same text,
+//! or content-syllable cosine at or above [`NEAR_DUPLICATE`]); when no such set is
+//! found, near-duplicates may join it, identical sentences never. The title is never
+//! part of the summary, nor is a photo caption or credit, a byline, an invitation to
+//! watch, a question or a sub-heading ([`score::unwanted`]); a sentence that leans on
+//! the one before ([`score::leans_back`]) is taken only when that one is. Presets
+//! scale with the article.
 
 use crate::document::Document;
 use crate::options::{Length, Options};
 use crate::order;
-use crate::score::{self, Analysis, Score, Weights};
+use crate::score::{self, Analysis, Score, Signals, Weights};
 
 /// Cosine of content-syllable vectors from which two sentences say the same thing.
 pub const NEAR_DUPLICATE: f32 = 0.6;
 
-/// What a sentence's cosine with one already taken costs it, with a title and of the
+/// What the cosine of two chosen sentences costs their set, with a title and of the
 /// body alone: two sentences that say much the same tell the reader less than two
 /// that do not. Chosen on news-train-20k's first 18,000 articles (`cargo xtask
 /// fit-summary` prints the mean R1 under each of a few costs).
@@ -48,58 +48,125 @@ pub fn length(options: &Options, candidates: usize) -> usize {
 /// The summary of `doc` under `options`, in reading order.
 pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options: &Options) -> Vec<Chosen> {
     let titled = analysis.title.is_some();
-    let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.total(s, titled)).collect();
     let count = length(options, doc.sentences.len() - usize::from(titled));
-    select(analysis, &totals, count, REDUNDANCY[usize::from(!titled)])
+    select(analysis, weights.reading(titled), count, REDUNDANCY[usize::from(!titled)])
         .into_iter()
         .map(|sentence| Chosen { sentence, score: weights.score(&analysis.signals[sentence], titled) })
         .collect()
 }
 
+/// How many more candidates than it takes the summary's search weighs, the best-scored
+/// first: the set's value is not far from the sum of its members' scores, so the best
+/// set is among the first few.
+const SPARE_CANDIDATES: usize = 8;
+/// The most candidates the search weighs, so that a long summary's search stays
+/// small (sets of 10 of 16 sentences, not of 18).
+const MOST_CANDIDATES: usize = 16;
+
 /// The `count` sentences of the summary of an article analysed as `analysis` whose
-/// sentences score `totals`, with `redundancy` the cost of a cosine with a sentence
-/// taken, in reading order: what [`summarize`] chooses, for a fit that tries many
-/// weights on one analysis.
-pub fn select(analysis: &Analysis, totals: &[f32], count: usize, redundancy: f32) -> Vec<usize> {
+/// sentences are scored with `weights` (those of its reading), with `redundancy` the
+/// cost of a pair's cosine, in reading order: what [`summarize`] chooses, for a fit
+/// that tries many weights on one analysis.
+///
+/// The set is chosen whole: of the best-scored candidates, the `count` whose scores
+/// summed, less the cost of each pair's cosine, are highest, where a topic syllable
+/// held by several counts once (`centrality.topics` is the share of the article's
+/// topic syllables a summary holds, not a sum over its sentences), no two say the
+/// same thing, and a sentence that leans on the one before comes only with it. When
+/// no such set is found, near-duplicates may join it; when still none, the summary is
+/// shorter.
+pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
+    let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.iter().zip(s).map(|(w, x)| w * x).sum()).collect();
     let mut ranked: Vec<usize> = (0..totals.len())
         .filter(|&i| Some(i) != analysis.title && !analysis.repeats[i] && !score::unwanted(&analysis.signals[i]))
         .collect();
     order::sort_by_key(&mut ranked, |&i| order::descending(totals[i]) | i as u64);
-    let mut chosen: Vec<usize> = Vec::with_capacity(count);
-    let mut skipped = vec![false; totals.len()];
-    while chosen.len() < count {
-        let mut best: Option<(f32, usize)> = None;
-        for &i in &ranked {
-            // Redundancy only lowers a score, so none further down the ranking can win.
-            if best.is_some_and(|(value, _)| totals[i] <= value) {
-                break;
+    ranked.truncate((count + SPARE_CANDIDATES).min(MOST_CANDIDATES.max(count)));
+    order::sort_by_key(&mut ranked, |&i| i as u64);
+    let search = Search {
+        pool: &ranked,
+        totals: &totals,
+        topic_cost: weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
+        topics: &analysis.topics,
+        leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
+        cosines: ranked
+            .iter()
+            .map(|&i| ranked.iter().map(|&j| score::dot(&analysis.vectors[i], &analysis.vectors[j])).collect())
+            .collect(),
+        redundancy,
+    };
+    (1..=count.min(ranked.len()))
+        .rev()
+        .find_map(|size| search.best(size, false).or_else(|| search.best(size, true)))
+        .unwrap_or_default()
+}
+
+/// The search for the best set among a few candidates.
+struct Search<'a> {
+    /// Candidate sentences, in reading order.
+    pool: &'a [usize],
+    /// Every sentence's score.
+    totals: &'a [f32],
+    /// What a topic syllable held by a sentence already chosen takes from another
+    /// holding it.
+    topic_cost: f32,
+    /// Every sentence's topic syllables.
+    topics: &'a [u16],
+    /// Whether each candidate leans on the sentence before it.
+    leans: Vec<bool>,
+    /// The cosine of each pair of candidates.
+    cosines: Vec<Vec<f32>>,
+    /// The cost of a pair's cosine.
+    redundancy: f32,
+}
+
+impl Search<'_> {
+    /// The best set of `size` candidates, in reading order, letting near-duplicates
+    /// in when `near` is true.
+    fn best(&self, size: usize, near: bool) -> Option<Vec<usize>> {
+        let mut best: Option<(f32, Vec<usize>)> = None;
+        let mut set: Vec<usize> = Vec::with_capacity(size);
+        self.extend(&mut set, 0, (0.0, 0), size, near, &mut best);
+        best.map(|(_, members)| members.into_iter().map(|k| self.pool[k]).collect())
+    }
+
+    /// Tries every way to fill `set` (positions in the pool, with its value and the
+    /// topic syllables it holds) up to `size` from position `from` on, keeping the best
+    /// in `best`.
+    fn extend(
+        &self,
+        set: &mut Vec<usize>,
+        from: usize,
+        (value, topics): (f32, u16),
+        size: usize,
+        near: bool,
+        best: &mut Option<(f32, Vec<usize>)>,
+    ) {
+        if set.len() == size {
+            if best.as_ref().is_none_or(|(top, _)| value > *top) {
+                *best = Some((value, set.clone()));
             }
-            if chosen.contains(&i) || skipped[i] {
-                continue;
-            }
-            if score::leans_back(&analysis.signals[i]) && !(i > 0 && chosen.contains(&(i - 1))) {
-                continue;
-            }
-            let overlap =
-                chosen.iter().map(|&c| score::dot(&analysis.vectors[i], &analysis.vectors[c])).fold(0.0, f32::max);
-            if overlap >= NEAR_DUPLICATE {
-                skipped[i] = true;
-                continue;
-            }
-            let value = totals[i] - redundancy * overlap;
-            if best.is_none_or(|(top, _)| value > top) {
-                best = Some((value, i));
-            }
+            return;
         }
-        match best {
-            Some((_, i)) => chosen.push(i),
-            None => break,
+        for k in from..=self.pool.len() - (size - set.len()) {
+            let sentence = self.pool[k];
+            let follows = set.last().is_some_and(|&last| self.pool[last] + 1 == sentence);
+            if self.leans[k] && !follows {
+                continue;
+            }
+            let cosines = set.iter().map(|&m| self.cosines[k][m]);
+            if !near && cosines.clone().any(|c| c >= NEAR_DUPLICATE) {
+                continue;
+            }
+            let held = self.topics[sentence];
+            let gain = self.totals[sentence]
+                - self.redundancy * cosines.sum::<f32>()
+                - self.topic_cost * (held & topics).count_ones() as f32;
+            set.push(k);
+            self.extend(set, k + 1, (value + gain, topics | held), size, near, best);
+            set.pop();
         }
     }
-    let fill: Vec<usize> = ranked.iter().copied().filter(|&i| skipped[i]).take(count - chosen.len()).collect();
-    chosen.extend(fill);
-    order::sort_by_key(&mut chosen, |&i| i as u64);
-    chosen
 }
 
 #[cfg(test)]

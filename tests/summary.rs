@@ -158,14 +158,16 @@ fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
                 Người dân trong vùng cho biết đoạn đường này thường xuyên xảy ra tai nạn. \
                 Tài xế xe tải là anh Nguyễn Văn Bình, 35 tuổi, đã bỏ trốn khỏi hiện trường vụ tai nạn xe tải. \
                 Ông này từng bị phạt vì chở cát quá tải trên đường tỉnh. \
-                Tuy nhiên, xe tải đâm vào nhà dân đã gây thiệt hại lớn cho gia đình ông Bình ở Võ Nhai.";
+                Tuy nhiên, xe tải đâm vào nhà dân đã gây thiệt hại lớn cho gia đình ông Bình ở Võ Nhai. \
+                Vụ việc đang được công an huyện Võ Nhai điều tra làm rõ.";
     for title in ["", "Xe tải đâm vào nhà dân ở Võ Nhai\n\n"] {
         let text = format!("{title}{text}");
-        for n in 1..=4 {
+        for n in 1..=5 {
             let summary = chosen(&text, n);
             let has = |start: &str| summary.iter().any(|s| s.starts_with(start));
             assert!(!has("Ông này") || has("Tài xế"), "{n}: {summary:?}");
             assert!(!has("Tuy nhiên") || has("Ông này"), "{n}: {summary:?}");
+            assert!(!has("Vụ việc") || has("Tuy nhiên"), "{n}: {summary:?}");
         }
     }
 }
@@ -179,5 +181,22 @@ fn questions_and_sub_headings_are_never_chosen() {
     for n in 1..=5 {
         let summary = chosen(text, n);
         assert!(!summary.iter().any(|s| s.ends_with('?') || s == "Giá xăng sẽ còn tăng"), "{n}: {summary:?}");
+    }
+}
+
+#[test]
+fn this_week_britain_folk_and_a_short_sentence_of_news_open_a_summary() {
+    // Each opens its article, so it can be chosen only if it leans on nothing and is
+    // no caption: asked for every sentence, the summary holds it.
+    for (first, rest) in [
+        ("Trong tuần này, giá xăng RON 95 đã tăng ba lần liên tiếp.", "Bộ Công Thương cho biết giá dầu thế giới tăng."),
+        ("Anh đã chính thức rời Liên minh châu Âu.", "Thủ tướng Anh Boris Johnson gọi đó là khởi đầu mới."),
+        ("Bà con nông dân huyện Võ Nhai đã thu hoạch xong vụ lúa.", "Giá lúa năm nay tăng mạnh."),
+        ("Hà Nội đẹp.", "Mùa thu năm nay đến sớm với những ngày nắng nhẹ."),
+    ] {
+        for title in ["", "Tin trong ngày\n\n"] {
+            let summary = chosen(&format!("{title}{first} {rest}"), 2);
+            assert_eq!(summary, [first, rest], "{title}");
+        }
     }
 }
