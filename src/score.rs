@@ -85,7 +85,7 @@ mod feature {
 pub type Signals = [f32; FEATURES.len()];
 
 /// The fitted weights compiled into the crate.
-const WEIGHTS: &str = include_str!("../data/summary-weights.txt");
+const WEIGHTS: &str = crate::data::table!("summary-weights.txt");
 
 /// How many sentences after the title make the lead.
 const LEAD_SENTENCES: usize = 3;
@@ -136,7 +136,7 @@ enum Cue {
 fn cues() -> &'static Phrases<Cue> {
     static CUES: OnceLock<Phrases<Cue>> = OnceLock::new();
     CUES.get_or_init(|| {
-        Phrases::new(crate::data::lines(include_str!("../data/summary-cues.txt")).filter_map(|line| {
+        Phrases::new(crate::data::lines(crate::data::table!("summary-cues.txt")).filter_map(|line| {
             let (kind, phrase) = line.split_once(' ')?;
             let cue = match kind {
                 "report" => Cue::Report,

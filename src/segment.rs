@@ -192,7 +192,7 @@ fn dot_is_inside(before: &str) -> bool {
 /// Abbreviations from `data/abbreviations.txt`, lower-cased.
 fn abbreviations() -> &'static [String] {
     static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| crate::data::lines(include_str!("../data/abbreviations.txt")).map(str::to_lowercase).collect())
+    LIST.get_or_init(|| crate::data::lines(crate::data::table!("abbreviations.txt")).map(str::to_lowercase).collect())
 }
 
 fn is_stop(c: char) -> bool {
