@@ -6,6 +6,7 @@
 //! costs one map probe per token. The directive lexicons and the summary's cue phrases
 //! use it.
 
+use crate::case::lower_case;
 use crate::normalize::Normalized;
 use crate::terms::IdMap;
 
@@ -46,7 +47,7 @@ impl<T: Copy> Phrases<T> {
 pub fn syllables(phrase: &str) -> Vec<String> {
     let normalized = Normalized::new(phrase);
     let text = normalized.text();
-    crate::tokens::tokenize(text, 0..text.len()).into_iter().map(|t| text[t.range].to_lowercase()).collect()
+    crate::tokens::tokenize(text, 0..text.len()).into_iter().map(|t| lower_case(&text[t.range])).collect()
 }
 
 #[cfg(test)]
