@@ -299,7 +299,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let counts: Vec<Vec<(u32, f32)>> = (0..count)
         .map(|index| {
             let mut ids: Vec<u32> = doc.sentence_token_range(index).filter_map(|k| terms.content(k)).collect();
-            ids.sort_unstable();
+            crate::order::sort_by_key(&mut ids, |&id| u64::from(id));
             let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
             for id in ids {
                 match tf.last_mut() {
@@ -526,7 +526,7 @@ fn shared_share(items: impl Iterator<Item = (u32, u32)>, reference: &IdSet<(u32,
         return 0.0;
     }
     let mut shared: Vec<(u32, u32)> = items.filter(|item| reference.contains(item)).collect();
-    shared.sort_unstable();
+    crate::order::sort_by_key(&mut shared, |&(a, b)| u64::from(a) << 32 | u64::from(b));
     shared.dedup();
     shared.len() as f32 / reference.len() as f32
 }
