@@ -8,6 +8,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::case::lower_case;
 use crate::normalize::Normalized;
 use crate::segment::{self, Sentence};
 use crate::span::{Span, Utf16Index};
@@ -121,62 +122,9 @@ impl<'a> Document<'a> {
     }
 }
 
-/// `text` lower-cased character by character, keeping every character whose lower case
-/// is not one character of the same UTF-8 length (a dotted capital I, a stroked A):
-/// byte ranges must stay where they are, and such characters are not Vietnamese.
-fn lower_case(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        let at = out.len();
-        out.push_str(run);
-        out[at..].make_ascii_lowercase();
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.push(lower_char(c));
-        }
-        rest = chars.as_str();
-    }
-    out
-}
-
-/// The lower case of one non-ASCII character under [`lower_case`]'s rule. The
-/// Vietnamese letters (Latin-1, Latin Extended-A and Additional) are answered by their
-/// blocks' layout, capital then small letter, without a search of the case tables.
-fn lower_char(c: char) -> char {
-    let code = u32::from(c);
-    let next = |c: char| char::from_u32(u32::from(c) + 1).unwrap_or(c);
-    match code {
-        0xC0..=0xDE if c != '×' => char::from_u32(code + 0x20).unwrap_or(c),
-        0xDF..=0xFF => c,
-        0x100..=0x12F | 0x150..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF if code % 2 == 0 => next(c),
-        0x100..=0x12F | 0x150..=0x177 | 0x1E00..=0x1E95 | 0x1EA0..=0x1EFF => c,
-        _ => table_lower_char(c),
-    }
-}
-
-/// The lower case of `c` from the case tables, or `c` when that is not one character
-/// of the same UTF-8 length.
-fn table_lower_char(c: char) -> char {
-    let mut lower = c.to_lowercase();
-    match (lower.next(), lower.next()) {
-        (Some(l), None) if l.len_utf8() == c.len_utf8() => l,
-        _ => c,
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn the_block_layout_agrees_with_the_case_tables_for_every_character() {
-        for c in (0x80..=0x10FFFF).filter_map(char::from_u32) {
-            assert_eq!(lower_char(c), table_lower_char(c), "U+{:04X}", u32::from(c));
-        }
-    }
 
     #[test]
     fn lower_case_keeps_every_byte_range() {

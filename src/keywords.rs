@@ -47,7 +47,7 @@ pub const SIGNALS: [&str; 9] =
 pub struct Weights(pub [f32; SIGNALS.len()]);
 
 /// The fitted weights (`cargo xtask fit-keywords`).
-const WEIGHTS: &str = include_str!("../data/keyword-weights.txt");
+const WEIGHTS: &str = crate::data::table!("keyword-weights.txt");
 
 impl Weights {
     /// Reads a weights table: one `signal weight` line for each of the [`SIGNALS`].

@@ -8,6 +8,7 @@
 //! # Ok::<(), tomtat::Error>(())
 //! ```
 
+pub mod case;
 pub mod data;
 pub mod digest;
 pub mod directives;

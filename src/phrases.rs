@@ -6,29 +6,28 @@
 //! costs one map probe per token. The directive lexicons and the summary's cue phrases
 //! use it.
 
+use crate::case::lower_case;
 use crate::normalize::Normalized;
 use crate::terms::IdMap;
 
 /// Phrases of lower-case syllables indexed by their first syllable, for longest match.
 #[derive(Debug)]
 pub struct Phrases<T> {
-    by_first: IdMap<String, Vec<(Vec<String>, T)>>,
+    index: Index,
+    /// The value of each phrase, by its place in the entries given to [`Phrases::new`].
+    values: Vec<T>,
 }
+
+/// For each first syllable, the phrases that start with it, longest first, as their
+/// syllables and the place of their value. Not generic: the code that builds and
+/// searches it is compiled once, not once for each kind of value (five tables).
+type Index = IdMap<String, Vec<(Vec<String>, u32)>>;
 
 impl<T: Copy> Phrases<T> {
     /// The phrases of `entries`, each with its value; a phrase of no token is left out.
     pub fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
-        let mut by_first: IdMap<String, Vec<(Vec<String>, T)>> = IdMap::default();
-        for (phrase, value) in entries {
-            let syllables = syllables(&phrase);
-            if let Some(first) = syllables.first() {
-                by_first.entry(first.clone()).or_default().push((syllables, value));
-            }
-        }
-        for list in by_first.values_mut() {
-            crate::order::sort_by_key(list, |entry| !(entry.0.len() as u64));
-        }
-        Phrases { by_first }
+        let (phrases, values): (Vec<String>, Vec<T>) = entries.unzip();
+        Phrases { index: index(&phrases), values }
     }
 
     /// The longest phrase that starts at `words[at]`: its length in words and value.
@@ -44,7 +43,7 @@ impl<T: Copy> Phrases<T> {
         at: usize,
         accept: impl Fn(usize) -> bool,
     ) -> Option<(usize, T)> {
-        let list = self.by_first.get(words.get(at)?.as_ref())?;
+        let list = self.index.get(words.get(at)?.as_ref())?;
         list.iter()
             .find(|(phrase, _)| {
                 accept(phrase.len())
@@ -52,15 +51,30 @@ impl<T: Copy> Phrases<T> {
                         .get(at..at + phrase.len())
                         .is_some_and(|w| w.iter().zip(phrase).all(|(a, b)| a.as_ref() == b))
             })
-            .map(|(phrase, value)| (phrase.len(), *value))
+            .map(|(phrase, value)| (phrase.len(), self.values[*value as usize]))
     }
+}
+
+/// The index of `phrases`, each standing for its place in the list.
+fn index(phrases: &[String]) -> Index {
+    let mut index = Index::default();
+    for (place, phrase) in phrases.iter().enumerate() {
+        let syllables = syllables(phrase);
+        if let Some(first) = syllables.first() {
+            index.entry(first.clone()).or_default().push((syllables, place as u32));
+        }
+    }
+    for list in index.values_mut() {
+        crate::order::sort_by_key(list, |entry| !(entry.0.len() as u64));
+    }
+    index
 }
 
 /// The lower-case syllables and punctuation marks of a phrase, normalised like the text.
 pub fn syllables(phrase: &str) -> Vec<String> {
     let normalized = Normalized::new(phrase);
     let text = normalized.text();
-    crate::tokens::tokenize(text, 0..text.len()).into_iter().map(|t| text[t.range].to_lowercase()).collect()
+    crate::tokens::tokenize(text, 0..text.len()).into_iter().map(|t| lower_case(&text[t.range])).collect()
 }
 
 #[cfg(test)]

@@ -94,7 +94,7 @@ pub mod feature {
 pub type Signals = [f32; FEATURES.len()];
 
 /// The fitted weights compiled into the crate.
-const WEIGHTS: &str = include_str!("../data/summary-weights.txt");
+const WEIGHTS: &str = crate::data::table!("summary-weights.txt");
 
 /// How many sentences after the title make the lead.
 const LEAD_SENTENCES: usize = 3;
@@ -156,7 +156,7 @@ enum Cue {
 fn cues() -> &'static Phrases<Cue> {
     static CUES: OnceLock<Phrases<Cue>> = OnceLock::new();
     CUES.get_or_init(|| {
-        Phrases::new(crate::data::lines(include_str!("../data/summary-cues.txt")).filter_map(|line| {
+        Phrases::new(crate::data::lines(crate::data::table!("summary-cues.txt")).filter_map(|line| {
             let (kind, phrase) = line.split_once(' ')?;
             let cue = match kind {
                 "report" => Cue::Report,
@@ -320,7 +320,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let counts: Vec<Vec<(u32, f32)>> = (0..count)
         .map(|index| {
             let mut ids: Vec<u32> = doc.sentence_token_range(index).filter_map(|k| terms.content(k)).collect();
-            ids.sort_unstable();
+            crate::order::sort_by_key(&mut ids, |&id| u64::from(id));
             let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
             for id in ids {
                 match tf.last_mut() {
@@ -627,7 +627,7 @@ fn shared_share(items: impl Iterator<Item = (u32, u32)>, reference: &IdSet<(u32,
         return 0.0;
     }
     let mut shared: Vec<(u32, u32)> = items.filter(|item| reference.contains(item)).collect();
-    shared.sort_unstable();
+    crate::order::sort_by_key(&mut shared, |&(a, b)| u64::from(a) << 32 | u64::from(b));
     shared.dedup();
     shared.len() as f32 / reference.len() as f32
 }

@@ -9,6 +9,8 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
+use crate::case::{lower_case, lower_char};
+
 /// A sentence: its byte range in the normalised text and the index of its paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Sentence {
@@ -186,13 +188,13 @@ fn dot_is_inside(before: &str) -> bool {
     if let (Some(c), None) = (letters.next(), letters.next()) {
         return c.is_uppercase();
     }
-    abbreviations().iter().any(|a| a.len() == word.len() && word.chars().flat_map(char::to_lowercase).eq(a.chars()))
+    abbreviations().iter().any(|a| a.len() == word.len() && word.chars().map(lower_char).eq(a.chars()))
 }
 
 /// Abbreviations from `data/abbreviations.txt`, lower-cased.
 fn abbreviations() -> &'static [String] {
     static LIST: OnceLock<Vec<String>> = OnceLock::new();
-    LIST.get_or_init(|| crate::data::lines(include_str!("../data/abbreviations.txt")).map(str::to_lowercase).collect())
+    LIST.get_or_init(|| crate::data::lines(crate::data::table!("abbreviations.txt")).map(lower_case).collect())
 }
 
 fn is_stop(c: char) -> bool {

@@ -14,12 +14,12 @@ use crate::tokens::TokenKind;
 
 /// The stop-word table: syllables so common in news that they say nothing about an
 /// article (see its header for how it was made).
-const STOPWORDS: &str = include_str!("../data/stopwords.txt");
+const STOPWORDS: &str = crate::data::table!("stopwords.txt");
 
 /// Function words (`data/function-words.txt`, rebuilt by `cargo xtask
 /// function-words`): pronouns, conjunctions, numerals, kinship words used as pronouns
 /// ("ông", "chị"), which a key phrase neither is nor starts or ends with.
-const FUNCTION_WORDS: &str = include_str!("../data/function-words.txt");
+const FUNCTION_WORDS: &str = crate::data::table!("function-words.txt");
 
 /// What the word tables say of a lower-cased syllable, as bits.
 const STOP: u32 = 1;

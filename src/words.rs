@@ -54,7 +54,10 @@ pub fn shipped() -> Option<&'static Model<'static>> {
     {
         // A model that does not parse can only come from a broken build; falling back
         // to one word per token keeps every caller working.
-        Some(MODEL.get_or_init(|| Model::parse(SHIPPED).unwrap_or_else(|| Model::new(0, &[], Lexicon::default()))))
+        Some(
+            MODEL
+                .get_or_init(|| Model::parse(SHIPPED).unwrap_or_else(|| Model::new(0, Vec::new(), Lexicon::default()))),
+        )
     }
     #[cfg(not(feature = "embedded-words"))]
     MODEL.get()
@@ -85,7 +88,7 @@ pub const MODEL_HEADER: &str = "tomtat word segmentation model";
 #[derive(Debug, Clone)]
 pub struct Model<'a> {
     bits: u32,
-    weights: &'a [u8],
+    weights: Vec<u8>,
     lexicon: Lexicon<'a>,
     /// The summed weights of the features that depend on nothing but a gap's lexicon
     /// mask (see [`lexicon_hashes`]), by mask: ten of a gap's seventeen table reads,
@@ -95,9 +98,10 @@ pub struct Model<'a> {
 
 impl<'a> Model<'a> {
     /// Reads a model file: `#` comment lines (each ending in `\n`), the first starting
-    /// with [`MODEL_HEADER`]; one byte `w`; `2^w` weights; the rest is the lexicon (see
-    /// [`Lexicon::parse`]; none when empty). `None` when the header is missing or the
-    /// sizes disagree: a few stray bytes would otherwise pass for a tiny model.
+    /// with [`MODEL_HEADER`]; one byte `w`; the `2^w` weights, sparse (see
+    /// [`sparse_weights`]); the rest is the lexicon (see [`Lexicon::parse`]; none when
+    /// empty). `None` when the header is missing or the sizes disagree: a few stray
+    /// bytes would otherwise pass for a tiny model.
     pub fn parse(bytes: &'a [u8]) -> Option<Model<'a>> {
         if !bytes.strip_prefix(b"# ")?.starts_with(MODEL_HEADER.as_bytes()) {
             return None;
@@ -108,16 +112,16 @@ impl<'a> Model<'a> {
             rest = &rest[newline + 1..];
         }
         let (&bits, rest) = rest.split_first()?;
-        if bits > 30 || rest.len() < 1usize << bits {
+        if bits > 24 {
             return None;
         }
-        let (weights, lexicon) = rest.split_at(1usize << bits);
+        let (weights, lexicon) = read_weights(rest, 1 << bits)?;
         Some(Model::new(u32::from(bits), weights, Lexicon::parse(lexicon)?))
     }
 
     /// The model of a table of `2^bits` weights (none: every token is a word) and a
     /// lexicon, with the lexicon masks' sums made from the weights.
-    fn new(bits: u32, weights: &'a [u8], lexicon: Lexicon<'a>) -> Model<'a> {
+    fn new(bits: u32, weights: Vec<u8>, lexicon: Lexicon<'a>) -> Model<'a> {
         let mut model = Model { bits, weights, lexicon, by_lexicon: [0; LEXICON_MASKS] };
         model.by_lexicon = std::array::from_fn(|mask| model.weight_sum(&lexicon_hashes(mask as u64)));
         model
@@ -142,7 +146,7 @@ impl<'a> Model<'a> {
             out.push(b'\n');
         }
         out.push(bits as u8);
-        out.extend(weights.iter().map(|&w| w as u8));
+        out.extend(sparse_weights(weights));
         out.extend_from_slice(lexicon);
         Some(out)
     }
@@ -192,6 +196,61 @@ impl<'a> Model<'a> {
         let runs = runs(self.boundaries(doc, tokens));
         runs.into_iter().map(|run| tokens[run.start].range.start..tokens[run.end - 1].range.end).collect()
     }
+}
+
+/// A weight table as the model file holds it: most weights are zero, so the file
+/// lists the others: their number `n` (`u32`, little-endian), then for each the zeros
+/// before it (a byte from 0 to 254; a byte 255 stands for 255 zeros and no weight),
+/// then the `n` weights. Gaps and weights apart compress better than the table
+/// itself: about 0.5 KB less of the file gzip.
+fn sparse_weights(weights: &[i8]) -> Vec<u8> {
+    let mut gaps = Vec::new();
+    let mut values = Vec::new();
+    let mut zeros = 0;
+    for &w in weights {
+        if w == 0 {
+            zeros += 1;
+            continue;
+        }
+        while zeros >= 255 {
+            gaps.push(255);
+            zeros -= 255;
+        }
+        gaps.push(zeros as u8);
+        values.push(w as u8);
+        zeros = 0;
+    }
+    let mut out = (values.len() as u32).to_le_bytes().to_vec();
+    out.extend(gaps);
+    out.extend(values);
+    out
+}
+
+/// The table of `size` weights that [`sparse_weights`] wrote at the start of `bytes`,
+/// and the bytes after it; `None` when they do not fit the table.
+fn read_weights(bytes: &[u8], size: usize) -> Option<(Vec<u8>, &[u8])> {
+    let (count, mut rest) = bytes.split_first_chunk::<4>()?;
+    let count = u32::from_le_bytes(*count) as usize;
+    let mut places = Vec::with_capacity(count.min(size));
+    let mut at = 0;
+    while places.len() < count {
+        let (&gap, tail) = rest.split_first()?;
+        rest = tail;
+        at += usize::from(gap);
+        if gap < 255 {
+            places.push(at);
+            at += 1;
+        }
+        if at > size {
+            return None;
+        }
+    }
+    let (values, rest) = rest.split_at_checked(count)?;
+    let mut weights = vec![0u8; size];
+    for (&place, &value) in places.iter().zip(values) {
+        *weights.get_mut(place)? = value;
+    }
+    Some((weights, rest))
 }
 
 /// The words as runs of token indices (from 0), from whether a word starts at each token.
@@ -686,6 +745,18 @@ mod tests {
                 assert!(model.words(&doc, doc.sentence_tokens(0)).len() <= doc.tokens.len());
             }
         }
+    }
+
+    #[test]
+    fn sparse_weights_read_back_as_written() {
+        let mut weights = [0i8; 1024];
+        for (at, w) in [(0, 3), (1, -7), (300, 7), (811, -1), (1023, 2)] {
+            weights[at] = w;
+        }
+        let bytes = Model::encode(MODEL_HEADER, &weights, &[]).expect("a table of 2^10 weights");
+        let model = Model::parse(&bytes).expect("the encoded model parses");
+        assert_eq!(model.weights, weights.map(|w| w as u8));
+        assert!(Model::parse(&bytes[..bytes.len() - 1]).is_none(), "a weight short");
     }
 
     #[test]

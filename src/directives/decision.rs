@@ -53,7 +53,7 @@ impl Model {
 /// candidate the rules propose.
 pub fn shipped() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| Model::parse(include_str!("../../data/directive-weights.txt")).unwrap_or_default())
+    MODEL.get_or_init(|| Model::parse(crate::data::table!("directive-weights.txt")).unwrap_or_default())
 }
 
 #[cfg(test)]

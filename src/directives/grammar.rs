@@ -115,7 +115,7 @@ pub fn list(which: List) -> &'static [&'static str] {
     static LISTS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let mut lists = vec![Vec::new(); NAMES.len()];
-        for line in crate::data::lines(include_str!("../../data/directive-grammar.txt")) {
+        for line in crate::data::lines(crate::data::table!("directive-grammar.txt")) {
             let Some((name, phrase)) = line.split_once(' ') else { continue };
             if let Some((_, which)) = NAMES.iter().find(|(n, _)| *n == name) {
                 lists[*which as usize].push(phrase.trim());
@@ -132,7 +132,7 @@ mod tests {
 
     #[test]
     fn every_line_names_a_class_and_every_class_has_entries() {
-        for line in crate::data::lines(include_str!("../../data/directive-grammar.txt")) {
+        for line in crate::data::lines(crate::data::table!("directive-grammar.txt")) {
             let name = line.split_once(' ').map_or(line, |(n, _)| n);
             assert!(NAMES.iter().any(|(n, _)| *n == name), "unknown class in {line:?}");
         }

@@ -88,7 +88,7 @@ pub fn giao_in_word(words: &Words, i: usize) -> bool {
 pub fn get() -> &'static Lexicon {
     static LEXICON: OnceLock<Lexicon> = OnceLock::new();
     LEXICON.get_or_init(|| Lexicon {
-        cues: Phrases::new(tagged(include_str!("../../data/directive-cues.txt"), 2).filter_map(|(tags, phrase)| {
+        cues: Phrases::new(tagged(crate::data::table!("directive-cues.txt"), 2).filter_map(|(tags, phrase)| {
             let mut tags = tags.split(' ');
             let kind = kind(tags.next()?)?;
             let role = match tags.next()? {
@@ -100,9 +100,8 @@ pub fn get() -> &'static Lexicon {
             Some((phrase, Cue { kind, role }))
         })),
         parties: Phrases::new(
-            crate::data::lines(include_str!("../../data/titles.txt"))
-                .map(|line| (line.to_string(), Party::Title))
-                .chain(tagged(include_str!("../../data/organisations.txt"), 1).filter_map(|(tag, phrase)| {
+            crate::data::lines(crate::data::table!("titles.txt")).map(|line| (line.to_string(), Party::Title)).chain(
+                tagged(crate::data::table!("organisations.txt"), 1).filter_map(|(tag, phrase)| {
                     let party = match tag {
                         "head" => Party::Head,
                         "group" => Party::Group,
@@ -110,9 +109,10 @@ pub fn get() -> &'static Lexicon {
                         _ => return None,
                     };
                     Some((phrase, party))
-                })),
+                }),
+            ),
         ),
-        actions: Phrases::new(tagged(include_str!("../../data/action-verbs.txt"), 1).filter_map(|(tag, phrase)| {
+        actions: Phrases::new(tagged(crate::data::table!("action-verbs.txt"), 1).filter_map(|(tag, phrase)| {
             let action = match tag {
                 "verb" => Action::Verb,
                 "adverb" => Action::Adverb,
@@ -120,7 +120,7 @@ pub fn get() -> &'static Lexicon {
             };
             Some((phrase, action))
         })),
-        verbs: Phrases::new(treebank(include_str!("../../data/treebank-verbs.txt"))),
+        verbs: Phrases::new(treebank(crate::data::table!("treebank-verbs.txt"))),
     })
 }
 
