@@ -25,10 +25,10 @@ const RATE: f64 = 0.05;
 /// L2 decay per step of the weights a step touches.
 const DECAY: f64 = 0.1;
 /// How many candidates must have a feature for it to get a weight.
-const MIN_COUNT: usize = 3;
+const MIN_COUNT: usize = 6;
 /// The smallest weight kept in the table (in units of the logit times SCALE): the
 /// smaller ones barely move a score and each costs bytes in every reader's wasm.
-const MIN_WEIGHT: i32 = 8;
+const MIN_WEIGHT: i32 = 12;
 
 /// A fitted decision: the model and its table.
 pub struct Fitted {
