@@ -83,6 +83,16 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     order::sort_by_key(&mut ranked, |&i| order::descending(totals[i]) | i as u64);
     ranked.truncate((count + SPARE_CANDIDATES).min(MOST_CANDIDATES.max(count)));
     order::sort_by_key(&mut ranked, |&i| i as u64);
+    // A sentence that leans on one the search cannot take can never be taken: left in,
+    // it would make every set of more sentences than the others fail only after the
+    // search had tried them all, size after size (a hang on a long summary).
+    let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
+    for i in ranked {
+        if !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&before| before + 1 == i) {
+            usable.push(i);
+        }
+    }
+    let ranked = usable;
     let search = Search {
         pool: &ranked,
         totals: &totals,
