@@ -86,13 +86,14 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     // A sentence that leans on one the search cannot take can never be taken: left in,
     // it would make every set of more sentences than the others fail only after the
     // search had tried them all, size after size (a hang on a long summary).
-    let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
-    for i in ranked {
-        if !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&before| before + 1 == i) {
-            usable.push(i);
+    let mut last = usize::MAX;
+    ranked.retain(|&i| {
+        let usable = !score::leans_back(&analysis.signals[i]) || last.wrapping_add(1) == i;
+        if usable {
+            last = i;
         }
-    }
-    let ranked = usable;
+        usable
+    });
     let search = Search {
         pool: &ranked,
         totals: &totals,
