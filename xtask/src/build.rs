@@ -107,13 +107,23 @@ fn write_site() -> Result<(), String> {
     for path in files_under(Path::new("www"))? {
         let path = Path::new(&path);
         let name = path.strip_prefix("www").map_err(|e| e.to_string())?;
-        if name.starts_with("pkg") || path.extension().is_none_or(|e| e != "js") {
+        if name.starts_with("pkg") {
             copy(path, &site.join(name))?;
         } else {
-            write_file(&site.join(name), &crate::strip::stripped_module(path)?)?;
+            ship(path, &site.join(name))?;
         }
     }
     Ok(())
+}
+
+/// Copies `from` to `to` as it ships: a script of ours stripped and checked
+/// (`strip.rs`), any other file as it is.
+pub fn ship(from: &Path, to: &Path) -> Result<(), String> {
+    if from.extension().is_some_and(|e| e == "js") {
+        write_file(to, &crate::strip::stripped_module(from)?)
+    } else {
+        copy(from, to)
+    }
 }
 
 /// The path of `name` in the shipped `dist/www/`.

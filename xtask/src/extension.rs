@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use crate::build::{copy, crate_version, shipped, write_file};
+use crate::build::{copy, crate_version, ship, shipped, write_file};
 
 /// The extension's folder (git-ignored).
 pub const DIR: &str = "dist/extension";
@@ -41,7 +41,7 @@ pub fn write() -> Result<(), String> {
         std::fs::create_dir_all(dir.join(sub)).map_err(|e| format!("cannot create {DIR}/{sub}: {e}"))?;
     }
     for name in OWN_FILES {
-        copy_own(name)?;
+        ship(&Path::new(SOURCES).join(name), &dir.join(name))?;
     }
     for name in ICONS {
         copy(&Path::new(SOURCES).join("icons").join(name), &dir.join("icons").join(name))?;
@@ -55,7 +55,7 @@ pub fn write() -> Result<(), String> {
     let manifest = std::fs::read_to_string(Path::new(SOURCES).join("manifest.json"))
         .map_err(|e| format!("cannot read {SOURCES}/manifest.json: {e}"))?;
     write_file(&dir.join("manifest.json"), &manifest.replace("@VERSION@", &crate_version()?))?;
-    copy_own("content.js")?;
+    ship(&Path::new(SOURCES).join("content.js"), &dir.join("content.js"))?;
     let content = crate::offline::bundle(&dir.join("content.js"), &|_, module| Ok(module))?;
     write_file(
         &dir.join("content.js"),
@@ -68,14 +68,4 @@ pub fn write() -> Result<(), String> {
     }
     println!("wrote {DIR}/ (the browser extension, Manifest V3: load it unpacked)");
     Ok(())
-}
-
-/// Copies the extension's own file `name` into the extension, a script stripped.
-fn copy_own(name: &str) -> Result<(), String> {
-    let (from, to) = (Path::new(SOURCES).join(name), Path::new(DIR).join(name));
-    if from.extension().is_some_and(|e| e == "js") {
-        write_file(&to, &crate::strip::stripped_module(&from)?)
-    } else {
-        copy(&from, &to)
-    }
 }

@@ -40,7 +40,7 @@ const BEFORE_OPERAND: [&str; 14] = [
 pub fn strip(source: &str) -> Result<String, String> {
     let mut lexer =
         Lexer { chars: source.chars().collect(), at: 0, out: String::with_capacity(source.len()), space: false };
-    lexer.code()?;
+    lexer.code_until(false)?;
     if !lexer.out.is_empty() && !lexer.out.ends_with('\n') {
         lexer.out.push('\n');
     }
@@ -83,9 +83,12 @@ fn check_module(source: &str) -> Result<(), String> {
     }
 }
 
+/// One source being stripped.
 struct Lexer {
     chars: Vec<char>,
+    /// The next character to read.
     at: usize,
+    /// The stripped copy so far.
     out: String,
     /// Whitespace (or a one-line comment) came after the last token on this line.
     space: bool,
@@ -119,10 +122,6 @@ impl Lexer {
 
     /// Copies code up to the end of the source, or up to the `}` that closes the
     /// template substitution it was called for (`in_template`), which it copies too.
-    fn code(&mut self) -> Result<(), String> {
-        self.code_until(false)
-    }
-
     fn code_until(&mut self, in_template: bool) -> Result<(), String> {
         let mut depth = 0usize;
         let mut operand = true;
@@ -207,45 +206,44 @@ impl Lexer {
         Ok(())
     }
 
+    /// Copies the character that opens a literal; where it starts, for errors.
+    fn open(&mut self) -> usize {
+        let start = self.at;
+        self.out.push(self.chars[start]);
+        self.at += 1;
+        start
+    }
+
+    /// Copies the next character of `what` (a literal opened at `start`), and the one
+    /// after a backslash with it: the character (a backslash for an escape). A line
+    /// break ends a literal that must stay on its line (`one_line`) with an error.
+    fn literal_char(&mut self, what: &str, start: usize, one_line: bool) -> Result<char, String> {
+        let c = self.peek(0).ok_or_else(|| format!("line {}: {what} that does not end", self.line(start)))?;
+        self.out.push(c);
+        self.at += 1;
+        if c == '\\' {
+            if let Some(escaped) = self.peek(0) {
+                self.out.push(escaped);
+                self.at += 1;
+            }
+        } else if c == '\n' && one_line {
+            return Err(format!("line {}: {what} that does not end on its line", self.line(start)));
+        }
+        Ok(c)
+    }
+
     /// Copies a string literal opened by `quote`, escapes included.
     fn string(&mut self, quote: char) -> Result<(), String> {
-        let start = self.at;
-        self.out.push(quote);
-        self.at += 1;
-        loop {
-            let c = self.peek(0).ok_or_else(|| format!("line {}: a string that does not end", self.line(start)))?;
-            self.out.push(c);
-            self.at += 1;
-            match c {
-                '\\' => {
-                    if let Some(escaped) = self.peek(0) {
-                        self.out.push(escaped);
-                        self.at += 1;
-                    }
-                }
-                '\n' => return Err(format!("line {}: a string that does not end on its line", self.line(start))),
-                _ if c == quote => return Ok(()),
-                _ => {}
-            }
-        }
+        let start = self.open();
+        while self.literal_char("a string", start, true)? != quote {}
+        Ok(())
     }
 
     /// Copies a template literal, its text as it is and its substitutions as code.
     fn template(&mut self) -> Result<(), String> {
-        let start = self.at;
-        self.out.push('`');
-        self.at += 1;
+        let start = self.open();
         loop {
-            let c = self.peek(0).ok_or_else(|| format!("line {}: a template that does not end", self.line(start)))?;
-            self.out.push(c);
-            self.at += 1;
-            match c {
-                '\\' => {
-                    if let Some(escaped) = self.peek(0) {
-                        self.out.push(escaped);
-                        self.at += 1;
-                    }
-                }
+            match self.literal_char("a template", start, false)? {
                 '`' => return Ok(()),
                 '$' if self.peek(0) == Some('{') => {
                     self.out.push('{');
@@ -260,29 +258,10 @@ impl Lexer {
     /// Copies a regular-expression literal with its flags; a `/` inside a class
     /// (`[/]`) or escaped does not end it.
     fn regex(&mut self) -> Result<(), String> {
-        let start = self.at;
-        self.out.push('/');
-        self.at += 1;
+        let start = self.open();
         let mut class = false;
         loop {
-            let c = self
-                .peek(0)
-                .ok_or_else(|| format!("line {}: a regular expression that does not end", self.line(start)))?;
-            self.out.push(c);
-            self.at += 1;
-            match c {
-                '\\' => {
-                    if let Some(escaped) = self.peek(0).filter(|&e| e != '\n') {
-                        self.out.push(escaped);
-                        self.at += 1;
-                    }
-                }
-                '\n' => {
-                    return Err(format!(
-                        "line {}: a regular expression that does not end on its line",
-                        self.line(start)
-                    ))
-                }
+            match self.literal_char("a regular expression", start, true)? {
                 '[' => class = true,
                 ']' => class = false,
                 '/' if !class => break,
