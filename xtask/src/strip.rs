@@ -1,16 +1,17 @@
 //! The shipped copies of our own ES modules: `strip` removes comments, indentation,
 //! trailing spaces and blank lines, and keeps everything else byte for byte.
 //!
-//! A reader downloads the scripts a site serves, and a third of the widget's gzip was
-//! comments. This is not a minifier: names, lines and the spaces between tokens stay,
-//! so a stripped module reads like the source without its comments, and a stack trace
-//! still names the same functions. It is a small lexer made for `www/` and
-//! `extension/`: it knows string, template and regular-expression literals (a `/`
-//! starts a regular expression where an operand is expected: at the start, after an
-//! operator or an opening bracket, after `}` and after keywords like `return`; after
-//! a name, a literal, `)`, `]`, `++` or `--` it divides). Line breaks in code stay
-//! (a comment that held one becomes one), so automatic semicolon insertion reads the
-//! copy as it read the source; the text inside literals is never touched.
+//! A reader downloads the scripts a site serves, and 9.5 of the widget's 25.0 KB gzip
+//! were comments and indentation. This is not a minifier: names, lines and the spaces
+//! between tokens stay, so a stripped module reads like the source without its
+//! comments, and a stack trace still names the same functions. It is a small lexer
+//! made for `www/` and `extension/`: it knows string, template and regular-expression
+//! literals (a `/` starts a regular expression where an operand is expected: at the
+//! start, after an operator or an opening bracket, after `}` and after keywords like
+//! `return`; after a name, a literal, `)`, `]`, `++` or `--` it divides). Line breaks
+//! in code stay (a comment that held one becomes one), so automatic semicolon
+//! insertion reads the copy as it read the source; the text inside literals is never
+//! touched.
 
 use std::io::{ErrorKind, Write as _};
 use std::path::Path;
