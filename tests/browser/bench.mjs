@@ -1,5 +1,5 @@
 // Browser benchmark: prints figures, passes or fails on nothing. Loads the production
-// build (www/pkg/, from `cargo xtask build`) in headless Chromium and prints the cold
+// build (dist/www/, www/ as it ships, from `cargo xtask build`) in headless Chromium and prints the cold
 // start (module load and wasm compile to the first digest, in the page and through
 // the production worker), milliseconds per article over the dev articles, one 1 MB
 // input, and the wasm memory size along 1,000 digests (it must stay flat after the
@@ -22,8 +22,8 @@ const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const RUNS = 3;
 const DEV = new URL('../../../shared/data/news-dev.jsonl', import.meta.url);
 
-if (!existsSync(`${ROOT}www/pkg/tomtat_bg.wasm`)) {
-  console.error('www/pkg/ is not built: run `cargo xtask build` first');
+if (!existsSync(`${ROOT}dist/www/pkg/tomtat_bg.wasm`)) {
+  console.error('dist/www/ is not built: run `cargo xtask build` first');
   process.exit(1);
 }
 
@@ -161,7 +161,7 @@ async function pasteInPage() {
 
 
 /**
- * The paste page (www/ as served) at 0.1 to 8 MB of real articles (`articles`, joined
+ * The paste page (dist/www/, as it ships) at 0.1 to 8 MB of real articles (`articles`, joined
  * and repeated) and of one line without a line break; each on a fresh page, each
  * figure the best of RUNS (the machine is shared: load only ever adds).
  */
@@ -198,7 +198,7 @@ async function pasteOnFreshPage(unit, bytes) {
   const page = await browser.context.newPage();
   try {
     await page.addInitScript(watchBlocks);
-    await page.goto(`${server.origin}/www/`);
+    await page.goto(`${server.origin}/dist/www/`);
     await page.evaluate(makeText, { unit, bytes });
     await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done))));
     return await page.evaluate(pasteInPage);
@@ -248,7 +248,7 @@ async function openWidget() {
 }
 
 /**
- * The widget on the demo news page (www/ as served) whose article is 0.5 to 4 MB of
+ * The widget on the demo news page (dist/www/, as it ships) whose article is 0.5 to 4 MB of
  * real articles' paragraphs; each on a fresh page, opened once the site has laid its
  * article out, each figure the best of RUNS.
  */
@@ -269,7 +269,7 @@ async function widgetOnFreshPage(unit, bytes) {
   const page = await browser.context.newPage();
   try {
     await page.addInitScript(watchBlocks);
-    await page.goto(`${server.origin}/www/news-demo.html`);
+    await page.goto(`${server.origin}/dist/www/news-demo.html`);
     await page.waitForFunction(() => customElements.get('tom-tat'));
     await page.evaluate(makeArticle, { unit, bytes });
     // The site's own style and layout of the article, before the widget is opened.

@@ -1,13 +1,14 @@
-// www/find-article.js in Chromium: it finds the article among a news page's furniture,
+// find-article.js (the shipped copy, dist/www/) in Chromium: it finds the article among a news page's furniture,
 // the widget's selector wins, its text maps back to the live text nodes exactly, the
 // page's DOM is left alone, and on real pages it reaches the issue's bar.
 
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launch } from './harness.mjs';
+import { WWW } from './oracle.mjs';
 import { PAGES, PAGES_MORE, f1, finderExpression, measure, pageNames, words } from './eval-find-article.mjs';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
@@ -191,7 +192,7 @@ let browser;
 let page;
 
 before(async () => {
-  const finder = await readFile(resolve(HERE, '../../www/find-article.js'));
+  const finder = await readFile(join(WWW, 'find-article.js'));
   browser = await launch();
   await browser.context.route('**/*', (route) => {
     const url = new URL(route.request().url());

@@ -1,11 +1,15 @@
 // The digest as the page must show it, computed by the same wasm module in Node
-// (`initSync` and `loadWordModel` on the built www/pkg/), and the seed article.
+// (`initSync` and `loadWordModel` on the built pkg/), and the seed article.
 
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 
-/** The page's folder, as `cargo xtask serve` serves it. */
-export const WWW = fileURLToPath(new URL('../../www/', import.meta.url));
+/**
+ * The page's folder as it ships: `dist/www/`, which `cargo xtask build` writes from www/
+ * (its scripts without comments and indentation, and pkg/). Sites, the npm package, the
+ * extension and the offline file take these copies, so the tests load them too.
+ */
+export const WWW = fileURLToPath(new URL('../../dist/www/', import.meta.url));
 /** The built module; `cargo xtask test` builds it before the browser tests. */
 export const PKG = `${WWW}pkg/`;
 /** The reference article. */

@@ -27,20 +27,18 @@ pub const PKG: &str = "www/pkg";
 const WORDS: &str = "data/words.bin";
 /// The reference article, loaded by the page's "Bài mẫu" button.
 const SEED: &str = "seeds/000_5dea1911c32d1e71.txt";
+/// `www/` as it ships (git-ignored): its scripts without comments and indentation
+/// (`strip.rs`), its other files and the built `pkg/` as they are. Sites copy it, the
+/// npm package, the extension and the offline file are made from it, the sizes count
+/// it and the browser tests load it; `www/` stays the readable source that `cargo
+/// xtask serve` serves.
+pub const SITE: &str = "dist/www";
 /// The page's own scripts, counted in the size report.
-const PAGE_SCRIPTS: [&str; 6] =
-    ["www/app.js", "www/digest-view.js", "www/kinds.js", "www/digester.js", "www/worker.js", "www/highlight.js"];
+const PAGE_SCRIPTS: [&str; 6] = ["app.js", "digest-view.js", "kinds.js", "digester.js", "worker.js", "highlight.js"];
 /// What a news site's reader downloads besides the wasm, its glue and the word model:
 /// the widget and the modules it imports (its CSS is inside widget.js), and the worker.
-pub const WIDGET_SCRIPTS: [&str; 7] = [
-    "www/widget.js",
-    "www/digest-view.js",
-    "www/kinds.js",
-    "www/find-article.js",
-    "www/digester.js",
-    "www/highlight.js",
-    "www/worker.js",
-];
+pub const WIDGET_SCRIPTS: [&str; 7] =
+    ["widget.js", "digest-view.js", "kinds.js", "find-article.js", "digester.js", "highlight.js", "worker.js"];
 /// What a news site's reader may download (widget, worker, glue, wasm), gzip (150 KB).
 const READER_BUDGET_GZIP: usize = 150_000;
 /// The ceiling past the budget, allowed only for models that buy real quality (the word
@@ -89,11 +87,48 @@ pub fn build() -> Result<(), String> {
     copy(Path::new(WORDS), &Path::new(PKG).join("words.bin"))?;
     copy(Path::new(SEED), &Path::new(PKG).join("seed.txt"))?;
     println!("built {PKG}/ (tomtat.js, tomtat_bg.wasm, tomtat.d.ts, words.bin, seed.txt)");
+    write_site()?;
+    println!("wrote {SITE}/ (www/ as it ships: scripts without comments and indentation, and pkg/)");
     crate::offline::write()?;
     println!("wrote {} (the page in one file, for file:// and no network)", crate::offline::OUT);
     crate::npm::write()?;
     crate::extension::write()?;
     report_sizes()
+}
+
+/// Writes `dist/www/`: `www/` with its own scripts stripped and checked, and the built
+/// `pkg/` as it is (the glue is bindgen's, not ours).
+fn write_site() -> Result<(), String> {
+    let site = Path::new(SITE);
+    if site.exists() {
+        std::fs::remove_dir_all(site).map_err(|e| format!("cannot remove {SITE}: {e}"))?;
+    }
+    std::fs::create_dir_all(site.join("pkg")).map_err(|e| format!("cannot create {SITE}/pkg: {e}"))?;
+    for path in files_under(Path::new("www"))? {
+        let path = Path::new(&path);
+        let name = path.strip_prefix("www").map_err(|e| e.to_string())?;
+        if name.starts_with("pkg") {
+            copy(path, &site.join(name))?;
+        } else {
+            ship(path, &site.join(name))?;
+        }
+    }
+    Ok(())
+}
+
+/// Copies `from` to `to` as it ships: a script of ours stripped and checked
+/// (`strip.rs`), any other file as it is.
+pub fn ship(from: &Path, to: &Path) -> Result<(), String> {
+    if from.extension().is_some_and(|e| e == "js") {
+        write_file(to, &crate::strip::stripped_module(from)?)
+    } else {
+        copy(from, to)
+    }
+}
+
+/// The path of `name` in the shipped `dist/www/`.
+pub fn shipped(name: &str) -> String {
+    format!("{SITE}/{name}")
 }
 
 /// Copies `from` to `to`, saying which file failed.
@@ -127,12 +162,10 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
 /// scripts, what a news site's reader downloads (against its budget), the offline
 /// file, the npm package and the extension, and writes them into `docs/performance.md`.
 fn report_sizes() -> Result<(), String> {
-    let wasm = sizes(&[format!("{PKG}/tomtat_bg.wasm")])?;
-    let glue = sizes(&[format!("{PKG}/tomtat.js")])?;
-    let words = sizes(&[format!("{PKG}/words.bin")])?;
-    let page = sizes(&PAGE_SCRIPTS.map(String::from))?;
-    let widget = sizes(&WIDGET_SCRIPTS.map(String::from))?;
-    let reader = widget.add(glue).add(wasm).add(words);
+    let parts = Reader::sizes()?;
+    let reader = parts.total();
+    let Reader { widget, glue, wasm, words } = parts;
+    let page = sizes(&PAGE_SCRIPTS.map(shipped))?;
     let offline = sizes(&[crate::offline::OUT.to_string()])?;
     let extension = sizes(&files_under(Path::new(crate::extension::DIR))?)?;
     let rows = [
@@ -172,13 +205,42 @@ fn report_sizes() -> Result<(), String> {
     crate::docs::write_block(crate::docs::PERFORMANCE, "build", &format!("{table}\n{npm}.\n\n{budget}.\n"))
 }
 
-/// The short names of `scripts` ("www/app.js" is "app"), for the size table.
+/// What a news site's reader downloads, as it ships, by part.
+pub struct Reader {
+    /// The widget's scripts.
+    pub widget: Sizes,
+    /// The bindgen glue.
+    pub glue: Sizes,
+    /// The wasm.
+    pub wasm: Sizes,
+    /// The word model.
+    pub words: Sizes,
+}
+
+impl Reader {
+    /// The sizes of the shipped files in `dist/www/`.
+    pub fn sizes() -> Result<Reader, String> {
+        Ok(Reader {
+            widget: sizes(&WIDGET_SCRIPTS.map(shipped))?,
+            glue: sizes(&[shipped("pkg/tomtat.js")])?,
+            wasm: sizes(&[shipped("pkg/tomtat_bg.wasm")])?,
+            words: sizes(&[shipped("pkg/words.bin")])?,
+        })
+    }
+
+    /// All of it together.
+    pub fn total(&self) -> Sizes {
+        self.widget.add(self.glue).add(self.wasm).add(self.words)
+    }
+}
+
+/// The short names of `scripts` ("app.js" is "app"), for the size table.
 fn script_names(scripts: &[&str]) -> String {
-    scripts.iter().map(|path| path.trim_start_matches("www/").trim_end_matches(".js")).collect::<Vec<_>>().join(", ")
+    scripts.iter().map(|name| name.trim_end_matches(".js")).collect::<Vec<_>>().join(", ")
 }
 
 /// Every file under `dir`, as paths.
-fn files_under(dir: &Path) -> Result<Vec<String>, String> {
+pub fn files_under(dir: &Path) -> Result<Vec<String>, String> {
     let mut files = Vec::new();
     for entry in std::fs::read_dir(dir).map_err(|e| format!("cannot list {}: {e}", dir.display()))? {
         let path = entry.map_err(|e| format!("cannot list {}: {e}", dir.display()))?.path();

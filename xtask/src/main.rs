@@ -25,6 +25,7 @@ mod python;
 mod rouge;
 mod serve;
 mod stopwords;
+mod strip;
 mod test;
 mod train_words;
 mod treebank;
@@ -36,7 +37,8 @@ cargo xtask <task>
 
 Tasks:
   serve [--port N]          build, then serve the page (www/) on 127.0.0.1 (default port 8000)
-  build                     the wasm module, its JS glue and types into www/pkg/, the offline
+  build                     the wasm module, its JS glue and types into www/pkg/, www/ as it
+                            ships into dist/www/ (scripts without comments), the offline
                             single file dist/tomtat.html, the npm package dist/npm/ and
                             dist/tomtat-<version>.tgz, the browser extension dist/extension/,
                             the Python wheel dist/tomtat-<version>-*.whl; prints sizes

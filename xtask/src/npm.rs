@@ -1,8 +1,9 @@
 //! The npm package, written by `cargo xtask build`: `dist/npm/` and, packed by `npm pack`,
 //! `dist/tomtat-<version>.tgz`.
 //!
-//! It holds the widget and its modules as `www/` has them (so they find each other, the
-//! worker and `pkg/` by the same relative URLs), the wasm with its glue and types, the
+//! It holds the widget and its modules as the shipped `dist/www/` has them (stripped of
+//! comments; laid out as in `www/`, so they find each other, the worker and `pkg/` by the
+//! same relative URLs), the wasm with its glue and types, the
 //! word model, a README for npm users with the sizes of this build, and the licences.
 //! `package.json` is made here, its version read from the crate's `Cargo.toml`.
 
@@ -12,13 +13,13 @@ use std::process::{Command, Stdio};
 
 use serde_json::json;
 
-use crate::build::{copy, crate_version, sizes, write_file, PKG, WIDGET_SCRIPTS};
+use crate::build::{copy, crate_version, shipped, write_file, Reader, WIDGET_SCRIPTS};
 
 /// The package's folder (git-ignored).
 pub const DIR: &str = "dist/npm";
 /// Where the package's own texts live: the README, the licences, the widget's types.
 const TEMPLATES: &str = "npm";
-/// What the package takes from the built `www/pkg/`.
+/// What the package takes from the shipped `pkg/`.
 const PKG_FILES: [&str; 4] = ["tomtat.js", "tomtat_bg.wasm", "tomtat.d.ts", "words.bin"];
 
 /// Writes `dist/npm/` and packs it into `dist/tomtat-<version>.tgz`.
@@ -31,13 +32,12 @@ pub fn write() -> Result<(), String> {
     let pkg = dir.join("pkg");
     std::fs::create_dir_all(&pkg).map_err(|e| format!("cannot create {}: {e}", pkg.display()))?;
     let mut files = Vec::new();
-    for script in WIDGET_SCRIPTS {
-        let name = Path::new(script).file_name().and_then(|n| n.to_str()).ok_or(format!("{script}: no file name"))?;
-        copy(Path::new(script), &dir.join(name))?;
+    for name in WIDGET_SCRIPTS {
+        copy(Path::new(&shipped(name)), &dir.join(name))?;
         files.push(name.to_string());
     }
     for name in PKG_FILES {
-        copy(&Path::new(PKG).join(name), &pkg.join(name))?;
+        copy(Path::new(&shipped(&format!("pkg/{name}"))), &pkg.join(name))?;
         files.push(format!("pkg/{name}"));
     }
     for name in ["widget.d.ts", "LICENSES.md"] {
@@ -101,18 +101,15 @@ fn package_json(version: &str, files: &[String]) -> serde_json::Value {
 fn readme(version: &str) -> Result<String, String> {
     let template = std::fs::read_to_string(Path::new(TEMPLATES).join("README.md"))
         .map_err(|e| format!("cannot read {TEMPLATES}/README.md: {e}"))?;
-    let pkg = |name: &str| format!("{PKG}/{name}");
-    let wasm = sizes(&[pkg("tomtat_bg.wasm")])?;
-    let glue = sizes(&[pkg("tomtat.js")])?;
-    let words = sizes(&[pkg("words.bin")])?;
-    let reader = sizes(&WIDGET_SCRIPTS.map(String::from))?.add(glue).add(wasm).add(words);
+    let parts = Reader::sizes()?;
+    let reader = parts.total();
     Ok([
         ("@VERSION@", version.to_string()),
         ("@READER_GZIP@", reader.gzip.to_string()),
         ("@READER_BROTLI@", reader.brotli.to_string()),
-        ("@WASM_GZIP@", wasm.gzip.to_string()),
-        ("@GLUE_GZIP@", glue.gzip.to_string()),
-        ("@WORDS_GZIP@", words.gzip.to_string()),
+        ("@WASM_GZIP@", parts.wasm.gzip.to_string()),
+        ("@GLUE_GZIP@", parts.glue.gzip.to_string()),
+        ("@WORDS_GZIP@", parts.words.gzip.to_string()),
     ]
     .iter()
     .fold(template, |text, (from, to)| text.replace(from, to)))

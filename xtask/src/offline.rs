@@ -17,29 +17,27 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 
-use crate::build::PKG;
+use crate::build::shipped;
 
 /// Where the file goes (git-ignored).
 pub const OUT: &str = "dist/tomtat.html";
-const PAGE: &str = "www/index.html";
+const PAGE: &str = "index.html";
 
-/// Writes `dist/tomtat.html` from `www/` and the built `www/pkg/`.
+/// Writes `dist/tomtat.html` from the shipped `dist/www/`.
 pub fn write() -> Result<(), String> {
-    let html = read(Path::new(PAGE))?;
-    let css = read(Path::new("www/style.css"))?;
-    let seed = read(&Path::new(PKG).join("seed.txt"))?;
-    let wasm =
-        std::fs::read(Path::new(PKG).join("tomtat_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
-    let words =
-        std::fs::read(Path::new(PKG).join("words.bin")).map_err(|e| format!("cannot read the word model: {e}"))?;
+    let html = read(Path::new(&shipped(PAGE)))?;
+    let css = read(Path::new(&shipped("style.css")))?;
+    let seed = read(Path::new(&shipped("pkg/seed.txt")))?;
+    let wasm = std::fs::read(shipped("pkg/tomtat_bg.wasm")).map_err(|e| format!("cannot read the wasm: {e}"))?;
+    let words = std::fs::read(shipped("pkg/words.bin")).map_err(|e| format!("cannot read the word model: {e}"))?;
 
     // A classic worker (Chromium starts no module worker from a Blob URL over file://),
     // where `import.meta` does not exist: the glue only reads it for a default wasm URL,
     // which is never used here since the worker is given the bytes.
-    let worker =
-        bundle(Path::new("www/worker.js"), &|_, module| Ok(module))?.replace("import.meta.url", "self.location.href");
+    let worker = bundle(Path::new(&shipped("worker.js")), &|_, module| Ok(module))?
+        .replace("import.meta.url", "self.location.href");
     // The page's digester starts that worker from a Blob URL and hands it the wasm bytes.
-    let app = bundle(Path::new("www/app.js"), &|file, module| {
+    let app = bundle(Path::new(&shipped("app.js")), &|file, module| {
         if file.file_name().is_some_and(|name| name == "digester.js") {
             Ok(format!("(({{ createDigester }}) => ({{ createDigester: (options = {{}}) => createDigester({{ workerUrl: URL.createObjectURL(new Blob([WORKER_SOURCE], {{ type: 'text/javascript' }})), workerType: 'classic', wasm: Uint8Array.from(atob(WASM_BASE64), (c) => c.charCodeAt(0)), words: Uint8Array.from(atob(WORDS_BASE64), (c) => c.charCodeAt(0)), ...options }}) }}))({module})"))
         } else {

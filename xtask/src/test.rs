@@ -31,7 +31,8 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     cargo(&["test", "--doc"])?;
     // The wasm's configuration: no word model compiled in.
     cargo(&["test", "--no-default-features", "--test", "word_model"])?;
-    // The browser tests load www/ with a fresh wasm, never a stale one.
+    // The browser tests load www/ as it ships (dist/www/, the npm package, the extension
+    // and the offline file), with a fresh wasm, never a stale one.
     crate::build::build()?;
     run_in(Command::new("node").arg("--test").current_dir(BROWSER_TESTS), "node --test (browser tests)")?;
     crate::python::wheel()?;
