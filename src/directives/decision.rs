@@ -42,6 +42,11 @@ impl Model {
         features.iter().filter_map(weight).sum()
     }
 
+    /// The score a candidate must reach to be shown.
+    pub fn threshold(&self) -> i32 {
+        self.threshold
+    }
+
     /// Whether a candidate with `features` is shown.
     pub fn keeps(&self, features: &[String]) -> bool {
         self.score(features) >= self.threshold
