@@ -25,6 +25,7 @@ use std::collections::BTreeMap;
 
 use serde::Deserialize;
 use tomtat::directives::decision::{Model, SCALE};
+use tomtat::directives::feature_hash;
 use tomtat::Document;
 
 use crate::corpus;
@@ -104,8 +105,10 @@ pub struct Read {
     everyday: bool,
     /// The gold directives.
     expected: Vec<Scored>,
-    /// The rules' candidates, with their features.
+    /// The rules' candidates, with their features' names.
     candidates: Vec<(Scored, Vec<String>)>,
+    /// The hashes of each candidate's features, as the decision reads them.
+    hashes: Vec<Vec<u32>>,
     /// The vetoes of each candidate.
     vetoes: Vec<Vec<&'static str>>,
     /// The keyword baseline's directives.
@@ -120,9 +123,14 @@ impl Read {
         pair(&self.expected, &predicted).1
     }
 
-    /// The features of each candidate.
+    /// The names of each candidate's features.
     pub fn features(&self) -> impl Iterator<Item = &[String]> {
         self.candidates.iter().map(|(_, f)| f.as_slice())
+    }
+
+    /// The hashes of each candidate's features, in the order of their names.
+    pub fn hashes(&self) -> impl Iterator<Item = &[u32]> {
+        self.hashes.iter().map(Vec::as_slice)
     }
 
     /// The number of gold directives.
@@ -132,7 +140,7 @@ impl Read {
 
     /// The candidates `model` keeps.
     fn kept(&self, model: &Model) -> Vec<Scored> {
-        self.candidates.iter().filter(|(_, f)| model.keeps(f)).map(|(s, _)| s.clone()).collect()
+        self.candidates.iter().zip(&self.hashes).filter(|(_, h)| model.keeps(h)).map(|((s, _), _)| s.clone()).collect()
     }
 }
 
@@ -158,7 +166,7 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                 .collect();
             let doc = Document::new(body);
             let points = CodePoints::new(body);
-            let proposed = tomtat::directives::candidates(&doc);
+            let proposed = tomtat::directives::candidates_as::<String>(&doc);
             let vetoes = proposed.iter().map(|c| c.vetoes.clone()).collect();
             let candidates = proposed
                 .into_iter()
@@ -173,6 +181,10 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                     };
                     (scored, c.features)
                 })
+                .collect::<Vec<_>>();
+            let hashes = candidates
+                .iter()
+                .map(|(_, names): &(Scored, Vec<String>)| names.iter().map(|n| feature_hash(n)).collect())
                 .collect();
             let keyword = doc
                 .sentences
@@ -186,7 +198,7 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                     actions: vec![],
                 })
                 .collect();
-            Ok(Read { body: body.clone(), everyday, expected, candidates, vetoes, keyword })
+            Ok(Read { body: body.clone(), everyday, expected, candidates, hashes, vetoes, keyword })
         })
         .collect()
 }
@@ -253,7 +265,7 @@ fn cross_validate(all: &[&Read]) -> Vec<Vec<i32>> {
         let training: Vec<&Read> = all.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, a)| *a).collect();
         let model = crate::fit_directives::fit(&training).model;
         for (i, article) in all.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            margins[i] = article.candidates.iter().map(|(_, f)| model.score(f) - model.threshold()).collect();
+            margins[i] = article.hashes.iter().map(|h| model.score(h) - model.threshold()).collect();
         }
     }
     margins
