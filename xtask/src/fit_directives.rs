@@ -3,7 +3,8 @@
 //!
 //! Each candidate the rules propose is an example: positive when it matches a gold
 //! directive as `eval-directives` scores it. A logistic regression over the
-//! candidates' features (those seen in at least two candidates) is fitted by
+//! candidates' features (those seen in `MIN_COUNT` candidates, read by their hashes as
+//! the digest reads them, named in the table's comments) is fitted by
 //! stochastic gradient descent with L2 decay; the threshold is chosen for precision on
 //! out-of-fold scores (5-fold by article inside the training articles): the highest
 //! sentence F0.5, which weighs precision twice as much as recall, as a wrong directive
