@@ -9,7 +9,7 @@ mod common;
 use common::*;
 use proptest::prelude::*;
 use tomtat::digest::Directive;
-use tomtat::directives::{candidates, DirectiveKind};
+use tomtat::directives::{candidates, candidates_as, feature_hash, DirectiveKind};
 use tomtat::{digest, Digest, Document, Options};
 
 /// The directives the digest of `text` shows: the rules' candidates the decision keeps.
@@ -728,17 +728,36 @@ fn the_digest_shows_only_candidates_the_decision_keeps() {
 }
 
 #[test]
+fn the_decision_reads_the_hashes_of_the_names_the_fit_weighs() {
+    // The weights table is keyed by the hashes of feature names: each candidate's hashed
+    // features are the hashes of its named ones, so every fitted weight reaches the digest.
+    let doc = Document::new(SEED);
+    let (hashed, named) = (candidates(&doc), candidates_as::<String>(&doc));
+    assert_eq!(hashed.len(), 4);
+    assert_eq!(hashed.len(), named.len());
+    for (h, n) in hashed.iter().zip(&named) {
+        assert_eq!(h.directive, n.directive);
+        let mut from_names: Vec<u32> = n.features.iter().map(|f| feature_hash(f)).collect();
+        let mut features = h.features.clone();
+        from_names.sort_unstable();
+        features.sort_unstable();
+        assert_eq!(features, from_names);
+        assert!(n.features.iter().any(|f| f.starts_with("cue ")) && n.features.contains(&"bias".to_string()));
+    }
+}
+
+#[test]
 fn a_vetoed_cue_is_a_candidate_whose_features_name_the_veto() {
     // A request going up: the rules propose it with the reason against it, and the
     // decision, which weighs that reason, does not show it.
     let text = "UBND tỉnh Điện Biên đề nghị Chính phủ hỗ trợ vốn xây dựng tuyến đường nối với sân bay.";
-    let found = candidates(&Document::new(text));
+    let found = candidates_as::<String>(&Document::new(text));
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].vetoes, ["to superior"]);
     assert!(found[0].features.iter().any(|f| f == "veto to superior"), "{:?}", found[0].features);
     assert!(shown(text).is_empty());
     // A plain order has no veto.
-    let plain = candidates(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));
+    let plain = candidates_as::<String>(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));
     assert!(plain[0].vetoes.is_empty() && !plain[0].features.iter().any(|f| f.starts_with("veto")));
 }
 

@@ -3,8 +3,11 @@
 //!
 //! The rules ([`super::cues`], [`super::parties`]) propose candidates; these features
 //! let a fitted model ([`super::decision`]) tell an order from an opinion, a report,
-//! a penalty, a proposal or a cue word inside a name. Each feature is a string; the
-//! model gives each a weight, so a new feature needs only a refit.
+//! a penalty, a proposal or a cue word inside a name. Each feature is named by words
+//! ("cue yêu cầu", "issuer title thủ tướng"); the digest reads only the hash of the name
+//! ([`Feature`] for `u32`), so no string is formatted per candidate and the weights
+//! table holds hashes; the fit reads the names ([`Feature`] for `String`). The model
+//! gives each a weight, so a new feature needs only a refit.
 
 use std::ops::Range;
 
@@ -40,11 +43,63 @@ pub struct Context<'a> {
     pub vetoes: &'a [Veto],
 }
 
+/// A feature made from the words of its name: the hash of the name, which the decision
+/// reads, or the name itself, which the fit writes beside it.
+pub trait Feature: Ord + Clone {
+    /// The feature named by `words` joined by spaces.
+    fn named<'w>(words: impl IntoIterator<Item = &'w str>) -> Self;
+}
+
+impl Feature for u32 {
+    fn named<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut hash = FNV_OFFSET;
+        for (i, word) in words.into_iter().enumerate() {
+            if i > 0 {
+                hash = fnv(hash, b" ");
+            }
+            hash = fnv(hash, word.as_bytes());
+        }
+        fold(hash)
+    }
+}
+
+impl Feature for String {
+    fn named<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        words.into_iter().collect::<Vec<_>>().join(" ")
+    }
+}
+
+/// The hash of feature `name`, as the decision reads it: FNV-1a of its UTF-8 folded to
+/// [`HASH_BITS`] bits. Short code; the fit gives features that share a hash one weight.
+pub fn hash(name: &str) -> u32 {
+    fold(fnv(FNV_OFFSET, name.as_bytes()))
+}
+
+/// The bits of a feature's hash: with a few hundred weights, a feature the fit never
+/// saw meets one by chance once in some 50,000 look-ups, and each weight's key takes
+/// about five digits in the table.
+pub const HASH_BITS: u32 = 24;
+
+const FNV_OFFSET: u32 = 0x811c_9dc5;
+
+/// The 32 bits of FNV-1a folded to [`HASH_BITS`] by exclusive or, as its authors
+/// advise for shorter hashes.
+fn fold(hash: u32) -> u32 {
+    (hash >> HASH_BITS) ^ (hash & ((1 << HASH_BITS) - 1))
+}
+
+/// `hash` carried over `bytes` by FNV-1a.
+fn fnv(hash: u32, bytes: &[u8]) -> u32 {
+    bytes.iter().fold(hash, |h, &b| (h ^ u32::from(b)).wrapping_mul(0x0100_0193))
+}
+
+/// The small numbers of feature names.
+const NUMBERS: [&str; 9] = ["0", "1", "2", "3", "4", "5", "6", "7", "8"];
+
 /// The features of candidate `d` of the sentence `words`.
-pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) -> Vec<String> {
+pub fn of<F: Feature>(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) -> Vec<F> {
     let cue = words.tokens(d.cue.clone());
-    let text = |range: Range<usize>| words.lower[range].join(" ");
-    let cue_text = text(cue.clone());
+    let cue_words = &words.lower[cue.clone()];
     let before = cue.start.checked_sub(1).map_or("^", |k| words.at(k));
     let after = if cue.end < words.len() { words.at(cue.end) } else { "$" };
     let kind = kind_name(d.kind);
@@ -55,74 +110,80 @@ pub fn of(words: &Words, lexicon: &Lexicon, d: &Extracted, context: &Context) ->
     };
     let issuer = d.issuer.clone().map(|r| party(words, lexicon, words.tokens(r)));
     let addressee = d.addressee.clone().map(|r| party(words, lexicon, words.tokens(r)));
-    let issuer_class = issuer.as_ref().map_or("none", |p| p.0);
-    let addressee_class = addressee.as_ref().map_or("none", |p| p.0);
+    let issuer_class = issuer.map_or("none", |p| p.0);
+    let addressee_class = addressee.map_or("none", |p| p.0);
+    let at = if cue.start == 0 {
+        "start"
+    } else if cue.start < 4 {
+        "near start"
+    } else {
+        "inside"
+    };
+    // A name: fixed words, then the cue's words, then fixed words.
+    let with_cue = |head: &[&str], tail: &[&str]| {
+        F::named(head.iter().copied().chain(cue_words.iter().copied()).chain(tail.iter().copied()))
+    };
+    let with_party = |role: &'static str, p: Option<(&'static str, &[&str])>| match p {
+        Some((class, head)) => F::named([role, class].into_iter().chain(head.iter().copied())),
+        None => F::named([role, "none"]),
+    };
     let mut f = vec![
-        "bias".to_string(),
-        format!("cue {cue_text}"),
-        format!("kind {kind} {source}"),
-        format!("before {before} {cue_text}"),
-        format!("after {cue_text} {after}"),
-        format!("next {cue_text} {}", shape(words, lexicon, cue.end)),
-        format!("previous word {}", shape(words, lexicon, cue.start.wrapping_sub(1))),
-        format!("issuer {issuer_class}"),
-        format!("issuer {}", issuer.as_ref().map_or("none", |p| p.1.as_str())),
-        format!("issuer {issuer_class} {kind}"),
-        format!("addressee {addressee_class}"),
-        format!("addressee {}", addressee.as_ref().map_or("none", |p| p.1.as_str())),
-        format!("parties {issuer_class} {addressee_class}"),
-        format!("actions {}", d.actions.len().min(4)),
-        format!("length {}", (words.len() / 10).min(6)),
-        format!(
-            "at {}",
-            if cue.start == 0 {
-                "start"
-            } else if cue.start < 4 {
-                "near start"
-            } else {
-                "inside"
-            }
-        ),
+        F::named(["bias"]),
+        with_cue(&["cue"], &[]),
+        F::named(["kind", kind, source]),
+        with_cue(&["before", before], &[]),
+        with_cue(&["after"], &[after]),
+        with_cue(&["next"], &[shape(words, lexicon, cue.end)]),
+        F::named(["previous word", shape(words, lexicon, cue.start.wrapping_sub(1))]),
+        F::named(["issuer", issuer_class]),
+        with_party("issuer", issuer),
+        F::named(["issuer", issuer_class, kind]),
+        F::named(["addressee", addressee_class]),
+        with_party("addressee", addressee),
+        F::named(["parties", issuer_class, addressee_class]),
+        F::named(["actions", NUMBERS[d.actions.len().min(4)]]),
+        F::named(["length", NUMBERS[(words.len() / 10).min(6)]]),
+        F::named(["at", at]),
     ];
     if words.is_capital(cue.start) && cue.start > 0 && !words.is_punct(cue.start - 1) {
-        f.push("cue capital inside".into());
+        f.push(F::named(["cue capital inside"]));
     }
     let quotes_before = (0..cue.start).filter(|&k| words.is_quote(k)).count();
     if quotes_before % 2 == 1 {
-        f.push("cue quoted".into());
+        f.push(F::named(["cue quoted"]));
     } else if (0..words.len()).any(|k| words.is_quote(k)) {
-        f.push("quote elsewhere".into());
+        f.push(F::named(["quote elsewhere"]));
     }
     let last = words.len().saturating_sub(1);
     if words.is(last, &["?"]) {
-        f.push("question".into());
+        f.push(F::named(["question"]));
     }
     if !words.is_punct(last) {
-        f.push("no end mark".into());
+        f.push(F::named(["no end mark"]));
     }
     for k in 0..cue.start {
         if let Some(n) = words.phrase_at(k, list(List::Markers)) {
-            let marker = text(k..k + n);
+            let marker = &words.lower[k..k + n];
             let near = if cue.start - k <= 3 { "near" } else { "far" };
-            f.push(format!("marker {marker}"));
-            f.push(format!("marker {near} {marker}"));
+            f.push(F::named(["marker"].into_iter().chain(marker.iter().copied())));
+            f.push(F::named(["marker", near].into_iter().chain(marker.iter().copied())));
         }
     }
-    f.push(format!("previous {}", context.previous.map_or("none", kind_name)));
+    f.push(F::named(["previous", context.previous.map_or("none", kind_name)]));
     if context.after_colon {
-        f.push("after colon".into());
+        f.push(F::named(["after colon"]));
     }
     if context.first {
-        f.push("first sentence".into());
+        f.push(F::named(["first sentence"]));
     }
     for veto in context.vetoes {
-        f.push(format!("veto {}", veto.name()));
-        f.push(format!("veto {} {kind}", veto.name()));
+        f.push(F::named(["veto", veto.name()]));
+        f.push(F::named(["veto", veto.name(), kind]));
     }
     if !context.vetoes.is_empty() {
-        f.push("vetoed".into());
+        f.push(F::named(["vetoed"]));
     }
-    f.sort();
+    f.sort_unstable();
     f.dedup();
     f
 }
@@ -141,9 +202,9 @@ fn kind_name(kind: DirectiveKind) -> &'static str {
 
 /// The features of the whole text, added to each of its candidates: how much of it
 /// speaks of authorities, and how many candidates it has.
-pub fn of_article(authority_sentences: usize, sentences: usize, candidates: usize) -> Vec<String> {
+pub fn of_article<F: Feature>(authority_sentences: usize, sentences: usize, candidates: usize) -> [F; 2] {
     let share = 4 * authority_sentences / sentences.max(1);
-    vec![format!("authority {}", share.min(3)), format!("candidates {}", candidates.min(8) / 2)]
+    [F::named(["authority", NUMBERS[share.min(3)]]), F::named(["candidates", NUMBERS[candidates.min(8) / 2]])]
 }
 
 /// Whether sentence `words` names an authority: a capitalised title or head of a
@@ -155,9 +216,10 @@ pub fn names_authority(words: &Words, lexicon: &Lexicon) -> bool {
     })
 }
 
-/// A party's class (title, body, group, name, person, other) and its class with the
-/// head word.
-fn party(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> (&'static str, String) {
+/// A party's class (title, body, group, name, person, other) and the words that name
+/// it with its class: the head word for a party of the lexicons or another word, none
+/// for a person.
+fn party<'w>(words: &'w Words, lexicon: &Lexicon, range: Range<usize>) -> (&'static str, &'w [&'w str]) {
     let mut k = range.start;
     while k < range.end && words.is(k, list(List::Determiners)) {
         k += 1;
@@ -170,10 +232,10 @@ fn party(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> (&'static str
                 Party::Group => "group",
                 Party::Name => "name",
             };
-            (class, format!("{class} {}", words.lower[k..k + n].join(" ")))
+            (class, &words.lower[k..k + n])
         }
-        None if words.is_capital(k) => ("person", "person".into()),
-        None => ("other", format!("other {}", words.at(k))),
+        None if words.is_capital(k) => ("person", &[]),
+        None => ("other", words.lower.get(k..k + 1).unwrap_or(&[""])),
     }
 }
 

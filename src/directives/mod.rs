@@ -27,6 +27,7 @@ use std::ops::Range;
 use serde::{Deserialize, Serialize};
 
 use crate::document::Document;
+pub use features::{hash as feature_hash, Feature, HASH_BITS};
 use features::{Context, Source};
 use words::Words;
 
@@ -67,11 +68,11 @@ pub struct Extracted {
 
 /// A directive the rules propose, with what the decision reads of it.
 #[derive(Debug, Clone)]
-pub struct Candidate {
+pub struct Candidate<F = u32> {
     /// The directive as the rules read it.
     pub directive: Extracted,
-    /// Its features (see [`features`]).
-    pub features: Vec<String>,
+    /// Its features (see [`features`]): hashes for the decision, names for the fit.
+    pub features: Vec<F>,
     /// The reasons the rules found that its cue may not give an order here (vetoes,
     /// read by the decision among its features); empty for a plain candidate.
     pub vetoes: Vec<&'static str>,
@@ -89,6 +90,11 @@ pub fn extract_with(doc: &Document, model: &decision::Model) -> Vec<Extracted> {
 
 /// Every candidate directive the rules propose in `doc`, in reading order.
 pub fn candidates(doc: &Document) -> Vec<Candidate> {
+    candidates_as(doc)
+}
+
+/// [`candidates`] with their features as `F`: `String` names them, for the fit.
+pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
     let lexicon = lexicon::get();
     let mut out = Vec::new();
     let mut run: Option<DirectiveKind> = None;
@@ -137,7 +143,7 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
         }
     }
     if !out.is_empty() {
-        let article = features::of_article(authority, doc.sentences.len(), out.len());
+        let article: [F; 2] = features::of_article(authority, doc.sentences.len(), out.len());
         for c in &mut out {
             c.features.extend(article.iter().cloned());
         }
@@ -146,7 +152,12 @@ pub fn candidates(doc: &Document) -> Vec<Candidate> {
 }
 
 /// A candidate with its features.
-fn candidate(words: &Words, lexicon: &lexicon::Lexicon, directive: Extracted, context: &Context) -> Candidate {
+fn candidate<F: Feature>(
+    words: &Words,
+    lexicon: &lexicon::Lexicon,
+    directive: Extracted,
+    context: &Context,
+) -> Candidate<F> {
     let features = features::of(words, lexicon, &directive, context);
     Candidate { directive, features, vetoes: context.vetoes.iter().map(|v| v.name()).collect() }
 }

@@ -24,7 +24,8 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use tomtat::directives::decision::Model;
+use tomtat::directives::decision::{Model, SCALE};
+use tomtat::directives::feature_hash;
 use tomtat::Document;
 
 use crate::corpus;
@@ -104,8 +105,10 @@ pub struct Read {
     everyday: bool,
     /// The gold directives.
     expected: Vec<Scored>,
-    /// The rules' candidates, with their features.
+    /// The rules' candidates, with their features' names.
     candidates: Vec<(Scored, Vec<String>)>,
+    /// The hashes of each candidate's features, as the decision reads them.
+    hashes: Vec<Vec<u32>>,
     /// The vetoes of each candidate.
     vetoes: Vec<Vec<&'static str>>,
     /// The keyword baseline's directives.
@@ -120,9 +123,14 @@ impl Read {
         pair(&self.expected, &predicted).1
     }
 
-    /// The features of each candidate.
+    /// The names of each candidate's features.
     pub fn features(&self) -> impl Iterator<Item = &[String]> {
         self.candidates.iter().map(|(_, f)| f.as_slice())
+    }
+
+    /// The hashes of each candidate's features, in the order of their names.
+    pub fn hashes(&self) -> impl Iterator<Item = &[u32]> {
+        self.hashes.iter().map(Vec::as_slice)
     }
 
     /// The number of gold directives.
@@ -132,7 +140,7 @@ impl Read {
 
     /// The candidates `model` keeps.
     fn kept(&self, model: &Model) -> Vec<Scored> {
-        self.candidates.iter().filter(|(_, f)| model.keeps(f)).map(|(s, _)| s.clone()).collect()
+        self.candidates.iter().zip(&self.hashes).filter(|(_, h)| model.keeps(h)).map(|((s, _), _)| s.clone()).collect()
     }
 }
 
@@ -158,7 +166,7 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                 .collect();
             let doc = Document::new(body);
             let points = CodePoints::new(body);
-            let proposed = tomtat::directives::candidates(&doc);
+            let proposed = tomtat::directives::candidates_as::<String>(&doc);
             let vetoes = proposed.iter().map(|c| c.vetoes.clone()).collect();
             let candidates = proposed
                 .into_iter()
@@ -173,6 +181,10 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                     };
                     (scored, c.features)
                 })
+                .collect::<Vec<_>>();
+            let hashes = candidates
+                .iter()
+                .map(|(_, names): &(Scored, Vec<String>)| names.iter().map(|n| feature_hash(n)).collect())
                 .collect();
             let keyword = doc
                 .sentences
@@ -186,7 +198,7 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                     actions: vec![],
                 })
                 .collect();
-            Ok(Read { body: body.clone(), everyday, expected, candidates, vetoes, keyword })
+            Ok(Read { body: body.clone(), everyday, expected, candidates, hashes, vetoes, keyword })
         })
         .collect()
 }
@@ -211,7 +223,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let sets = read_all()?;
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
-    let cv = cross_validate(&all);
+    let margins = cross_validate(&all);
+    let cv = shown_at(&all, &margins, 0);
     let rules: Vec<Vec<Scored>> = all.iter().map(|a| a.candidates.iter().map(|(s, _)| s.clone()).collect()).collect();
     let fitted: Vec<Vec<Scored>> = all.iter().map(|a| a.kept(shipped)).collect();
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
@@ -231,6 +244,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
         ];
         print_set(title, &pick(&all, members, &cv), &others, show && members.len() == all.len());
     }
+    for (title, members) in groups.iter().rev().take(2) {
+        trade_off(title, &all, members, &margins);
+    }
     vetoes_used(&all);
     news_shown(shipped)
 }
@@ -240,18 +256,63 @@ fn pick<'a>(all: &[&'a Read], members: &[usize], shown: &'a [Vec<Scored>]) -> Ve
     members.iter().map(|&i| (all[i], &shown[i])).collect()
 }
 
-/// The predictions of 5-fold cross-validation by article: each fold's candidates kept
-/// by a decision fitted on the other folds.
-fn cross_validate(all: &[&Read]) -> Vec<Vec<Scored>> {
-    let mut shown = vec![Vec::new(); all.len()];
+/// The margins of 5-fold cross-validation by article: for each article, each
+/// candidate's score less the threshold of a decision fitted on the other folds (a
+/// candidate is kept at margin 0 and up).
+fn cross_validate(all: &[&Read]) -> Vec<Vec<i32>> {
+    let mut margins = vec![Vec::new(); all.len()];
     for fold in 0..FOLDS {
         let training: Vec<&Read> = all.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, a)| *a).collect();
         let model = crate::fit_directives::fit(&training).model;
         for (i, article) in all.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
-            shown[i] = article.kept(&model);
+            margins[i] = article.hashes.iter().map(|h| model.score(h) - model.threshold()).collect();
         }
     }
-    shown
+    margins
+}
+
+/// The candidates of each article whose cross-validated margin reaches `at`.
+fn shown_at(all: &[&Read], margins: &[Vec<i32>], at: i32) -> Vec<Vec<Scored>> {
+    all.iter()
+        .zip(margins)
+        .map(|(a, m)| a.candidates.iter().zip(m).filter(|(_, &m)| m >= at).map(|((s, _), _)| s.clone()).collect())
+        .collect()
+}
+
+/// Prints the cross-validated trade-off of precision and recall as the threshold moves
+/// (in logits, from the threshold each fold chose), over `members` of `all`.
+fn trade_off(title: &str, all: &[&Read], members: &[usize], margins: &[Vec<i32>]) {
+    let scored: Vec<(f64, bool)> =
+        members.iter().flat_map(|&i| margins[i].iter().map(|&m| f64::from(m)).zip(all[i].labels())).collect();
+    let precision = 100.0 * average_precision(&scored);
+    println!("{title}: cross-validated, as the threshold moves (average precision of the candidates {precision:.1})");
+    println!("  {:>7} {:>6} {:>6} {:>6} {:>14}", "logit", "P", "R", "F1", "false everyday");
+    for step in [-4, -2, -1, 0, 1, 2, 4] {
+        let shown = shown_at(all, margins, step * SCALE as i32 / 4);
+        let mut t = Tally::default();
+        for &i in members {
+            let unmatched = score(&all[i].expected, &shown[i], &mut t, None);
+            t.everyday_false += if all[i].everyday { unmatched } else { 0 };
+        }
+        let (p, r, f1) = t.directives.f1();
+        println!("  {:>+7.2} {p:>6.1} {r:>6.1} {f1:>6.1} {:>14}", step as f64 / 4.0, t.everyday_false);
+    }
+}
+
+/// The average precision of scored candidates (score, label): the mean, over the
+/// positive ones, of the precision of the candidates scored at least as high. It needs
+/// no threshold, so it compares decisions whose thresholds moved.
+fn average_precision(scored: &[(f64, bool)]) -> f64 {
+    let mut ranked = scored.to_vec();
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let (mut hits, mut sum) = (0, 0.0);
+    for (shown, (_, label)) in ranked.iter().enumerate() {
+        if *label {
+            hits += 1;
+            sum += hits as f64 / (shown + 1) as f64;
+        }
+    }
+    sum / hits.max(1) as f64
 }
 
 /// Prints, for each veto of the rules, the annotated candidates it falls on, how many of

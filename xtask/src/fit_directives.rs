@@ -3,16 +3,18 @@
 //!
 //! Each candidate the rules propose is an example: positive when it matches a gold
 //! directive as `eval-directives` scores it. A logistic regression over the
-//! candidates' features (those seen in at least two candidates) is fitted by
+//! candidates' features (those seen in `MIN_COUNT` candidates, read by their hashes as
+//! the digest reads them, named in the table's comments) is fitted by
 //! stochastic gradient descent with L2 decay; the threshold is chosen for precision on
 //! out-of-fold scores (5-fold by article inside the training articles): the highest
 //! sentence F0.5, which weighs precision twice as much as recall, as a wrong directive
 //! costs the reader more than a missing one.
 //! Weights and threshold are stored as integers (logit times `decision::SCALE`).
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use tomtat::directives::decision::{Model, SCALE};
+use tomtat::directives::HASH_BITS;
 
 use crate::eval_directives::{self, Read, FOLDS, SETS};
 
@@ -73,21 +75,27 @@ struct Example {
 
 /// Fits the decision on `articles`.
 pub fn fit(articles: &[&Read]) -> Fitted {
-    let mut counts: HashMap<&str, usize> = HashMap::new();
+    // The vocabulary is of hashes, as the decision reads them: features that share one
+    // share a weight, and the table names them all.
+    let mut counts: HashMap<u32, usize> = HashMap::new();
+    let mut names: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
     for article in articles {
-        for features in article.features() {
-            for f in features {
-                *counts.entry(f.as_str()).or_default() += 1;
+        for (hashes, named) in article.hashes().zip(article.features()) {
+            for (&h, name) in hashes.iter().zip(named) {
+                *counts.entry(h).or_default() += 1;
+                names.entry(h).or_default().insert(name);
             }
         }
     }
-    let mut vocabulary: Vec<&str> = counts.iter().filter(|(_, &n)| n >= MIN_COUNT).map(|(f, _)| *f).collect();
+    let mut vocabulary: Vec<u32> = counts.iter().filter(|(_, &n)| n >= MIN_COUNT).map(|(h, _)| *h).collect();
     vocabulary.sort_unstable();
-    let index: HashMap<&str, usize> = vocabulary.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let index: HashMap<u32, usize> = vocabulary.iter().enumerate().map(|(i, h)| (*h, i)).collect();
     let mut examples = Vec::new();
     for (a, article) in articles.iter().enumerate() {
-        for (features, label) in article.features().zip(article.labels()) {
-            let features = features.iter().filter_map(|f| index.get(f.as_str()).copied()).collect();
+        for (hashes, label) in article.hashes().zip(article.labels()) {
+            let mut features: Vec<usize> = hashes.iter().filter_map(|h| index.get(h).copied()).collect();
+            features.sort_unstable();
+            features.dedup();
             examples.push(Example { features, label, article: a });
         }
     }
@@ -103,30 +111,30 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let gold = articles.iter().map(|a| a.gold()).sum();
     let threshold = choose_threshold(&mut scored, gold);
     let weights = train(&examples.iter().collect::<Vec<_>>(), vocabulary.len());
-    let mut table = format!(
+    let kept: Vec<(u32, i32, String)> = vocabulary
+        .iter()
+        .zip(&weights)
+        .map(|(h, w)| (*h, quantise(*w), names[h].iter().copied().collect::<Vec<_>>().join(" | ")))
+        .filter(|(_, w, _)| w.abs() >= MIN_WEIGHT)
+        .collect();
+    let table = format!(
         "# Directive decision (src/directives/decision.rs): logistic regression over the candidate features of\n\
          # src/directives/features.rs, fitted by `cargo xtask fit-directives` on the annotated sets ({}),\n\
          # {} articles, {} candidates ({} match a gold directive), features seen in {MIN_COUNT}+ candidates,\n\
          # weights under {MIN_WEIGHT} in size left out.\n\
          # SGD, {EPOCHS} epochs, L2 decay {DECAY}; weights are the logit times {SCALE}. The threshold: the highest\n\
          # sentence F0.5 (precision weighed twice) on 5-fold out-of-fold scores. Rebuild with the same command.\n\
-         threshold {}\n",
+         # Each line is WEIGHT STEP: the weight of the features whose name hashes (`directives::feature_hash`,\n\
+         # {HASH_BITS} bits) to the key of the line before plus STEP; their names are in the comment above it.\n\
+         {}",
         SETS.iter().map(|(_, texts, _)| texts.trim_start_matches("../shared/data/")).collect::<Vec<_>>().join(", "),
         articles.len(),
         examples.len(),
         examples.iter().filter(|e| e.label).count(),
-        quantise(threshold),
+        Model::table(quantise(threshold), &kept),
     );
-    let mut kept = 0;
-    for (feature, w) in vocabulary.iter().zip(&weights) {
-        let w = quantise(*w);
-        if w.abs() >= MIN_WEIGHT {
-            table.push_str(&format!("{w} {feature}\n"));
-            kept += 1;
-        }
-    }
     let model = Model::parse(&table).expect("the table is written as the crate reads it");
-    Fitted { model, table, out_of_fold: scored, gold, weights: kept }
+    Fitted { model, table, out_of_fold: scored, gold, weights: kept.len() }
 }
 
 /// Weights over the vocabulary fitted on `examples`, visited in a fixed shuffled order.
