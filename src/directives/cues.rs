@@ -50,9 +50,7 @@ const MAX_CANDIDATES: usize = 32;
 pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> Option<T>) -> Option<(T, Vec<Veto>)> {
     let quote = quote_with_speaker(words, lexicon);
     let scope = quote.as_ref().map_or(0..words.len(), |q| q.inside.clone());
-    // Vetoed cues are read only when no plain cue gives a directive: most sentences with
-    // one have a plain cue after it, and reading a cue builds all its parts.
-    let mut vetoed = Vec::new();
+    let mut vetoed = None;
     let mut i = scope.start;
     let mut tried = 0;
     while i < scope.end && tried < MAX_CANDIDATES {
@@ -60,11 +58,14 @@ pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> 
             Some((n, cue)) => {
                 tried += 1;
                 if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
-                    let found = Found { quote: quote.clone(), ..found };
-                    if !found.vetoes.is_empty() {
-                        vetoed.push(found);
-                    } else if let Some(directive) = read(found) {
-                        return Some((directive, Vec::new()));
+                    let vetoes = found.vetoes.clone();
+                    if vetoes.is_empty() || vetoed.is_none() {
+                        if let Some(directive) = read(Found { quote: quote.clone(), ..found }) {
+                            if vetoes.is_empty() {
+                                return Some((directive, vetoes));
+                            }
+                            vetoed = Some((directive, vetoes));
+                        }
                     }
                 }
                 i += n;
@@ -79,12 +80,7 @@ pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> 
         let cue = Cue { kind: DirectiveKind::Rule, role: Role::Modal };
         read(Found { at: start..start + n, cue, subject: None, quote: Some(q), vetoes: Vec::new() })
     });
-    quoted.map(|d| (d, Vec::new())).or_else(|| {
-        vetoed.into_iter().find_map(|found| {
-            let vetoes = found.vetoes.clone();
-            read(found).map(|directive| (directive, vetoes))
-        })
-    })
+    quoted.map(|d| (d, Vec::new())).or(vetoed)
 }
 
 /// The cue of a sentence that follows "X giao:" or a directive with no cue of its own
