@@ -52,15 +52,16 @@ pub struct Segmentation {
 /// The words of `doc` (see [`Segmentation`]): the units of key phrases and the words
 /// the directives read (see [`Document::words`], which keeps them).
 pub fn segment(doc: &Document) -> Segmentation {
-    let Some(model) = shipped() else {
-        let units = (0..doc.tokens.len()).map(|k| k..k + 1).collect();
-        return Segmentation { units, known: vec![false; doc.tokens.len()] };
-    };
+    let model = shipped();
     let mut out =
         Segmentation { units: Vec::with_capacity(doc.tokens.len()), known: Vec::with_capacity(doc.tokens.len()) };
     for index in 0..doc.sentences.len() {
-        let first = doc.sentence_token_range(index).start;
-        let (starts, matches) = model.read(doc, doc.sentence_tokens(index));
+        let (first, tokens) = (doc.sentence_token_range(index).start, doc.sentence_tokens(index));
+        // Without a model, every token is a word and none is known.
+        let (starts, matches) = match model {
+            Some(model) => model.read(doc, tokens),
+            None => (vec![true; tokens.len()], vec![0; tokens.len()]),
+        };
         for run in runs(starts) {
             // The run's own bit among the lexicon words that start where it does.
             let len = run.len();
