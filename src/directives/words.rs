@@ -115,9 +115,12 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The length in tokens of the first of `phrases` that starts at `i`.
+    /// The length in tokens of the first of `phrases` that starts at `i`. A phrase whose
+    /// first byte is not the token's is passed over before it is compared: most are,
+    /// and the features ask the 68 markers at every token before a cue.
     pub fn phrase_at(&self, i: usize, phrases: &[&str]) -> Option<usize> {
-        phrases.iter().find(|p| self.has_phrase(i, p)).map(|p| word_count(p))
+        let first = self.at(i).as_bytes().first();
+        phrases.iter().find(|p| p.as_bytes().first() == first && self.has_phrase(i, p)).map(|p| word_count(p))
     }
 
     /// The length in tokens of the first of `phrases` that ends just before `end`.
