@@ -75,6 +75,7 @@ impl<'a> Document<'a> {
         (&units[first..end], &known[first..end])
     }
 
+    /// The words and which of them are known, segmented on first use.
     fn segmentation(&self) -> &Segmentation {
         self.words.get_or_init(|| crate::words::segment(self))
     }

@@ -39,7 +39,7 @@ pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
 }
 
 /// The words of a text, as [`segment`] finds them.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone)]
 pub struct Segmentation {
     /// Every word as a range of indices into the document's tokens, sentence after
     /// sentence; one per token when no model is loaded.
