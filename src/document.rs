@@ -13,6 +13,7 @@ use crate::normalize::Normalized;
 use crate::segment::{self, Sentence};
 use crate::span::{Span, Utf16Index};
 use crate::tokens::{self, Token};
+use crate::words::Segmentation;
 
 /// A text split into sentences and tokens.
 #[derive(Debug, Clone)]
@@ -28,7 +29,7 @@ pub struct Document<'a> {
     /// For each sentence, its range of indices into `tokens`.
     sentence_tokens: Vec<Range<usize>>,
     /// The words (see [`Document::words`]), segmented on first use.
-    words: OnceLock<Vec<Range<usize>>>,
+    words: OnceLock<Segmentation>,
 }
 
 impl<'a> Document<'a> {
@@ -58,19 +59,25 @@ impl<'a> Document<'a> {
     }
 
     /// Every word of the text as a range of indices into [`Document::tokens`], sentence
-    /// after sentence ([`crate::words::token_units`]). Segmented once, on first use: the
+    /// after sentence ([`crate::words::segment`]). Segmented once, on first use: the
     /// key phrases, the `words` option and the directives all read them.
     pub fn words(&self) -> &[Range<usize>] {
-        self.words.get_or_init(|| crate::words::token_units(self))
+        &self.segmentation().units
     }
 
-    /// The words of sentence `index` (see [`Document::words`]).
-    pub fn sentence_words(&self, index: usize) -> &[Range<usize>] {
-        let words = self.words();
+    /// The words of sentence `index` (see [`Document::words`]), and for each whether the
+    /// word model's lexicon knows it ([`Segmentation::known`]).
+    pub fn sentence_words(&self, index: usize) -> (&[Range<usize>], &[bool]) {
+        let Segmentation { units, known } = self.segmentation();
         let tokens = self.sentence_token_range(index);
-        let first = words.partition_point(|w| w.start < tokens.start);
-        let end = words.partition_point(|w| w.start < tokens.end);
-        &words[first..end]
+        let first = units.partition_point(|w| w.start < tokens.start);
+        let end = units.partition_point(|w| w.start < tokens.end);
+        (&units[first..end], &known[first..end])
+    }
+
+    /// The words and which of them are known, segmented on first use.
+    fn segmentation(&self) -> &Segmentation {
+        self.words.get_or_init(|| crate::words::segment(self))
     }
 
     /// The normalised text that every range of this document indexes.

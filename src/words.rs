@@ -32,19 +32,44 @@ pub const LONGEST_WORD: usize = 4;
 const SHIPPED: &[u8] = include_bytes!("../data/words.bin");
 
 /// Every word of `doc` as a range of indices into `doc.tokens`, sentence after
-/// sentence: the units of key phrases and the words the directives read (see
-/// [`Document::words`], which keeps them); one per token when no model is loaded.
+/// sentence: the units of key phrases (see [`segment`], which also says which words
+/// the lexicon knows).
 pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
-    let Some(model) = shipped() else {
-        return (0..doc.tokens.len()).map(|k| k..k + 1).collect();
-    };
-    let mut units: Vec<Range<usize>> = Vec::with_capacity(doc.tokens.len());
+    segment(doc).units
+}
+
+/// The words of a text, as [`segment`] finds them.
+#[derive(Debug, Clone)]
+pub struct Segmentation {
+    /// Every word as a range of indices into the document's tokens, sentence after
+    /// sentence; one per token when no model is loaded.
+    pub units: Vec<Range<usize>>,
+    /// For each of `units`, whether the lexicon holds it ([`Model::knows`]), read off the
+    /// lexicon look-ups the segmenter made anyway.
+    pub known: Vec<bool>,
+}
+
+/// The words of `doc` (see [`Segmentation`]): the units of key phrases and the words
+/// the directives read (see [`Document::words`], which keeps them).
+pub fn segment(doc: &Document) -> Segmentation {
+    let model = shipped();
+    let mut out =
+        Segmentation { units: Vec::with_capacity(doc.tokens.len()), known: Vec::with_capacity(doc.tokens.len()) };
     for index in 0..doc.sentences.len() {
-        let first = doc.sentence_token_range(index).start;
-        let runs = runs(model.boundaries(doc, doc.sentence_tokens(index)));
-        units.extend(runs.into_iter().map(|run| first + run.start..first + run.end));
+        let (first, tokens) = (doc.sentence_token_range(index).start, doc.sentence_tokens(index));
+        // Without a model, every token is a word and none is known.
+        let (starts, matches) = match model {
+            Some(model) => model.read(doc, tokens),
+            None => (vec![true; tokens.len()], vec![0; tokens.len()]),
+        };
+        for run in runs(starts) {
+            // The run's own bit among the lexicon words that start where it does.
+            let len = run.len();
+            out.known.push((2..=LONGEST_WORD).contains(&len) && matches[run.start] & 1 << (len - 2) != 0);
+            out.units.push(first + run.start..first + run.end);
+        }
     }
-    units
+    out
 }
 
 /// The model in use: the compiled-in one, or the one given to [`load`]; `None` in a
@@ -164,9 +189,15 @@ impl<'a> Model<'a> {
     /// For each token of a sentence, whether a word starts at it: whether the weights
     /// of the gap's features (see [`gap_hashes`]) sum to more than zero.
     pub fn boundaries(&self, doc: &Document, tokens: &[Token]) -> Vec<bool> {
+        self.read(doc, tokens).0
+    }
+
+    /// [`Model::boundaries`], and for each token which lexicon words start at it (see
+    /// [`lexicon_matches`]).
+    fn read(&self, doc: &Document, tokens: &[Token]) -> (Vec<bool>, Vec<u8>) {
         let keys = keys(doc, tokens);
         let matches = lexicon_matches(&keys, |hash| self.lexicon.contains(hash));
-        (0..tokens.len())
+        let starts = (0..tokens.len())
             .map(|i| {
                 if forced_boundary(tokens, i) || self.weights.is_empty() {
                     return true;
@@ -174,7 +205,8 @@ impl<'a> Model<'a> {
                 let lexicon = self.by_lexicon[lexicon_mask(&matches, i) as usize];
                 lexicon + self.weight_sum(&token_hashes(&keys, i)) > 0
             })
-            .collect()
+            .collect();
+        (starts, matches)
     }
 
     /// Whether the lexicon holds the word made of `tokens` (see [`word_hash`]): the
@@ -717,6 +749,18 @@ mod tests {
             }
         }
         assert!(gaps > 400, "{gaps} gaps");
+    }
+
+    #[test]
+    fn known_words_are_the_ones_the_lexicon_holds() {
+        let model = shipped().expect("the model is compiled in");
+        let doc = Document::new(include_str!("../seeds/000_5dea1911c32d1e71.txt"));
+        let Segmentation { units, known } = super::segment(&doc);
+        assert_eq!(units.len(), known.len());
+        for (word, &known) in units.iter().zip(&known) {
+            assert_eq!(known, model.knows(&doc, &doc.tokens[word.clone()]), "{word:?}");
+        }
+        assert!(known.iter().filter(|&&k| k).count() > 100);
     }
 
     /// The lexicon hash of a word written with spaces between its syllables.

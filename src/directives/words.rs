@@ -34,14 +34,13 @@ impl<'a> Words<'a> {
         let tokens = doc.sentence_tokens(index);
         let lower = doc.sentence_lower_tokens(index);
         let first = doc.sentence_token_range(index).start;
-        let words = doc.sentence_words(index).iter().map(|w| w.start - first..w.end - first);
-        let model = crate::words::shipped();
-        let edges = edges(words, tokens.len(), |word| {
+        let (words, known) = doc.sentence_words(index);
+        let words = words.iter().zip(known).map(|(w, &known)| (w.start - first..w.end - first, known));
+        let edges = edges(words, tokens.len(), |word, known| {
             // A run of capitals is a name, but where an item opens, a capitalised verb
             // may be glued to the name after it ("Giao Sở | Xây dựng").
             let opens = word.start == 0 || matches!(lower[word.start - 1], ":" | ";" | "“" | "\"" | "(");
-            let name = !opens && word.clone().all(|k| tokens[k].is_capitalised(doc.text()));
-            name || model.is_some_and(|m| m.knows(doc, &tokens[word]))
+            known || (!opens && word.clone().all(|k| tokens[k].is_capitalised(doc.text())))
         });
         Words { text: doc.text(), tokens, lower, edges }
     }
@@ -116,9 +115,12 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The length in tokens of the first of `phrases` that starts at `i`.
+    /// The length in tokens of the first of `phrases` that starts at `i`. A phrase whose
+    /// first byte is not the token's is passed over before it is compared: most are,
+    /// and the features ask the 68 markers at every token before a cue.
     pub fn phrase_at(&self, i: usize, phrases: &[&str]) -> Option<usize> {
-        phrases.iter().find(|p| self.has_phrase(i, p)).map(|p| word_count(p))
+        let first = self.at(i).as_bytes().first();
+        phrases.iter().find(|p| p.as_bytes().first() == first && self.has_phrase(i, p)).map(|p| word_count(p))
     }
 
     /// The length in tokens of the first of `phrases` that ends just before `end`.
@@ -167,14 +169,18 @@ impl<'a> Words<'a> {
 }
 
 /// Where word boundaries stand among `len` tokens split into `words` (ranges of token
-/// indices, in order): before every word and at the end, and between the syllables of a
-/// word of several that `trusted` does not take, which may be two words glued by
-/// mistake ("đề nghị toàn bộ", "liên quan cần"): there the lexicons' phrases win, as
-/// they did on syllables.
-fn edges(words: impl Iterator<Item = Range<usize>>, len: usize, trusted: impl Fn(Range<usize>) -> bool) -> Vec<bool> {
+/// indices, in order, each with whether the lexicon knows it): before every word and at
+/// the end, and between the syllables of a word of several that `trusted` does not
+/// take, which may be two words glued by mistake ("đề nghị toàn bộ", "liên quan cần"):
+/// there the lexicons' phrases win, as they did on syllables.
+fn edges(
+    words: impl Iterator<Item = (Range<usize>, bool)>,
+    len: usize,
+    trusted: impl Fn(Range<usize>, bool) -> bool,
+) -> Vec<bool> {
     let mut edges = vec![true; len + 1];
-    for word in words {
-        if word.len() > 1 && trusted(word.clone()) {
+    for (word, known) in words {
+        if word.len() > 1 && trusted(word.clone(), known) {
             edges[word.start + 1..word.end].fill(false);
         }
     }
@@ -243,8 +249,8 @@ mod tests {
 
     #[test]
     fn a_word_not_trusted_is_read_as_its_syllables() {
-        let words = [0..1, 1..4, 4..6];
-        let edges = edges(words.iter().cloned(), 6, |word| word != (1..4));
+        let words = [(0..1, false), (1..4, true), (4..6, true)];
+        let edges = edges(words.iter().cloned(), 6, |word, known| known && word != (1..4));
         assert_eq!(edges, [true, true, true, true, true, false, true]);
     }
 }
