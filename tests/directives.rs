@@ -297,6 +297,18 @@ fn a_quoted_directive_takes_its_cue_inside_and_its_issuer_after() {
 }
 
 #[test]
+fn a_speaker_who_says_i_inside_the_quotation_is_the_issuer() {
+    let (issuer, cue, addressee, _, _) =
+        one("\"Tôi đề nghị hai địa phương giữ nguyên hiện trạng khu đất\", Thủ tướng nói.");
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Thủ tướng"), "đề nghị", s("hai địa phương")));
+
+    let (issuer, _, _, _, _) = one(
+        "\"Thị trường còn nhiều biến động\" - Bộ trưởng nhấn mạnh, đồng thời yêu cầu ngành thuế tiếp tục cải cách thủ tục.",
+    );
+    assert_eq!(issuer, s("Bộ trưởng"));
+}
+
+#[test]
 fn passive_assignments_make_the_subject_the_addressee() {
     let (issuer, cue, addressee, actions, _) =
         one("Bộ Giao thông Vận tải được giao hoàn thiện phương án mở rộng sân bay, báo cáo Chính phủ trong tháng 3.");

@@ -272,6 +272,20 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
     earlier_subject(words, lexicon, start, floor)
 }
 
+/// The issuer of a verb cue inside a quotation: its own subject, unless that is the
+/// speaker's "tôi" or "chúng tôi" ("Thay mặt Bộ tôi yêu cầu ...", ông Thọ nói): then,
+/// as with no subject, the speaker named after the quotation.
+pub fn quoted_issuer(words: &Words, own: Option<Range<usize>>, speaker: Option<Range<usize>>) -> Option<Range<usize>> {
+    match own {
+        Some(own)
+            if speaker.is_none() || !own.clone().any(|k| words.phrase_at(k, list(List::FirstPerson)).is_some()) =>
+        {
+            Some(own)
+        }
+        _ => speaker,
+    }
+}
+
 /// Whether the noun phrase `np` is followed, past adverbs, by a speech verb: the
 /// speaker of what follows ("Thủ tướng nhấn mạnh, ..."), or the X of "Theo X,".
 pub fn is_speaker(words: &Words, np: &Range<usize>) -> bool {
@@ -457,7 +471,7 @@ pub fn skip_frame(words: &Words, start: usize, end: usize) -> usize {
 /// `start` moved past connectives and commas that open a clause ("Bên cạnh đó, ").
 pub fn skip_connectives(words: &Words, mut start: usize, end: usize) -> usize {
     while start < end {
-        if words.is(start, &[","]) {
+        if words.is(start, &[",", "-", "–"]) {
             start += 1;
         } else if let Some(n) = words.phrase_at(start, list(List::Connectives)) {
             start += n;
