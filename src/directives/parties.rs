@@ -273,7 +273,7 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
 }
 
 /// The issuer of a verb cue inside a quotation: its own subject, unless that is the
-/// speaker's "tôi" or "chúng tôi" ("Thay mặt Bộ tôi yêu cầu ...", ông Thọ nói): then,
+/// speaker's "tôi" or "chúng tôi" ("Tôi đề nghị hai địa phương ...", Thủ tướng nói): then,
 /// as with no subject, the speaker named after the quotation.
 pub fn quoted_issuer(words: &Words, own: Option<Range<usize>>, speaker: Option<Range<usize>>) -> Option<Range<usize>> {
     match own {
@@ -468,7 +468,8 @@ pub fn skip_frame(words: &Words, start: usize, end: usize) -> usize {
     close.map_or(start, |k| skip_connectives(words, k + 1, end))
 }
 
-/// `start` moved past connectives and commas that open a clause ("Bên cạnh đó, ").
+/// `start` moved past connectives, commas and dashes that open a clause ("Bên cạnh đó,
+/// ", the "-" before the speaker of a quotation).
 pub fn skip_connectives(words: &Words, mut start: usize, end: usize) -> usize {
     while start < end {
         if words.is(start, &[",", "-", "–"]) {
