@@ -309,6 +309,19 @@ fn a_speaker_who_says_i_inside_the_quotation_is_the_issuer() {
 }
 
 #[test]
+fn parties_listed_with_commas_are_one_party() {
+    let (issuer, _, addressee, _, _) = one("Theo Bộ Nội vụ, UBND các quận huyện, sở ban ngành phải rà soát biên chế.");
+    assert_eq!((issuer, addressee), (s("Bộ Nội vụ"), s("UBND các quận huyện, sở ban ngành")));
+
+    let (issuer, _, _, _, _) = one("Nga, Trung Quốc kêu gọi các bên nối lại đối thoại.");
+    assert_eq!(issuer, s("Nga, Trung Quốc"));
+
+    // A fronted connective or time is not a party of the list.
+    let (issuer, _, _, _, _) = one("Đồng thời, UBND tỉnh yêu cầu các sở rà soát biên chế.");
+    assert_eq!(issuer, s("UBND tỉnh"));
+}
+
+#[test]
 fn passive_assignments_make_the_subject_the_addressee() {
     let (issuer, cue, addressee, actions, _) =
         one("Bộ Giao thông Vận tải được giao hoàn thiện phương án mở rộng sân bay, báo cáo Chính phủ trong tháng 3.");

@@ -249,7 +249,33 @@ pub fn subject_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize
     if start >= end {
         return None;
     }
-    np_ending_at(words, lexicon, start..end).filter(|np| np.end == end)
+    np_ending_at(words, lexicon, start..end)
+        .filter(|np| np.end == end)
+        .map(|np| listed_before(words, lexicon, np, floor))
+}
+
+/// `np` widened to the parties listed before it with commas when it opens its clause:
+/// "UBND các quận huyện, sở ban ngành phải ...", "Nga, Trung Quốc kêu gọi ...". Each
+/// item must be a whole noun phrase that opens the sentence or follows another comma.
+pub fn listed_before(words: &Words, lexicon: &Lexicon, np: Range<usize>, floor: usize) -> Range<usize> {
+    let mut start = np.start;
+    while start > floor + 1 && words.is(start - 1, &[","]) {
+        let comma = start - 1;
+        let mut item = comma;
+        while item > floor && !words.is_punct(item - 1) {
+            item -= 1;
+        }
+        let opens = item == floor || words.is(item - 1, &[","]);
+        let whole = item < comma
+            && skip_connectives(words, item, comma) == item
+            && (starts_np(words, lexicon, item) || name(words, lexicon, item..comma))
+            && np_end(words, lexicon, item, comma) == comma;
+        if !(opens && whole) {
+            break;
+        }
+        start = item;
+    }
+    start..np.end
 }
 
 /// The issuer of a verb cue at `cue`: the noun phrase of its clause, else the subject
@@ -262,7 +288,7 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
     let own = skip_connectives(words, start, end);
     if own < end {
         if let Some(np) = np_ending_at(words, lexicon, own..end) {
-            return Some(np);
+            return Some(if np.start == own { listed_before(words, lexicon, np, floor) } else { np });
         }
         // A speaker reporting an order they gave: "Chúng tôi đã yêu cầu ...".
         if words.phrase_at(own, list(List::FirstPerson)) == Some(end - own) {
@@ -449,9 +475,22 @@ fn breaks_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     n > 0 && words.longest(&lexicon.verbs, i).is_none_or(|(m, _)| m <= n)
 }
 
+/// Whether a word that is mostly a verb in the treebank starts at `i`, in any case: a
+/// capital at the start of a sentence may be a verb's ("Theo Bộ ...").
+fn verb_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    matches!(words.longest(&lexicon.verbs, i), Some((_, true)))
+}
+
+/// Whether `range` is a name: capitalised words only, the first not a verb's ("Nga",
+/// "Hà Nội"; not "Sáng nay", "Theo Bộ").
+fn name(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
+    !verb_word_at(words, lexicon, range.start)
+        && range.into_iter().all(|k| words.is_capital(k) || words.is(k, &["-", "–", "."]))
+}
+
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
 pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    !words.is_capital(i) && matches!(words.longest(&lexicon.verbs, i), Some((_, true)))
+    !words.is_capital(i) && verb_word_at(words, lexicon, i)
 }
 
 /// `start` moved past a fronted adverbial frame ("Nếu ... thì", "Trong quá trình sửa
