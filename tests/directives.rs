@@ -322,6 +322,15 @@ fn parties_listed_with_commas_are_one_party() {
 }
 
 #[test]
+fn a_treebank_verb_after_a_bare_head_names_it_when_an_action_follows() {
+    let (_, _, addressee, actions, _) = one("Bộ Giao thông yêu cầu đơn vị tư vấn rà soát lại tiến độ.");
+    assert_eq!((addressee, actions), (s("đơn vị tư vấn"), vec!["rà soát lại tiến độ".to_string()]));
+
+    let (_, _, addressee, actions, _) = one("Ông cũng yêu cầu Ban giám khảo làm việc công tâm.");
+    assert_eq!((addressee, actions), (s("Ban giám khảo"), vec!["làm việc công tâm".to_string()]));
+}
+
+#[test]
 fn passive_assignments_make_the_subject_the_addressee() {
     let (issuer, cue, addressee, actions, _) =
         one("Bộ Giao thông Vận tải được giao hoàn thiện phương án mở rộng sân bay, báo cáo Chính phủ trong tháng 3.");

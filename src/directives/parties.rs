@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::grammar::{list, List};
-use super::lexicon::{Lexicon, Party, Role};
+use super::lexicon::{Action, Lexicon, Party, Role};
 use super::words::Words;
 
 /// How many tokens back from a cue its parties are looked for: far beyond any real
@@ -440,6 +440,12 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         if j > start && (action_at(words, lexicon, j).is_some() || cue) {
             return (j, true);
         }
+        // A break word that is a verb of its own in the treebank ("làm việc") is the
+        // verb of the phrase before it ("Ban giám khảo làm việc ...").
+        let verb_word = matches!(words.longest(&lexicon.verbs, j), Some((n, true)) if n > 1);
+        if j > start && !words.is_capital(j) && breaks_at(words, lexicon, j) && verb_word {
+            return (j, true);
+        }
         if words.is(j, &[";", ":", "(", "!", "?", "…", "..."])
             || words.is_quote(j)
             || (j > start && words.phrase_at(j, list(List::Adverbial)).is_some())
@@ -448,6 +454,19 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             return (j, false);
         }
         match words.longest(&lexicon.verbs, j) {
+            // A verb that no directive's action starts with, right after a bare head
+            // and followed by one that does, names what the head does: "đơn vị tư
+            // vấn rà soát ...", "các cơ quan đại diện ngoại giao ... có ...".
+            Some((n, true))
+                if n > 1
+                    && j > start
+                    && !words.is_capital(j)
+                    && bare_head(words, lexicon, start, j)
+                    && action_follows(words, lexicon, j + n, end) =>
+            {
+                j += n;
+                continue;
+            }
             Some((_, true)) if j > start && !words.is_capital(j) => return (j, true),
             Some((n, _)) if n > 1 => {
                 j += n;
@@ -458,6 +477,23 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         j += 1;
     }
     (j.min(end), false)
+}
+
+/// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
+fn bare_head(words: &Words, lexicon: &Lexicon, start: usize, at: usize) -> bool {
+    let mut k = start;
+    while let Some((n, _)) = party_at(words, lexicon, k).filter(|_| k < at) {
+        k += n;
+    }
+    k == at
+}
+
+/// Whether an action verb (not an adverb) starts within a few words after `from`,
+/// before any mark or "và".
+fn action_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> bool {
+    (from..end.min(from + 3)).take_while(|&k| !words.is_punct(k) && !words.is(k, &["và"])).any(|k| {
+        action_at(words, lexicon, k).is_some() && matches!(words.longest(&lexicon.actions, k), Some((_, Action::Verb)))
+    })
 }
 
 /// The length of the verb at `i` when a modal follows it at once.
