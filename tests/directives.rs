@@ -309,6 +309,23 @@ fn a_speaker_who_says_i_inside_the_quotation_is_the_issuer() {
 }
 
 #[test]
+fn an_action_ends_where_another_sentence_or_clause_starts() {
+    // A stop inside a quotation, which the sentence splitter keeps.
+    let (_, _, _, actions, _) =
+        one("“UBND tỉnh yêu cầu ngành y tế làm rõ nguồn gốc các tấm bằng. Nếu có tiêu cực thì xử lý nghiêm.”");
+    assert_eq!(actions, ["làm rõ nguồn gốc các tấm bằng"]);
+    // ... but not the dot of an abbreviation before a name.
+    let (_, _, _, actions, _) = one("Thủ tướng yêu cầu báo cáo UBND TP. Hà Nội trước ngày 5.");
+    assert_eq!(actions, ["báo cáo UBND TP. Hà Nội trước ngày 5"]);
+    // The close of a quotation opened before the action, and a contrast after a comma.
+    let (_, _, _, actions, _) = one("\"Thủ tướng đã chỉ đạo Bộ Công an điều tra vụ việc\", bộ trưởng cho biết thêm.");
+    assert_eq!(actions, ["điều tra vụ việc"]);
+    let (_, _, _, actions, _) =
+        one("Ông Johnson kêu gọi EU loại bỏ điều khoản này, song Brussels vẫn giữ nguyên quan điểm.");
+    assert_eq!(actions, ["loại bỏ điều khoản này"]);
+}
+
+#[test]
 fn parties_listed_with_commas_are_one_party() {
     let (issuer, _, addressee, _, _) = one("Theo Bộ Nội vụ, UBND các quận huyện, sở ban ngành phải rà soát biên chế.");
     assert_eq!((issuer, addressee), (s("Bộ Nội vụ"), s("UBND các quận huyện, sở ban ngành")));
