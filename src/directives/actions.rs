@@ -40,13 +40,13 @@ fn sentence_starts(words: &Words, k: usize) -> bool {
     if k == 0 || !words.is_capital(k) || words.is_punct(k) {
         return false;
     }
-    let before = words.at(k - 1);
     if words.is(k - 1, &[".", "!", "?"]) {
-        let word = words.at(k.saturating_sub(2));
-        let initial = word.chars().count() == 1 && words.is_capital(k - 2);
-        return k >= 2 && !initial && !crate::segment::is_abbreviation(word);
+        // Not the dot of an initial ("Nam Ô.") or of an abbreviation ("TP. Hà Nội").
+        let Some(before) = k.checked_sub(2) else { return false };
+        let initial = words.at(before).chars().count() == 1 && words.is_capital(before);
+        return !initial && !crate::segment::is_abbreviation(words.at(before));
     }
-    let glued = !words.is_punct(k - 1) && !words.is_capital(k - 1) && !before.is_empty();
+    let glued = !words.is_punct(k - 1) && !words.is_capital(k - 1);
     glued && words.phrase_at(k, list(List::Connectives)).is_some()
 }
 

@@ -257,7 +257,7 @@ pub fn subject_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize
 /// `np` widened to the parties listed before it with commas when it opens its clause:
 /// "UBND các quận huyện, sở ban ngành phải ...", "Nga, Trung Quốc kêu gọi ...". Each
 /// item must be a whole noun phrase that opens the sentence or follows another comma.
-pub fn listed_before(words: &Words, lexicon: &Lexicon, np: Range<usize>, floor: usize) -> Range<usize> {
+fn listed_before(words: &Words, lexicon: &Lexicon, np: Range<usize>, floor: usize) -> Range<usize> {
     let mut start = np.start;
     while start > floor + 1 && words.is(start - 1, &[","]) {
         let comma = start - 1;
