@@ -191,6 +191,13 @@ fn dot_is_inside(before: &str) -> bool {
     abbreviations().iter().any(|a| a.len() == word.len() && word.chars().map(lower_char).eq(a.chars()))
 }
 
+/// Whether `word` (lower case) is an abbreviation after which "." never ends a
+/// sentence ("tp" of "TP. Hà Nội"): the directives' actions stop at a stop the
+/// sentence splitter kept inside a quotation, but not at one of these.
+pub(crate) fn is_abbreviation(word: &str) -> bool {
+    abbreviations().iter().any(|a| a == word)
+}
+
 /// Abbreviations from `data/abbreviations.txt`, lower-cased.
 fn abbreviations() -> &'static [String] {
     static LIST: OnceLock<Vec<String>> = OnceLock::new();

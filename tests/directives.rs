@@ -297,6 +297,57 @@ fn a_quoted_directive_takes_its_cue_inside_and_its_issuer_after() {
 }
 
 #[test]
+fn a_speaker_who_says_i_inside_the_quotation_is_the_issuer() {
+    let (issuer, cue, addressee, _, _) =
+        one("\"Tôi đề nghị hai địa phương giữ nguyên hiện trạng khu đất\", Thủ tướng nói.");
+    assert_eq!((issuer, cue.as_str(), addressee), (s("Thủ tướng"), "đề nghị", s("hai địa phương")));
+
+    let (issuer, _, _, _, _) = one(
+        "\"Thị trường còn nhiều biến động\" - Bộ trưởng nhấn mạnh, đồng thời yêu cầu ngành thuế tiếp tục cải cách thủ tục.",
+    );
+    assert_eq!(issuer, s("Bộ trưởng"));
+}
+
+#[test]
+fn an_action_ends_where_another_sentence_or_clause_starts() {
+    // A stop inside a quotation, which the sentence splitter keeps.
+    let (_, _, _, actions, _) =
+        one("“UBND tỉnh yêu cầu ngành y tế làm rõ nguồn gốc các tấm bằng. Nếu có tiêu cực thì xử lý nghiêm.”");
+    assert_eq!(actions, ["làm rõ nguồn gốc các tấm bằng"]);
+    // ... but not the dot of an abbreviation before a name.
+    let (_, _, _, actions, _) = one("Thủ tướng yêu cầu báo cáo UBND TP. Hà Nội trước ngày 5.");
+    assert_eq!(actions, ["báo cáo UBND TP. Hà Nội trước ngày 5"]);
+    // The close of a quotation opened before the action, and a contrast after a comma.
+    let (_, _, _, actions, _) = one("\"Thủ tướng đã chỉ đạo Bộ Công an điều tra vụ việc\", bộ trưởng cho biết thêm.");
+    assert_eq!(actions, ["điều tra vụ việc"]);
+    let (_, _, _, actions, _) =
+        one("Ông Johnson kêu gọi EU loại bỏ điều khoản này, song Brussels vẫn giữ nguyên quan điểm.");
+    assert_eq!(actions, ["loại bỏ điều khoản này"]);
+}
+
+#[test]
+fn parties_listed_with_commas_are_one_party() {
+    let (issuer, _, addressee, _, _) = one("Theo Bộ Nội vụ, UBND các quận huyện, sở ban ngành phải rà soát biên chế.");
+    assert_eq!((issuer, addressee), (s("Bộ Nội vụ"), s("UBND các quận huyện, sở ban ngành")));
+
+    let (issuer, _, _, _, _) = one("Nga, Trung Quốc kêu gọi các bên nối lại đối thoại.");
+    assert_eq!(issuer, s("Nga, Trung Quốc"));
+
+    // A fronted connective or time is not a party of the list.
+    let (issuer, _, _, _, _) = one("Đồng thời, UBND tỉnh yêu cầu các sở rà soát biên chế.");
+    assert_eq!(issuer, s("UBND tỉnh"));
+}
+
+#[test]
+fn a_treebank_verb_after_a_bare_head_names_it_when_an_action_follows() {
+    let (_, _, addressee, actions, _) = one("Bộ Giao thông yêu cầu đơn vị tư vấn rà soát lại tiến độ.");
+    assert_eq!((addressee, actions), (s("đơn vị tư vấn"), vec!["rà soát lại tiến độ".to_string()]));
+
+    let (_, _, addressee, actions, _) = one("Ông cũng yêu cầu Ban giám khảo làm việc công tâm.");
+    assert_eq!((addressee, actions), (s("Ban giám khảo"), vec!["làm việc công tâm".to_string()]));
+}
+
+#[test]
 fn passive_assignments_make_the_subject_the_addressee() {
     let (issuer, cue, addressee, actions, _) =
         one("Bộ Giao thông Vận tải được giao hoàn thiện phương án mở rộng sân bay, báo cáo Chính phủ trong tháng 3.");

@@ -14,9 +14,40 @@ use super::lexicon::{Action, Lexicon};
 use super::parties;
 use super::words::Words;
 
-/// Where the actions that start at `start` end: at `end` or at a clause break.
+/// Where the actions that start at `start` end: at `end`, at a clause break, at the
+/// close of a quotation opened before them ("... bằng cấp”, vị này khẳng định"), or
+/// where another sentence starts inside this one.
 pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
-    (start..end).find(|&k| words.phrase_at(k, list(List::ClauseBreaks)).is_some()).unwrap_or(end)
+    let mut quoted = false;
+    for k in start..end {
+        // A closing mark: a curly one, or a straight one before a mark or the end.
+        let closing = words.at(k) == "”" || (words.at(k) == "\"" && (k + 1 == words.len() || words.is_punct(k + 1)));
+        let closes = closing && !quoted && k > start;
+        quoted ^= words.is_quote(k);
+        if closes || words.phrase_at(k, list(List::ClauseBreaks)).is_some() || sentence_starts(words, k) {
+            return k;
+        }
+    }
+    end
+}
+
+/// Whether another sentence starts at `k` inside the one being read: after a full stop
+/// that the splitter kept because it stands inside a quotation ("... cụ thể. Nếu ..."),
+/// or at a capitalised connective glued to the word before, where a headline without a
+/// stop runs into the text ("... từ chính quyền Trước đó, ..."). A capitalised verb
+/// does not tell: names hold them ("Bộ Kế hoạch và Đầu tư").
+fn sentence_starts(words: &Words, k: usize) -> bool {
+    if k == 0 || !words.is_capital(k) || words.is_punct(k) {
+        return false;
+    }
+    if words.is(k - 1, &[".", "!", "?"]) {
+        // Not the dot of an initial ("Nam Ô.") or of an abbreviation ("TP. Hà Nội").
+        let Some(before) = k.checked_sub(2) else { return false };
+        let initial = words.at(before).chars().count() == 1 && words.is_capital(before);
+        return !initial && !crate::segment::is_abbreviation(words.at(before));
+    }
+    let glued = !words.is_punct(k - 1) && !words.is_capital(k - 1);
+    glued && words.phrase_at(k, list(List::Connectives)).is_some()
 }
 
 /// The actions in tokens `range` of a sentence, one token range per item.

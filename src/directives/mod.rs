@@ -206,7 +206,8 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
         lexicon::Role::Verb => {
             let (addressee, start) = parties::addressee_after(words, lexicon, found.at.end, end)?;
             let start = if parties::object_of_cue(words, found.at.end) { found.at.start } else { start };
-            let issuer = parties::issuer_before(words, lexicon, found.at.start, floor).or(speaker);
+            let issuer =
+                parties::quoted_issuer(words, parties::issuer_before(words, lexicon, found.at.start, floor), speaker);
             match (addressee, sent_to(words, lexicon, found.at.start, floor)) {
                 // "X vừa ký văn bản gửi các tỉnh A, B đề nghị ...": the addressee is
                 // whom the letter went to, the issuer who sent it.

@@ -11,7 +11,7 @@
 use std::ops::Range;
 
 use super::grammar::{list, List};
-use super::lexicon::{Lexicon, Party, Role};
+use super::lexicon::{Action, Lexicon, Party, Role};
 use super::words::Words;
 
 /// How many tokens back from a cue its parties are looked for: far beyond any real
@@ -249,7 +249,33 @@ pub fn subject_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize
     if start >= end {
         return None;
     }
-    np_ending_at(words, lexicon, start..end).filter(|np| np.end == end)
+    np_ending_at(words, lexicon, start..end)
+        .filter(|np| np.end == end)
+        .map(|np| listed_before(words, lexicon, np, floor))
+}
+
+/// `np` widened to the parties listed before it with commas when it opens its clause:
+/// "UBND các quận huyện, sở ban ngành phải ...", "Nga, Trung Quốc kêu gọi ...". Each
+/// item must be a whole noun phrase that opens the sentence or follows another comma.
+fn listed_before(words: &Words, lexicon: &Lexicon, np: Range<usize>, floor: usize) -> Range<usize> {
+    let mut start = np.start;
+    while start > floor + 1 && words.is(start - 1, &[","]) {
+        let comma = start - 1;
+        let mut item = comma;
+        while item > floor && !words.is_punct(item - 1) {
+            item -= 1;
+        }
+        let opens = item == floor || words.is(item - 1, &[","]);
+        let whole = item < comma
+            && skip_connectives(words, item, comma) == item
+            && (starts_np(words, lexicon, item) || name(words, lexicon, item..comma))
+            && np_end(words, lexicon, item, comma) == comma;
+        if !(opens && whole) {
+            break;
+        }
+        start = item;
+    }
+    start..np.end
 }
 
 /// The issuer of a verb cue at `cue`: the noun phrase of its clause, else the subject
@@ -262,7 +288,7 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
     let own = skip_connectives(words, start, end);
     if own < end {
         if let Some(np) = np_ending_at(words, lexicon, own..end) {
-            return Some(np);
+            return Some(if np.start == own { listed_before(words, lexicon, np, floor) } else { np });
         }
         // A speaker reporting an order they gave: "Chúng tôi đã yêu cầu ...".
         if words.phrase_at(own, list(List::FirstPerson)) == Some(end - own) {
@@ -270,6 +296,20 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
         }
     }
     earlier_subject(words, lexicon, start, floor)
+}
+
+/// The issuer of a verb cue inside a quotation: its own subject, unless that is the
+/// speaker's "tôi" or "chúng tôi" ("Tôi đề nghị hai địa phương ...", Thủ tướng nói): then,
+/// as with no subject, the speaker named after the quotation.
+pub fn quoted_issuer(words: &Words, own: Option<Range<usize>>, speaker: Option<Range<usize>>) -> Option<Range<usize>> {
+    match own {
+        Some(own)
+            if speaker.is_none() || !own.clone().any(|k| words.phrase_at(k, list(List::FirstPerson)).is_some()) =>
+        {
+            Some(own)
+        }
+        _ => speaker,
+    }
 }
 
 /// Whether the noun phrase `np` is followed, past adverbs, by a speech verb: the
@@ -400,6 +440,12 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         if j > start && (action_at(words, lexicon, j).is_some() || cue) {
             return (j, true);
         }
+        // A break word that is a verb of its own in the treebank ("làm việc") is the
+        // verb of the phrase before it ("Ban giám khảo làm việc ...").
+        let verb_word = matches!(words.longest(&lexicon.verbs, j), Some((n, true)) if n > 1);
+        if j > start && !words.is_capital(j) && breaks_at(words, lexicon, j) && verb_word {
+            return (j, true);
+        }
         if words.is(j, &[";", ":", "(", "!", "?", "…", "..."])
             || words.is_quote(j)
             || (j > start && words.phrase_at(j, list(List::Adverbial)).is_some())
@@ -408,6 +454,19 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             return (j, false);
         }
         match words.longest(&lexicon.verbs, j) {
+            // A verb that no directive's action starts with, right after a bare head
+            // and followed by one that does, names what the head does: "đơn vị tư
+            // vấn rà soát ...", "các cơ quan đại diện ngoại giao ... có ...".
+            Some((n, true))
+                if n > 1
+                    && j > start
+                    && !words.is_capital(j)
+                    && bare_head(words, lexicon, start, j)
+                    && action_follows(words, lexicon, j + n, end) =>
+            {
+                j += n;
+                continue;
+            }
             Some((_, true)) if j > start && !words.is_capital(j) => return (j, true),
             Some((n, _)) if n > 1 => {
                 j += n;
@@ -418,6 +477,23 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         j += 1;
     }
     (j.min(end), false)
+}
+
+/// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
+fn bare_head(words: &Words, lexicon: &Lexicon, start: usize, at: usize) -> bool {
+    let mut k = start;
+    while let Some((n, _)) = party_at(words, lexicon, k).filter(|_| k < at) {
+        k += n;
+    }
+    k == at
+}
+
+/// Whether an action verb (not an adverb) starts within a few words after `from`,
+/// before any mark or "và".
+fn action_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> bool {
+    (from..end.min(from + 3)).take_while(|&k| !words.is_punct(k) && !words.is(k, &["và"])).any(|k| {
+        action_at(words, lexicon, k).is_some() && matches!(words.longest(&lexicon.actions, k), Some((_, Action::Verb)))
+    })
 }
 
 /// The length of the verb at `i` when a modal follows it at once.
@@ -435,9 +511,22 @@ fn breaks_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     n > 0 && words.longest(&lexicon.verbs, i).is_none_or(|(m, _)| m <= n)
 }
 
+/// Whether a word that is mostly a verb in the treebank starts at `i`, in any case: a
+/// capital at the start of a sentence may be a verb's ("Theo Bộ ...").
+fn verb_word_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    matches!(words.longest(&lexicon.verbs, i), Some((_, true)))
+}
+
+/// Whether `range` is a name: capitalised words only, the first not a verb's ("Nga",
+/// "Hà Nội"; not "Sáng nay", "Theo Bộ").
+fn name(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
+    !verb_word_at(words, lexicon, range.start)
+        && range.into_iter().all(|k| words.is_capital(k) || words.is(k, &["-", "–", "."]))
+}
+
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
 pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    !words.is_capital(i) && matches!(words.longest(&lexicon.verbs, i), Some((_, true)))
+    !words.is_capital(i) && verb_word_at(words, lexicon, i)
 }
 
 /// `start` moved past a fronted adverbial frame ("Nếu ... thì", "Trong quá trình sửa
@@ -454,10 +543,11 @@ pub fn skip_frame(words: &Words, start: usize, end: usize) -> usize {
     close.map_or(start, |k| skip_connectives(words, k + 1, end))
 }
 
-/// `start` moved past connectives and commas that open a clause ("Bên cạnh đó, ").
+/// `start` moved past connectives, commas and dashes that open a clause ("Bên cạnh đó,
+/// ", the "-" before the speaker of a quotation).
 pub fn skip_connectives(words: &Words, mut start: usize, end: usize) -> usize {
     while start < end {
-        if words.is(start, &[","]) {
+        if words.is(start, &[",", "-", "–"]) {
             start += 1;
         } else if let Some(n) = words.phrase_at(start, list(List::Connectives)) {
             start += n;

@@ -7,8 +7,8 @@
 //! the sets: the decision is fitted on four fifths of the articles and scores the
 //! fifth. Beside it: every candidate of the rules, the shipped decision (fitted on
 //! everything, so optimistic) and a keyword baseline; the false directives shown on
-//! the everyday articles (groups "other" and "negative"); and how many news-dev
-//! articles show a directive.
+//! the everyday articles (groups "other" and "negative"); the headline's issuer and
+//! addressee errors by kind; and how many news-dev articles show a directive.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
@@ -247,8 +247,54 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for (title, members) in groups.iter().rev().take(2) {
         trade_off(title, &all, members, &margins);
     }
+    party_errors(&all, &cv);
     vetoes_used(&all);
     news_shown(shipped)
+}
+
+/// Prints the headline's issuer and addressee errors by kind, on the directives it
+/// matches: missing (annotated, none found), extra (found, none annotated), inside the
+/// annotated span (too short), around it (too long) or elsewhere.
+fn party_errors(all: &[&Read], shown: &[Vec<Scored>]) {
+    let mut counts = [[0; 5]; 2];
+    for (article, shown) in all.iter().zip(shown) {
+        let (pairs, _) = pair(&article.expected, shown);
+        for (gold, p) in article.expected.iter().zip(pairs) {
+            let Some(p) = p else { continue };
+            let parts = [(&gold.issuer, &shown[p].issuer), (&gold.addressee, &shown[p].addressee)];
+            for (row, (gold, found)) in counts.iter_mut().zip(parts) {
+                if let Some(kind) = party_error(gold, found) {
+                    row[kind] += 1;
+                }
+            }
+        }
+    }
+    println!("the headline's party errors on matched directives:");
+    println!("  {:<10} {:>8} {:>6} {:>10} {:>9} {:>10}", "", "missing", "extra", "too short", "too long", "elsewhere");
+    for (name, row) in ["issuer", "addressee"].iter().zip(counts) {
+        println!("  {name:<10} {:>8} {:>6} {:>10} {:>9} {:>10}", row[0], row[1], row[2], row[3], row[4]);
+    }
+}
+
+/// The kind of error of a found party against the annotated one (see [`party_errors`]),
+/// or `None` when they agree.
+fn party_error(gold: &Option<String>, found: &Option<String>) -> Option<usize> {
+    if same(gold, found) {
+        return None;
+    }
+    let (gold, found) = match (gold, found) {
+        (Some(_), None) => return Some(0),
+        (None, Some(_)) => return Some(1),
+        (Some(g), Some(f)) => (g.trim().to_lowercase(), f.trim().to_lowercase()),
+        (None, None) => return None,
+    };
+    Some(if gold.contains(&found) {
+        2
+    } else if found.contains(&gold) {
+        3
+    } else {
+        4
+    })
 }
 
 /// The `members` of `all` with what `shown` shows of each.
