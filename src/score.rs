@@ -4,7 +4,8 @@
 //! Each sentence gets a few signals ([`FEATURES`]): where it stands among the
 //! sentences a summary may take (first, second, how early), how much it shares with
 //! the title and with the article as a whole (TF-ISF cosine on content syllables; and
-//! with the lead, the first sentences, which news writes as a summary), how many of its
+//! with the lead, the first sentences, which news writes as a summary, and with the
+//! photo captions, which show what the article is about), how many of its
 //! names and numbers come back later, how dense it is in content syllables, its
 //! length, cue phrases, and what readers do not want in a summary (photo captions,
 //! bylines, "Mời quý vị theo dõi...", questions, sub-headings, quotations without
