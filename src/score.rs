@@ -4,7 +4,8 @@
 //! Each sentence gets a few signals ([`FEATURES`]): where it stands among the
 //! sentences a summary may take (first, second, how early), how much it shares with
 //! the title and with the article as a whole (TF-ISF cosine on content syllables; and
-//! with the lead, the first sentences, which news writes as a summary), how many of its
+//! with the lead, the first sentences, which news writes as a summary, and with the
+//! photo captions, which show what the article is about), how many of its
 //! names and numbers come back later, how dense it is in content syllables, its
 //! length, cue phrases, and what readers do not want in a summary (photo captions,
 //! bylines, "Mời quý vị theo dõi...", questions, sub-headings, quotations without
@@ -29,7 +30,8 @@ use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 27] = [
+pub const FEATURES: [&str; 28] = [
+    "centrality.caption",
     "centrality.cosine",
     "centrality.first",
     "centrality.lead",
@@ -61,33 +63,34 @@ pub const FEATURES: [&str; 27] = [
 
 /// Index of each feature in [`FEATURES`], so the code names what it sets.
 pub mod feature {
-    pub const CENTRALITY: usize = 0;
-    pub const FIRST_SIMILARITY: usize = 1;
-    pub const LEAD_SIMILARITY: usize = 2;
-    pub const REPEATED: usize = 3;
-    pub const TOPICS: usize = 4;
-    pub const CONTENT: usize = 5;
-    pub const DATE: usize = 6;
-    pub const NAMES: usize = 7;
-    pub const NUMBER: usize = 8;
-    pub const PLACE: usize = 9;
-    pub const REPORT: usize = 10;
-    pub const LONG: usize = 11;
-    pub const SHORT: usize = 12;
-    pub const WORDS: usize = 13;
-    pub const CAPTION: usize = 14;
-    pub const CONNECTIVE: usize = 15;
-    pub const HEADING: usize = 16;
-    pub const INVITATION: usize = 17;
-    pub const QUESTION: usize = 18;
-    pub const QUOTE: usize = 19;
-    pub const FIRST: usize = 20;
-    pub const LEAD: usize = 21;
-    pub const PARAGRAPH: usize = 22;
-    pub const RELATIVE: usize = 23;
-    pub const SECOND: usize = 24;
-    pub const TITLE_BIGRAMS: usize = 25;
-    pub const TITLE: usize = 26;
+    pub const CAPTION_SIMILARITY: usize = 0;
+    pub const CENTRALITY: usize = 1;
+    pub const FIRST_SIMILARITY: usize = 2;
+    pub const LEAD_SIMILARITY: usize = 3;
+    pub const REPEATED: usize = 4;
+    pub const TOPICS: usize = 5;
+    pub const CONTENT: usize = 6;
+    pub const DATE: usize = 7;
+    pub const NAMES: usize = 8;
+    pub const NUMBER: usize = 9;
+    pub const PLACE: usize = 10;
+    pub const REPORT: usize = 11;
+    pub const LONG: usize = 12;
+    pub const SHORT: usize = 13;
+    pub const WORDS: usize = 14;
+    pub const CAPTION: usize = 15;
+    pub const CONNECTIVE: usize = 16;
+    pub const HEADING: usize = 17;
+    pub const INVITATION: usize = 18;
+    pub const QUESTION: usize = 19;
+    pub const QUOTE: usize = 20;
+    pub const FIRST: usize = 21;
+    pub const LEAD: usize = 22;
+    pub const PARAGRAPH: usize = 23;
+    pub const RELATIVE: usize = 24;
+    pub const SECOND: usize = 25;
+    pub const TITLE_BIGRAMS: usize = 26;
+    pub const TITLE: usize = 27;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -393,6 +396,15 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         }
     }
     let lead_norm_squared = lead.iter().map(|w| w * w).sum::<f32>();
+    // The photo captions: no summary takes one, but what the photos show is what the
+    // article is about, as a title is.
+    let mut captions: Vec<f32> = vec![0.0; terms.len()];
+    for &i in body.iter().filter(|&&i| signals[i][feature::CAPTION] > 0.0) {
+        for &(id, w) in &vectors[i] {
+            captions[id as usize] += w;
+        }
+    }
+    let captions_norm_squared = captions.iter().map(|w| w * w).sum::<f32>();
     let topics = topics(&kept, &vectors, terms.len());
     let mut held = vec![0u16; count];
     let repeated = later_repetition(doc, terms);
@@ -419,6 +431,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             cosine_with(v, &lead, lead_norm_squared)
         };
         s[feature::REPEATED] = repeated[i];
+        s[feature::CAPTION_SIMILARITY] = cosine_with(v, &captions, captions_norm_squared);
         s[feature::FIRST_SIMILARITY] = if k == 0 { 0.0 } else { dot(v, &vectors[kept[0]]) };
         held[i] = v
             .iter()
@@ -739,6 +752,7 @@ mod tests {
     fn feature_indices_name_their_features() {
         use feature::*;
         let named = [
+            (CAPTION_SIMILARITY, "centrality.caption"),
             (CENTRALITY, "centrality.cosine"),
             (FIRST_SIMILARITY, "centrality.first"),
             (LEAD_SIMILARITY, "centrality.lead"),
@@ -923,6 +937,21 @@ mod tests {
         assert!(!unwanted(&analysis.signals[0]), "a short sentence of news opening the body");
         let (_, analysis) = analysed("Tổng Bí thư Nguyễn Phú Trọng. Giá xăng tăng.");
         assert!(unwanted(&analysis.signals[0]), "a title and a name: a photo caption");
+    }
+
+    #[test]
+    fn sentences_about_what_the_photos_show_share_the_captions_words() {
+        let text = "Hàng nghìn người di cư đã tới thành phố Tijuana của Mexico trong tuần qua. \
+                    Người biểu tình ở Tijuana ngày 18/11. \
+                    Giá xăng tăng từ ngày 1/4. Chính quyền thành phố đang tìm nơi ở cho người biểu tình.";
+        let (_, analysis) = analysed(text);
+        assert!(unwanted(&analysis.signals[1]), "the caption itself is never chosen");
+        assert!(signal(&analysis, 0, "centrality.caption") > 0.0, "Tijuana");
+        assert!(signal(&analysis, 3, "centrality.caption") > 0.0, "người biểu tình");
+        assert_eq!(signal(&analysis, 2, "centrality.caption"), 0.0, "nothing the photo shows");
+        let (_, analysis) =
+            analysed("Hàng nghìn người di cư đã tới Tijuana. Chính quyền cho biết người biểu tình đã tới Tijuana.");
+        assert!(analysis.signals.iter().all(|s| s[feature::CAPTION_SIMILARITY] == 0.0), "no caption");
     }
 
     #[test]

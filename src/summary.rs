@@ -100,16 +100,28 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
         topic_cost: weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
         topics: &analysis.topics,
         leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
-        cosines: ranked
-            .iter()
-            .map(|&i| ranked.iter().map(|&j| score::dot(&analysis.vectors[i], &analysis.vectors[j])).collect())
-            .collect(),
+        cosines: cosines(analysis, &ranked, count),
         redundancy,
     };
     (1..=count.min(ranked.len()))
         .rev()
         .find_map(|size| search.best(size, false).or_else(|| search.best(size, true)))
         .unwrap_or_default()
+}
+
+/// The cosine of each pair of the `pool`'s sentences, each pair computed once (the
+/// matrix is symmetric); none when a summary of `count` sentences has no pairs.
+fn cosines(analysis: &Analysis, pool: &[usize], count: usize) -> Vec<Vec<f32>> {
+    let size = if count > 1 { pool.len() } else { 0 };
+    let mut cosines = vec![vec![0.0; size]; size];
+    for a in 0..size {
+        for b in a + 1..size {
+            let cosine = score::dot(&analysis.vectors[pool[a]], &analysis.vectors[pool[b]]);
+            cosines[a][b] = cosine;
+            cosines[b][a] = cosine;
+        }
+    }
+    cosines
 }
 
 /// The search for the best set among a few candidates.

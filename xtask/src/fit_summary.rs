@@ -156,16 +156,31 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let penalty = |k: usize, value: f32| !FEATURES[k].starts_with("penalty.") || value <= 0.0;
     let mut fitted = start.0;
     let mut lines = Vec::new();
-    for (reading, name) in ["with title", "body only"].iter().enumerate().filter(|(r, _)| readings.contains(r)) {
+    for (reading, name) in ["with title", "body only"].iter().enumerate() {
+        if !readings.contains(&reading) {
+            lines.push(format!("{name} kept"));
+            continue;
+        }
+        let clock = std::time::Instant::now();
         let examples: Vec<Example> = articles
             .iter()
             .map(|a| Example::new(&if reading == 0 { a.text() } else { a.body.clone() }, &a.summary))
             .collect();
+        let analysed = clock.elapsed().as_secs_f64();
         let before = objective(&examples, &start.0[reading], summary::REDUNDANCY[reading], &LENGTH_BUDGET[reading]);
-        println!("{name}: {} articles; before: mean R1 of 1-3 sentences {before:.3}", examples.len());
+        println!(
+            "{name}: {} articles analysed in {analysed:.0} s, one objective in {:.2} s; before: mean R1 of 1-3 \
+             sentences {before:.3}",
+            examples.len(),
+            clock.elapsed().as_secs_f64() - analysed
+        );
+        let evaluations = std::cell::Cell::new(0usize);
+        let clock = std::time::Instant::now();
         let (weights, best) = crate::ascent::ascend(start.0[reading], &FEATURES, fixed, ROUNDS, penalty, |w| {
+            evaluations.set(evaluations.get() + 1);
             objective(&examples, w, summary::REDUNDANCY[reading], &LENGTH_BUDGET[reading])
         });
+        println!("  {} objectives in {:.0} s", evaluations.get(), clock.elapsed().as_secs_f64());
         fitted[reading] = weights;
         lines.push(format!("{name} {before:.2} -> {best:.2}"));
         for redundancy in REDUNDANCIES {
