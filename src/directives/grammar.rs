@@ -5,6 +5,8 @@
 
 use std::sync::OnceLock;
 
+use super::words::Phrasebook;
+
 /// A word class of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
@@ -110,9 +112,46 @@ const NAMES: [(&str, List); 32] = [
     ("determiners", List::Determiners),
 ];
 
-/// The phrases of a class, in table order.
-pub fn list(which: List) -> &'static [&'static str] {
-    static LISTS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+/// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
+/// by first byte for [`Words::phrase_at`](super::words::Words::phrase_at), which the
+/// rules ask at every token: it compares only the phrases that can start there.
+#[derive(Debug)]
+pub struct Class {
+    phrases: Vec<&'static str>,
+    /// The phrases in table order within each first byte, byte after byte.
+    by_first: Vec<&'static str>,
+    /// `by_first[starts[b]..starts[b + 1]]` are the phrases whose first byte is `b`.
+    starts: Vec<usize>,
+}
+
+impl Class {
+    fn new(phrases: Vec<&'static str>) -> Class {
+        let mut by_first: Vec<&str> = phrases.iter().copied().filter(|p| !p.is_empty()).collect();
+        // A stable sort: phrases of one first byte stay in table order, so the first
+        // of them that matches is the table's first.
+        by_first.sort_by_key(|p| p.as_bytes()[0]);
+        let starts = (0..=256).map(|b| by_first.partition_point(|p| usize::from(p.as_bytes()[0]) < b)).collect();
+        Class { phrases, by_first, starts }
+    }
+}
+
+impl std::ops::Deref for Class {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        &self.phrases
+    }
+}
+
+impl Phrasebook for Class {
+    fn starting_with(&self, byte: u8) -> &[&str] {
+        &self.by_first[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
+    }
+}
+
+/// The phrases of a class (see [`Class`]).
+pub fn list(which: List) -> &'static Class {
+    static LISTS: OnceLock<Vec<Class>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let mut lists = vec![Vec::new(); NAMES.len()];
         for line in crate::data::lines(crate::data::table!("directive-grammar.txt")) {
@@ -121,7 +160,7 @@ pub fn list(which: List) -> &'static [&'static str] {
                 lists[*which as usize].push(phrase.trim());
             }
         }
-        lists
+        lists.into_iter().map(Class::new).collect()
     });
     &lists[which as usize]
 }
@@ -143,7 +182,7 @@ mod tests {
 
     #[test]
     fn phrases_are_written_as_the_rules_compare_them() {
-        let lists: Vec<&[&str]> = NAMES.iter().map(|(_, which)| list(*which)).collect();
+        let lists: Vec<&[&str]> = NAMES.iter().map(|(_, which)| &list(*which)[..]).collect();
         crate::directives::words::assert_written_as_compared(&lists);
     }
 }

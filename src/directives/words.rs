@@ -115,12 +115,12 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The length in tokens of the first of `phrases` that starts at `i`. A phrase whose
-    /// first byte is not the token's is passed over before it is compared: most are,
-    /// and the features ask the 68 markers at every token before a cue.
-    pub fn phrase_at(&self, i: usize, phrases: &[&str]) -> Option<usize> {
-        let first = self.at(i).as_bytes().first();
-        phrases.iter().find(|p| p.as_bytes().first() == first && self.has_phrase(i, p)).map(|p| word_count(p))
+    /// The length in tokens of the first of `phrases` that starts at `i`. Only the
+    /// phrases whose first byte is the token's are compared (see [`Phrasebook`]): most
+    /// are not, and the features ask the 68 markers at every token before a cue.
+    pub fn phrase_at(&self, i: usize, phrases: &(impl Phrasebook + ?Sized)) -> Option<usize> {
+        let &first = self.at(i).as_bytes().first()?;
+        phrases.starting_with(first).iter().find(|p| self.has_phrase(i, p)).map(|p| word_count(p))
     }
 
     /// The length in tokens of the first of `phrases` that ends just before `end`.
@@ -165,6 +165,20 @@ impl<'a> Words<'a> {
         let start = self.tokens.partition_point(|t| t.range.start < bytes.start);
         let end = self.tokens.partition_point(|t| t.range.end <= bytes.end);
         start..end.max(start)
+    }
+}
+
+/// Phrases to match at a token: those that may start with a given first byte, in the
+/// order they are tried.
+pub trait Phrasebook {
+    /// The phrases, in order, of which any that starts with `byte` is one.
+    fn starting_with(&self, byte: u8) -> &[&str];
+}
+
+/// A plain list is tried whole: a short one, each phrase turned away at its first byte.
+impl Phrasebook for [&str] {
+    fn starting_with(&self, _: u8) -> &[&str] {
+        self
     }
 }
 
@@ -215,10 +229,10 @@ mod tests {
         assert!(!words.has_phrase(2, "yê"), "a prefix of a token is not the token");
         assert!(!words.has_phrase(2, "yêu cầ"));
         assert!(!words.has_phrase(7, "ngành ngành"), "no token past the end");
-        assert_eq!(words.phrase_at(2, &["yêu", "yêu cầu các"]), Some(1));
-        assert_eq!(words.phrase_at(2, &["yêu cầu các", "yêu"]), Some(3));
+        assert_eq!(words.phrase_at(2, &["yêu", "yêu cầu các"][..]), Some(1));
+        assert_eq!(words.phrase_at(2, &["yêu cầu các", "yêu"][..]), Some(3));
         assert_eq!(words.phrase_before(5, &["bộ", "cầu các"]), Some(2));
-        assert_eq!(words.phrase_at(0, &["bộ"]), None);
+        assert_eq!(words.phrase_at(0, &["bộ"][..]), None);
     }
 
     #[test]
