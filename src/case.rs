@@ -7,19 +7,11 @@
 /// byte ranges must stay where they are, and such characters are not Vietnamese. The
 /// crate's one way to lower-case: tables and phrases are lowered as the text is.
 pub fn lower_case(text: &str) -> String {
+    // Character by character: Vietnamese text changes between ASCII and other letters
+    // every few bytes, too often for copying ASCII runs whole to pay.
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        let at = out.len();
-        out.push_str(run);
-        out[at..].make_ascii_lowercase();
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.push(lower_char(c));
-        }
-        rest = chars.as_str();
+    for c in text.chars() {
+        out.push(lower_char(c));
     }
     out
 }
