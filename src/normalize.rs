@@ -326,16 +326,15 @@ fn push_nfc(chars: &str, out: &mut String) {
 /// mark ("quý"): there the "u" belongs to the consonant.
 fn fold_tone_placement(n: Normalized) -> Normalized {
     // The new placement is rare in news: find its few places by their ASCII first vowel
-    // and the lead byte of a non-ASCII second one (toned vowels start at U+00C0, C3 80),
-    // tested together without a branch, as most "o" and "u" are followed by ASCII.
-    // A plain loop over the byte pairs: as an iterator chain, each step went through
-    // the adapters' calls, about 25 instructions a byte.
+    // and the lead byte of a non-ASCII second one (toned vowels start at U+00C0, C3 80).
+    // A plain loop that looks back only from those lead bytes: as an iterator chain
+    // over byte pairs, each step went through the adapters' calls.
     let bytes = n.text.as_bytes();
     let mut folds: Vec<(usize, char, char)> = Vec::new();
-    for (i, (&first, &second)) in bytes.iter().zip(bytes.iter().skip(1)).enumerate() {
-        if (second >= 0xC3) & ((first | 0x20 == b'o') | (first | 0x20 == b'u')) {
-            if let Some((toned, plain)) = folded_pair(&n.text, i) {
-                folds.push((i, toned, plain));
+    for (i, &second) in bytes.iter().enumerate().skip(1) {
+        if second >= 0xC3 && matches!(bytes[i - 1] | 0x20, b'o' | b'u') {
+            if let Some((toned, plain)) = folded_pair(&n.text, i - 1) {
+                folds.push((i - 1, toned, plain));
             }
         }
     }
