@@ -7,11 +7,20 @@
 /// byte ranges must stay where they are, and such characters are not Vietnamese. The
 /// crate's one way to lower-case: tables and phrases are lowered as the text is.
 pub fn lower_case(text: &str) -> String {
-    // Character by character: Vietnamese text changes between ASCII and other letters
-    // every few bytes, too often for copying ASCII runs whole to pay.
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        out.push(lower_char(c));
+    // ASCII is lowered all at once; then only the characters that start at a lead byte
+    // are looked at, and the few whose lower case differs (capitals) are rewritten in
+    // place, which keeps every byte where it was.
+    let mut out = text.to_ascii_lowercase();
+    let mut buffer = [0u8; 4];
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if byte < 0xC0 {
+            continue;
+        }
+        let Some(c) = text[at..].chars().next() else { continue };
+        let lower = lower_char(c);
+        if lower != c {
+            out.replace_range(at..at + c.len_utf8(), lower.encode_utf8(&mut buffer));
+        }
     }
     out
 }
