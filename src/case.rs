@@ -7,11 +7,11 @@
 /// byte ranges must stay where they are, and such characters are not Vietnamese. The
 /// crate's one way to lower-case: tables and phrases are lowered as the text is.
 pub fn lower_case(text: &str) -> String {
-    // ASCII is lowered all at once; then only the characters that start at a lead byte
-    // are looked at, and the few whose lower case differs (capitals) are rewritten in
-    // place, which keeps every byte where it was.
-    let mut out = text.to_ascii_lowercase();
-    let mut buffer = [0u8; 4];
+    // Only the characters that start at a lead byte are looked at; the few whose lower
+    // case differs (capitals) are written in, the text between them copied whole, and
+    // ASCII is lowered all at once at the end. Every byte stays where it was.
+    let mut out = String::with_capacity(text.len());
+    let mut copied = 0;
     for (at, &byte) in text.as_bytes().iter().enumerate() {
         if byte < 0xC0 {
             continue;
@@ -19,9 +19,13 @@ pub fn lower_case(text: &str) -> String {
         let Some(c) = text[at..].chars().next() else { continue };
         let lower = lower_char(c);
         if lower != c {
-            out.replace_range(at..at + c.len_utf8(), lower.encode_utf8(&mut buffer));
+            out.push_str(&text[copied..at]);
+            out.push(lower);
+            copied = at + c.len_utf8();
         }
     }
+    out.push_str(&text[copied..]);
+    out.make_ascii_lowercase();
     out
 }
 

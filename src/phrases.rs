@@ -31,12 +31,7 @@ impl<T: Copy> Phrases<T> {
     pub fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
         let (phrases, values): (Vec<String>, Vec<T>) = entries.unzip();
         let index = index(&phrases);
-        let mut firsts = [0; 4];
-        for first in index.keys() {
-            let bit = signature(first);
-            firsts[usize::from(bit >> 6)] |= 1 << (bit & 63);
-        }
-        Phrases { index, firsts, values }
+        Phrases { firsts: firsts(&index), index, values }
     }
 
     /// The longest phrase that starts at `words[at]`: its length in words and value.
@@ -77,6 +72,17 @@ fn signature(word: &str) -> u8 {
     let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
     let key = u32::from(first) | u32::from(last) << 8 | (bytes.len() as u32) << 16;
     (key.wrapping_mul(0x9e37_79b1) >> 24) as u8
+}
+
+/// The set of the [`signature`]s of the first syllables of `index`. Not a method of
+/// [`Phrases`], so compiled once.
+fn firsts(index: &Index) -> [u64; 4] {
+    let mut firsts = [0; 4];
+    for first in index.keys() {
+        let bit = signature(first);
+        firsts[usize::from(bit >> 6)] |= 1 << (bit & 63);
+    }
+    firsts
 }
 
 /// The index of `phrases`, each standing for its place in the list.

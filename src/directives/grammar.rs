@@ -5,8 +5,6 @@
 
 use std::sync::OnceLock;
 
-use super::words::Phrasebook;
-
 /// A word class of the table.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum List {
@@ -125,13 +123,33 @@ pub struct Class {
 }
 
 impl Class {
-    fn new(phrases: Vec<&'static str>) -> Class {
-        let mut by_first: Vec<&str> = phrases.iter().copied().filter(|p| !p.is_empty()).collect();
-        // A stable sort: phrases of one first byte stay in table order, so the first
-        // of them that matches is the table's first.
-        by_first.sort_by_key(|p| p.as_bytes()[0]);
-        let starts = (0..=256).map(|b| by_first.partition_point(|p| usize::from(p.as_bytes()[0]) < b)).collect();
+    /// The class of `phrases`, in table order.
+    pub(crate) fn new(phrases: Vec<&'static str>) -> Class {
+        // Placed by counting, first byte after first byte: phrases of one first byte
+        // stay in table order, so the first of them that matches is the table's first.
+        let mut starts = vec![0; 257];
+        for p in &phrases {
+            if let Some(&b) = p.as_bytes().first() {
+                starts[usize::from(b) + 1] += 1;
+            }
+        }
+        for b in 0..256 {
+            starts[b + 1] += starts[b];
+        }
+        let mut next = starts.clone();
+        let mut by_first = vec![""; starts[256]];
+        for p in &phrases {
+            if let Some(&b) = p.as_bytes().first() {
+                by_first[next[usize::from(b)]] = p;
+                next[usize::from(b)] += 1;
+            }
+        }
         Class { phrases, by_first, starts }
+    }
+
+    /// The phrases whose first byte is `byte`, in table order.
+    pub fn starting_with(&self, byte: u8) -> &[&'static str] {
+        &self.by_first[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
     }
 }
 
@@ -140,12 +158,6 @@ impl std::ops::Deref for Class {
 
     fn deref(&self) -> &[&'static str] {
         &self.phrases
-    }
-}
-
-impl Phrasebook for Class {
-    fn starting_with(&self, byte: u8) -> &[&str] {
-        &self.by_first[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
     }
 }
 
