@@ -7,20 +7,25 @@
 /// byte ranges must stay where they are, and such characters are not Vietnamese. The
 /// crate's one way to lower-case: tables and phrases are lowered as the text is.
 pub fn lower_case(text: &str) -> String {
+    // Only the characters that start at a lead byte are looked at; the few whose lower
+    // case differs (capitals) are written in, the text between them copied whole, and
+    // ASCII is lowered all at once at the end. Every byte stays where it was.
     let mut out = String::with_capacity(text.len());
-    let mut rest = text;
-    while !rest.is_empty() {
-        let ascii = rest.bytes().position(|b| !b.is_ascii()).unwrap_or(rest.len());
-        let (run, tail) = rest.split_at(ascii);
-        let at = out.len();
-        out.push_str(run);
-        out[at..].make_ascii_lowercase();
-        let mut chars = tail.chars();
-        if let Some(c) = chars.next() {
-            out.push(lower_char(c));
+    let mut copied = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if byte < 0xC0 {
+            continue;
         }
-        rest = chars.as_str();
+        let Some(c) = text[at..].chars().next() else { continue };
+        let lower = lower_char(c);
+        if lower != c {
+            out.push_str(&text[copied..at]);
+            out.push(lower);
+            copied = at + c.len_utf8();
+        }
     }
+    out.push_str(&text[copied..]);
+    out.make_ascii_lowercase();
     out
 }
 

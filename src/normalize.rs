@@ -326,16 +326,18 @@ fn push_nfc(chars: &str, out: &mut String) {
 /// mark ("quý"): there the "u" belongs to the consonant.
 fn fold_tone_placement(n: Normalized) -> Normalized {
     // The new placement is rare in news: find its few places by their ASCII first vowel
-    // and the lead byte of a non-ASCII second one (toned vowels start at U+00C0, C3 80),
-    // tested together without a branch, as most "o" and "u" are followed by ASCII.
-    let folds: Vec<(usize, char, char)> = n
-        .text
-        .as_bytes()
-        .windows(2)
-        .enumerate()
-        .filter(|&(_, pair)| (pair[1] >= 0xC3) & ((pair[0] | 0x20 == b'o') | (pair[0] | 0x20 == b'u')))
-        .filter_map(|(i, _)| folded_pair(&n.text, i).map(|(toned, plain)| (i, toned, plain)))
-        .collect();
+    // and the lead byte of a non-ASCII second one (toned vowels start at U+00C0, C3 80).
+    // A plain loop that looks back only from those lead bytes: as an iterator chain
+    // over byte pairs, each step went through the adapters' calls.
+    let bytes = n.text.as_bytes();
+    let mut folds: Vec<(usize, char, char)> = Vec::new();
+    for (i, &second) in bytes.iter().enumerate().skip(1) {
+        if second >= 0xC3 && matches!(bytes[i - 1] | 0x20, b'o' | b'u') {
+            if let Some((toned, plain)) = folded_pair(&n.text, i - 1) {
+                folds.push((i - 1, toned, plain));
+            }
+        }
+    }
     if folds.is_empty() {
         return n;
     }

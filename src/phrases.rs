@@ -14,6 +14,9 @@ use crate::terms::IdMap;
 #[derive(Debug)]
 pub struct Phrases<T> {
     index: Index,
+    /// The [`signature`]s of the first syllables, one bit each: most tokens start no
+    /// phrase, and a bit that is not set says so without hashing the token.
+    firsts: [u64; 4],
     /// The value of each phrase, by its place in the entries given to [`Phrases::new`].
     values: Vec<T>,
 }
@@ -27,7 +30,8 @@ impl<T: Copy> Phrases<T> {
     /// The phrases of `entries`, each with its value; a phrase of no token is left out.
     pub fn new(entries: impl Iterator<Item = (String, T)>) -> Self {
         let (phrases, values): (Vec<String>, Vec<T>) = entries.unzip();
-        Phrases { index: index(&phrases), values }
+        let index = index(&phrases);
+        Phrases { firsts: firsts(&index), index, values }
     }
 
     /// The longest phrase that starts at `words[at]`: its length in words and value.
@@ -43,7 +47,12 @@ impl<T: Copy> Phrases<T> {
         at: usize,
         accept: impl Fn(usize) -> bool,
     ) -> Option<(usize, T)> {
-        let list = self.index.get(words.get(at)?.as_ref())?;
+        let word = words.get(at)?.as_ref();
+        let bit = signature(word);
+        if self.firsts[usize::from(bit >> 6)] >> (bit & 63) & 1 == 0 {
+            return None;
+        }
+        let list = self.index.get(word)?;
         list.iter()
             .find(|(phrase, _)| {
                 accept(phrase.len())
@@ -53,6 +62,27 @@ impl<T: Copy> Phrases<T> {
             })
             .map(|(phrase, value)| (phrase.len(), self.values[*value as usize]))
     }
+}
+
+/// A byte standing for a syllable, from its first and last bytes and its length:
+/// cheaper than the map's hash, and spread enough that few tokens share one with the
+/// first syllable of a phrase.
+fn signature(word: &str) -> u8 {
+    let bytes = word.as_bytes();
+    let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
+    let key = u32::from(first) | u32::from(last) << 8 | (bytes.len() as u32) << 16;
+    (key.wrapping_mul(0x9e37_79b1) >> 24) as u8
+}
+
+/// The set of the [`signature`]s of the first syllables of `index`. Not a method of
+/// [`Phrases`], so compiled once.
+fn firsts(index: &Index) -> [u64; 4] {
+    let mut firsts = [0; 4];
+    for first in index.keys() {
+        let bit = signature(first);
+        firsts[usize::from(bit >> 6)] |= 1 << (bit & 63);
+    }
+    firsts
 }
 
 /// The index of `phrases`, each standing for its place in the list.

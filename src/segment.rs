@@ -90,8 +90,7 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
     // sentence around it unless it runs so long that it is plainly unbalanced.
     let mut quote_open: Option<usize> = None;
     let mut i = 0;
-    while let Some(found) = paragraph[i..].find(|c| is_stop(c) || c == '“' || c == '”') {
-        let stop_start = i + found;
+    while let Some(stop_start) = next_stop_or_quote(paragraph, i) {
         match char_at(paragraph, stop_start) {
             Some('“') => {
                 quote_open = quote_open.or(Some(stop_start));
@@ -202,6 +201,26 @@ pub(crate) fn is_abbreviation(word: &str) -> bool {
 fn abbreviations() -> &'static [String] {
     static LIST: OnceLock<Vec<String>> = OnceLock::new();
     LIST.get_or_init(|| crate::data::lines(crate::data::table!("abbreviations.txt")).map(lower_case).collect())
+}
+
+/// The byte offset of the first stop ([`is_stop`]) or curly quotation mark of `text`
+/// at or after byte `from` (a char boundary). Bytes are scanned for the first byte of
+/// one, and only a char starting at such a byte is decoded: a search char by char
+/// decoded every character of the text.
+fn next_stop_or_quote(text: &str, from: usize) -> Option<usize> {
+    let bytes = text.as_bytes();
+    let mut at = from;
+    loop {
+        // ".", "!", "?"; "؟" starts with D8; "…", "“", "”" with E2; "。" with E3;
+        // "！", "？" with EF. None of these is a continuation byte, so `at` is a char
+        // boundary.
+        at += bytes.get(at..)?.iter().position(|&b| matches!(b, b'.' | b'!' | b'?' | 0xD8 | 0xE2 | 0xE3 | 0xEF))?;
+        let c = text[at..].chars().next()?;
+        if is_stop(c) || c == '“' || c == '”' {
+            return Some(at);
+        }
+        at += c.len_utf8();
+    }
 }
 
 fn is_stop(c: char) -> bool {

@@ -50,7 +50,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
             let mut letters = !is_digit(c);
             let mut last = c;
             while let Some(&(i, d)) = chars.peek() {
-                let joins = is_letter_or_digit(d)
+                let letter_or_digit = is_letter_or_digit(d);
+                let joins = letter_or_digit
                     || is_mark(d)
                     || (matches!(d, '.' | ',' | '/' | '-' | ':')
                         && !letters
@@ -59,7 +60,8 @@ pub fn tokenize(text: &str, range: Range<usize>) -> Vec<Token> {
                 if !joins {
                     break;
                 }
-                letters |= is_letter_or_digit(d) && !is_digit(d);
+                // Once a letter is seen the token is a syllable: no more digit tests.
+                letters = letters || (letter_or_digit && !is_digit(d));
                 last = d;
                 end = i + d.len_utf8();
                 chars.next();

@@ -400,14 +400,23 @@ impl<'a> Lexicon<'a> {
             return false;
         }
         let (start, mask, fingerprint) = ribbon(hash, self.seed, self.rows, self.fingerprint_bits);
+        // Bits `start..start + 64` of a column are the eight bytes from `start / 8`,
+        // shifted, and one bit more of the ninth: rather than shifting each column's
+        // window, the mask is shifted once to meet the bytes where they lie (parity is
+        // linear, so the two parts' parities add up to the window's). Shifting by 1
+        // first makes a shift of 0 take nothing of the ninth byte.
+        let (at, shift) = ((start / 8) as usize, start % 8);
+        let (low_mask, high_mask) = (mask << shift, (mask >> 1) >> (63 - shift));
         // Every column is read, without stopping at the first that disagrees: whether an
         // n-gram of a text is a word is a coin toss to the branch predictor, and a missed
         // guess costs more than the columns left.
-        let stored = self
-            .columns
-            .chunks_exact(column_bytes(self.rows))
-            .enumerate()
-            .fold(0, |bits, (j, column)| bits | ((window(column, start) & mask).count_ones() & 1) << j);
+        let stored = self.columns.chunks_exact(column_bytes(self.rows)).enumerate().fold(0, |bits, (j, column)| {
+            let Some((low, high)) = column.get(at..at + 9).and_then(|bytes| bytes.split_first_chunk::<8>()) else {
+                return bits;
+            };
+            let window = u64::from_le_bytes(*low) & low_mask ^ u64::from(high[0]) & high_mask;
+            bits | (window.count_ones() & 1) << j
+        });
         stored == fingerprint
     }
 }
@@ -424,17 +433,6 @@ fn ribbon(hash: u64, seed: u64, rows: u64, fingerprint_bits: u32) -> (u64, u64, 
     let start = ((u128::from(a) * u128::from(rows - 63)) >> 64) as u64;
     let mask = mix(200 + seed, &[hash]) | 1;
     (start, mask, (a as u32) & ((1u32 << fingerprint_bits) - 1))
-}
-
-/// Bits `start..start + 64` of a column (zero past its end).
-fn window(column: &[u8], start: u64) -> u64 {
-    let at = (start / 8) as usize;
-    let Some((low, high)) = column.get(at..at + 9).and_then(|bytes| bytes.split_first_chunk::<8>()) else {
-        return 0;
-    };
-    let shift = start % 8;
-    // Shifting by 1 first makes a shift of 0 bring in nothing from the ninth byte.
-    u64::from_le_bytes(*low) >> shift | (u64::from(high[0]) << 1) << (63 - shift)
 }
 
 /// The solution rows (one fingerprint-wide value each) of the ribbon system of

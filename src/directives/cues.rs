@@ -313,7 +313,8 @@ fn petition(words: &Words, lexicon: &Lexicon, i: usize, cue: Cue, floor: usize) 
     let sentence = parties::skip_connectives(words, floor, i);
     let reported = || {
         (sentence..i).any(|k| {
-            words.phrase_at(k, list(List::Speech)).is_some() || words.phrase_at(k, &["cho biết", "cho hay"]).is_some()
+            words.phrase_at(k, list(List::Speech)).is_some()
+                || ["cho biết", "cho hay"].iter().any(|p| words.has_phrase(k, p))
         })
     };
     petitioner_at(words, clause, i) || (!reported() && petitioner_at(words, sentence, i))

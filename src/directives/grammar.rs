@@ -110,9 +110,60 @@ const NAMES: [(&str, List); 32] = [
     ("determiners", List::Determiners),
 ];
 
-/// The phrases of a class, in table order.
-pub fn list(which: List) -> &'static [&'static str] {
-    static LISTS: OnceLock<Vec<Vec<&'static str>>> = OnceLock::new();
+/// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
+/// by first byte for [`Words::phrase_at`](super::words::Words::phrase_at), which the
+/// rules ask at every token: it compares only the phrases that can start there.
+#[derive(Debug)]
+pub struct Class {
+    phrases: Vec<&'static str>,
+    /// The phrases in table order within each first byte, byte after byte.
+    by_first: Vec<&'static str>,
+    /// `by_first[starts[b]..starts[b + 1]]` are the phrases whose first byte is `b`.
+    starts: Vec<usize>,
+}
+
+impl Class {
+    /// The class of `phrases`, in table order.
+    pub(crate) fn new(phrases: Vec<&'static str>) -> Class {
+        // Placed by counting, first byte after first byte: phrases of one first byte
+        // stay in table order, so the first of them that matches is the table's first.
+        let mut starts = vec![0; 257];
+        for p in &phrases {
+            if let Some(&b) = p.as_bytes().first() {
+                starts[usize::from(b) + 1] += 1;
+            }
+        }
+        for b in 0..256 {
+            starts[b + 1] += starts[b];
+        }
+        let mut next = starts.clone();
+        let mut by_first = vec![""; starts[256]];
+        for p in &phrases {
+            if let Some(&b) = p.as_bytes().first() {
+                by_first[next[usize::from(b)]] = p;
+                next[usize::from(b)] += 1;
+            }
+        }
+        Class { phrases, by_first, starts }
+    }
+
+    /// The phrases whose first byte is `byte`, in table order.
+    pub fn starting_with(&self, byte: u8) -> &[&'static str] {
+        &self.by_first[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
+    }
+}
+
+impl std::ops::Deref for Class {
+    type Target = [&'static str];
+
+    fn deref(&self) -> &[&'static str] {
+        &self.phrases
+    }
+}
+
+/// The phrases of a class (see [`Class`]).
+pub fn list(which: List) -> &'static Class {
+    static LISTS: OnceLock<Vec<Class>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let mut lists = vec![Vec::new(); NAMES.len()];
         for line in crate::data::lines(crate::data::table!("directive-grammar.txt")) {
@@ -121,7 +172,7 @@ pub fn list(which: List) -> &'static [&'static str] {
                 lists[*which as usize].push(phrase.trim());
             }
         }
-        lists
+        lists.into_iter().map(Class::new).collect()
     });
     &lists[which as usize]
 }
@@ -143,7 +194,7 @@ mod tests {
 
     #[test]
     fn phrases_are_written_as_the_rules_compare_them() {
-        let lists: Vec<&[&str]> = NAMES.iter().map(|(_, which)| list(*which)).collect();
+        let lists: Vec<&[&str]> = NAMES.iter().map(|(_, which)| &list(*which)[..]).collect();
         crate::directives::words::assert_written_as_compared(&lists);
     }
 }

@@ -12,6 +12,7 @@
 
 use std::ops::Range;
 
+use super::grammar::Class;
 use crate::document::Document;
 use crate::phrases::Phrases;
 use crate::tokens::{Token, TokenKind};
@@ -115,12 +116,12 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The length in tokens of the first of `phrases` that starts at `i`. A phrase whose
-    /// first byte is not the token's is passed over before it is compared: most are,
-    /// and the features ask the 68 markers at every token before a cue.
-    pub fn phrase_at(&self, i: usize, phrases: &[&str]) -> Option<usize> {
-        let first = self.at(i).as_bytes().first();
-        phrases.iter().find(|p| p.as_bytes().first() == first && self.has_phrase(i, p)).map(|p| word_count(p))
+    /// The length in tokens of the first of `phrases` that starts at `i`. Only the
+    /// phrases whose first byte is the token's are compared (see [`Class`]): most are
+    /// not, and the features ask the 68 markers at every token before a cue.
+    pub fn phrase_at(&self, i: usize, phrases: &Class) -> Option<usize> {
+        let &first = self.at(i).as_bytes().first()?;
+        phrases.starting_with(first).iter().find(|p| self.has_phrase(i, p)).map(|p| word_count(p))
     }
 
     /// The length in tokens of the first of `phrases` that ends just before `end`.
@@ -215,10 +216,10 @@ mod tests {
         assert!(!words.has_phrase(2, "yê"), "a prefix of a token is not the token");
         assert!(!words.has_phrase(2, "yêu cầ"));
         assert!(!words.has_phrase(7, "ngành ngành"), "no token past the end");
-        assert_eq!(words.phrase_at(2, &["yêu", "yêu cầu các"]), Some(1));
-        assert_eq!(words.phrase_at(2, &["yêu cầu các", "yêu"]), Some(3));
+        assert_eq!(words.phrase_at(2, &Class::new(vec!["yêu", "yêu cầu các"])), Some(1));
+        assert_eq!(words.phrase_at(2, &Class::new(vec!["yêu cầu các", "yêu"])), Some(3));
         assert_eq!(words.phrase_before(5, &["bộ", "cầu các"]), Some(2));
-        assert_eq!(words.phrase_at(0, &["bộ"]), None);
+        assert_eq!(words.phrase_at(0, &Class::new(vec!["bộ"])), None);
     }
 
     #[test]
