@@ -55,6 +55,7 @@ pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> 
     let mut tried = 0;
     while i < scope.end && tried < MAX_CANDIDATES {
         match words.longest(&lexicon.cues, i) {
+            Some((n, _)) if lexicon.in_name(words, i) => i += n,
             Some((n, cue)) => {
                 tried += 1;
                 if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
@@ -494,6 +495,9 @@ mod tests {
         assert_eq!(cue("Mỹ tiếp tục cấm vận Iran."), None);
         assert_eq!(cue("Nhà hát Giao hưởng thành phố mở cửa."), None);
         assert_eq!(cue("Tòa án buộc bị can bồi thường thiệt hại.").as_deref(), Some("buộc"));
+        assert_eq!(cue("Ban Chỉ đạo yêu cầu các tỉnh theo dõi bão.").as_deref(), Some("yêu cầu"));
+        assert_eq!(cue("Văn phòng Ban chỉ đạo Trung ương đề nghị các tỉnh trực ban.").as_deref(), Some("đề nghị"));
+        assert_eq!(cue("Ban chỉ đạo trung ương về phòng chống thiên tai họp bàn cách đối phó."), None);
     }
 
     #[test]
