@@ -309,6 +309,20 @@ fn a_speaker_who_says_i_inside_the_quotation_is_the_issuer() {
 }
 
 #[test]
+fn a_speaker_whose_verb_goes_on_after_the_quotation_is_the_issuer() {
+    // The speech verb does not end the sentence: the quotation's "tôi" and what the
+    // speaker went on to say are the speaker's.
+    let (issuer, cue, addressee, _, _) = one(
+        "\"Thay mặt Bộ tôi yêu cầu ACV hoàn thành báo cáo trong năm nay\", ông Thọ nói và nhấn mạnh việc này rất cấp bách.",
+    );
+    assert_eq!((issuer, cue.as_str(), addressee), (s("ông Thọ"), "yêu cầu", s("ACV")));
+    let (issuer, cue, _, _, _) = one(
+        "\"Luật đang được xem xét để trình Quốc hội\", ông Thừa nói và nhấn mạnh, những gì luật hoá thì cần xem xét xây dựng.",
+    );
+    assert_eq!((issuer, cue.as_str()), (s("ông Thừa"), "cần"));
+}
+
+#[test]
 fn an_action_ends_where_another_sentence_or_clause_starts() {
     // A stop inside a quotation, which the sentence splitter keeps.
     let (_, _, _, actions, _) =
