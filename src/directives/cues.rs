@@ -524,6 +524,7 @@ mod tests {
         assert_eq!(cue("Ban Chỉ đạo yêu cầu các tỉnh theo dõi bão.").as_deref(), Some("yêu cầu"));
         assert_eq!(cue("Văn phòng Ban chỉ đạo Trung ương đề nghị các tỉnh trực ban.").as_deref(), Some("đề nghị"));
         assert_eq!(cue("Ban chỉ đạo trung ương về phòng chống thiên tai họp bàn cách đối phó."), None);
+        assert_eq!(cue("Ông Cừ, Phó trưởng Ban Chỉ đạo Tây Bắc, được chỉ định giữ chức Phó bí thư."), None);
     }
 
     #[test]

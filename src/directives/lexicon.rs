@@ -79,9 +79,11 @@ impl Lexicon {
     /// Whether token `i` is inside the name of a party that a capital starts one or two
     /// tokens before it: "chỉ đạo" of "Ban chỉ đạo", "Trưởng Ban Chỉ đạo", "Văn phòng
     /// Ban chỉ đạo" is the body's name, and the cue of its sentence comes after it.
+    /// Matched on syllables: the segmenter may glue the head to the title before it
+    /// ("Phó trưởng Ban Chỉ đạo").
     pub fn in_name(&self, words: &Words, i: usize) -> bool {
         (i.saturating_sub(2)..i)
-            .any(|j| words.is_capital(j) && words.longest_heading(&self.parties, j).is_some_and(|(n, _)| j + n > i))
+            .any(|j| words.is_capital(j) && self.parties.longest(&words.lower, j).is_some_and(|(n, _)| j + n > i))
     }
 }
 
