@@ -196,6 +196,20 @@ fn a_speaker_before_the_obligation_is_its_issuer() {
 }
 
 #[test]
+fn a_legal_document_opening_the_sentence_is_its_issuer() {
+    let (issuer, cue, addressee, _, _) =
+        one("Theo nghị quyết này, Bộ Công thương cần ưu tiên phát triển công nghiệp xanh, ít phát thải.");
+    assert_eq!((issuer, cue.as_str(), addressee), (s("nghị quyết này"), "cần", s("Bộ Công thương")));
+    let (issuer, _, _, _, _) = one("Theo Luật Giao thông đường bộ hiện nay, các địa phương phải lắp biển báo tốc độ.");
+    assert_eq!(issuer, s("Luật Giao thông đường bộ"));
+    // A lawyer is not a law, and a document inside the sentence is not its issuer.
+    let (issuer, _, _, _, _) = one("Theo luật sư Hùng, Chủ đầu tư phải bồi thường cho người mua nhà.");
+    assert_ne!(issuer, s("luật sư Hùng"));
+    let (issuer, _, _, _, _) = one("Thủ tướng cho rằng, theo quy định, các bộ phải báo cáo trước ngày 30/6.");
+    assert_ne!(issuer, s("quy định"));
+}
+
+#[test]
 fn an_obligation_stated_as_a_rule_has_no_issuer() {
     let (issuer, cue, addressee, actions, _) = one("Chủ đầu tư phải hoàn thành công trình trước ngày 30/6.");
     assert_eq!((issuer, cue.as_str(), addressee), (None, "phải", s("Chủ đầu tư")));

@@ -14,6 +14,7 @@ use std::ops::Range;
 use super::cues::Veto;
 use super::grammar::{list, List};
 use super::lexicon::{Lexicon, Party};
+use super::parties;
 use super::words::Words;
 use super::{DirectiveKind, Extracted};
 
@@ -216,13 +217,16 @@ pub fn names_authority(words: &Words, lexicon: &Lexicon) -> bool {
     })
 }
 
-/// A party's class (title, body, group, name, person, other) and the words that name
+/// A party's class (document, title, body, group, name, person, other) and the words that name
 /// it with its class: the head word for a party of the lexicons or another word, none
 /// for a person.
 fn party<'w>(words: &'w Words, lexicon: &Lexicon, range: Range<usize>) -> (&'static str, &'w [&'w str]) {
     let mut k = range.start;
     while k < range.end && words.is(k, list(List::Determiners)) {
         k += 1;
+    }
+    if let Some(n) = parties::legal_at(words, k) {
+        return ("document", &words.lower[k..k + n]);
     }
     match lexicon.parties.longest(&words.lower, k) {
         Some((n, kind)) => {
