@@ -439,7 +439,7 @@ fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<(Quote, Option
         (start < speaker_end).then(|| parties::np_ending_at(words, lexicon, start..speaker_end)).flatten()
     };
     if let Some(close) = (0..end).rev().take(16).find(|&k| words.is_quote(k)) {
-        let speech = (1..=2).filter(|&n| end >= n && speech_at(end - n, n)).map(|n| end - n).last();
+        let speech = (1..=2).rev().find(|&n| end >= n && speech_at(end - n, n)).map(|n| end - n);
         if let Some(speech) = speech.filter(|&s| s > close) {
             return Some((quote(close, speaker_of(past_punct(close), speech)), None));
         }
