@@ -355,9 +355,9 @@ pub fn legal_at(words: &Words, i: usize) -> Option<usize> {
     words.phrase_at(i, list(List::Legal)).filter(|&n| words.edge(i + n))
 }
 
-/// The end of a document's name that runs from before `from` to at most `limit`: its
-/// number, name and "này"/"của ..." up to "thì", "về" or "hiện" ("quyết định số 07
-/// về việc ...", "Luật Giao thông đường bộ hiện nay").
+/// The end of the name of a document whose head word ends at `from`, at most `limit`:
+/// its number, name and "này"/"của ..." up to a comma, "thì", "về" or "hiện"
+/// ("quyết định số 07 về việc ...", "Luật Giao thông đường bộ hiện nay").
 fn legal_end(words: &Words, from: usize, limit: usize) -> usize {
     (from..limit).find(|&k| words.is(k, &["thì", "về", "hiện", ","])).unwrap_or(limit)
 }
