@@ -196,6 +196,20 @@ fn a_speaker_before_the_obligation_is_its_issuer() {
 }
 
 #[test]
+fn a_legal_document_opening_the_sentence_is_its_issuer() {
+    let (issuer, cue, addressee, _, _) =
+        one("Theo nghị quyết này, Bộ Công thương cần ưu tiên phát triển công nghiệp xanh, ít phát thải.");
+    assert_eq!((issuer, cue.as_str(), addressee), (s("nghị quyết này"), "cần", s("Bộ Công thương")));
+    let (issuer, _, _, _, _) = one("Theo Luật Giao thông đường bộ hiện nay, các địa phương phải lắp biển báo tốc độ.");
+    assert_eq!(issuer, s("Luật Giao thông đường bộ"));
+    // A lawyer is not a law, and a document inside the sentence is not its issuer.
+    let (issuer, _, _, _, _) = one("Theo luật sư Hùng, Chủ đầu tư phải bồi thường cho người mua nhà.");
+    assert_ne!(issuer, s("luật sư Hùng"));
+    let (issuer, _, _, _, _) = one("Thủ tướng cho rằng, theo quy định, các bộ phải báo cáo trước ngày 30/6.");
+    assert_ne!(issuer, s("quy định"));
+}
+
+#[test]
 fn an_obligation_stated_as_a_rule_has_no_issuer() {
     let (issuer, cue, addressee, actions, _) = one("Chủ đầu tư phải hoàn thành công trình trước ngày 30/6.");
     assert_eq!((issuer, cue.as_str(), addressee), (None, "phải", s("Chủ đầu tư")));
@@ -306,6 +320,20 @@ fn a_speaker_who_says_i_inside_the_quotation_is_the_issuer() {
         "\"Thị trường còn nhiều biến động\" - Bộ trưởng nhấn mạnh, đồng thời yêu cầu ngành thuế tiếp tục cải cách thủ tục.",
     );
     assert_eq!(issuer, s("Bộ trưởng"));
+}
+
+#[test]
+fn a_speaker_whose_verb_goes_on_after_the_quotation_is_the_issuer() {
+    // The speech verb does not end the sentence: the quotation's "tôi" and what the
+    // speaker went on to say are the speaker's.
+    let (issuer, cue, addressee, _, _) = one(
+        "\"Thay mặt Bộ tôi yêu cầu ACV hoàn thành báo cáo trong năm nay\", ông Thọ nói và nhấn mạnh việc này rất cấp bách.",
+    );
+    assert_eq!((issuer, cue.as_str(), addressee), (s("ông Thọ"), "yêu cầu", s("ACV")));
+    let (issuer, cue, _, _, _) = one(
+        "\"Luật đang được xem xét để trình Quốc hội\", ông Thừa nói và nhấn mạnh, những gì luật hoá thì cần xem xét xây dựng.",
+    );
+    assert_eq!((issuer, cue.as_str()), (s("ông Thừa"), "cần"));
 }
 
 #[test]

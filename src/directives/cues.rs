@@ -27,10 +27,12 @@ pub struct Found {
     pub vetoes: Vec<Veto>,
 }
 
-/// A quotation followed by its speaker: `"...", Thủ tướng nhấn mạnh.`
+/// A quotation followed by its speaker: `"...", Thủ tướng nhấn mạnh.`, or what the
+/// speaker goes on to say after the speech verb: `"...", ông Thọ nói và yêu cầu ...`.
 #[derive(Debug, Clone)]
 pub struct Quote {
-    /// Token range inside the quotation marks.
+    /// Token range of what the speaker says: inside the quotation marks, or after
+    /// the speech verb.
     pub inside: Range<usize>,
     /// Token range of the speaker's noun phrase.
     pub speaker: Option<Range<usize>>,
@@ -40,6 +42,10 @@ pub struct Quote {
 /// bound keeps a pathological one linear.
 const MAX_CANDIDATES: usize = 32;
 
+/// How many tokens after a quotation its speaker and speech verb are looked for when
+/// the sentence goes on after them: a title and a full name with a verb.
+const SPEAKER_WORDS: usize = 12;
+
 /// The directive of a sentence, if it carries one, with the reasons its cue may not
 /// give an order: `read` (which builds the directive around a cue) applied to the first
 /// cue for which it gives one, looked for first inside the quotation when the sentence
@@ -48,29 +54,34 @@ const MAX_CANDIDATES: usize = 32;
 /// order ("..., Chủ tịch UBND thành phố yêu cầu: ..."); the first vetoed cue is kept
 /// when there is no other, for the decision to weigh.
 pub fn find<T>(words: &Words, lexicon: &Lexicon, mut read: impl FnMut(Found) -> Option<T>) -> Option<(T, Vec<Veto>)> {
-    let quote = quote_with_speaker(words, lexicon);
-    let scope = quote.as_ref().map_or(0..words.len(), |q| q.inside.clone());
+    let (quote, went_on) = quote_with_speaker(words, lexicon).unzip();
     let mut vetoed = None;
-    let mut i = scope.start;
     let mut tried = 0;
-    while i < scope.end && tried < MAX_CANDIDATES {
-        match words.longest(&lexicon.cues, i) {
-            Some((n, cue)) => {
-                tried += 1;
-                if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
-                    let vetoes = found.vetoes.clone();
-                    if vetoes.is_empty() || vetoed.is_none() {
-                        if let Some(directive) = read(Found { quote: quote.clone(), ..found }) {
-                            if vetoes.is_empty() {
-                                return Some((directive, vetoes));
+    // The whole sentence, or inside the quotation first and then what its speaker went
+    // on to say.
+    for scoped in std::iter::once(quote.clone()).chain(went_on.flatten().map(Some)) {
+        let scope = scoped.as_ref().map_or(0..words.len(), |q| q.inside.clone());
+        let mut i = scope.start;
+        while i < scope.end && tried < MAX_CANDIDATES {
+            match words.longest(&lexicon.cues, i) {
+                Some((n, _)) if lexicon.in_name(words, i) => i += n,
+                Some((n, cue)) => {
+                    tried += 1;
+                    if let Some(found) = validate(words, lexicon, i..i + n, cue, scope.start) {
+                        let vetoes = found.vetoes.clone();
+                        if vetoes.is_empty() || vetoed.is_none() {
+                            if let Some(directive) = read(Found { quote: scoped.clone(), ..found }) {
+                                if vetoes.is_empty() {
+                                    return Some((directive, vetoes));
+                                }
+                                vetoed = Some((directive, vetoes));
                             }
-                            vetoed = Some((directive, vetoes));
                         }
                     }
+                    i += n;
                 }
-                i += n;
+                None => i += 1,
             }
-            None => i += 1,
         }
     }
     // A quoted instruction with no cue inside: "“Hoàn thành trước ngày 30/6”, Bộ trưởng chỉ đạo."
@@ -408,29 +419,45 @@ fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
 }
 
 /// A sentence that is a quotation followed by its speaker and a speech verb:
-/// `"...", Thủ tướng chỉ đạo.` or `"..." - Bộ trưởng nhấn mạnh.`
-fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<Quote> {
+/// `"...", Thủ tướng chỉ đạo.` or `"..." - Bộ trưởng nhấn mạnh.`; else a quotation
+/// whose speaker's verb goes on with "và" or a comma, with what the speaker went on to
+/// say: `"...", ông Thọ nói và yêu cầu Cục Hàng không ...`.
+fn quote_with_speaker(words: &Words, lexicon: &Lexicon) -> Option<(Quote, Option<Quote>)> {
     let mut end = words.len();
     while end > 0 && words.is_punct(end - 1) && !words.is_quote(end - 1) {
         end -= 1;
     }
-    let close = (0..end).rev().take(16).find(|&k| words.is_quote(k))?;
+    let speech_at =
+        |k: usize, n: usize| list(List::Speech).iter().any(|s| s.split(' ').count() == n && words.has_phrase(k, s));
     // The opening mark may sit in an earlier sentence when the quotation has several.
-    let open = (0..close).find(|&k| words.is_quote(k));
-    let mut speech = None;
-    for n in 1..=2 {
-        if end >= n && list(List::Speech).iter().any(|s| s.split(' ').count() == n && words.has_phrase(end - n, s)) {
-            speech = Some(end - n);
+    let quote = |close: usize, speaker| Quote {
+        inside: (0..close).find(|&k| words.is_quote(k)).map_or(0, |k| k + 1)..close,
+        speaker,
+    };
+    let past_punct = |close: usize| (close + 1..end).find(|&k| !words.is_punct(k)).unwrap_or(end);
+    let speaker_of = |start: usize, speech: usize| {
+        let speaker_end = parties::skip_back(words, speech, start);
+        (start < speaker_end).then(|| parties::np_ending_at(words, lexicon, start..speaker_end)).flatten()
+    };
+    if let Some(close) = (0..end).rev().take(16).find(|&k| words.is_quote(k)) {
+        let speech = (1..=2).rev().find(|&n| end >= n && speech_at(end - n, n)).map(|n| end - n);
+        if let Some(speech) = speech.filter(|&s| s > close) {
+            return Some((quote(close, speaker_of(past_punct(close), speech)), None));
         }
     }
-    let speech = speech.filter(|&s| s > close)?;
-    let mut start = close + 1;
-    while start < speech && words.is_punct(start) {
-        start += 1;
-    }
-    let speaker_end = parties::skip_back(words, speech, start);
-    let speaker = (start < speaker_end).then(|| parties::np_ending_at(words, lexicon, start..speaker_end)).flatten();
-    Some(Quote { inside: open.map_or(0, |k| k + 1)..close, speaker })
+    // A closing mark, then punctuation, the speaker's noun phrase and a speech verb that
+    // goes on with "và" or a comma.
+    (1..end).filter(|&k| words.is_quote(k)).find_map(|close| {
+        let start = past_punct(close);
+        if start == close + 1 && words.at(close) != "”" {
+            return None;
+        }
+        let (speech, n) = (start + 1..end.min(start + SPEAKER_WORDS))
+            .find_map(|k| (1..=2).rev().find(|&n| speech_at(k, n)).map(|n| (k, n)))?;
+        let speaker = speaker_of(start, speech).filter(|np| np.start == start && words.is(speech + n, &["và", ","]))?;
+        let went_on = Quote { inside: speech + n..words.len(), speaker: Some(speaker.clone()) };
+        Some((quote(close, Some(speaker)), Some(went_on)))
+    })
 }
 
 #[cfg(test)]
@@ -495,6 +522,10 @@ mod tests {
         assert_eq!(cue("Mỹ tiếp tục cấm vận Iran."), None);
         assert_eq!(cue("Nhà hát Giao hưởng thành phố mở cửa."), None);
         assert_eq!(cue("Tòa án buộc bị can bồi thường thiệt hại.").as_deref(), Some("buộc"));
+        assert_eq!(cue("Ban Chỉ đạo yêu cầu các tỉnh theo dõi bão.").as_deref(), Some("yêu cầu"));
+        assert_eq!(cue("Văn phòng Ban chỉ đạo Trung ương đề nghị các tỉnh trực ban.").as_deref(), Some("đề nghị"));
+        assert_eq!(cue("Ban chỉ đạo trung ương về phòng chống thiên tai họp bàn cách đối phó."), None);
+        assert_eq!(cue("Ông Cừ, Phó trưởng Ban Chỉ đạo Tây Bắc, được chỉ định giữ chức Phó bí thư."), None);
     }
 
     #[test]

@@ -14,6 +14,7 @@ use std::ops::Range;
 use super::cues::Veto;
 use super::grammar::{list, List};
 use super::lexicon::{Lexicon, Party};
+use super::parties;
 use super::words::Words;
 use super::{DirectiveKind, Extracted};
 
@@ -218,11 +219,17 @@ pub fn names_authority(words: &Words, lexicon: &Lexicon) -> bool {
 
 /// A party's class (title, body, group, name, person, other) and the words that name
 /// it with its class: the head word for a party of the lexicons or another word, none
-/// for a person.
+/// for a person. A legal document ("Theo quy định, ...") is in the class of no issuer,
+/// with its own head word: a rule the law states, not an authority's order. (A class
+/// "document" of its own cost cross-validated precision, 78.6 -> 78.0 averaged over
+/// four fit seeds, where this reading gives 79.2.)
 fn party<'w>(words: &'w Words, lexicon: &Lexicon, range: Range<usize>) -> (&'static str, &'w [&'w str]) {
     let mut k = range.start;
     while k < range.end && words.is(k, list(List::Determiners)) {
         k += 1;
+    }
+    if let Some(n) = parties::legal_at(words, k) {
+        return ("none", &words.lower[k..k + n]);
     }
     match lexicon.parties.longest(&words.lower, k) {
         Some((n, kind)) => {

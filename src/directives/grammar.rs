@@ -64,6 +64,8 @@ pub enum List {
     Document,
     /// `sending` in the table.
     Sending,
+    /// `legal` in the table.
+    Legal,
     /// `proposal` in the table.
     Proposal,
     /// `quantifier` in the table.
@@ -75,7 +77,7 @@ pub enum List {
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 32] = [
+const NAMES: [(&str, List); 33] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -104,6 +106,7 @@ const NAMES: [(&str, List); 32] = [
     ("petitioner", List::Petitioner),
     ("document", List::Document),
     ("sending", List::Sending),
+    ("legal", List::Legal),
     ("proposal", List::Proposal),
     ("quantifier", List::Quantifier),
     ("markers", List::Markers),

@@ -70,10 +70,20 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// Whether a cue word starts at `i`, not counting "giao" inside another word
-    /// ("giao thông", "bàn giao"). Here, below the parties and the cues, because a
-    /// party's phrase ends where a cue begins.
+    /// ("giao thông", "bàn giao") or a cue inside a body's name ("Ban Chỉ đạo"). Here,
+    /// below the parties and the cues, because a party's phrase ends where a cue begins.
     pub fn cue_word_at(&self, words: &Words, i: usize) -> bool {
-        words.longest(&self.cues, i).is_some() && !giao_in_word(words, i)
+        words.longest(&self.cues, i).is_some() && !giao_in_word(words, i) && !self.in_name(words, i)
+    }
+
+    /// Whether token `i` is inside the name of a party that a capital starts one or two
+    /// tokens before it: "chỉ đạo" of "Ban chỉ đạo", "Trưởng Ban Chỉ đạo", "Văn phòng
+    /// Ban chỉ đạo" is the body's name, and the cue of its sentence comes after it.
+    /// Matched on syllables: the segmenter may glue the head to the title before it
+    /// ("Phó trưởng Ban Chỉ đạo").
+    pub fn in_name(&self, words: &Words, i: usize) -> bool {
+        (i.saturating_sub(2)..i)
+            .any(|j| words.is_capital(j) && self.parties.longest(&words.lower, j).is_some_and(|(n, _)| j + n > i))
     }
 }
 

@@ -334,6 +334,12 @@ pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: u
         let sep = end - 1;
         let start = clause_start(words, lexicon, sep, floor);
         let s = skip_connectives(words, start, sep);
+        // "Theo quy định, ...": a document opening the sentence is its issuer.
+        if s == 0 && words.at(s) == "theo" {
+            if let Some(n) = legal_at(words, s + 1) {
+                return Some(s + 1..legal_end(words, s + 1 + n, sep));
+            }
+        }
         let s = if words.at(s) == "theo" && starts_np(words, lexicon, s + 1) { s + 1 } else { s };
         if s < sep && starts_np(words, lexicon, s) {
             return Some(s..np_end(words, lexicon, s, sep));
@@ -341,6 +347,19 @@ pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: u
         end = start;
     }
     None
+}
+
+/// The length of the legal document word at `i` ("quy định", "nghị quyết"), when it is
+/// a whole word ("luật", not "luật sư").
+pub fn legal_at(words: &Words, i: usize) -> Option<usize> {
+    words.phrase_at(i, list(List::Legal)).filter(|&n| words.edge(i + n))
+}
+
+/// The end of the name of a document whose head word ends at `from`, at most `limit`:
+/// its number, name and "này"/"của ..." up to a comma, "thì", "về" or "hiện"
+/// ("quyết định số 07 về việc ...", "Luật Giao thông đường bộ hiện nay").
+fn legal_end(words: &Words, from: usize, limit: usize) -> usize {
+    (from..limit).find(|&k| words.is(k, &["thì", "về", "hiện", ","])).unwrap_or(limit)
 }
 
 /// The addressee after a verb cue ending at `after` and where the action starts. The
