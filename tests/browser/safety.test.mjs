@@ -116,7 +116,7 @@ async function assertPageShowsLiterally(page) {
   assert.ok(summary.some((s) => s.includes('<script>') && s.includes('onerror=')), 'markup shows in the summary');
   const actions = await page.$$eval('#directives td li', (items) => items.map((li) => li.textContent));
   assert.deepEqual(actions, digest.directives.flatMap((d) => d.actions.map((a) => a.text)));
-  assert.ok(actions.some((a) => a.includes('</textarea><script>')), 'markup shows in the directives');
+  assert.ok(actions.some((a) => a.includes('</style><script>')), 'markup shows in the directives');
   const keywords = await page.$$eval('#keywords li', (items) => items.map((li) => li.textContent));
   assert.equal(keywords.length, digest.keywords.length);
 }
