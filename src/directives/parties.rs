@@ -459,20 +459,21 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         if j > start && (action_at(words, lexicon, j).is_some() || cue) {
             return (j, true);
         }
+        let verb = words.longest(&lexicon.verbs, j);
+        let breaks = j > start && !words.is_capital(j) && breaks_at(words, lexicon, j);
         // A break word that is a verb of its own in the treebank ("làm việc") is the
         // verb of the phrase before it ("Ban giám khảo làm việc ...").
-        let verb_word = matches!(words.longest(&lexicon.verbs, j), Some((n, true)) if n > 1);
-        if j > start && !words.is_capital(j) && breaks_at(words, lexicon, j) && verb_word {
+        if breaks && matches!(verb, Some((n, true)) if n > 1) {
             return (j, true);
         }
         if words.is(j, &[";", ":", "(", "!", "?", "…", "..."])
             || words.is_quote(j)
             || (j > start && words.phrase_at(j, list(List::Adverbial)).is_some())
-            || (j > start && !words.is_capital(j) && breaks_at(words, lexicon, j))
+            || breaks
         {
             return (j, false);
         }
-        match words.longest(&lexicon.verbs, j) {
+        match verb {
             // A verb that no directive's action starts with, right after a bare head
             // and followed by one that does, names what the head does: "đơn vị tư
             // vấn rà soát ...", "các cơ quan đại diện ngoại giao ... có ...".
