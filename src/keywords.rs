@@ -1,10 +1,10 @@
 //! Key phrases of a document, ranked, with every occurrence.
 //!
 //! A candidate is a run of 1 to [`MAX_UNITS`] units (the words of
-//! [`crate::words::token_units`], or syllables when no word model is loaded) inside one
-//! sentence, with no punctuation, number or date
-//! inside, not next to a number ("tháng 9", "3.000 người" are quantities, not topics),
-//! and cased as Vietnamese writes a term: all capitalised ("Điện Biên", "Phạm Minh
+//! [`Document::words`](crate::document::Document::words), or syllables when no word
+//! model is loaded) inside one sentence, with no punctuation, number or date inside,
+//! not next to a number ("tháng 9", "3.000 người" are quantities, not topics), and
+//! cased as Vietnamese writes a term: all capitalised ("Điện Biên", "Phạm Minh
 //! Chính"), all lower case ("hạ tầng"), or one capital then lower case ("Thủ tướng").
 //! Occurrences are counted by lower-cased syllables.
 //!
@@ -179,7 +179,7 @@ fn narrow(tokens: &Range<usize>) -> Range<u32> {
 
 /// The best `limit` key phrases of `doc`, best first. `units` are consecutive
 /// token-index ranges covering the document's tokens (its words, see
-/// [`crate::words::token_units`], or its syllables one by one);
+/// [`Document::words`](crate::document::Document::words), or its syllables one by one);
 /// `title` is the title sentence, if any.
 pub fn key_phrases(
     doc: &Document,
@@ -712,7 +712,7 @@ mod tests {
         let doc = Document::new(text);
         let terms = Terms::new(&doc);
         let title = crate::score::title(&doc);
-        key_phrases(&doc, &terms, &crate::words::token_units(&doc), title, limit)
+        key_phrases(&doc, &terms, doc.words(), title, limit)
             .iter()
             .map(|p| {
                 let first = &p.occurrences[0];
@@ -806,7 +806,7 @@ mod tests {
         let text = sentence.repeat(repeats);
         let doc = Document::new(&text);
         let terms = Terms::new(&doc);
-        let phrases = key_phrases(&doc, &terms, &crate::words::token_units(&doc), None, 10);
+        let phrases = key_phrases(&doc, &terms, doc.words(), None, 10);
         let name = phrases
             .iter()
             .find(|p| {
@@ -830,7 +830,7 @@ mod tests {
         let doc = Document::new(&text);
         assert_eq!(&doc.text()[doc.tokens[lead].range.clone()], "Bà", "the phrase starts where meant");
         let terms = Terms::new(&doc);
-        let found = key_phrases(&doc, &terms, &crate::words::token_units(&doc), None, 10);
+        let found = key_phrases(&doc, &terms, doc.words(), None, 10);
         assert!(!found.is_empty(), "the filler has key phrases");
         assert!(found.iter().all(|p| p.occurrences[0].end <= lead), "{found:?}");
     }
@@ -840,7 +840,7 @@ mod tests {
         let doc = Document::new(SEED);
         let terms = Terms::new(&doc);
         let title = doc.sentence_token_range(0);
-        for phrase in key_phrases(&doc, &terms, &crate::words::token_units(&doc), Some(0), 20) {
+        for phrase in key_phrases(&doc, &terms, doc.words(), Some(0), 20) {
             assert!(phrase.occurrences.len() >= 2 || phrase.occurrences[0].end <= title.end, "{phrase:?}");
             assert!(phrase.occurrences.windows(2).all(|w| w[0].end <= w[1].start));
         }

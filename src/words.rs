@@ -31,13 +31,6 @@ pub const LONGEST_WORD: usize = 4;
 #[cfg(feature = "embedded-words")]
 const SHIPPED: &[u8] = include_bytes!("../data/words.bin");
 
-/// Every word of `doc` as a range of indices into `doc.tokens`, sentence after
-/// sentence: the units of key phrases (see [`segment`], which also says which words
-/// the lexicon knows).
-pub fn token_units(doc: &Document) -> Vec<Range<usize>> {
-    segment(doc).units
-}
-
 /// The words of a text, as [`segment`] finds them.
 #[derive(Debug, Clone)]
 pub struct Segmentation {

@@ -8,8 +8,6 @@
 //! listed phrase found in the title or sapo) improves, and halves the step when no
 //! move helps. `cvalue` stays at 1: scaling every weight changes no rank.
 
-use std::ops::Range;
-
 use tomtat::keywords::{self, Weights, SIGNALS};
 
 use crate::corpus;
@@ -32,7 +30,6 @@ const PRIORS: &str = "cvalue 1\nfrequency 0\ntitle 1.6\nlead 0\nearly 0\nwords 0
 struct Example<'a> {
     doc: tomtat::Document<'a>,
     terms: tomtat::terms::Terms,
-    units: Vec<Range<usize>>,
     title: Option<usize>,
     references: [Vec<String>; 2],
 }
@@ -52,7 +49,6 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let doc = tomtat::Document::new(text);
             Example {
                 terms: tomtat::terms::Terms::new(&doc),
-                units: tomtat::words::token_units(&doc),
                 title: tomtat::score::title(&doc),
                 references: [syllables(&article.title), syllables(&article.summary)],
                 doc,
@@ -65,7 +61,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             examples
                 .iter()
                 .map(|e| {
-                    let phrases = keywords::key_phrases_weighted(&e.doc, &e.terms, &e.units, e.title, LISTED, weights);
+                    let phrases =
+                        keywords::key_phrases_weighted(&e.doc, &e.terms, e.doc.words(), e.title, LISTED, weights);
                     phrases
                         .iter()
                         .filter(|p| {
