@@ -187,14 +187,14 @@ fn dot_is_inside(before: &str) -> bool {
     if let (Some(c), None) = (letters.next(), letters.next()) {
         return c.is_uppercase();
     }
-    abbreviations().iter().any(|a| a.len() == word.len() && word.chars().map(lower_char).eq(a.chars()))
+    is_abbreviation(word)
 }
 
-/// Whether `word` (lower case) is an abbreviation after which "." never ends a
-/// sentence ("tp" of "TP. Hà Nội"): the directives' actions stop at a stop the
-/// sentence splitter kept inside a quotation, but not at one of these.
+/// Whether `word` (in any case) is an abbreviation after which "." never ends a
+/// sentence ("TP" of "TP. Hà Nội"): the splitter's test, which the directives' actions
+/// share (they stop at a stop kept inside a quotation, but not at one of these).
 pub(crate) fn is_abbreviation(word: &str) -> bool {
-    abbreviations().iter().any(|a| a == word)
+    abbreviations().iter().any(|a| word.len() == a.len() && a.chars().eq(word.chars().map(lower_char)))
 }
 
 /// Abbreviations from `data/abbreviations.txt`, lower-cased.
