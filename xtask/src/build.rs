@@ -133,6 +133,11 @@ pub fn shipped(name: &str) -> String {
     format!("{SITE}/{name}")
 }
 
+/// The text of the file at `path`, saying which file failed.
+pub fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
 /// Copies `from` to `to`, saying which file failed.
 pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
