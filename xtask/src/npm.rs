@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::json;
 
-use crate::build::{copy, crate_version, shipped, write_file, Reader, WIDGET_SCRIPTS};
+use crate::build::{copy, crate_version, read, shipped, write_file, Reader, WIDGET_SCRIPTS};
 
 /// The package's folder (git-ignored).
 pub const DIR: &str = "dist/npm";
@@ -100,8 +100,7 @@ fn package_json(version: &str, files: &[String]) -> serde_json::Value {
 
 /// The npm README with this build's version and gzip/brotli sizes filled in.
 fn readme(version: &str, parts: &Reader) -> Result<String, String> {
-    let template = std::fs::read_to_string(Path::new(TEMPLATES).join("README.md"))
-        .map_err(|e| format!("cannot read {TEMPLATES}/README.md: {e}"))?;
+    let template = read(&Path::new(TEMPLATES).join("README.md"))?;
     let reader = parts.total();
     Ok([
         ("@VERSION@", version.to_string()),
