@@ -91,9 +91,11 @@ pub fn build() -> Result<(), String> {
     println!("wrote {SITE}/ (www/ as it ships: scripts without comments and indentation, and pkg/)");
     crate::offline::write()?;
     println!("wrote {} (the page in one file, for file:// and no network)", crate::offline::OUT);
-    crate::npm::write()?;
+    // Measured once: the npm README and the size report both give these figures.
+    let reader = Reader::sizes()?;
+    crate::npm::write(&reader)?;
     crate::extension::write()?;
-    report_sizes()
+    report_sizes(&reader)
 }
 
 /// Writes `dist/www/`: `www/` with its own scripts stripped and checked, and the built
@@ -131,6 +133,11 @@ pub fn shipped(name: &str) -> String {
     format!("{SITE}/{name}")
 }
 
+/// The text of the file at `path`, saying which file failed.
+pub fn read(path: &Path) -> Result<String, String> {
+    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
+}
+
 /// Copies `from` to `to`, saying which file failed.
 pub fn copy(from: &Path, to: &Path) -> Result<(), String> {
     std::fs::copy(from, to).map(drop).map_err(|e| format!("cannot copy {} to {}: {e}", from.display(), to.display()))
@@ -161,10 +168,9 @@ pub fn write_file(path: &Path, text: &str) -> Result<(), String> {
 /// Prints raw, gzip and brotli sizes of the wasm, the generated glue, the word model, the page's
 /// scripts, what a news site's reader downloads (against its budget), the offline
 /// file, the npm package and the extension, and writes them into `docs/performance.md`.
-fn report_sizes() -> Result<(), String> {
-    let parts = Reader::sizes()?;
+fn report_sizes(parts: &Reader) -> Result<(), String> {
     let reader = parts.total();
-    let Reader { widget, glue, wasm, words } = parts;
+    let &Reader { widget, glue, wasm, words } = parts;
     let page = sizes(&PAGE_SCRIPTS.map(shipped))?;
     let offline = sizes(&[crate::offline::OUT.to_string()])?;
     let extension = sizes(&files_under(Path::new(crate::extension::DIR))?)?;

@@ -166,26 +166,20 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                 .collect();
             let doc = Document::new(body);
             let points = CodePoints::new(body);
-            let proposed = tomtat::directives::candidates_as::<String>(&doc);
-            let vetoes = proposed.iter().map(|c| c.vetoes.clone()).collect();
-            let candidates = proposed
-                .into_iter()
-                .map(|c| {
-                    let d = c.directive;
-                    let sentence = doc.span(doc.sentences[d.sentence].range.clone());
-                    let scored = Scored {
-                        sentence: (points.at(sentence.start), points.at(sentence.end)),
-                        issuer: d.issuer.map(|r| doc.span(r).text),
-                        addressee: d.addressee.map(|r| doc.span(r).text),
-                        actions: d.actions.into_iter().map(|r| doc.span(r).text).collect(),
-                    };
-                    (scored, c.features)
-                })
-                .collect::<Vec<_>>();
-            let hashes = candidates
-                .iter()
-                .map(|(_, names): &(Scored, Vec<String>)| names.iter().map(|n| feature_hash(n)).collect())
-                .collect();
+            let (mut candidates, mut hashes, mut vetoes) = (Vec::new(), Vec::new(), Vec::new());
+            for c in tomtat::directives::candidates_as::<String>(&doc) {
+                let d = c.directive;
+                let sentence = doc.span(doc.sentences[d.sentence].range.clone());
+                let scored = Scored {
+                    sentence: (points.at(sentence.start), points.at(sentence.end)),
+                    issuer: d.issuer.map(|r| doc.span(r).text),
+                    addressee: d.addressee.map(|r| doc.span(r).text),
+                    actions: d.actions.into_iter().map(|r| doc.span(r).text).collect(),
+                };
+                hashes.push(c.features.iter().map(|n| feature_hash(n)).collect());
+                vetoes.push(c.vetoes);
+                candidates.push((scored, c.features));
+            }
             let keyword = doc
                 .sentences
                 .iter()

@@ -12,7 +12,7 @@
 
 use std::path::Path;
 
-use crate::build::{copy, crate_version, ship, shipped, write_file};
+use crate::build::{copy, crate_version, read, ship, shipped, write_file};
 
 /// The extension's folder (git-ignored).
 pub const DIR: &str = "dist/extension";
@@ -52,8 +52,7 @@ pub fn write() -> Result<(), String> {
     for name in PKG_FILES {
         copy(Path::new(&shipped(&format!("pkg/{name}"))), &dir.join("pkg").join(name))?;
     }
-    let manifest = std::fs::read_to_string(Path::new(SOURCES).join("manifest.json"))
-        .map_err(|e| format!("cannot read {SOURCES}/manifest.json: {e}"))?;
+    let manifest = read(&Path::new(SOURCES).join("manifest.json"))?;
     write_file(&dir.join("manifest.json"), &manifest.replace("@VERSION@", &crate_version()?))?;
     ship(&Path::new(SOURCES).join("content.js"), &dir.join("content.js"))?;
     let content = crate::offline::bundle(&dir.join("content.js"), &|_, module| Ok(module))?;

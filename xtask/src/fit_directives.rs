@@ -76,19 +76,19 @@ struct Example {
 /// Fits the decision on `articles`.
 pub fn fit(articles: &[&Read]) -> Fitted {
     // The vocabulary is of hashes, as the decision reads them: features that share one
-    // share a weight, and the table names them all.
-    let mut counts: HashMap<u32, usize> = HashMap::new();
-    let mut names: BTreeMap<u32, BTreeSet<&str>> = BTreeMap::new();
+    // share a weight, and the table names them all. Each hash, in order, with how many
+    // candidates have it and the names that hash to it.
+    let mut seen: BTreeMap<u32, (usize, BTreeSet<&str>)> = BTreeMap::new();
     for article in articles {
         for (hashes, named) in article.hashes().zip(article.features()) {
             for (&h, name) in hashes.iter().zip(named) {
-                *counts.entry(h).or_default() += 1;
-                names.entry(h).or_default().insert(name);
+                let (count, names) = seen.entry(h).or_default();
+                *count += 1;
+                names.insert(name);
             }
         }
     }
-    let mut vocabulary: Vec<u32> = counts.iter().filter(|(_, &n)| n >= MIN_COUNT).map(|(h, _)| *h).collect();
-    vocabulary.sort_unstable();
+    let vocabulary: Vec<u32> = seen.iter().filter(|(_, (n, _))| *n >= MIN_COUNT).map(|(h, _)| *h).collect();
     let index: HashMap<u32, usize> = vocabulary.iter().enumerate().map(|(i, h)| (*h, i)).collect();
     let mut examples = Vec::new();
     for (a, article) in articles.iter().enumerate() {
@@ -114,7 +114,7 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let kept: Vec<(u32, i32, String)> = vocabulary
         .iter()
         .zip(&weights)
-        .map(|(h, w)| (*h, quantise(*w), names[h].iter().copied().collect::<Vec<_>>().join(" | ")))
+        .map(|(h, w)| (*h, quantise(*w), seen[h].1.iter().copied().collect::<Vec<_>>().join(" | ")))
         .filter(|(_, w, _)| w.abs() >= MIN_WEIGHT)
         .collect();
     let table = format!(

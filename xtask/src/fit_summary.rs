@@ -144,7 +144,7 @@ fn objective(examples: &[Example], weights: &Signals, redundancy: f32, budget: &
 
 pub fn run(args: &[String]) -> Result<(), String> {
     // `--body-only` refits the reading without a title alone, keeping the other's weights.
-    let readings = if args.iter().any(|a| a == "--body-only") { 1..2 } else { 0..2 };
+    let body_only = args.iter().any(|a| a == "--body-only");
     let path = crate::path_arg(args, corpus::TRAIN_20K);
     if path != corpus::TRAIN_20K {
         return Err(format!("fit-summary fits on {} only, not {path}", corpus::TRAIN_20K));
@@ -157,7 +157,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut fitted = start.0;
     let mut lines = Vec::new();
     for (reading, name) in ["with title", "body only"].iter().enumerate() {
-        if !readings.contains(&reading) {
+        if body_only && reading == 0 {
             lines.push(format!("{name} kept"));
             continue;
         }

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::json;
 
-use crate::build::{copy, crate_version, shipped, write_file, Reader, WIDGET_SCRIPTS};
+use crate::build::{copy, crate_version, read, shipped, write_file, Reader, WIDGET_SCRIPTS};
 
 /// The package's folder (git-ignored).
 pub const DIR: &str = "dist/npm";
@@ -22,8 +22,9 @@ const TEMPLATES: &str = "npm";
 /// What the package takes from the shipped `pkg/`.
 const PKG_FILES: [&str; 4] = ["tomtat.js", "tomtat_bg.wasm", "tomtat.d.ts", "words.bin"];
 
-/// Writes `dist/npm/` and packs it into `dist/tomtat-<version>.tgz`.
-pub fn write() -> Result<(), String> {
+/// Writes `dist/npm/` and packs it into `dist/tomtat-<version>.tgz`; its README gives
+/// the sizes of `reader`.
+pub fn write(reader: &Reader) -> Result<(), String> {
     let version = crate_version()?;
     let dir = Path::new(DIR);
     if dir.exists() {
@@ -44,7 +45,7 @@ pub fn write() -> Result<(), String> {
         copy(&Path::new(TEMPLATES).join(name), &dir.join(name))?;
         files.push(name.to_string());
     }
-    write_file(&dir.join("README.md"), &readme(&version)?)?;
+    write_file(&dir.join("README.md"), &readme(&version, reader)?)?;
     let manifest = package_json(&version, &files);
     write_file(
         &dir.join("package.json"),
@@ -98,10 +99,8 @@ fn package_json(version: &str, files: &[String]) -> serde_json::Value {
 }
 
 /// The npm README with this build's version and gzip/brotli sizes filled in.
-fn readme(version: &str) -> Result<String, String> {
-    let template = std::fs::read_to_string(Path::new(TEMPLATES).join("README.md"))
-        .map_err(|e| format!("cannot read {TEMPLATES}/README.md: {e}"))?;
-    let parts = Reader::sizes()?;
+fn readme(version: &str, parts: &Reader) -> Result<String, String> {
+    let template = read(&Path::new(TEMPLATES).join("README.md"))?;
     let reader = parts.total();
     Ok([
         ("@VERSION@", version.to_string()),

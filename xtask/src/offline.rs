@@ -17,7 +17,7 @@ use std::path::{Path, PathBuf};
 
 use base64::Engine as _;
 
-use crate::build::shipped;
+use crate::build::{read, shipped};
 
 /// Where the file goes (git-ignored).
 pub const OUT: &str = "dist/tomtat.html";
@@ -71,10 +71,6 @@ pub fn write() -> Result<(), String> {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
     std::fs::write(&out, &html).map_err(|e| format!("cannot write {OUT}: {e}"))
-}
-
-fn read(path: &Path) -> Result<String, String> {
-    std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))
 }
 
 /// `text` with its one occurrence of `from` replaced; an error when there is not exactly one.

@@ -51,8 +51,7 @@ pub fn strip(source: &str) -> Result<String, String> {
 /// The stripped copy of the ES module at `path`, checked with `node --check` as a module
 /// when node is installed (the browser tests need it; the build does not).
 pub fn stripped_module(path: &Path) -> Result<String, String> {
-    let source = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
-    let stripped = strip(&source).map_err(|e| format!("{}: {e}", path.display()))?;
+    let stripped = strip(&crate::build::read(path)?).map_err(|e| format!("{}: {e}", path.display()))?;
     check_module(&stripped).map_err(|e| format!("the stripped copy of {} does not parse: {e}", path.display()))?;
     Ok(stripped)
 }
