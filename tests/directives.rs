@@ -479,6 +479,17 @@ fn a_speakers_own_plans_are_not_directives() {
 }
 
 #[test]
+fn the_inclusive_chung_ta_of_an_exhortation_is_its_addressee() {
+    let (issuer, cue, addressee, actions, _) =
+        one("Chúng ta phải quyết định chấm dứt quy hoạch dự án Làng đại học treo suốt 20 năm qua.");
+    assert_eq!((issuer, cue.as_str(), addressee), (None, "phải", s("Chúng ta")));
+    assert_eq!(actions, ["quyết định chấm dứt quy hoạch dự án Làng đại học treo suốt 20 năm qua"]);
+    let (_, _, addressee, _, _) =
+        one("Để phát triển đất nước nhanh và bền vững, đòi hỏi chúng ta cần phát huy mạnh mẽ nguồn vốn trí thức.");
+    assert_eq!(addressee, s("chúng ta"));
+}
+
+#[test]
 fn empty_and_odd_input_gives_no_directive() {
     for text in ["", " ", "yêu cầu", "phải.", "Thủ tướng giao:", ";;;,,,", "\"\"\"", "giao cho", "Theo ,", "— phải —"]
     {
