@@ -613,6 +613,18 @@ fn a_task_after_a_condition_continues_the_list_and_a_copula_ends_the_addressee()
 }
 
 #[test]
+fn a_title_that_is_also_a_verb_leads_the_party_after_it() {
+    let (_, _, addressee, actions, _) =
+        one("Ông Xứng yêu cầu lãnh đạo các sở ngành, địa phương rà soát, tổng hợp số lượng cấp phó phòng đã bổ nhiệm.");
+    assert_eq!(addressee, s("lãnh đạo các sở ngành, địa phương"));
+    assert_eq!(actions, ["rà soát, tổng hợp số lượng cấp phó phòng đã bổ nhiệm"]);
+    // Before no party, "lãnh đạo" is the verb of the action.
+    let (_, _, addressee, actions, _) = one("Thủ tướng yêu cầu lãnh đạo, chỉ đạo quyết liệt công tác phòng dịch.");
+    assert_eq!(addressee, None);
+    assert_eq!(actions, ["lãnh đạo, chỉ đạo quyết liệt công tác phòng dịch"]);
+}
+
+#[test]
 fn a_name_keeps_the_lower_case_syllables_of_its_words() {
     let (issuer, _, addressee, _, _) =
         one("Bộ Tài nguyên - Môi trường cho biết đã chỉ đạo các địa phương quan trắc môi trường biển.");

@@ -409,9 +409,11 @@ pub fn addressee_after(
             && !starts_np(words, lexicon, start)
             && !lexicon.cue_word_at(words, start))
     {
-        // "thanh tra" is a body before a name or a modal, else a verb.
-        let body = party_at(words, lexicon, start).is_some_and(|(n, _)| words.is_capital(start + n))
-            || (verb && modal_at(words, lexicon, stop).is_some());
+        // "thanh tra" is a body before a name or a modal, else a verb; "lãnh đạo" is a
+        // title before the party it leads ("lãnh đạo các quận, huyện").
+        let body = party_at(words, lexicon, start).is_some_and(|(n, party)| {
+            words.is_capital(start + n) || (party == Party::Title && starts_np(words, lexicon, start + n))
+        }) || (verb && modal_at(words, lexicon, stop).is_some());
         if !body {
             return Some((None, after));
         }
