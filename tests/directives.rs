@@ -364,6 +364,12 @@ fn parties_listed_with_commas_are_one_party() {
     // A fronted connective or time is not a party of the list.
     let (issuer, _, _, _, _) = one("Đồng thời, UBND tỉnh yêu cầu các sở rà soát biên chế.");
     assert_eq!(issuer, s("UBND tỉnh"));
+
+    // Also when the list is the subject of a clause before the cue's own.
+    let (_, cue, addressee, _, _) = one(
+        "Các Bộ, ban, ngành khác tuỳ chức năng, nhiệm vụ được giao, có trách nhiệm tích cực phối hợp cùng với Bộ Giáo dục tổ chức kỳ thi.",
+    );
+    assert_eq!((cue.as_str(), addressee), ("có trách nhiệm", s("Các Bộ, ban, ngành khác")));
 }
 
 #[test]

@@ -342,7 +342,7 @@ pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: u
         }
         let s = if words.at(s) == "theo" && starts_np(words, lexicon, s + 1) { s + 1 } else { s };
         if s < sep && starts_np(words, lexicon, s) {
-            return Some(s..np_end(words, lexicon, s, sep));
+            return Some(listed_before(words, lexicon, s..np_end(words, lexicon, s, sep), floor));
         }
         end = start;
     }
