@@ -585,6 +585,21 @@ fn a_bracket_after_the_issuers_name_belongs_to_it() {
 }
 
 #[test]
+fn a_name_of_several_words_opening_the_sentence_is_the_issuer_of_its_verbs() {
+    let (issuer, _, addressee, _, _) = one(
+        "Bình Nhưỡng cũng lên án lệnh trừng phạt là một \"tội ác ghê tởm\", yêu cầu Washington thu hồi quyết định.",
+    );
+    assert_eq!((issuer, addressee), (s("Bình Nhưỡng"), s("Washington")));
+    let (issuer, _, addressee, _, _) =
+        one("Trung Quốc xem Đài Loan là một phần lãnh thổ không thể tách rời và yêu cầu Mỹ chấm dứt bán vũ khí cho Đài Loan.");
+    assert_eq!((issuer, addressee), (s("Trung Quốc"), s("Mỹ")));
+    // One capitalised word opening a sentence may be any word: no issuer.
+    let (issuer, _, _, _, _) =
+        one("Khi nhìn nhận thị trường lao động, phải đánh giá đào tạo phù hợp nhu cầu thị trường.");
+    assert_eq!(issuer, None);
+}
+
+#[test]
 fn a_speaker_reporting_an_order_they_gave_is_its_issuer() {
     let (issuer, cue, addressee, _, _) = one("Chúng tôi đã yêu cầu nhà thầu tháo dỡ công trình tạm.");
     assert_eq!((issuer, cue.as_str(), addressee), (s("Chúng tôi"), "yêu cầu", s("nhà thầu")));
