@@ -263,6 +263,11 @@ mod tests {
             actions("hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện."),
             ["hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện"]
         );
+        // "đảm bảo" with an object of its own is another task.
+        assert_eq!(
+            actions("thường xuyên kiểm tra nguồn gốc vật liệu đầu vào, đảm bảo tính hợp pháp về nguồn gốc xuất xứ."),
+            ["thường xuyên kiểm tra nguồn gốc vật liệu đầu vào", "đảm bảo tính hợp pháp về nguồn gốc xuất xứ"]
+        );
         assert_eq!(
             actions("tháo dải phân cách này để nước mưa lưu thông, đồng thời tăng cường tuần tra."),
             ["tháo dải phân cách này để nước mưa lưu thông", "tăng cường tuần tra"]
