@@ -321,11 +321,7 @@ pub fn is_speaker(words: &Words, np: &Range<usize>) -> bool {
     if np.start > 0 && words.at(np.start - 1) == "theo" {
         return true;
     }
-    let mut j = np.end;
-    while let Some(n) = words.phrase_at(j, list(List::BeforeVerb)) {
-        j += n;
-    }
-    words.phrase_at(j, list(List::Speech)).is_some()
+    words.phrase_at(skip_forward(words, np.end, words.len()), list(List::Speech)).is_some()
 }
 
 /// The subject that opens the nearest clause before `before` that opens with one, or
