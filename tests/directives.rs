@@ -364,6 +364,12 @@ fn parties_listed_with_commas_are_one_party() {
     // A fronted connective or time is not a party of the list.
     let (issuer, _, _, _, _) = one("Đồng thời, UBND tỉnh yêu cầu các sở rà soát biên chế.");
     assert_eq!(issuer, s("UBND tỉnh"));
+
+    // Also when the list is the subject of a clause before the cue's own.
+    let (_, cue, addressee, _, _) = one(
+        "Các Bộ, ban, ngành khác tuỳ chức năng, nhiệm vụ được giao, có trách nhiệm tích cực phối hợp cùng với Bộ Giáo dục tổ chức kỳ thi.",
+    );
+    assert_eq!((cue.as_str(), addressee), ("có trách nhiệm", s("Các Bộ, ban, ngành khác")));
 }
 
 #[test]
@@ -479,6 +485,17 @@ fn a_speakers_own_plans_are_not_directives() {
 }
 
 #[test]
+fn the_inclusive_chung_ta_of_an_exhortation_is_its_addressee() {
+    let (issuer, cue, addressee, actions, _) =
+        one("Chúng ta phải quyết định chấm dứt quy hoạch dự án Làng đại học treo suốt 20 năm qua.");
+    assert_eq!((issuer, cue.as_str(), addressee), (None, "phải", s("Chúng ta")));
+    assert_eq!(actions, ["quyết định chấm dứt quy hoạch dự án Làng đại học treo suốt 20 năm qua"]);
+    let (_, _, addressee, _, _) =
+        one("Để phát triển đất nước nhanh và bền vững, đòi hỏi chúng ta cần phát huy mạnh mẽ nguồn vốn trí thức.");
+    assert_eq!(addressee, s("chúng ta"));
+}
+
+#[test]
 fn empty_and_odd_input_gives_no_directive() {
     for text in ["", " ", "yêu cầu", "phải.", "Thủ tướng giao:", ";;;,,,", "\"\"\"", "giao cho", "Theo ,", "— phải —"]
     {
@@ -568,6 +585,21 @@ fn a_bracket_after_the_issuers_name_belongs_to_it() {
 }
 
 #[test]
+fn a_name_of_several_words_opening_the_sentence_is_the_issuer_of_its_verbs() {
+    let (issuer, _, addressee, _, _) = one(
+        "Bình Nhưỡng cũng lên án lệnh trừng phạt là một \"tội ác ghê tởm\", yêu cầu Washington thu hồi quyết định.",
+    );
+    assert_eq!((issuer, addressee), (s("Bình Nhưỡng"), s("Washington")));
+    let (issuer, _, addressee, _, _) =
+        one("Trung Quốc xem Đài Loan là một phần lãnh thổ không thể tách rời và yêu cầu Mỹ chấm dứt bán vũ khí cho Đài Loan.");
+    assert_eq!((issuer, addressee), (s("Trung Quốc"), s("Mỹ")));
+    // One capitalised word opening a sentence may be any word: no issuer.
+    let (issuer, _, _, _, _) =
+        one("Khi nhìn nhận thị trường lao động, phải đánh giá đào tạo phù hợp nhu cầu thị trường.");
+    assert_eq!(issuer, None);
+}
+
+#[test]
 fn a_speaker_reporting_an_order_they_gave_is_its_issuer() {
     let (issuer, cue, addressee, _, _) = one("Chúng tôi đã yêu cầu nhà thầu tháo dỡ công trình tạm.");
     assert_eq!((issuer, cue.as_str(), addressee), (s("Chúng tôi"), "yêu cầu", s("nhà thầu")));
@@ -599,6 +631,18 @@ fn a_task_after_a_condition_continues_the_list_and_a_copula_ends_the_addressee()
     assert_eq!(found[1].cue.text, "phối hợp");
     let (_, cue, addressee, _, _) = one("Lãnh đạo tỉnh giao Thanh tra tỉnh là đầu mối thường trực của đoàn.");
     assert_eq!((cue.as_str(), addressee), ("giao", s("Thanh tra tỉnh")));
+}
+
+#[test]
+fn a_title_that_is_also_a_verb_leads_the_party_after_it() {
+    let (_, _, addressee, actions, _) =
+        one("Ông Xứng yêu cầu lãnh đạo các sở ngành, địa phương rà soát, tổng hợp số lượng cấp phó phòng đã bổ nhiệm.");
+    assert_eq!(addressee, s("lãnh đạo các sở ngành, địa phương"));
+    assert_eq!(actions, ["rà soát, tổng hợp số lượng cấp phó phòng đã bổ nhiệm"]);
+    // Before no party, "lãnh đạo" is the verb of the action.
+    let (_, _, addressee, actions, _) = one("Thủ tướng yêu cầu lãnh đạo, chỉ đạo quyết liệt công tác phòng dịch.");
+    assert_eq!(addressee, None);
+    assert_eq!(actions, ["lãnh đạo, chỉ đạo quyết liệt công tác phòng dịch"]);
 }
 
 #[test]

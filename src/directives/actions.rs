@@ -52,6 +52,7 @@ fn sentence_starts(words: &Words, k: usize) -> bool {
 
 /// The actions in tokens `range` of a sentence, one token range per item.
 pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
+    let range = range.start..own_clause_end(words, lexicon, range);
     let verbish = verbish(words, lexicon, range.clone());
     let is_verbish = |i: usize| i.checked_sub(range.start).and_then(|j| verbish.get(j)).copied().unwrap_or(false);
     let mut items = Vec::new();
@@ -119,6 +120,23 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     }
     items.push(start..range.end);
     items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
+}
+
+/// Where the actions of `range` end: before a "," or "và" that opens a clause with a
+/// subject of its own, a named party whose verb is marked for tense ("..., và Sở Thông tin và
+/// Truyền thông sẽ có nghiên cứu"): a report of what others did or will do.
+fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usize {
+    (range.start + 1..range.end)
+        .find(|&k| {
+            let subject = k + 1;
+            let named = words.is(k, &[",", "và"])
+                && words.is_capital(subject)
+                && parties::starts_np(words, lexicon, subject)
+                && words.phrase_at(parties::np_end(words, lexicon, subject, range.end), list(List::Tense)).is_some();
+            // "dỡ bỏ phần sai phạm đồng thời đang yêu cầu ...": the same subject's report.
+            named || (words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some())
+        })
+        .unwrap_or(range.end)
 }
 
 /// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
@@ -245,6 +263,11 @@ mod tests {
             actions("hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện."),
             ["hoàn thành lắp đặt hệ thống thu phí, đảm bảo cho các phương tiện lưu hành thuận tiện"]
         );
+        // "đảm bảo" with an object of its own is another task.
+        assert_eq!(
+            actions("thường xuyên kiểm tra nguồn gốc vật liệu đầu vào, đảm bảo tính hợp pháp về nguồn gốc xuất xứ."),
+            ["thường xuyên kiểm tra nguồn gốc vật liệu đầu vào", "đảm bảo tính hợp pháp về nguồn gốc xuất xứ"]
+        );
         assert_eq!(
             actions("tháo dải phân cách này để nước mưa lưu thông, đồng thời tăng cường tuần tra."),
             ["tháo dải phân cách này để nước mưa lưu thông", "tăng cường tuần tra"]
@@ -268,6 +291,23 @@ mod tests {
         assert_eq!(
             actions("làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng."),
             ["làm tốt công tác quy hoạch và phát triển kết cấu hạ tầng"]
+        );
+    }
+
+    #[test]
+    fn a_clause_of_a_named_party_with_a_tense_marker_ends_the_actions() {
+        assert_eq!(
+            actions("thực hiện cung cấp thông tin qua mạng internet và Sở Thông tin và Truyền thông sẽ có nghiên cứu."),
+            ["thực hiện cung cấp thông tin qua mạng internet"]
+        );
+        assert_eq!(
+            actions("dỡ bỏ phần sai phạm đồng thời đang yêu cầu thanh tra xây dựng làm rõ trách nhiệm."),
+            ["dỡ bỏ phần sai phạm"]
+        );
+        // A group noun after a comma is part of the object it lists, with its relative clause.
+        assert_eq!(
+            actions("báo cáo các dự án, doanh nghiệp đã hoàn thành việc xử lý tồn tại."),
+            ["báo cáo các dự án, doanh nghiệp đã hoàn thành việc xử lý tồn tại"]
         );
     }
 

@@ -52,6 +52,8 @@ pub enum List {
     ClauseBreaks,
     /// `aspect` in the table.
     Aspect,
+    /// `tense` in the table.
+    Tense,
     /// `frame` in the table.
     Frame,
     /// `link` in the table.
@@ -77,7 +79,7 @@ pub enum List {
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 33] = [
+const NAMES: [(&str, List); 34] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -100,6 +102,7 @@ const NAMES: [(&str, List); 33] = [
     ("deadline", List::Deadline),
     ("clause-breaks", List::ClauseBreaks),
     ("aspect", List::Aspect),
+    ("tense", List::Tense),
     ("frame", List::Frame),
     ("link", List::Link),
     ("negation", List::Negation),

@@ -294,6 +294,9 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
         if words.phrase_at(own, list(List::FirstPerson)) == Some(end - own) {
             return Some(own..end);
         }
+        if start == floor {
+            return named_subject(words, lexicon, own, end);
+        }
     }
     earlier_subject(words, lexicon, start, floor)
 }
@@ -318,11 +321,7 @@ pub fn is_speaker(words: &Words, np: &Range<usize>) -> bool {
     if np.start > 0 && words.at(np.start - 1) == "theo" {
         return true;
     }
-    let mut j = np.end;
-    while let Some(n) = words.phrase_at(j, list(List::BeforeVerb)) {
-        j += n;
-    }
-    words.phrase_at(j, list(List::Speech)).is_some()
+    words.phrase_at(skip_forward(words, np.end, words.len()), list(List::Speech)).is_some()
 }
 
 /// The subject that opens the nearest clause before `before` that opens with one, or
@@ -342,11 +341,38 @@ pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: u
         }
         let s = if words.at(s) == "theo" && starts_np(words, lexicon, s + 1) { s + 1 } else { s };
         if s < sep && starts_np(words, lexicon, s) {
-            return Some(s..np_end(words, lexicon, s, sep));
+            return Some(listed_before(words, lexicon, s..np_end(words, lexicon, s, sep), floor));
+        }
+        if start == floor {
+            return named_subject(words, lexicon, s, sep);
         }
         end = start;
     }
     None
+}
+
+/// The name that opens a sentence at `s` as the subject of its verb, before `limit`:
+/// two or more capitalised syllables (a state: "Bình Nhưỡng", "Việt Nam"; one alone
+/// opening a sentence may be any word, "Nếu", "Việc") that a verb of the treebank or a
+/// tense marker follows, past adverbs ("Bình Nhưỡng cũng lên án ..., yêu cầu
+/// Washington ...").
+fn named_subject(words: &Words, lexicon: &Lexicon, s: usize, limit: usize) -> Option<Range<usize>> {
+    let end = np_end(words, lexicon, s, limit);
+    if end < s + 2 || !name(words, lexicon, s..end) {
+        return None;
+    }
+    let verb = skip_forward(words, end, limit);
+    (verb < limit && (treebank_verb_at(words, lexicon, verb) || words.phrase_at(verb, list(List::Aspect)).is_some()))
+        .then_some(s..end)
+}
+
+/// `start` moved on past the adverbs that stand between a subject and its verb, no
+/// further than `limit`.
+fn skip_forward(words: &Words, mut start: usize, limit: usize) -> usize {
+    while let Some(n) = words.phrase_at(start, list(List::BeforeVerb)).filter(|_| start < limit) {
+        start += n;
+    }
+    start
 }
 
 /// The length of the legal document word at `i` ("quy định", "nghị quyết"), when it is
@@ -409,9 +435,11 @@ pub fn addressee_after(
             && !starts_np(words, lexicon, start)
             && !lexicon.cue_word_at(words, start))
     {
-        // "thanh tra" is a body before a name or a modal, else a verb.
-        let body = party_at(words, lexicon, start).is_some_and(|(n, _)| words.is_capital(start + n))
-            || (verb && modal_at(words, lexicon, stop).is_some());
+        // "thanh tra" is a body before a name or a modal, else a verb; "lãnh đạo" is a
+        // title before the party it leads ("lãnh đạo các quận, huyện").
+        let body = party_at(words, lexicon, start).is_some_and(|(n, party)| {
+            words.is_capital(start + n) || (party == Party::Title && starts_np(words, lexicon, start + n))
+        }) || (verb && modal_at(words, lexicon, stop).is_some());
         if !body {
             return Some((None, after));
         }
