@@ -6,7 +6,6 @@
 //! brackets that belong to the sentence, and a title line has no final stop at all.
 //! All ranges here are byte ranges of the normalised text.
 
-use std::collections::HashMap;
 use std::ops::Range;
 use std::sync::OnceLock;
 
@@ -201,6 +200,7 @@ fn glued_starts(piece: &str) -> Vec<usize> {
         // runs on into it ("Cơ quan Nghiên cứu Các dự án ...").
         let line_ends = i > begin
             && i - begin <= LONGEST_GLUED_LINE
+            && word.starts_with(char::is_uppercase)
             && follows_a_line(words[i - 1].1)
             && (i - 1 == begin || !words[i - 2].1.starts_with(char::is_uppercase));
         if line_ends && opens(word, next) {
@@ -275,20 +275,25 @@ fn is_title_case(word: &str) -> bool {
 /// After a credit label any such title-case word starts one; elsewhere only an opener
 /// does, as brand names are written that way ("VnExpress", "VPBank").
 fn glued_inside(word: &str, next: Option<&str>, credit: bool) -> Option<usize> {
-    let chars: Vec<(usize, char)> = word.char_indices().collect();
-    let at = (1..chars.len().saturating_sub(1)).find(|&k| {
-        let (before, this, after) = (chars[k - 1].1, chars[k].1, chars[k + 1].1);
-        let capitals_before = k >= 2 && chars[k - 2].1.is_uppercase() && before.is_uppercase();
-        this.is_uppercase() && after.is_lowercase() && (before.is_lowercase() || capitals_before)
-    })?;
-    let rest = &word[chars[at].0..];
+    let mut chars = word.char_indices().peekable();
+    let (mut two_before, mut before) = (None::<char>, chars.next()?.1);
+    let at = loop {
+        let (at, this) = chars.next()?;
+        let after = chars.peek()?.1;
+        let capitals_before = before.is_uppercase() && two_before.is_some_and(char::is_uppercase);
+        if this.is_uppercase() && after.is_lowercase() && (before.is_lowercase() || capitals_before) {
+            break at;
+        }
+        (two_before, before) = (Some(before), this);
+    };
+    let rest = &word[at..];
     let opener = &rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())];
     let starts = if credit {
         is_title_case(opener)
     } else {
         opens(opener, next) && opener.len() == rest.trim_end_matches(',').len()
     };
-    starts.then_some(chars[at].0)
+    starts.then_some(at)
 }
 
 /// When word `i` is the label of a photo credit ("Ảnh:", "Ảnh minh hoạ:", "Nguồn:",
@@ -359,16 +364,11 @@ enum Opener {
 
 /// What `data/sentence-openers.txt` says of `word` (in any case).
 fn opener(word: &str) -> Option<Opener> {
-    static TABLE: OnceLock<HashMap<&'static str, Opener>> = OnceLock::new();
-    let table = TABLE.get_or_init(|| {
-        crate::data::lines(crate::data::table!("sentence-openers.txt"))
-            .filter_map(|line| {
-                let (word, kind) = line.split_once(' ')?;
-                Some((word, if kind == "any" { Opener::BeforeAny } else { Opener::BeforeLower }))
-            })
-            .collect()
-    });
-    table.get(lower_case(word).as_str()).copied()
+    crate::data::lines(crate::data::table!("sentence-openers.txt")).find_map(|line| {
+        let (opener, kind) = line.split_once(' ')?;
+        let same = opener.len() == word.len() && opener.chars().eq(word.chars().map(lower_char));
+        same.then_some(if kind == "any" { Opener::BeforeAny } else { Opener::BeforeLower })
+    })
 }
 
 /// A curly quotation open longer than this (bytes) is taken as unbalanced.
