@@ -186,7 +186,7 @@ fn glued_starts(piece: &str) -> Vec<usize> {
         let (at, word) = words[i];
         // Most words are in lower case, and neither label a credit nor open a sentence.
         let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
-        if let Some(name) = credit_name(&words, i).filter(|_| !lower) {
+        if let Some(name) = if lower { None } else { credit_name(&words, i) } {
             match after_credit(&words, name) {
                 Some((word, at)) => {
                     push(at);
@@ -381,18 +381,17 @@ enum Opener {
     BeforeAny,
 }
 
-/// What `data/sentence-openers.txt` says of `word` (in any case).
+/// What `data/sentence-openers.txt` says of `word` (in any case). The table is in
+/// byte order, so it is searched by halves without being sorted here.
 fn opener(word: &str) -> Option<Opener> {
     static TABLE: OnceLock<Vec<(&'static str, Opener)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        let mut table: Vec<(&str, Opener)> = crate::data::lines(crate::data::table!("sentence-openers.txt"))
+        crate::data::lines(crate::data::table!("sentence-openers.txt"))
             .filter_map(|line| {
                 let (word, kind) = line.split_once(' ')?;
                 Some((word, if kind == "any" { Opener::BeforeAny } else { Opener::BeforeLower }))
             })
-            .collect();
-        table.sort_unstable_by_key(|&(word, _)| word);
-        table
+            .collect()
     });
     let at = table.binary_search_by(|&(opener, _)| opener.chars().cmp(word.chars().map(lower_char))).ok()?;
     Some(table[at].1)
@@ -654,6 +653,11 @@ mod tests {
             split("Hàng cây mới trồng ven hồ. Ảnh: Minh Khang Thời gian qua, thành phố trồng thêm cây."),
             ["Hàng cây mới trồng ven hồ.", "Ảnh: Minh Khang", "Thời gian qua, thành phố trồng thêm cây."]
         );
+        assert_eq!(
+            split("Công nhân lắp pin trên mái nhà Ảnh: Minh Khang Thời gian qua, tỉnh cấp phép."),
+            ["Công nhân lắp pin trên mái nhà Ảnh: Minh Khang", "Thời gian qua, tỉnh cấp phép."],
+            "a caption without a stop stays with its credit"
+        );
         assert_eq!(split("Ảnh: Reuters 5 người bị thương."), ["Ảnh: Reuters", "5 người bị thương."]);
         assert_eq!(split("Ảnh: AFP Ngày 3/4, đoàn đã đến."), ["Ảnh: AFP", "Ngày 3/4, đoàn đã đến."]);
         assert_eq!(split("Ảnh minh hoạ: T.L Theo đó, giá tăng."), ["Ảnh minh hoạ: T.L", "Theo đó, giá tăng."]);
@@ -723,6 +727,19 @@ mod tests {
         let text = "Giá tăng. Thị trường sôi động Theo các nhà phân tích, giá sẽ tăng. Hết.\n\nĐoạn hai.";
         let paragraphs: Vec<usize> = sentences(text, &paragraphs(text)).iter().map(|s| s.paragraph).collect();
         assert_eq!(paragraphs, [0, 1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn the_openers_table_is_in_byte_order_with_a_kind_on_every_line() {
+        let lines: Vec<&str> = crate::data::lines(crate::data::table!("sentence-openers.txt")).collect();
+        assert!(lines.len() > 100);
+        for line in &lines {
+            assert!(matches!(line.split_once(' '), Some((_, "any" | "lower"))), "{line:?}");
+        }
+        assert!(lines.windows(2).all(|pair| pair[0].split_once(' ') < pair[1].split_once(' ')));
+        assert!(matches!(opener("Theo"), Some(Opener::BeforeAny)));
+        assert!(matches!(opener("TUY"), Some(Opener::BeforeLower)));
+        assert!(opener("Hà").is_none());
     }
 
     #[test]

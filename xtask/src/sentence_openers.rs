@@ -76,9 +76,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let rare = |inner: usize, starts: usize| inner as f64 <= MAX_INNER_SHARE * starts as f64;
     let mut openers: Vec<(&String, &Uses)> =
         uses.iter().filter(|(_, u)| u.starts >= MIN_STARTS && rare(u.inner, u.starts)).collect();
-    openers.sort_by(|a, b| b.1.starts.cmp(&a.1.starts).then(a.0.cmp(b.0)));
+    // In byte order: the splitter searches the table by halves.
+    openers.sort_by(|a, b| a.0.cmp(b.0));
     let mut out = format!(
-        "# Words that open sentences (src/segment.rs: a glued sentence start), most starts first, from the bodies of\n\
+        "# Words that open sentences (src/segment.rs: a glued sentence start), in byte order, from the bodies of\n\
          # news-train-20k's first {read} articles (whitespace words of the normalised text): title case after a stop\n\
          # at least {MIN_STARTS} times, and title case after a word {INNER_DEPTH}+ words inside a sentence at most\n\
          # {:.0}% as often. `any`: also before a capitalised word ({MIN_STARTS_BEFORE_CAPITAL}+ such starts, as rare inside);\n\
