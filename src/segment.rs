@@ -16,7 +16,8 @@ use crate::case::{lower_case, lower_char};
 pub struct Sentence {
     /// Byte range in the normalised text, without surrounding spaces.
     pub range: Range<usize>,
-    /// Index into the paragraphs of the same text.
+    /// The index of its paragraph, counting a line glued to the next sentence (see
+    /// [`sentences`]) as one.
     pub paragraph: usize,
 }
 
@@ -58,16 +59,30 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
     out
 }
 
-/// Splits each paragraph into sentences, in reading order.
+/// Splits each paragraph into sentences, in reading order: at the stops that end one,
+/// and where a sentence starts that no stop announced ([`glued_starts`]). The line
+/// before such a start (a sub-heading, a credit, a caption that lost its line breaks)
+/// is numbered as a paragraph of its own, as it was on its page, and so is what
+/// follows it.
 pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     let mut out = Vec::new();
-    for (paragraph, range) in paragraphs.iter().enumerate() {
+    let mut paragraph = 0;
+    for range in paragraphs {
         let mut start = range.start;
-        for end in sentence_ends(&text[range.clone()]) {
-            push_trimmed(text, start..range.start + end, paragraph, &mut out);
-            start = range.start + end;
+        let ends = sentence_ends(&text[range.clone()]).into_iter().map(|end| range.start + end);
+        for end in ends.chain([range.end]) {
+            for glued in glued_starts(&text[start..end]) {
+                if out.last().is_some_and(|s: &Sentence| s.paragraph == paragraph) {
+                    paragraph += 1;
+                }
+                push_trimmed(text, start..start + glued, paragraph, &mut out);
+                paragraph += 1;
+                start += glued;
+            }
+            push_trimmed(text, start..end, paragraph, &mut out);
+            start = end;
         }
-        push_trimmed(text, start..range.end, paragraph, &mut out);
+        paragraph += 1;
     }
     out
 }
@@ -147,6 +162,239 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
         }
     }
     ends
+}
+
+/// Where sentences start inside `piece` (the text between two stops) that no stop
+/// announced: byte offsets, each relative to the start before it (the first to the
+/// piece's). News copied without its line breaks (VietNews bodies, a page's text)
+/// runs a line without a final stop into the next sentence: a photo credit ("Ảnh:
+/// Võ Hải Phát biểu tại ...", sometimes with no space left: "Ảnh: REUTERSNgười dân"),
+/// a sub-heading or a headline ("Nỗ lực hiện đại hoá Trong những tuần gần đây, ..."),
+/// a caption.
+fn glued_starts(piece: &str) -> Vec<usize> {
+    let words = words_of(piece);
+    let mut starts = Vec::new();
+    let mut last = 0;
+    let mut push = |at: usize| {
+        starts.push(at - last);
+        last = at;
+    };
+    // The word that opens the sentence being read.
+    let mut begin = 0;
+    let mut i = 0;
+    while i < words.len() {
+        let (at, word) = words[i];
+        // Most words are in lower case, and neither label a credit nor open a sentence.
+        let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
+        if let Some(name) = if lower { None } else { credit_name(&words, i) } {
+            match after_credit(&words, name) {
+                Some((word, at)) => {
+                    push(at);
+                    begin = word;
+                    i = word + 1;
+                }
+                None => i = name,
+            }
+            continue;
+        }
+        let next = words.get(i + 1).map(|&(_, w)| w);
+        // The word before the opener ends the line, and is not the end of a name that
+        // runs on into it ("Cơ quan Nghiên cứu Các dự án ...").
+        let line_ends =
+            || follows_a_line(words[i - 1].1) && (i - 1 == begin || !words[i - 2].1.starts_with(char::is_uppercase));
+        if !lower && i > begin && i - begin <= LONGEST_GLUED_LINE && opens(word, next) && line_ends() {
+            push(at);
+            begin = i;
+        } else if let Some(inside) = glued_opener(word, next) {
+            push(at + inside);
+            begin = i;
+        }
+        i += 1;
+    }
+    starts
+}
+
+/// Words a line glued to the next sentence has at most: a sub-heading, a credit, a
+/// headline. A capitalised opener deeper inside a sentence is more likely the title of
+/// a work or a name ("bộ phim Về nhà đi con").
+const LONGEST_GLUED_LINE: usize = 12;
+
+/// Words a photo credit ("Ảnh: Nguyễn Văn An") has at most after its label.
+const LONGEST_CREDIT: usize = 4;
+
+/// The words of `text` split at spaces and line breaks, each with its byte offset.
+/// Bytes are scanned, as both separators are ASCII: splitting at a pattern of chars
+/// decoded every character of the text.
+fn words_of(text: &str) -> Vec<(usize, &str)> {
+    let mut words = Vec::new();
+    let mut start = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate().chain([(text.len(), &b' ')]) {
+        if byte == b' ' || byte == b'\n' {
+            if start < at {
+                words.push((start, &text[start..at]));
+            }
+            start = at + 1;
+        }
+    }
+    words
+}
+
+/// Whether a word can end a line that has no final stop and be followed by a glued
+/// sentence: it ends in a letter or a digit (perhaps closed by a bracket or a
+/// quotation mark), is not capitalised (a capitalised word before an opener is mostly
+/// a name that ends in it: "Nguyễn Văn Tới") and is no function word (a title before a
+/// name: "ông Nhiều", "chị Sự"), which no heading ends with.
+fn follows_a_line(word: &str) -> bool {
+    word.trim_end_matches([')', '"', '”']).ends_with(char::is_alphanumeric)
+        && !word.starts_with(char::is_uppercase)
+        && !crate::terms::is_function_word(&lower_case(word))
+}
+
+/// Whether `word`, followed by `next`, opens a sentence by itself: a word of
+/// `data/sentence-openers.txt` in title case, before a word in lower case or a number
+/// (or before any word, for the openers that also stand before a name: "Theo Reuters").
+fn opens(word: &str, next: Option<&str>) -> bool {
+    let word = word.strip_suffix(',').unwrap_or(word);
+    let Some(next) = next.and_then(|n| n.chars().next()) else {
+        return false;
+    };
+    is_title_case(word)
+        && match opener(word) {
+            Some(Opener::BeforeAny) => true,
+            Some(Opener::BeforeLower) => next.is_lowercase() || next.is_ascii_digit(),
+            None => false,
+        }
+}
+
+/// Whether `word` is one capital followed by lower-case letters only ("Theo", not
+/// "TP" or "McCain").
+fn is_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
+}
+
+/// Where in `word` a capital starts a word glued to what precedes it without a space:
+/// after a letter in lower case or a run of capitals, before one in lower case
+/// ("mấtTại", "REUTERSNgười", also "VnExpress", "VPBank").
+fn glued_capital(word: &str) -> Option<usize> {
+    let mut chars = word.char_indices().peekable();
+    let (mut two_before, mut before) = (None::<char>, chars.next()?.1);
+    loop {
+        let (at, this) = chars.next()?;
+        let after = chars.peek()?.1;
+        let capitals_before = || before.is_uppercase() && two_before.is_some_and(char::is_uppercase);
+        if this.is_uppercase() && after.is_lowercase() && (before.is_lowercase() || capitals_before()) {
+            return Some(at);
+        }
+        (two_before, before) = (Some(before), this);
+    }
+}
+
+/// Where in `word` a sentence starts that a line without a final stop ran into
+/// without a space ("chững lạiTrong tháng này"): at a glued capital that begins an
+/// opener ([`opens`]), which brand names are not. Only openers with a capital in ASCII
+/// are looked for ("Trong", "Theo", "Ngoài", not "Đây"), as a scan of bytes finds
+/// those and this is asked of every word.
+fn glued_opener(word: &str, next: Option<&str>) -> Option<usize> {
+    if !word.bytes().skip(1).any(|b| b.is_ascii_uppercase()) {
+        return None;
+    }
+    let at = glued_capital(word)?;
+    let rest = &word[at..];
+    let opener = rest.strip_suffix(',').unwrap_or(rest);
+    (opener.chars().all(char::is_alphabetic) && opens(opener, next)).then_some(at)
+}
+
+/// Where in `word`, the credit after its label, a sentence starts that was glued to
+/// it without a space: at a glued capital that begins a word in title case
+/// ("REUTERSNgười dân").
+fn glued_to_credit(word: &str) -> Option<usize> {
+    let at = glued_capital(word)?;
+    let rest = &word[at..];
+    is_title_case(&rest[..rest.find(|c: char| !c.is_alphabetic()).unwrap_or(rest.len())]).then_some(at)
+}
+
+/// When word `i` is the label of a photo credit ("Ảnh:", "Ảnh minh hoạ:", "Nguồn:",
+/// "Đồ hoạ:", also in brackets), the index of the credit's first word. A video's or a
+/// clip's label is followed by its title, which may start with a name ("Clip: Hoài
+/// Phương bị lộ ..."), not by a credit.
+fn credit_name(words: &[(usize, &str)], i: usize) -> Option<usize> {
+    let first = words[i].1.trim_start_matches(['(', '[']);
+    let label = first.strip_suffix(':').unwrap_or(first);
+    let labels = |l: &&str| l.len() == label.len() && l.chars().eq(label.chars().map(lower_char));
+    if !is_title_case(label) || !CREDIT_LABELS.iter().any(labels) {
+        return None;
+    }
+    let colon = (i..words.len().min(i + 3)).find(|&k| words[k].1.ends_with(':'))?;
+    let lower = words[i..colon].iter().skip(1).all(|(_, w)| w.starts_with(char::is_lowercase));
+    (lower && colon + 1 < words.len()).then_some(colon + 1)
+}
+
+/// The words that label a credit: a photo, a graphic, a source.
+const CREDIT_LABELS: [&str; 3] = ["ảnh", "nguồn", "đồ"];
+
+/// Where the sentence after a credit starts (its first word's index and byte offset),
+/// if one is glued to it: after the credit's first word (a name, an agency, initials,
+/// a site), the words stay capitalised up to a quotation, a number, an opener, a
+/// capitalised word before one in lower case ("Ảnh: Phương Sơn Thời gian gần đây") or
+/// a number ("Ảnh: AFP Ngày 14/6"), or a word glued to the credit ("Ảnh:
+/// REUTERSNgười dân").
+fn after_credit(words: &[(usize, &str)], name: usize) -> Option<(usize, usize)> {
+    let next_of = |k: usize| words.get(k + 1).map(|&(_, w)| w);
+    let (at, first) = words[name];
+    if let Some(inside) = glued_to_credit(first) {
+        return Some((name, at + inside));
+    }
+    for k in name + 1..words.len().min(name + 1 + LONGEST_CREDIT) {
+        let (at, word) = words[k];
+        if !words[k - 1].1.ends_with(char::is_alphanumeric) {
+            return None;
+        }
+        let next = next_of(k);
+        if word.starts_with(['"', '“']) || word.starts_with(|c: char| c.is_ascii_digit()) || opens(word, next) {
+            return Some((k, at));
+        }
+        if !word.starts_with(char::is_uppercase) {
+            return None;
+        }
+        if let Some(inside) = glued_to_credit(word) {
+            return Some((k, at + inside));
+        }
+        // A name followed by a comma may be the subject the sentence opens with ("Ảnh:
+        // CBS Michael Avenatti, luật sư ..."): no word tells where the credit ends.
+        if word.ends_with(',') {
+            return None;
+        }
+        if next.is_some_and(|n| n.starts_with(|c: char| c.is_lowercase() || c.is_ascii_digit())) {
+            return Some((k, at));
+        }
+    }
+    None
+}
+
+/// How a word of `data/sentence-openers.txt` opens a sentence.
+#[derive(Debug, Clone, Copy)]
+enum Opener {
+    /// Only before a word in lower case or a number ("Tuy nhiên", not "Tuy Hoà").
+    BeforeLower,
+    /// Also before a capitalised word ("Theo Reuters", "Ông Nguyễn Văn An").
+    BeforeAny,
+}
+
+/// What `data/sentence-openers.txt` says of `word` (in any case). The table is in
+/// byte order, so it is searched by halves without being sorted here.
+fn opener(word: &str) -> Option<Opener> {
+    static TABLE: OnceLock<Vec<(&'static str, Opener)>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        crate::data::lines(crate::data::table!("sentence-openers.txt"))
+            .filter_map(|line| {
+                let (word, kind) = line.split_once(' ')?;
+                Some((word, if kind == "any" { Opener::BeforeAny } else { Opener::BeforeLower }))
+            })
+            .collect()
+    });
+    let at = table.binary_search_by(|&(opener, _)| opener.chars().cmp(word.chars().map(lower_char))).ok()?;
+    Some(table[at].1)
 }
 
 /// A curly quotation open longer than this (bytes) is taken as unbalanced.
@@ -397,6 +645,101 @@ mod tests {
     fn chinese_and_arabic_stops_end_sentences() {
         assert_eq!(split("今天下雨。我们在家！你呢？"), ["今天下雨。", "我们在家！", "你呢？"]);
         assert_eq!(split("هل أنت بخير؟ نعم."), ["هل أنت بخير؟", "نعم."]);
+    }
+
+    #[test]
+    fn a_photo_credit_without_a_stop_is_its_own_sentence() {
+        assert_eq!(
+            split("Hàng cây mới trồng ven hồ. Ảnh: Minh Khang Thời gian qua, thành phố trồng thêm cây."),
+            ["Hàng cây mới trồng ven hồ.", "Ảnh: Minh Khang", "Thời gian qua, thành phố trồng thêm cây."]
+        );
+        assert_eq!(
+            split("Công nhân lắp pin trên mái nhà Ảnh: Minh Khang Thời gian qua, tỉnh cấp phép."),
+            ["Công nhân lắp pin trên mái nhà Ảnh: Minh Khang", "Thời gian qua, tỉnh cấp phép."],
+            "a caption without a stop stays with its credit"
+        );
+        assert_eq!(split("Ảnh: Reuters 5 người bị thương."), ["Ảnh: Reuters", "5 người bị thương."]);
+        assert_eq!(split("Ảnh: AFP Ngày 3/4, đoàn đã đến."), ["Ảnh: AFP", "Ngày 3/4, đoàn đã đến."]);
+        assert_eq!(split("Ảnh minh hoạ: T.L Theo đó, giá tăng."), ["Ảnh minh hoạ: T.L", "Theo đó, giá tăng."]);
+        assert_eq!(split("Ảnh: Twitter \"Tôi ở đây\", anh viết."), ["Ảnh: Twitter", "\"Tôi ở đây\", anh viết."]);
+    }
+
+    #[test]
+    fn a_credit_glued_to_the_next_sentence_without_a_space_is_cut_inside_the_word() {
+        assert_eq!(
+            split("Người dân xếp hàng mua vé - Ảnh: HOÀNG LONGNgười dân chờ từ sáng sớm."),
+            ["Người dân xếp hàng mua vé - Ảnh: HOÀNG LONG", "Người dân chờ từ sáng sớm."]
+        );
+    }
+
+    #[test]
+    fn a_credit_whose_end_no_word_tells_and_a_video_title_stay_whole() {
+        let apposition = "Ảnh: CBS Michael Avenatti, luật sư của bà, đã đệ đơn.";
+        assert_eq!(split(apposition), [apposition]);
+        let clip = "Clip: Hoài Phương bị lộ đoạn ghi âm.";
+        assert_eq!(split(clip), [clip]);
+    }
+
+    #[test]
+    fn a_sub_heading_or_headline_without_a_stop_is_its_own_sentence() {
+        assert_eq!(
+            split("Giá cả tăng nhanh. Thị trường sôi động Theo các nhà phân tích, giá sẽ còn tăng."),
+            ["Giá cả tăng nhanh.", "Thị trường sôi động", "Theo các nhà phân tích, giá sẽ còn tăng."]
+        );
+        assert_eq!(
+            split("Nga sẽ \"làm chủ cuộc chơi\" Theo đó, quân đội được phép ở lại."),
+            ["Nga sẽ \"làm chủ cuộc chơi\"", "Theo đó, quân đội được phép ở lại."]
+        );
+        assert_eq!(
+            split("Mưa lớn gây ngập nặng Trong đêm qua, nhiều tuyến phố bị ngập."),
+            ["Mưa lớn gây ngập nặng", "Trong đêm qua, nhiều tuyến phố bị ngập."]
+        );
+        assert_eq!(
+            split("Kiểm tra chặt chẽ Ông Trần Văn Bình, giám đốc sở, cho biết sẽ kiểm tra."),
+            ["Kiểm tra chặt chẽ", "Ông Trần Văn Bình, giám đốc sở, cho biết sẽ kiểm tra."]
+        );
+    }
+
+    #[test]
+    fn a_sub_heading_glued_without_a_space_is_cut_inside_the_word() {
+        assert_eq!(
+            split("Thị trường chững lạiTrong tháng này, giá giảm."),
+            ["Thị trường chững lại", "Trong tháng này, giá giảm."]
+        );
+    }
+
+    #[test]
+    fn capitalised_openers_inside_names_and_titles_of_works_do_not_split() {
+        for text in [
+            "Sân bay Tuy Hoà sẽ mở cửa lại.",
+            "Bà Lan và chị Sự cùng đi chợ.",
+            "Cơ quan Nghiên cứu Các dự án Tiên tiến đã thử.",
+            "Khán giả cả nước đã theo dõi rất nhiều tập của bộ phim truyền hình Về nhà đi con.",
+            "Lãnh đạo của Nguyễn Văn Tới cho biết thêm.",
+            "Khách hàng của VnExpress và VPBank tăng.",
+        ] {
+            assert_eq!(split(text), [text]);
+        }
+    }
+
+    #[test]
+    fn a_glued_line_and_what_follows_it_are_paragraphs_of_their_own() {
+        let text = "Giá tăng. Thị trường sôi động Theo các nhà phân tích, giá sẽ tăng. Hết.\n\nĐoạn hai.";
+        let paragraphs: Vec<usize> = sentences(text, &paragraphs(text)).iter().map(|s| s.paragraph).collect();
+        assert_eq!(paragraphs, [0, 1, 2, 2, 3]);
+    }
+
+    #[test]
+    fn the_openers_table_is_in_byte_order_with_a_kind_on_every_line() {
+        let lines: Vec<&str> = crate::data::lines(crate::data::table!("sentence-openers.txt")).collect();
+        assert!(lines.len() > 100);
+        for line in &lines {
+            assert!(matches!(line.split_once(' '), Some((_, "any" | "lower"))), "{line:?}");
+        }
+        assert!(lines.windows(2).all(|pair| pair[0].split_once(' ') < pair[1].split_once(' ')));
+        assert!(matches!(opener("Theo"), Some(Opener::BeforeAny)));
+        assert!(matches!(opener("TUY"), Some(Opener::BeforeLower)));
+        assert!(opener("Hà").is_none());
     }
 
     #[test]

@@ -23,6 +23,7 @@ mod offline;
 mod pos_lexicon;
 mod python;
 mod rouge;
+mod sentence_openers;
 mod serve;
 mod stopwords;
 mod strip;
@@ -73,7 +74,9 @@ Tasks:
   fit-summary [JSONL.gz]    fit data/summary-weights.txt on news-train-20k's first 18,000
   function-words [UD-DIR]   rebuild data/function-words.txt from the UD Vietnamese-VTB tags
   pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
-  stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl";
+  stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl
+  sentence-openers [JSONL.gz]
+                            rebuild data/sentence-openers.txt from news-train-20k's first 18,000";
 
 fn main() -> ExitCode {
     // Every task takes paths relative to the repository root, wherever it is run from.
@@ -103,6 +106,7 @@ fn main() -> ExitCode {
         Some("fit-summary") => fit_summary::run(rest),
         Some("function-words") => function_words::run(rest),
         Some("stopwords") => stopwords::run(rest),
+        Some("sentence-openers") => sentence_openers::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
