@@ -147,11 +147,25 @@ impl Hasher for IdHasher {
             self.add(u64::from_le_bytes(*word));
             bytes = rest;
         }
-        if !bytes.is_empty() {
-            let mut word = [0u8; 8];
-            word[..bytes.len()].copy_from_slice(bytes);
-            self.add(u64::from_le_bytes(word));
-        }
+        // The last 1 to 7 bytes (most syllables are no longer) as two overlapping
+        // reads and the count, rather than copied into a padded word: a copy of a
+        // length known only at run time is a call to `memcpy`.
+        let n = bytes.len() as u64;
+        let tail = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            (Some(first), Some(last)) => {
+                u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << 32
+            }
+            _ => match bytes {
+                [] => return,
+                [a, .., b] => u64::from(*a) | u64::from(*b) << 8 | u64::from(bytes[1]) << 16,
+                [a] => u64::from(*a),
+            },
+        };
+        self.add(tail ^ n << 59);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
     }
 
     fn write_u32(&mut self, n: u32) {
