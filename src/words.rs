@@ -400,23 +400,28 @@ impl<'a> Lexicon<'a> {
         // first makes a shift of 0 take nothing of the ninth byte.
         let (at, shift) = ((start / 8) as usize, start % 8);
         let (low_mask, high_mask) = (mask << shift, (mask >> 1) >> (63 - shift));
-        let parity = |(j, column): (usize, &[u8])| {
+        let parity = |column: &[u8]| {
             let Some((low, high)) = column.get(at..at + 9).and_then(|bytes| bytes.split_first_chunk::<8>()) else {
                 return 0;
             };
-            let window = u64::from_le_bytes(*low) & low_mask ^ u64::from(high[0]) & high_mask;
-            (window.count_ones() & 1) << j
+            (u64::from_le_bytes(*low) & low_mask ^ u64::from(high[0]) & high_mask).count_ones() & 1
         };
         let mut columns = self.columns.chunks_exact(column_bytes(self.rows)).enumerate();
+        let mut stored = 0;
         // Nine in ten n-grams looked up are no word, and the first two columns already
         // disagree for three in four of those: stopping there skips most of the reads.
         // Not after each column: whether a column agrees is a coin toss to the branch
         // predictor; whether two do is wrong one time in three.
-        let head = columns.by_ref().take(2).map(parity).fold(0, |bits, bit| bits | bit);
-        if head != fingerprint & 3 {
+        for (j, column) in columns.by_ref().take(2) {
+            stored |= parity(column) << j;
+        }
+        if stored != fingerprint & 3 {
             return false;
         }
-        columns.map(parity).fold(head, |bits, bit| bits | bit) == fingerprint
+        for (j, column) in columns {
+            stored |= parity(column) << j;
+        }
+        stored == fingerprint
     }
 }
 
