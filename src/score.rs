@@ -18,14 +18,13 @@
 //! Everything here is linear in the size of the text: centrality compares each
 //! sentence with the document vector, never with every other sentence.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::Document;
 use crate::order;
 use crate::phrases::Phrases;
 use crate::segment;
-use crate::terms::{IdSet, Terms};
+use crate::terms::{IdMap, IdSet, Terms};
 use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
@@ -426,7 +425,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             .fold(0u16, |mask, k| mask | 1 << k);
         s[feature::TOPICS] = held[i].count_ones() as f32 / topics.len().max(1) as f32;
     }
-    let mut seen = HashSet::with_capacity(count);
+    let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
     Analysis { title, signals, vectors, repeats, topics: held, topic_count: topics.len() }
 }
@@ -516,7 +515,7 @@ pub fn leans_back(signals: &Signals) -> bool {
 fn later_repetition(doc: &Document, terms: &Terms) -> Vec<f32> {
     let count = doc.sentences.len();
     let mut last_syllable = vec![0usize; terms.len()];
-    let mut last_number: HashMap<&str, usize> = HashMap::new();
+    let mut last_number: IdMap<&str, usize> = IdMap::default();
     for i in 0..count {
         for k in doc.sentence_token_range(i) {
             match (doc.tokens[k].kind, terms.ids[k]) {

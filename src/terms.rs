@@ -121,17 +121,20 @@ impl Terms {
     }
 }
 
-/// A hash map keyed by term ids (or tuples and arrays of them), or by the strings of a
-/// table the crate builds.
+/// A hash map keyed by term ids (or tuples and arrays of them), by the strings of a
+/// table the crate builds, or by pieces of the one text being digested.
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
-/// A hash set of term ids (or tuples and arrays of them), or of the strings of a table
-/// the crate builds.
+/// A hash set of term ids (or tuples and arrays of them), of the strings of a table
+/// the crate builds, or of pieces of the one text being digested.
 pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
-/// A multiply-rotate hasher for term ids and table keys. The default SipHash guards
-/// against keys an attacker chooses; term ids are small numbers this module hands out
-/// and tables are filled from the crate's data files (text only looks them up), so a
-/// hasher several times faster is safe, and keyword counting hashes every n-gram.
+/// A multiply-rotate hasher for term ids, table keys and a text's own syllables,
+/// numbers and sentences. The default SipHash guards a long-lived map against keys an
+/// attacker chooses; these maps live for one digest, so keys made to collide could only
+/// slow the digest of the text that holds them, and in the wasm the standard hasher's
+/// keys come from memory addresses anyway. A hasher several times faster is worth it:
+/// keyword counting hashes every n-gram, the terms every syllable; and the standard
+/// one's code (SipHash, its seeding) stays out of the wasm.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IdHasher(u64);
 
