@@ -78,10 +78,11 @@ impl Terms {
         // Ids are handed out in order of first appearance, so the hasher does not
         // change them; the fast one saves a third of this function's time.
         // Room for a distinct syllable every other token, up to about the syllables
-        // Vietnamese has, so the map is not rebuilt as it fills.
+        // Vietnamese has, so the map is not rebuilt nor the flags moved as they fill.
         let capacity = (doc.tokens.len() / 2).min(1 << 13);
         let mut by_text: IdMap<&str, u32> = IdMap::with_capacity_and_hasher(capacity, Default::default());
-        let (mut stop, mut function, mut opens) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut stop, mut function, mut opens) =
+            (Vec::with_capacity(capacity), Vec::with_capacity(capacity), Vec::with_capacity(capacity));
         let tables = tables();
         let ids = doc
             .tokens
