@@ -480,7 +480,8 @@ fn term_counts(doc: &Document, terms: &Terms) -> Vec<Vec<(u32, f32)>> {
 fn topics(kept: &[usize], vectors: &[Vector], terms: usize) -> Vec<usize> {
     let mut frequency = vec![0u32; terms];
     // Term ids as `usize`, the type the crate's other sorts sort: one compiled sort.
-    let mut met: Vec<usize> = Vec::new();
+    // Room for every term, so it is not regrown as the terms are met.
+    let mut met: Vec<usize> = Vec::with_capacity(terms);
     for &i in kept {
         for &(id, _) in &vectors[i] {
             if frequency[id as usize] == 0 {
