@@ -327,12 +327,13 @@ fn push_nfc(chars: &str, out: &mut String) {
 fn fold_tone_placement(n: Normalized) -> Normalized {
     // The new placement is rare in news: find its few places by their ASCII first vowel
     // and the lead byte of a non-ASCII second one (toned vowels start at U+00C0, C3 80).
-    // A plain loop that looks back only from those lead bytes: as an iterator chain
-    // over byte pairs, each step went through the adapters' calls.
+    // A plain loop by index that looks back only from those lead bytes: as an iterator
+    // chain over byte pairs, each step went through the adapters' calls, and
+    // `enumerate().skip(1)` tested its skip at every byte.
     let bytes = n.text.as_bytes();
     let mut folds: Vec<(usize, char, char)> = Vec::new();
-    for (i, &second) in bytes.iter().enumerate().skip(1) {
-        if second >= 0xC3 && matches!(bytes[i - 1] | 0x20, b'o' | b'u') {
+    for i in 1..bytes.len() {
+        if bytes[i] >= 0xC3 && matches!(bytes[i - 1] | 0x20, b'o' | b'u') {
             if let Some((toned, plain)) = folded_pair(&n.text, i - 1) {
                 folds.push((i - 1, toned, plain));
             }

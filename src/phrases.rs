@@ -16,7 +16,7 @@ pub struct Phrases<T> {
     index: Index,
     /// The [`signature`]s of the first syllables, one bit each: most tokens start no
     /// phrase, and a bit that is not set says so without hashing the token.
-    firsts: [u64; 4],
+    firsts: [u64; SIGNATURES / 64],
     /// The value of each phrase, by its place in the entries given to [`Phrases::new`].
     values: Vec<T>,
 }
@@ -49,7 +49,7 @@ impl<T: Copy> Phrases<T> {
     ) -> Option<(usize, T)> {
         let word = words.get(at)?.as_ref();
         let bit = signature(word);
-        if self.firsts[usize::from(bit >> 6)] >> (bit & 63) & 1 == 0 {
+        if self.firsts[bit >> 6] >> (bit & 63) & 1 == 0 {
             return None;
         }
         let list = self.index.get(word)?;
@@ -64,23 +64,27 @@ impl<T: Copy> Phrases<T> {
     }
 }
 
-/// A byte standing for a syllable, from its first and last bytes and its length:
-/// cheaper than the map's hash, and spread enough that few tokens share one with the
-/// first syllable of a phrase.
-fn signature(word: &str) -> u8 {
+/// How many values a [`signature`] takes.
+const SIGNATURES: usize = 1 << 12;
+
+/// A number below [`SIGNATURES`] standing for a syllable, from its first two bytes,
+/// its last and its length: cheaper than the map's hash, and spread enough that few
+/// tokens share one with the first syllable of a phrase (from one first byte into 256
+/// values, two of three tokens let through started none).
+fn signature(word: &str) -> usize {
     let bytes = word.as_bytes();
-    let (first, last) = (bytes.first().copied().unwrap_or(0), bytes.last().copied().unwrap_or(0));
-    let key = u32::from(first) | u32::from(last) << 8 | (bytes.len() as u32) << 16;
-    (key.wrapping_mul(0x9e37_79b1) >> 24) as u8
+    let (first, last) = (bytes.first_chunk::<2>().copied().unwrap_or_default(), bytes.last().copied().unwrap_or(0));
+    let key = u32::from(u16::from_le_bytes(first)) | u32::from(last) << 16 | (bytes.len() as u32) << 24;
+    (key.wrapping_mul(0x9e37_79b1) >> 20) as usize
 }
 
 /// The set of the [`signature`]s of the first syllables of `index`. Not a method of
 /// [`Phrases`], so compiled once.
-fn firsts(index: &Index) -> [u64; 4] {
-    let mut firsts = [0; 4];
+fn firsts(index: &Index) -> [u64; SIGNATURES / 64] {
+    let mut firsts = [0; SIGNATURES / 64];
     for first in index.keys() {
         let bit = signature(first);
-        firsts[usize::from(bit >> 6)] |= 1 << (bit & 63);
+        firsts[bit >> 6] |= 1 << (bit & 63);
     }
     firsts
 }

@@ -18,14 +18,13 @@
 //! Everything here is linear in the size of the text: centrality compares each
 //! sentence with the document vector, never with every other sentence.
 
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::document::Document;
 use crate::order;
 use crate::phrases::Phrases;
 use crate::segment;
-use crate::terms::{IdSet, Terms};
+use crate::terms::{IdMap, IdSet, Terms};
 use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
@@ -320,20 +319,7 @@ pub fn title(doc: &Document) -> Option<usize> {
 pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let count = doc.sentences.len();
     let title = title(doc);
-    let counts: Vec<Vec<(u32, f32)>> = (0..count)
-        .map(|index| {
-            let mut ids: Vec<u32> = doc.sentence_token_range(index).filter_map(|k| terms.content(k)).collect();
-            crate::order::sort_by_key(&mut ids, |&id| u64::from(id));
-            let mut tf: Vec<(u32, f32)> = Vec::with_capacity(ids.len());
-            for id in ids {
-                match tf.last_mut() {
-                    Some((last, f)) if *last == id => *f += 1.0,
-                    _ => tf.push((id, 1.0)),
-                }
-            }
-            tf
-        })
-        .collect();
+    let counts = term_counts(doc, terms);
     // The share of a sentence's syllables and numbers that are content syllables: a
     // sapo is dense with them.
     let content: Vec<f32> = counts
@@ -439,9 +425,53 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             .fold(0u16, |mask, k| mask | 1 << k);
         s[feature::TOPICS] = held[i].count_ones() as f32 / topics.len().max(1) as f32;
     }
-    let mut seen = HashSet::with_capacity(count);
+    let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
     Analysis { title, signals, vectors, repeats, topics: held, topic_count: topics.len() }
+}
+
+/// For each sentence, its content terms by increasing id, each with the number of
+/// times the sentence has it. One counting sort of the whole document's occurrences by
+/// term, rather than a sort for each sentence: the terms come out in order, and each
+/// term's sentences too.
+fn term_counts(doc: &Document, terms: &Terms) -> Vec<Vec<(u32, f32)>> {
+    let count = doc.sentences.len();
+    // `starts[id]..starts[id + 1]`: where term `id`'s occurrences go in `sentences`.
+    let mut starts = vec![0usize; terms.len() + 1];
+    let mut lengths = vec![0usize; count];
+    for i in 0..count {
+        for k in doc.sentence_token_range(i) {
+            if let Some(id) = terms.content(k) {
+                starts[id as usize + 1] += 1;
+                lengths[i] += 1;
+            }
+        }
+    }
+    for id in 0..terms.len() {
+        starts[id + 1] += starts[id];
+    }
+    // The sentence of every occurrence, grouped by term, each term's in reading order.
+    let mut sentences = vec![0u32; starts[terms.len()]];
+    let mut next = starts.clone();
+    for i in 0..count {
+        for k in doc.sentence_token_range(i) {
+            if let Some(id) = terms.content(k) {
+                sentences[next[id as usize]] = i as u32;
+                next[id as usize] += 1;
+            }
+        }
+    }
+    let mut counts: Vec<Vec<(u32, f32)>> = lengths.into_iter().map(Vec::with_capacity).collect();
+    for id in 0..terms.len() {
+        for &i in &sentences[starts[id]..starts[id + 1]] {
+            let tf = &mut counts[i as usize];
+            match tf.last_mut() {
+                Some((last, f)) if *last == id as u32 => *f += 1.0,
+                _ => tf.push((id as u32, 1.0)),
+            }
+        }
+    }
+    counts
 }
 
 /// The article's topic: the [`TOPIC_TERMS`] content syllables that the most of the
@@ -450,7 +480,8 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 fn topics(kept: &[usize], vectors: &[Vector], terms: usize) -> Vec<usize> {
     let mut frequency = vec![0u32; terms];
     // Term ids as `usize`, the type the crate's other sorts sort: one compiled sort.
-    let mut met: Vec<usize> = Vec::new();
+    // Room for every term, so it is not regrown as the terms are met.
+    let mut met: Vec<usize> = Vec::with_capacity(terms);
     for &i in kept {
         for &(id, _) in &vectors[i] {
             if frequency[id as usize] == 0 {
@@ -485,7 +516,7 @@ pub fn leans_back(signals: &Signals) -> bool {
 fn later_repetition(doc: &Document, terms: &Terms) -> Vec<f32> {
     let count = doc.sentences.len();
     let mut last_syllable = vec![0usize; terms.len()];
-    let mut last_number: HashMap<&str, usize> = HashMap::new();
+    let mut last_number: IdMap<&str, usize> = IdMap::default();
     for i in 0..count {
         for k in doc.sentence_token_range(i) {
             match (doc.tokens[k].kind, terms.ids[k]) {

@@ -78,10 +78,11 @@ impl Terms {
         // Ids are handed out in order of first appearance, so the hasher does not
         // change them; the fast one saves a third of this function's time.
         // Room for a distinct syllable every other token, up to about the syllables
-        // Vietnamese has, so the map is not rebuilt as it fills.
+        // Vietnamese has, so the map is not rebuilt nor the flags moved as they fill.
         let capacity = (doc.tokens.len() / 2).min(1 << 13);
         let mut by_text: IdMap<&str, u32> = IdMap::with_capacity_and_hasher(capacity, Default::default());
-        let (mut stop, mut function, mut opens) = (Vec::new(), Vec::new(), Vec::new());
+        let (mut stop, mut function, mut opens) =
+            (Vec::with_capacity(capacity), Vec::with_capacity(capacity), Vec::with_capacity(capacity));
         let tables = tables();
         let ids = doc
             .tokens
@@ -121,17 +122,20 @@ impl Terms {
     }
 }
 
-/// A hash map keyed by term ids (or tuples and arrays of them), or by the strings of a
-/// table the crate builds.
+/// A hash map keyed by term ids (or tuples and arrays of them), by the strings of a
+/// table the crate builds, or by pieces of the one text being digested.
 pub type IdMap<K, V> = HashMap<K, V, BuildHasherDefault<IdHasher>>;
-/// A hash set of term ids (or tuples and arrays of them), or of the strings of a table
-/// the crate builds.
+/// A hash set of term ids (or tuples and arrays of them), of the strings of a table
+/// the crate builds, or of pieces of the one text being digested.
 pub type IdSet<K> = HashSet<K, BuildHasherDefault<IdHasher>>;
 
-/// A multiply-rotate hasher for term ids and table keys. The default SipHash guards
-/// against keys an attacker chooses; term ids are small numbers this module hands out
-/// and tables are filled from the crate's data files (text only looks them up), so a
-/// hasher several times faster is safe, and keyword counting hashes every n-gram.
+/// A multiply-rotate hasher for term ids, table keys and a text's own syllables,
+/// numbers and sentences. The default SipHash guards a long-lived map against keys an
+/// attacker chooses; these maps live for one digest, so keys made to collide could only
+/// slow the digest of the text that holds them, and in the wasm the standard hasher's
+/// keys come from memory addresses anyway. A hasher several times faster is worth it:
+/// keyword counting hashes every n-gram, the terms every syllable; and the standard
+/// one's code (SipHash, its seeding) stays out of the wasm.
 #[derive(Debug, Clone, Copy, Default)]
 pub struct IdHasher(u64);
 
@@ -147,11 +151,25 @@ impl Hasher for IdHasher {
             self.add(u64::from_le_bytes(*word));
             bytes = rest;
         }
-        if !bytes.is_empty() {
-            let mut word = [0u8; 8];
-            word[..bytes.len()].copy_from_slice(bytes);
-            self.add(u64::from_le_bytes(word));
-        }
+        // The last 1 to 7 bytes (most syllables are no longer) as two overlapping
+        // reads and the count, rather than copied into a padded word: a copy of a
+        // length known only at run time is a call to `memcpy`.
+        let n = bytes.len() as u64;
+        let tail = match (bytes.first_chunk::<4>(), bytes.last_chunk::<4>()) {
+            (Some(first), Some(last)) => {
+                u64::from(u32::from_le_bytes(*first)) | u64::from(u32::from_le_bytes(*last)) << 32
+            }
+            _ => match bytes {
+                [] => return,
+                [a, .., b] => u64::from(*a) | u64::from(*b) << 8 | u64::from(bytes[1]) << 16,
+                [a] => u64::from(*a),
+            },
+        };
+        self.add(tail ^ n << 59);
+    }
+
+    fn write_u8(&mut self, n: u8) {
+        self.add(u64::from(n));
     }
 
     fn write_u32(&mut self, n: u32) {

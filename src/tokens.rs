@@ -31,7 +31,12 @@ pub struct Token {
 impl Token {
     /// Whether the token starts with a capital letter; `text` is the text it was cut from.
     pub fn is_capitalised(&self, text: &str) -> bool {
-        text[self.range.clone()].starts_with(char::is_uppercase)
+        // Most tokens start with an ASCII byte, which is the whole first character:
+        // answered without decoding one.
+        match text.as_bytes().get(self.range.start) {
+            Some(byte) if byte.is_ascii() && !self.range.is_empty() => byte.is_ascii_uppercase(),
+            _ => text[self.range.clone()].starts_with(char::is_uppercase),
+        }
     }
 }
 
