@@ -143,10 +143,7 @@ fn train(examples: &[&Example], size: usize) -> Vec<f64> {
     let mut order: Vec<usize> = (0..examples.len()).collect();
     let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
     for epoch in 0..EPOCHS {
-        for i in (1..order.len()).rev() {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            order.swap(i, (seed >> 33) as usize % (i + 1));
-        }
+        shuffle(&mut order, &mut seed);
         let rate = RATE / (1.0 + epoch as f64 / 10.0);
         for &e in &order {
             let example = examples[e];
@@ -158,6 +155,15 @@ fn train(examples: &[&Example], size: usize) -> Vec<f64> {
         }
     }
     weights
+}
+
+/// Shuffles `items` in place (Fisher-Yates) with the linear congruential generator
+/// at `seed`, which it moves on: the same seed gives the same order.
+pub fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        items.swap(i, (*seed >> 33) as usize % (i + 1));
+    }
 }
 
 fn logit(weights: &[f64], features: &[usize]) -> f64 {
