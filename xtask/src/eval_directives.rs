@@ -310,10 +310,19 @@ fn folds(n: usize, r: usize) -> Vec<usize> {
     if r > 0 {
         let mut seed = r as u64;
         for five in folds.chunks_mut(FOLDS) {
-            crate::fit_directives::shuffle(five, &mut seed);
+            shuffle(five, &mut seed);
         }
     }
     folds
+}
+
+/// Shuffles `items` in place (Fisher-Yates) with the linear congruential generator
+/// at `seed`, which it moves on: the same seed gives the same order.
+fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        items.swap(i, (*seed >> 33) as usize % (i + 1));
+    }
 }
 
 /// The margins of 5-fold cross-validation by article, article `i` in fold `folds[i]`:
