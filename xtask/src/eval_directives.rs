@@ -7,10 +7,11 @@
 //! the sets: the decision is fitted on four fifths of the articles and scores the
 //! fifth. Which articles share a fold moves the figures by a point or two, so the
 //! headline is the mean over [`ASSIGNMENTS`] assignments of the articles to folds, with
-//! the standard deviation between them below it. Beside it: every candidate of the rules, the shipped decision (fitted on
-//! everything, so optimistic) and a keyword baseline; the false directives shown on
-//! the everyday articles (groups "other" and "negative"); the headline's issuer and
-//! addressee errors by kind; and how many news-dev articles show a directive.
+//! the standard deviation between them below it. Beside it: every candidate of the
+//! rules, the shipped decision (fitted on everything, so optimistic) and a keyword
+//! baseline; the false directives shown on the everyday articles (groups "other" and
+//! "negative"); the headline's issuer and addressee errors by kind; and how many
+//! news-dev articles show a directive.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
@@ -297,8 +298,11 @@ fn party_error(gold: &Option<String>, found: &Option<String>) -> Option<usize> {
     })
 }
 
+/// Articles, each with the directives shown on it.
+type Shown<'a> = Vec<(&'a Read, &'a Vec<Scored>)>;
+
 /// The `members` of `all` with what `shown` shows of each.
-fn pick<'a>(all: &[&'a Read], members: &[usize], shown: &'a [Vec<Scored>]) -> Vec<(&'a Read, &'a Vec<Scored>)> {
+fn pick<'a>(all: &[&'a Read], members: &[usize], shown: &'a [Vec<Scored>]) -> Shown<'a> {
     members.iter().map(|&i| (all[i], &shown[i])).collect()
 }
 
@@ -455,12 +459,7 @@ fn news_shown(shipped: &Model) -> Result<(), String> {
 /// mean of its runs, with their standard deviation when there are several), of `others`
 /// beside it and of the keyword baseline, and with `show` the first run's misses, extras
 /// and differences.
-fn print_set(
-    title: &str,
-    headline: &[Vec<(&Read, &Vec<Scored>)>],
-    others: &[(&str, Vec<(&Read, &Vec<Scored>)>)],
-    show: bool,
-) {
+fn print_set(title: &str, headline: &[Shown], others: &[(&str, Shown)], show: bool) {
     let tally = |articles: &[(&Read, &Vec<Scored>)], show: bool| {
         let mut t = Tally::default();
         for (article, shown) in articles {

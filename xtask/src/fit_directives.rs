@@ -5,9 +5,9 @@
 //! directive as `eval-directives` scores it. A logistic regression over the
 //! candidates' features (those seen in `MIN_COUNT` candidates, read by their hashes as
 //! the digest reads them, named in the table's comments) is fitted by Newton's method
-//! to the minimum of its loss with an L2 penalty, which is unique: the same
-//! candidates give the same weights whatever their order. The threshold is chosen for precision on
-//! out-of-fold scores (5-fold by article inside the training articles): the highest
+//! to the minimum of its loss with an L2 penalty, which is unique: the same candidates
+//! give the same weights whatever their order. The threshold is chosen for precision
+//! on out-of-fold scores (5-fold by article inside the training articles): the highest
 //! sentence F0.5, which weighs precision twice as much as recall, as a wrong directive
 //! costs the reader more than a missing one.
 //! Weights and threshold are stored as integers (logit times `decision::SCALE`).
