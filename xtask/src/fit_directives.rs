@@ -2,40 +2,35 @@
 //! read by src/directives/decision.rs) on the four annotated sets.
 //!
 //! Each candidate the rules propose is an example: positive when it matches a gold
-//! directive as `eval-directives` scores it. A logistic regression over the
+//! directive as `eval-directives` scores it. Boosted trees of depth two over the
 //! candidates' features (those seen in `MIN_COUNT` candidates, read by their hashes as
-//! the digest reads them, named in the table's comments) is fitted by Newton's method
-//! to the minimum of its loss with an L2 penalty, which is unique: the same candidates
-//! give the same weights whatever their order. The threshold is chosen for precision
-//! on out-of-fold scores (5-fold by article inside the training articles): the highest
-//! sentence F0.5, which weighs precision twice as much as recall, as a wrong directive
-//! costs the reader more than a missing one.
-//! Weights and threshold are stored as integers (logit times `decision::SCALE`).
+//! the digest reads them, named in the table's comments) are fitted by gradient
+//! boosting of the logistic loss, deterministically: the same candidates give the same
+//! trees. The threshold is chosen for precision on out-of-fold scores (5-fold by
+//! article inside the training articles): the highest sentence F0.5, which weighs
+//! precision twice as much as recall, as a wrong directive costs the reader more than a
+//! missing one.
+//! Values and threshold are stored as integers (logit times `decision::SCALE`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use tomtat::directives::decision::{Model, SCALE};
+use tomtat::directives::decision::{Model, Tree, SCALE};
 use tomtat::directives::HASH_BITS;
 
 use crate::eval_directives::{self, Read, FOLDS, SETS};
 
 /// Where the fitted table goes.
 const OUT: &str = "data/directive-weights.txt";
-/// At most this many steps of Newton's method.
-const NEWTON_STEPS: usize = 50;
-/// At most this many conjugate-gradient steps per Newton step.
-const CG_STEPS: usize = 100;
-/// The size of the gradient at which the fit has converged.
-const TOLERANCE: f64 = 1e-6;
-/// The L2 penalty: half of it times the sum of the squared weights is added to the
-/// logistic loss summed over the candidates. Chosen by the cross-validated average
-/// precision of `eval-directives` (1: 83.0, 3: 83.7, 4: 83.8, 6: 83.8, 12: 83.6).
-const L2: f64 = 4.0;
-/// How many candidates must have a feature for it to get a weight.
+/// Rounds of boosting: trees in the table.
+const ROUNDS: usize = 150;
+/// What each tree's values are multiplied by, so that the later trees correct the
+/// earlier ones rather than each fitting the data alone.
+const SHRINK: f64 = 0.3;
+/// The penalty on a leaf's value: the sum of the curvature of its candidates is
+/// increased by it, so that a leaf of few candidates stays near zero.
+const LEAF_L2: f64 = 5.0;
+/// How many candidates must have a feature for a tree to ask about it.
 const MIN_COUNT: usize = 6;
-/// The smallest weight kept in the table (in units of the logit times SCALE): the
-/// smaller ones barely move a score and each costs bytes in every reader's wasm.
-const MIN_WEIGHT: i32 = 12;
 
 /// A fitted decision: the model and its table.
 pub struct Fitted {
@@ -47,8 +42,8 @@ pub struct Fitted {
     out_of_fold: Vec<(f64, bool)>,
     /// The gold directives of the articles.
     gold: usize,
-    /// How many weights the table holds.
-    weights: usize,
+    /// How many trees the table holds.
+    trees: usize,
 }
 
 pub fn run(_args: &[String]) -> Result<(), String> {
@@ -56,7 +51,7 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
     let fitted = fit(&all);
     crate::build::write_file(std::path::Path::new(OUT), &fitted.table)?;
-    println!("{OUT}: {} weights; `cargo xtask eval-directives` scores it, cross-validated", fitted.weights);
+    println!("{OUT}: {} trees; `cargo xtask eval-directives` scores it, cross-validated", fitted.trees);
     println!("out-of-fold candidates shown, best first: precision and recall (of {} gold directives)", fitted.gold);
     let mut matched = 0;
     for (shown, (score, label)) in fitted.out_of_fold.iter().enumerate() {
@@ -108,134 +103,130 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let mut scored = Vec::new();
     for fold in 0..FOLDS {
         let training: Vec<&Example> = examples.iter().filter(|e| e.article % FOLDS != fold).collect();
-        let weights = train(&training, vocabulary.len());
+        let trees = boost(&training);
         scored.extend(
-            examples.iter().filter(|e| e.article % FOLDS == fold).map(|e| (logit(&weights, &e.features), e.label)),
+            examples.iter().filter(|e| e.article % FOLDS == fold).map(|e| (score(&trees, &e.features), e.label)),
         );
     }
     let gold = articles.iter().map(|a| a.gold()).sum();
     let threshold = choose_threshold(&mut scored, gold);
-    let weights = train(&examples.iter().collect::<Vec<_>>(), vocabulary.len());
-    let kept: Vec<(u32, i32, String)> = vocabulary
+    let name = |f: usize| seen[&vocabulary[f]].1.iter().copied().collect::<Vec<_>>().join(" | ");
+    let trees: Vec<(Tree, String)> = boost(&examples.iter().collect::<Vec<_>>())
         .iter()
-        .zip(&weights)
-        .map(|(h, w)| (*h, quantise(*w), seen[h].1.iter().copied().collect::<Vec<_>>().join(" | ")))
-        .filter(|(_, w, _)| w.abs() >= MIN_WEIGHT)
+        .map(|t| {
+            let tree = Tree { features: t.features.map(|f| vocabulary[f]), values: t.values.map(quantise) };
+            let names =
+                format!("{} / without: {} / with: {}", name(t.features[0]), name(t.features[1]), name(t.features[2]));
+            (tree, names)
+        })
+        .filter(|(tree, _)| tree.values != [0; 4])
         .collect();
     let table = format!(
-        "# Directive decision (src/directives/decision.rs): logistic regression over the candidate features of\n\
-         # src/directives/features.rs, fitted by `cargo xtask fit-directives` on the annotated sets ({}),\n\
-         # {} articles, {} candidates ({} match a gold directive), features seen in {MIN_COUNT}+ candidates,\n\
-         # weights under {MIN_WEIGHT} in size left out.\n\
-         # L2 penalty {L2}, fitted by Newton's method; weights are the logit times {SCALE}. The threshold: the highest\n\
-         # sentence F0.5 (precision weighed twice) on 5-fold out-of-fold scores. Rebuild with the same command.\n\
-         # Each line is WEIGHT STEP: the weight of the features whose name hashes (`directives::feature_hash`,\n\
-         # {HASH_BITS} bits) to the key of the line before plus STEP; their names are in the comment above it.\n\
+        "# Directive decision (src/directives/decision.rs): boosted trees of depth two over the candidate features\n\
+         # of src/directives/features.rs, fitted by `cargo xtask fit-directives` on the annotated sets ({}),\n\
+         # {} articles, {} candidates ({} match a gold directive), features seen in {MIN_COUNT}+ candidates.\n\
+         # {ROUNDS} rounds of gradient boosting on the logistic loss, each value shrunk by {SHRINK}, leaves\n\
+         # penalised by {LEAF_L2}; values are the logit times {SCALE}. The threshold: the highest sentence F0.5\n\
+         # (precision weighed twice) on 5-fold out-of-fold scores. Rebuild with the same command.\n\
+         # Each line is a tree: the hashes (`directives::feature_hash`, {HASH_BITS} bits) of the feature it asks\n\
+         # about, of the one it asks about without it and of the one with it, then the values of the four\n\
+         # leaves (without both, without the first but with the second, with the first but not the third,\n\
+         # with both); their names are in the comment above it.\n\
          {}",
         SETS.iter().map(|(_, texts, _)| texts.trim_start_matches("../shared/data/")).collect::<Vec<_>>().join(", "),
         articles.len(),
         examples.len(),
         examples.iter().filter(|e| e.label).count(),
-        Model::table(quantise(threshold), &kept),
+        Model::table(quantise(threshold), &trees),
     );
     let model = Model::parse(&table).expect("the table is written as the crate reads it");
-    Fitted { model, table, out_of_fold: scored, gold, weights: kept.len() }
+    Fitted { model, table, out_of_fold: scored, gold, trees: trees.len() }
 }
 
-/// Weights over the vocabulary fitted on `examples`: those that minimise the logistic
-/// loss plus an L2 penalty, found by Newton's method, each step solved by conjugate
-/// gradients on Hessian-vector products (no matrix is formed). The objective is convex
-/// with one minimum, so the same examples give the same weights in any order.
-fn train(examples: &[&Example], size: usize) -> Vec<f64> {
-    let objective = |w: &[f64]| -> f64 {
-        let loss: f64 = examples
-            .iter()
-            .map(|e| {
-                let z = logit(w, &e.features);
-                let log_one_plus = if z > 0.0 { z + (-z).exp().ln_1p() } else { z.exp().ln_1p() };
-                log_one_plus - if e.label { z } else { 0.0 }
-            })
-            .sum();
-        loss + 0.5 * L2 * dot(w, w)
-    };
-    let mut weights = vec![0.0; size];
-    let mut value = objective(&weights);
-    for _ in 0..NEWTON_STEPS {
-        // The gradient, and each example's curvature p (1 - p).
-        let mut gradient: Vec<f64> = weights.iter().map(|w| L2 * w).collect();
+/// A tree over vocabulary indices, its values in logits (see [`Tree`]).
+struct Fit {
+    features: [usize; 3],
+    values: [f64; 4],
+}
+
+impl Fit {
+    fn leaf(&self, features: &[usize]) -> usize {
+        let has = |f: usize| features.binary_search(&f).is_ok();
+        let (side, next) = if has(self.features[0]) { (2, self.features[2]) } else { (0, self.features[1]) };
+        side + usize::from(has(next))
+    }
+}
+
+/// The logit of a candidate with `features` under `trees`.
+fn score(trees: &[Fit], features: &[usize]) -> f64 {
+    trees.iter().map(|t| t.values[t.leaf(features)]).sum()
+}
+
+/// Trees fitted on `examples` by gradient boosting of the logistic loss: each round
+/// fits one tree of depth two to the loss's gradient and curvature at the scores so
+/// far (the split of most gain, as second-order boosting measures it; ties to the
+/// feature first in the vocabulary), and adds its leaves, shrunk. Deterministic: the
+/// same examples give the same trees.
+fn boost(examples: &[&Example]) -> Vec<Fit> {
+    let mut logits = vec![0.0_f64; examples.len()];
+    let mut trees = Vec::with_capacity(ROUNDS);
+    let everyone: Vec<usize> = (0..examples.len()).collect();
+    for _ in 0..ROUNDS {
+        let mut gradient = Vec::with_capacity(examples.len());
         let mut curvature = Vec::with_capacity(examples.len());
-        for e in examples {
-            let p = 1.0 / (1.0 + (-logit(&weights, &e.features)).exp());
-            let error = p - f64::from(u8::from(e.label));
-            for &f in &e.features {
-                gradient[f] += error;
-            }
+        for (e, z) in examples.iter().zip(&logits) {
+            let p = 1.0 / (1.0 + (-z).exp());
+            gradient.push(p - f64::from(u8::from(e.label)));
             curvature.push(p * (1.0 - p));
         }
-        let norm = dot(&gradient, &gradient).sqrt();
-        if norm < TOLERANCE {
-            break;
+        let split = |members: &[usize]| best_split(examples, members, &gradient, &curvature);
+        let Some(root) = split(&everyone) else { break };
+        let (with, without): (Vec<usize>, Vec<usize>) =
+            everyone.iter().partition(|&&i| examples[i].features.binary_search(&root).is_ok());
+        let mut tree =
+            Fit { features: [root, split(&without).unwrap_or(root), split(&with).unwrap_or(root)], values: [0.0; 4] };
+        let mut sums = [(0.0, 0.0); 4];
+        for (i, e) in examples.iter().enumerate() {
+            let leaf = &mut sums[tree.leaf(&e.features)];
+            leaf.0 += gradient[i];
+            leaf.1 += curvature[i];
         }
-        let hessian_times = |v: &[f64]| -> Vec<f64> {
-            let mut out: Vec<f64> = v.iter().map(|v| L2 * v).collect();
-            for (e, c) in examples.iter().zip(&curvature) {
-                let along = c * logit(v, &e.features);
-                for &f in &e.features {
-                    out[f] += along;
-                }
-            }
-            out
-        };
-        let direction = conjugate_gradients(hessian_times, &gradient, 0.1 * norm);
-        // Backtracking until the objective falls enough (Armijo).
-        let slope = -dot(&gradient, &direction);
-        let mut step = 1.0;
-        loop {
-            let trial: Vec<f64> = weights.iter().zip(&direction).map(|(w, d)| w - step * d).collect();
-            let trial_value = objective(&trial);
-            if trial_value <= value + 1e-4 * step * slope || step < 1e-8 {
-                weights = trial;
-                value = trial_value;
-                break;
-            }
-            step /= 2.0;
+        tree.values = sums.map(|(g, h)| -SHRINK * g / (h + LEAF_L2));
+        for (z, e) in logits.iter_mut().zip(examples) {
+            *z += tree.values[tree.leaf(&e.features)];
+        }
+        trees.push(tree);
+    }
+    trees
+}
+
+/// The feature whose split of `members` gains most (second-order: the squared sum of
+/// the gradient over the sum of the curvature plus the leaf penalty, on each side,
+/// less that of the whole), if any gains.
+fn best_split(examples: &[&Example], members: &[usize], gradient: &[f64], curvature: &[f64]) -> Option<usize> {
+    let (mut g, mut h) = (0.0, 0.0);
+    let size = examples.iter().filter_map(|e| e.features.last()).max().map_or(0, |f| f + 1);
+    let mut sums = vec![(0.0, 0.0); size];
+    for &i in members {
+        g += gradient[i];
+        h += curvature[i];
+        for &f in &examples[i].features {
+            sums[f].0 += gradient[i];
+            sums[f].1 += curvature[i];
         }
     }
-    weights
-}
-
-/// `x` with `times(x)` close to `b` (within `tolerance` of it), for a symmetric positive
-/// definite `times`, by conjugate gradients from zero.
-fn conjugate_gradients(times: impl Fn(&[f64]) -> Vec<f64>, b: &[f64], tolerance: f64) -> Vec<f64> {
-    let mut x = vec![0.0; b.len()];
-    let mut residual = b.to_vec();
-    let mut direction = residual.clone();
-    let mut squared = dot(&residual, &residual);
-    for _ in 0..b.len().min(CG_STEPS) {
-        if squared.sqrt() <= tolerance {
-            break;
+    let gain = |g: f64, h: f64| g * g / (h + LEAF_L2);
+    let whole = gain(g, h);
+    let mut best = None;
+    let mut most = 1e-9;
+    for (f, (gf, hf)) in sums.into_iter().enumerate().filter(|(_, (_, hf))| *hf > 0.0) {
+        let gained = gain(gf, hf) + gain(g - gf, h - hf) - whole;
+        if gained > most {
+            most = gained;
+            best = Some(f);
         }
-        let along = times(&direction);
-        let alpha = squared / dot(&direction, &along);
-        for k in 0..x.len() {
-            x[k] += alpha * direction[k];
-            residual[k] -= alpha * along[k];
-        }
-        let next = dot(&residual, &residual);
-        for k in 0..x.len() {
-            direction[k] = residual[k] + next / squared * direction[k];
-        }
-        squared = next;
     }
-    x
-}
-
-fn dot(a: &[f64], b: &[f64]) -> f64 {
-    a.iter().zip(b).map(|(a, b)| a * b).sum()
-}
-
-fn logit(weights: &[f64], features: &[usize]) -> f64 {
-    features.iter().map(|&f| weights[f]).sum()
+    best
 }
 
 fn quantise(w: f64) -> i32 {
