@@ -30,9 +30,9 @@ pub struct Tree {
 }
 
 impl Tree {
-    /// The leaf (0 to 3) a candidate with `features` reaches.
-    pub fn leaf(&self, features: &[u32]) -> usize {
-        let has = |f: u32| features.contains(&f);
+    /// The leaf (0 to 3) reached by a candidate that `has` the features it has (the fit
+    /// asks by its own numbering of the features).
+    pub fn leaf(&self, has: impl Fn(u32) -> bool) -> usize {
         let (side, next) = if has(self.features[0]) { (2, self.features[2]) } else { (0, self.features[1]) };
         side + usize::from(has(next))
     }
@@ -87,7 +87,7 @@ impl Model {
 
     /// The candidate's score: the sum of the values its features reach in each tree.
     pub fn score(&self, features: &[u32]) -> i32 {
-        self.trees.iter().map(|t| t.values[t.leaf(features)]).sum()
+        self.trees.iter().map(|t| t.values[t.leaf(|f| features.contains(&f))]).sum()
     }
 
     /// The score a candidate must reach to be shown.

@@ -114,9 +114,9 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let trees: Vec<(Tree, String)> = boost(&examples.iter().collect::<Vec<_>>())
         .iter()
         .map(|t| {
-            let tree = Tree { features: t.features.map(|f| vocabulary[f]), values: t.values.map(quantise) };
-            let names =
-                format!("{} / without: {} / with: {}", name(t.features[0]), name(t.features[1]), name(t.features[2]));
+            let [first, without, with] = t.shape.features.map(|f| f as usize);
+            let tree = Tree { features: [first, without, with].map(|f| vocabulary[f]), values: t.values.map(quantise) };
+            let names = format!("{} / without: {} / with: {}", name(first), name(without), name(with));
             (tree, names)
         })
         .filter(|(tree, _)| tree.values != [0; 4])
@@ -143,17 +143,16 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     Fitted { model, table, out_of_fold: scored, gold, trees: trees.len() }
 }
 
-/// A tree over vocabulary indices, its values in logits (see [`Tree`]).
+/// A tree being fitted: its features are vocabulary indices, its values logits.
 struct Fit {
-    features: [usize; 3],
+    shape: Tree,
     values: [f64; 4],
 }
 
 impl Fit {
+    /// The leaf an example with `features` (sorted vocabulary indices) reaches.
     fn leaf(&self, features: &[usize]) -> usize {
-        let has = |f: usize| features.binary_search(&f).is_ok();
-        let (side, next) = if has(self.features[0]) { (2, self.features[2]) } else { (0, self.features[1]) };
-        side + usize::from(has(next))
+        self.shape.leaf(|f| features.binary_search(&(f as usize)).is_ok())
     }
 }
 
@@ -183,8 +182,9 @@ fn boost(examples: &[&Example]) -> Vec<Fit> {
         let Some(root) = split(&everyone) else { break };
         let (with, without): (Vec<usize>, Vec<usize>) =
             everyone.iter().partition(|&&i| examples[i].features.binary_search(&root).is_ok());
-        let mut tree =
-            Fit { features: [root, split(&without).unwrap_or(root), split(&with).unwrap_or(root)], values: [0.0; 4] };
+        let features = [root, split(&without).unwrap_or(root), split(&with).unwrap_or(root)];
+        let shape = Tree { features: features.map(|f| f as u32), values: [0; 4] };
+        let mut tree = Fit { shape, values: [0.0; 4] };
         let mut sums = [(0.0, 0.0); 4];
         for (i, e) in examples.iter().enumerate() {
             let leaf = &mut sums[tree.leaf(&e.features)];
