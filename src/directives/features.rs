@@ -5,9 +5,9 @@
 //! let a fitted model ([`super::decision`]) tell an order from an opinion, a report,
 //! a penalty, a proposal or a cue word inside a name. Each feature is named by words
 //! ("cue yêu cầu", "issuer title thủ tướng"); the digest reads only the hash of the name
-//! ([`Feature`] for `u32`), so no string is formatted per candidate and the weights
-//! table holds hashes; the fit reads the names ([`Feature`] for `String`). The model
-//! gives each a weight, so a new feature needs only a refit.
+//! ([`Feature`] for `u32`), so no string is formatted per candidate and the decision's
+//! table holds hashes; the fit reads the names ([`Feature`] for `String`). The fit
+//! chooses which features the model asks about, so a new feature needs only a refit.
 
 use std::ops::Range;
 
@@ -71,14 +71,14 @@ impl Feature for String {
 }
 
 /// The hash of feature `name`, as the decision reads it: FNV-1a of its UTF-8 folded to
-/// [`HASH_BITS`] bits. Short code; the fit gives features that share a hash one weight.
+/// [`HASH_BITS`] bits. Short code; the fit reads features that share a hash as one.
 pub fn hash(name: &str) -> u32 {
     fold(fnv(FNV_OFFSET, name.as_bytes()))
 }
 
-/// The bits of a feature's hash: with a few hundred weights, a feature the fit never
-/// saw meets one by chance once in some 50,000 look-ups, and each weight's key takes
-/// about five digits in the table.
+/// The bits of a feature's hash: with a few hundred features in the table, one the fit
+/// never saw meets one of them by chance once in some 50,000 look-ups, and each hash
+/// takes eight digits or fewer in the table.
 pub const HASH_BITS: u32 = 24;
 
 const FNV_OFFSET: u32 = 0x811c_9dc5;

@@ -5,10 +5,13 @@
 //! all. The rules propose candidates and a fitted decision keeps some (see
 //! `fit-directives`), so the headline is 5-fold cross-validation by article over all
 //! the sets: the decision is fitted on four fifths of the articles and scores the
-//! fifth. Beside it: every candidate of the rules, the shipped decision (fitted on
-//! everything, so optimistic) and a keyword baseline; the false directives shown on
-//! the everyday articles (groups "other" and "negative"); the headline's issuer and
-//! addressee errors by kind; and how many news-dev articles show a directive.
+//! fifth. Which articles share a fold moves the figures by a point or two, so the
+//! headline is the mean over [`ASSIGNMENTS`] assignments of the articles to folds, with
+//! the standard deviation between them below it. Beside it: every candidate of the
+//! rules, the shipped decision (fitted on everything, so optimistic) and a keyword
+//! baseline; the false directives shown on the everyday articles (groups "other" and
+//! "negative"); the headline's issuer and addressee errors by kind; and how many
+//! news-dev articles show a directive.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
@@ -44,6 +47,8 @@ const NEWS: &str = "../shared/data/news-dev.jsonl";
 const EVERYDAY: [&str; 2] = ["other", "negative"];
 /// Folds of the cross-validation.
 pub const FOLDS: usize = 5;
+/// Assignments of the articles to folds that the cross-validated figures average over.
+const ASSIGNMENTS: usize = 10;
 const KEYWORDS: &[&str] = &["yêu cầu", "chỉ đạo", "đề nghị", "giao", "phải", "cần"];
 
 #[derive(Deserialize)]
@@ -209,7 +214,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if let [texts, gold] = paths[..] {
         let set = read_set(texts, gold)?;
         let shown: Vec<Vec<Scored>> = set.iter().map(|a| a.kept(shipped)).collect();
-        print_set(gold, &set.iter().zip(&shown).collect::<Vec<_>>(), &[], show);
+        print_set(gold, &[set.iter().zip(&shown).collect()], &[], show);
         return Ok(());
     }
     if !paths.is_empty() {
@@ -217,8 +222,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let sets = read_all()?;
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
-    let margins = cross_validate(&all);
-    let cv = shown_at(&all, &margins, 0);
+    let margins: Vec<Vec<Vec<i32>>> = (0..ASSIGNMENTS).map(|r| cross_validate(&all, &folds(all.len(), r))).collect();
+    let cv: Vec<Vec<Vec<Scored>>> = margins.iter().map(|m| shown_at(&all, m, 0)).collect();
     let rules: Vec<Vec<Scored>> = all.iter().map(|a| a.candidates.iter().map(|(s, _)| s.clone()).collect()).collect();
     let fitted: Vec<Vec<Scored>> = all.iter().map(|a| a.kept(shipped)).collect();
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
@@ -236,7 +241,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             ("rules (every candidate)", pick(&all, members, &rules)),
             ("fit on all (shipped)", pick(&all, members, &fitted)),
         ];
-        print_set(title, &pick(&all, members, &cv), &others, show && members.len() == all.len());
+        let headline: Vec<_> = cv.iter().map(|shown| pick(&all, members, shown)).collect();
+        print_set(title, &headline, &others, show && members.len() == all.len());
     }
     for (title, members) in groups.iter().rev().take(2) {
         trade_off(title, &all, members, &margins);
@@ -247,18 +253,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
 }
 
 /// Prints the headline's issuer and addressee errors by kind, on the directives it
-/// matches: missing (annotated, none found), extra (found, none annotated), inside the
-/// annotated span (too short), around it (too long) or elsewhere.
-fn party_errors(all: &[&Read], shown: &[Vec<Scored>]) {
-    let mut counts = [[0; 5]; 2];
-    for (article, shown) in all.iter().zip(shown) {
+/// matches (the mean over the fold assignments of `cv`): missing (annotated, none
+/// found), extra (found, none annotated), inside the annotated span (too short), around
+/// it (too long) or elsewhere.
+fn party_errors(all: &[&Read], cv: &[Vec<Vec<Scored>>]) {
+    let mut counts = [[0.0; 5]; 2];
+    for (article, shown) in cv.iter().flat_map(|shown| all.iter().zip(shown)) {
         let (pairs, _) = pair(&article.expected, shown);
         for (gold, p) in article.expected.iter().zip(pairs) {
             let Some(p) = p else { continue };
             let parts = [(&gold.issuer, &shown[p].issuer), (&gold.addressee, &shown[p].addressee)];
             for (row, (gold, found)) in counts.iter_mut().zip(parts) {
                 if let Some(kind) = party_error(gold, found) {
-                    row[kind] += 1;
+                    row[kind] += 1.0 / cv.len() as f64;
                 }
             }
         }
@@ -266,7 +273,7 @@ fn party_errors(all: &[&Read], shown: &[Vec<Scored>]) {
     println!("the headline's party errors on matched directives:");
     println!("  {:<10} {:>8} {:>6} {:>10} {:>9} {:>10}", "", "missing", "extra", "too short", "too long", "elsewhere");
     for (name, row) in ["issuer", "addressee"].iter().zip(counts) {
-        println!("  {name:<10} {:>8} {:>6} {:>10} {:>9} {:>10}", row[0], row[1], row[2], row[3], row[4]);
+        println!("  {name:<10} {:>8.1} {:>6.1} {:>10.1} {:>9.1} {:>10.1}", row[0], row[1], row[2], row[3], row[4]);
     }
 }
 
@@ -291,20 +298,46 @@ fn party_error(gold: &Option<String>, found: &Option<String>) -> Option<usize> {
     })
 }
 
+/// Articles, each with the directives shown on it.
+type Shown<'a> = Vec<(&'a Read, &'a Vec<Scored>)>;
+
 /// The `members` of `all` with what `shown` shows of each.
-fn pick<'a>(all: &[&'a Read], members: &[usize], shown: &'a [Vec<Scored>]) -> Vec<(&'a Read, &'a Vec<Scored>)> {
+fn pick<'a>(all: &[&'a Read], members: &[usize], shown: &'a [Vec<Scored>]) -> Shown<'a> {
     members.iter().map(|&i| (all[i], &shown[i])).collect()
 }
 
-/// The margins of 5-fold cross-validation by article: for each article, each
-/// candidate's score less the threshold of a decision fitted on the other folds (a
-/// candidate is kept at margin 0 and up).
-fn cross_validate(all: &[&Read]) -> Vec<Vec<i32>> {
+/// The fold of each of `n` articles in assignment `r`: the articles are dealt to the
+/// folds in their order five at a time, in the order of a shuffle of each five (none
+/// in assignment 0), so each fold holds as many of each set and the assignments differ.
+fn folds(n: usize, r: usize) -> Vec<usize> {
+    let mut folds: Vec<usize> = (0..n).map(|i| i % FOLDS).collect();
+    if r > 0 {
+        let mut seed = r as u64;
+        for five in folds.chunks_mut(FOLDS) {
+            shuffle(five, &mut seed);
+        }
+    }
+    folds
+}
+
+/// Shuffles `items` in place (Fisher-Yates) with the linear congruential generator
+/// at `seed`, which it moves on: the same seed gives the same order.
+fn shuffle<T>(items: &mut [T], seed: &mut u64) {
+    for i in (1..items.len()).rev() {
+        *seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+        items.swap(i, (*seed >> 33) as usize % (i + 1));
+    }
+}
+
+/// The margins of 5-fold cross-validation by article, article `i` in fold `folds[i]`:
+/// for each article, each candidate's score less the threshold of a decision fitted on
+/// the other folds (a candidate is kept at margin 0 and up).
+fn cross_validate(all: &[&Read], folds: &[usize]) -> Vec<Vec<i32>> {
     let mut margins = vec![Vec::new(); all.len()];
     for fold in 0..FOLDS {
-        let training: Vec<&Read> = all.iter().enumerate().filter(|(i, _)| i % FOLDS != fold).map(|(_, a)| *a).collect();
+        let training: Vec<&Read> = all.iter().zip(folds).filter(|(_, &f)| f != fold).map(|(a, _)| *a).collect();
         let model = crate::fit_directives::fit(&training).model;
-        for (i, article) in all.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+        for (i, article) in all.iter().enumerate().filter(|(i, _)| folds[*i] == fold) {
             margins[i] = article.hashes.iter().map(|h| model.score(h) - model.threshold()).collect();
         }
     }
@@ -320,23 +353,46 @@ fn shown_at(all: &[&Read], margins: &[Vec<i32>], at: i32) -> Vec<Vec<Scored>> {
 }
 
 /// Prints the cross-validated trade-off of precision and recall as the threshold moves
-/// (in logits, from the threshold each fold chose), over `members` of `all`.
-fn trade_off(title: &str, all: &[&Read], members: &[usize], margins: &[Vec<i32>]) {
-    let scored: Vec<(f64, bool)> =
-        members.iter().flat_map(|&i| margins[i].iter().map(|&m| f64::from(m)).zip(all[i].labels())).collect();
-    let precision = 100.0 * average_precision(&scored);
-    println!("{title}: cross-validated, as the threshold moves (average precision of the candidates {precision:.1})");
+/// (in logits, from the threshold each fold chose), over `members` of `all`: the mean
+/// over the fold assignments of `margins`.
+fn trade_off(title: &str, all: &[&Read], members: &[usize], margins: &[Vec<Vec<i32>>]) {
+    let precision: Vec<[f64; 1]> = margins
+        .iter()
+        .map(|margins| {
+            let scored: Vec<(f64, bool)> =
+                members.iter().flat_map(|&i| margins[i].iter().map(|&m| f64::from(m)).zip(all[i].labels())).collect();
+            [100.0 * average_precision(&scored)]
+        })
+        .collect();
+    let ([mean], [sd]) = spread(&precision);
+    println!(
+        "{title}: cross-validated, as the threshold moves (average precision of the candidates {mean:.1} ± {sd:.1})"
+    );
     println!("  {:>7} {:>6} {:>6} {:>6} {:>14}", "logit", "P", "R", "F1", "false everyday");
     for step in [-4, -2, -1, 0, 1, 2, 4] {
-        let shown = shown_at(all, margins, step * SCALE as i32 / 4);
-        let mut t = Tally::default();
-        for &i in members {
-            let unmatched = score(&all[i].expected, &shown[i], &mut t, None);
-            t.everyday_false += if all[i].everyday { unmatched } else { 0 };
-        }
-        let (p, r, f1) = t.directives.f1();
-        println!("  {:>+7.2} {p:>6.1} {r:>6.1} {f1:>6.1} {:>14}", step as f64 / 4.0, t.everyday_false);
+        let figures: Vec<[f64; 7]> = margins
+            .iter()
+            .map(|margins| {
+                let shown = shown_at(all, margins, step * SCALE as i32 / 4);
+                let mut t = Tally::default();
+                for &i in members {
+                    let unmatched = score(&all[i].expected, &shown[i], &mut t, None);
+                    t.everyday_false += if all[i].everyday { unmatched } else { 0 };
+                }
+                t.figures()
+            })
+            .collect();
+        let ([p, r, f1, .., everyday], _) = spread(&figures);
+        println!("  {:>+7.2} {p:>6.1} {r:>6.1} {f1:>6.1} {everyday:>14.1}", step as f64 / 4.0);
     }
+}
+
+/// The mean and standard deviation of each figure over `runs`.
+fn spread<const N: usize>(runs: &[[f64; N]]) -> ([f64; N], [f64; N]) {
+    let n = runs.len().max(1) as f64;
+    let mean: [f64; N] = std::array::from_fn(|k| runs.iter().map(|r| r[k]).sum::<f64>() / n);
+    let sd = std::array::from_fn(|k| (runs.iter().map(|r| (r[k] - mean[k]).powi(2)).sum::<f64>() / n).sqrt());
+    (mean, sd)
 }
 
 /// The average precision of scored candidates (score, label): the mean, over the
@@ -399,15 +455,11 @@ fn news_shown(shipped: &Model) -> Result<(), String> {
     Ok(())
 }
 
-/// Prints the scores of `articles` (each with the directives shown, the headline),
-/// of `others` beside it and of the keyword baseline, and with `show` the headline's
-/// misses, extras and differences.
-fn print_set(
-    title: &str,
-    articles: &[(&Read, &Vec<Scored>)],
-    others: &[(&str, Vec<(&Read, &Vec<Scored>)>)],
-    show: bool,
-) {
+/// Prints the scores of the headline, `articles` each with the directives shown (the
+/// mean of its runs, with their standard deviation when there are several), of `others`
+/// beside it and of the keyword baseline, and with `show` the first run's misses, extras
+/// and differences.
+fn print_set(title: &str, headline: &[Shown], others: &[(&str, Shown)], show: bool) {
     let tally = |articles: &[(&Read, &Vec<Scored>)], show: bool| {
         let mut t = Tally::default();
         for (article, shown) in articles {
@@ -418,23 +470,34 @@ fn print_set(
         }
         t
     };
-    let ours = tally(articles, show);
+    let runs: Vec<[f64; 7]> =
+        headline.iter().enumerate().map(|(run, articles)| tally(articles, show && run == 0).figures()).collect();
+    let articles = &headline[0];
     let mut baseline = Tally::default();
     for (article, _) in articles {
         score(&article.expected, &article.keyword, &mut baseline, None);
     }
     let everyday = articles.iter().filter(|(a, _)| a.everyday).count();
-    println!("{title}: {} articles ({everyday} everyday), {} gold directives", articles.len(), ours.directives.gold);
+    println!(
+        "{title}: {} articles ({everyday} everyday), {} gold directives",
+        articles.len(),
+        baseline.directives.gold
+    );
     println!(
         "{:<26} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9} {:>14}",
         "", "P", "R", "F1", "issuer", "addressee", "action F1", "false everyday"
     );
-    let headline = if others.is_empty() { "tomtat" } else { "cross-validated (5-fold)" };
-    print_row(headline, &ours, true);
-    for (name, shown) in others {
-        print_row(name, &tally(shown, false), true);
+    let (mean, sd) = spread(&runs);
+    if runs.len() == 1 {
+        print_row("tomtat", &mean, true);
+    } else {
+        print_row(&format!("cross-validated ({}x 5-fold)", runs.len()), &mean, true);
+        print_row("  ± sd between them", &sd, true);
     }
-    print_row("keyword baseline", &baseline, false);
+    for (name, shown) in others {
+        print_row(name, &tally(shown, false).figures(), true);
+    }
+    print_row("keyword baseline", &baseline.figures(), false);
 }
 
 fn has_keyword(sentence: &str) -> bool {
@@ -596,16 +659,22 @@ fn percent(part: usize, whole: usize) -> f64 {
     100.0 * part as f64 / whole.max(1) as f64
 }
 
-fn print_row(name: &str, t: &Tally, parts: bool) {
-    let (p, r, f1) = t.directives.f1();
+impl Tally {
+    /// P, R, F1, issuer, addressee, action F1 and the false directives on everyday articles.
+    fn figures(&self) -> [f64; 7] {
+        let (p, r, f1) = self.directives.f1();
+        let matched = self.directives.matched;
+        let (issuer, addressee) = (percent(self.issuer_ok, matched), percent(self.addressee_ok, matched));
+        [p, r, f1, issuer, addressee, self.actions.f1().2, self.everyday_false as f64]
+    }
+}
+
+/// Prints one row of `figures` ([`Tally::figures`]); without `parts`, only P, R and F1.
+fn print_row(name: &str, figures: &[f64; 7], parts: bool) {
+    let [p, r, f1, issuer, addressee, action, everyday] = *figures;
     if parts {
-        let (_, _, action) = t.actions.f1();
-        let matched = t.directives.matched;
         println!(
-            "{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8.1} {:>10.1} {action:>9.1} {:>14}",
-            percent(t.issuer_ok, matched),
-            percent(t.addressee_ok, matched),
-            t.everyday_false
+            "{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {issuer:>8.1} {addressee:>10.1} {action:>9.1} {everyday:>14.1}"
         );
     } else {
         println!("{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8} {:>10} {:>9} {:>14}", "-", "-", "-", "-");

@@ -2,35 +2,35 @@
 //! read by src/directives/decision.rs) on the four annotated sets.
 //!
 //! Each candidate the rules propose is an example: positive when it matches a gold
-//! directive as `eval-directives` scores it. A logistic regression over the
+//! directive as `eval-directives` scores it. Boosted trees of depth two over the
 //! candidates' features (those seen in `MIN_COUNT` candidates, read by their hashes as
-//! the digest reads them, named in the table's comments) is fitted by
-//! stochastic gradient descent with L2 decay; the threshold is chosen for precision on
-//! out-of-fold scores (5-fold by article inside the training articles): the highest
-//! sentence F0.5, which weighs precision twice as much as recall, as a wrong directive
-//! costs the reader more than a missing one.
-//! Weights and threshold are stored as integers (logit times `decision::SCALE`).
+//! the digest reads them, named in the table's comments) are fitted by gradient
+//! boosting of the logistic loss, deterministically: the same candidates give the same
+//! trees. The threshold is chosen for precision on out-of-fold scores (5-fold by
+//! article inside the training articles): the highest sentence F0.5, which weighs
+//! precision twice as much as recall, as a wrong directive costs the reader more than a
+//! missing one.
+//! Values and threshold are stored as integers (logit times `decision::SCALE`).
 
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
-use tomtat::directives::decision::{Model, SCALE};
+use tomtat::directives::decision::{Model, Tree, SCALE};
 use tomtat::directives::HASH_BITS;
 
 use crate::eval_directives::{self, Read, FOLDS, SETS};
 
 /// Where the fitted table goes.
 const OUT: &str = "data/directive-weights.txt";
-/// Passes over the examples.
-const EPOCHS: usize = 40;
-/// The step of gradient descent.
-const RATE: f64 = 0.05;
-/// L2 decay per step of the weights a step touches.
-const DECAY: f64 = 0.1;
-/// How many candidates must have a feature for it to get a weight.
+/// Rounds of boosting: trees in the table.
+const ROUNDS: usize = 150;
+/// What each tree's values are multiplied by, so that the later trees correct the
+/// earlier ones rather than each fitting the data alone.
+const SHRINK: f64 = 0.3;
+/// The penalty on a leaf's value: the sum of the curvature of its candidates is
+/// increased by it, so that a leaf of few candidates stays near zero.
+const LEAF_L2: f64 = 5.0;
+/// How many candidates must have a feature for a tree to ask about it.
 const MIN_COUNT: usize = 6;
-/// The smallest weight kept in the table (in units of the logit times SCALE): the
-/// smaller ones barely move a score and each costs bytes in every reader's wasm.
-const MIN_WEIGHT: i32 = 12;
 
 /// A fitted decision: the model and its table.
 pub struct Fitted {
@@ -42,8 +42,8 @@ pub struct Fitted {
     out_of_fold: Vec<(f64, bool)>,
     /// The gold directives of the articles.
     gold: usize,
-    /// How many weights the table holds.
-    weights: usize,
+    /// How many trees the table holds.
+    trees: usize,
 }
 
 pub fn run(_args: &[String]) -> Result<(), String> {
@@ -51,7 +51,7 @@ pub fn run(_args: &[String]) -> Result<(), String> {
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
     let fitted = fit(&all);
     crate::build::write_file(std::path::Path::new(OUT), &fitted.table)?;
-    println!("{OUT}: {} weights; `cargo xtask eval-directives` scores it, cross-validated", fitted.weights);
+    println!("{OUT}: {} trees; `cargo xtask eval-directives` scores it, cross-validated", fitted.trees);
     println!("out-of-fold candidates shown, best first: precision and recall (of {} gold directives)", fitted.gold);
     let mut matched = 0;
     for (shown, (score, label)) in fitted.out_of_fold.iter().enumerate() {
@@ -103,65 +103,130 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let mut scored = Vec::new();
     for fold in 0..FOLDS {
         let training: Vec<&Example> = examples.iter().filter(|e| e.article % FOLDS != fold).collect();
-        let weights = train(&training, vocabulary.len());
+        let trees = boost(&training);
         scored.extend(
-            examples.iter().filter(|e| e.article % FOLDS == fold).map(|e| (logit(&weights, &e.features), e.label)),
+            examples.iter().filter(|e| e.article % FOLDS == fold).map(|e| (score(&trees, &e.features), e.label)),
         );
     }
     let gold = articles.iter().map(|a| a.gold()).sum();
     let threshold = choose_threshold(&mut scored, gold);
-    let weights = train(&examples.iter().collect::<Vec<_>>(), vocabulary.len());
-    let kept: Vec<(u32, i32, String)> = vocabulary
+    let name = |f: usize| seen[&vocabulary[f]].1.iter().copied().collect::<Vec<_>>().join(" | ");
+    let trees: Vec<(Tree, String)> = boost(&examples.iter().collect::<Vec<_>>())
         .iter()
-        .zip(&weights)
-        .map(|(h, w)| (*h, quantise(*w), seen[h].1.iter().copied().collect::<Vec<_>>().join(" | ")))
-        .filter(|(_, w, _)| w.abs() >= MIN_WEIGHT)
+        .map(|t| {
+            let [first, without, with] = t.shape.features.map(|f| f as usize);
+            let tree = Tree { features: [first, without, with].map(|f| vocabulary[f]), values: t.values.map(quantise) };
+            let names = format!("{} / without: {} / with: {}", name(first), name(without), name(with));
+            (tree, names)
+        })
+        .filter(|(tree, _)| tree.values != [0; 4])
         .collect();
     let table = format!(
-        "# Directive decision (src/directives/decision.rs): logistic regression over the candidate features of\n\
-         # src/directives/features.rs, fitted by `cargo xtask fit-directives` on the annotated sets ({}),\n\
-         # {} articles, {} candidates ({} match a gold directive), features seen in {MIN_COUNT}+ candidates,\n\
-         # weights under {MIN_WEIGHT} in size left out.\n\
-         # SGD, {EPOCHS} epochs, L2 decay {DECAY}; weights are the logit times {SCALE}. The threshold: the highest\n\
-         # sentence F0.5 (precision weighed twice) on 5-fold out-of-fold scores. Rebuild with the same command.\n\
-         # Each line is WEIGHT STEP: the weight of the features whose name hashes (`directives::feature_hash`,\n\
-         # {HASH_BITS} bits) to the key of the line before plus STEP; their names are in the comment above it.\n\
+        "# Directive decision (src/directives/decision.rs): boosted trees of depth two over the candidate features\n\
+         # of src/directives/features.rs, fitted by `cargo xtask fit-directives` on the annotated sets ({}),\n\
+         # {} articles, {} candidates ({} match a gold directive), features seen in {MIN_COUNT}+ candidates.\n\
+         # {ROUNDS} rounds of gradient boosting on the logistic loss, each value shrunk by {SHRINK}, leaves\n\
+         # penalised by {LEAF_L2}; values are the logit times {SCALE}. The threshold: the highest sentence F0.5\n\
+         # (precision weighed twice) on 5-fold out-of-fold scores. Rebuild with the same command.\n\
+         # Each line is a tree: the hashes (`directives::feature_hash`, {HASH_BITS} bits) of the feature it asks\n\
+         # about, of the one it asks about without it and of the one with it, then the values of the four\n\
+         # leaves (without both, without the first but with the second, with the first but not the third,\n\
+         # with both); their names are in the comment above it.\n\
          {}",
         SETS.iter().map(|(_, texts, _)| texts.trim_start_matches("../shared/data/")).collect::<Vec<_>>().join(", "),
         articles.len(),
         examples.len(),
         examples.iter().filter(|e| e.label).count(),
-        Model::table(quantise(threshold), &kept),
+        Model::table(quantise(threshold), &trees),
     );
     let model = Model::parse(&table).expect("the table is written as the crate reads it");
-    Fitted { model, table, out_of_fold: scored, gold, weights: kept.len() }
+    Fitted { model, table, out_of_fold: scored, gold, trees: trees.len() }
 }
 
-/// Weights over the vocabulary fitted on `examples`, visited in a fixed shuffled order.
-fn train(examples: &[&Example], size: usize) -> Vec<f64> {
-    let mut weights = vec![0.0; size];
-    let mut order: Vec<usize> = (0..examples.len()).collect();
-    let mut seed: u64 = 0x2545_f491_4f6c_dd1d;
-    for epoch in 0..EPOCHS {
-        for i in (1..order.len()).rev() {
-            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
-            order.swap(i, (seed >> 33) as usize % (i + 1));
+/// A tree being fitted: its features are vocabulary indices, its values logits.
+struct Fit {
+    shape: Tree,
+    values: [f64; 4],
+}
+
+impl Fit {
+    /// The leaf an example with `features` (sorted vocabulary indices) reaches.
+    fn leaf(&self, features: &[usize]) -> usize {
+        self.shape.leaf(|f| features.binary_search(&(f as usize)).is_ok())
+    }
+}
+
+/// The logit of a candidate with `features` under `trees`.
+fn score(trees: &[Fit], features: &[usize]) -> f64 {
+    trees.iter().map(|t| t.values[t.leaf(features)]).sum()
+}
+
+/// Trees fitted on `examples` by gradient boosting of the logistic loss: each round
+/// fits one tree of depth two to the loss's gradient and curvature at the scores so
+/// far (the split of most gain, as second-order boosting measures it; ties to the
+/// feature first in the vocabulary), and adds its leaves, shrunk. Deterministic: the
+/// same examples give the same trees.
+fn boost(examples: &[&Example]) -> Vec<Fit> {
+    let mut logits = vec![0.0_f64; examples.len()];
+    let mut trees = Vec::with_capacity(ROUNDS);
+    let everyone: Vec<usize> = (0..examples.len()).collect();
+    for _ in 0..ROUNDS {
+        let mut gradient = Vec::with_capacity(examples.len());
+        let mut curvature = Vec::with_capacity(examples.len());
+        for (e, z) in examples.iter().zip(&logits) {
+            let p = 1.0 / (1.0 + (-z).exp());
+            gradient.push(p - f64::from(u8::from(e.label)));
+            curvature.push(p * (1.0 - p));
         }
-        let rate = RATE / (1.0 + epoch as f64 / 10.0);
-        for &e in &order {
-            let example = examples[e];
-            let p = 1.0 / (1.0 + (-logit(&weights, &example.features)).exp());
-            let error = f64::from(u8::from(example.label)) - p;
-            for &f in &example.features {
-                weights[f] += rate * (error - DECAY * weights[f]);
-            }
+        let split = |members: &[usize]| best_split(examples, members, &gradient, &curvature);
+        let Some(root) = split(&everyone) else { break };
+        let (with, without): (Vec<usize>, Vec<usize>) =
+            everyone.iter().partition(|&&i| examples[i].features.binary_search(&root).is_ok());
+        let features = [root, split(&without).unwrap_or(root), split(&with).unwrap_or(root)];
+        let shape = Tree { features: features.map(|f| f as u32), values: [0; 4] };
+        let mut tree = Fit { shape, values: [0.0; 4] };
+        let mut sums = [(0.0, 0.0); 4];
+        for (i, e) in examples.iter().enumerate() {
+            let leaf = &mut sums[tree.leaf(&e.features)];
+            leaf.0 += gradient[i];
+            leaf.1 += curvature[i];
+        }
+        tree.values = sums.map(|(g, h)| -SHRINK * g / (h + LEAF_L2));
+        for (z, e) in logits.iter_mut().zip(examples) {
+            *z += tree.values[tree.leaf(&e.features)];
+        }
+        trees.push(tree);
+    }
+    trees
+}
+
+/// The feature whose split of `members` gains most (second-order: the squared sum of
+/// the gradient over the sum of the curvature plus the leaf penalty, on each side,
+/// less that of the whole), if any gains.
+fn best_split(examples: &[&Example], members: &[usize], gradient: &[f64], curvature: &[f64]) -> Option<usize> {
+    let (mut g, mut h) = (0.0, 0.0);
+    let size = examples.iter().filter_map(|e| e.features.last()).max().map_or(0, |f| f + 1);
+    let mut sums = vec![(0.0, 0.0); size];
+    for &i in members {
+        g += gradient[i];
+        h += curvature[i];
+        for &f in &examples[i].features {
+            sums[f].0 += gradient[i];
+            sums[f].1 += curvature[i];
         }
     }
-    weights
-}
-
-fn logit(weights: &[f64], features: &[usize]) -> f64 {
-    features.iter().map(|&f| weights[f]).sum()
+    let gain = |g: f64, h: f64| g * g / (h + LEAF_L2);
+    let whole = gain(g, h);
+    let mut best = None;
+    let mut most = 1e-9;
+    for (f, (gf, hf)) in sums.into_iter().enumerate().filter(|(_, (_, hf))| *hf > 0.0) {
+        let gained = gain(gf, hf) + gain(g - gf, h - hf) - whole;
+        if gained > most {
+            most = gained;
+            best = Some(f);
+        }
+    }
+    best
 }
 
 fn quantise(w: f64) -> i32 {
