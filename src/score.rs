@@ -141,6 +141,8 @@ enum Cue {
     Clause,
     /// A word pointing back ("đó", "ấy"), near the start.
     Pointer,
+    /// What was said above ("nói trên", "nêu trên"), anywhere: it names nothing itself.
+    Above,
     /// "này" ("this"), near the start: pointing back ("Ông này"), unless it follows a
     /// word of time, where it means the time of writing ("Trong tuần này").
     Near,
@@ -169,6 +171,7 @@ fn cues() -> &'static Phrases<Cue> {
                 "byline" => Cue::Byline,
                 "clause" => Cue::Clause,
                 "pointer" => Cue::Pointer,
+                "above" => Cue::Above,
                 "near" => Cue::Near,
                 "person" => Cue::Person,
                 "place" => Cue::Place,
@@ -560,6 +563,7 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == 0 => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Above) => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Near) if near_start && !after_time => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Person) if at == 0 && !named(0) && predicate(&syllables, tokens, doc.text(), 1) => {
                 s[feature::CONNECTIVE] = 1.0
@@ -600,6 +604,22 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+    if continues_the_one_before(text) {
+        s[feature::CONNECTIVE] = 1.0;
+    }
+}
+
+/// Whether a sentence is the tail of the one before, cut off after a quotation the
+/// splitter ended at its "?" or "!": it opens with a comma, colon, semicolon, full stop
+/// or closing bracket (", nói xấu thầy cô."), or with a closing quote then one of those
+/// or a dash ("\", AFP dẫn câu hỏi của ...", "\" - ông Dũng nói.").
+fn continues_the_one_before(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| matches!(c, '"' | '”' | '’' | '»') || c.is_whitespace());
+    match rest.chars().next() {
+        Some(',' | ';' | ':' | '.' | ')') => true,
+        Some('-' | '–' | '—') => rest.len() < text.len(),
+        _ => false,
+    }
 }
 
 /// Whether a predicate starts at `syllables[at]`, after a subject: a lower-case word
@@ -720,6 +740,7 @@ mod tests {
                             | "byline"
                             | "clause"
                             | "pointer"
+                            | "above"
                             | "near"
                             | "person"
                             | "place"
@@ -919,6 +940,23 @@ mod tests {
         let (_, analysis) = analysed(text);
         let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
         assert_eq!(leaning, [false, true, true, true, false, true, true, false]);
+    }
+
+    #[test]
+    fn what_was_said_above_and_the_tail_of_a_quotation_lean_on_the_one_before() {
+        let text = "Công an đã thu giữ 500 kg ma túy. Số ma túy nêu trên được cất giấu trong xe tải. \
+                    Tài xế đã bị bắt giữ trên đường tỉnh. Vụ án đang được điều tra.";
+        let (_, analysis) = analysed(text);
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, true, false, false], "\"trên\" alone is a place, not what was said");
+        for tail in ["\", AFP dẫn câu hỏi của nhà sản xuất.", "\" - ông Dũng nói.", ", nói xấu thầy cô.", ") cho biết."]
+        {
+            assert!(continues_the_one_before(tail), "{tail}");
+        }
+        for whole in ["\"Có một thỏa thuận giữa hai nước.", "- Con đi đâu?", "Giá xăng tăng.", "(Dân trí) - Giá tăng."]
+        {
+            assert!(!continues_the_one_before(whole), "{whole}");
+        }
     }
 
     #[test]
