@@ -549,23 +549,28 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
+    // Where the words start: a sentence that opens a quotation or a line of dialogue
+    // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
+    let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
     for at in 0..syllables.len() {
         // A number after a word of time, or written as a day and month, is a date.
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
             s[feature::DATE] = 1.0;
         }
         let after_time = std::mem::take(&mut time);
-        let near_start = at < POINTING_REACH;
+        let near_start = at < opening_word + POINTING_REACH;
         match cues().longest(&syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
             Some(Cue::Clause) => clause = true,
             Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
-            Some(Cue::Connective) if at == 0 => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Above) => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Near) if near_start && !after_time => s[feature::CONNECTIVE] = 1.0,
-            Some(Cue::Person) if at == 0 && !named(0) && predicate(&syllables, tokens, doc.text(), 1) => {
+            Some(Cue::Person)
+                if at == opening_word && !named(at) && predicate(&syllables, tokens, doc.text(), at + 1) =>
+            {
                 s[feature::CONNECTIVE] = 1.0
             }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
@@ -949,6 +954,10 @@ mod tests {
         let (_, analysis) = analysed(text);
         let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
         assert_eq!(leaning, [false, true, false, false], "\"trên\" alone is a place, not what was said");
+        let (_, analysis) =
+            analysed("Dự án đã được phê duyệt. \" Tuy nhiên, dự án chưa có vốn. - Ông cho biết sẽ chờ.");
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, true, true], "a connective or a pronoun after a quotation mark or a dash");
         for tail in ["\", AFP dẫn câu hỏi của nhà sản xuất.", "\" - ông Dũng nói.", ", nói xấu thầy cô.", ") cho biết."]
         {
             assert!(continues_the_one_before(tail), "{tail}");
