@@ -30,7 +30,7 @@ use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 28] = [
+pub const FEATURES: [&str; 29] = [
     "centrality.caption",
     "centrality.cosine",
     "centrality.first",
@@ -59,6 +59,7 @@ pub const FEATURES: [&str; 28] = [
     "position.second",
     "title.bigrams",
     "title.cosine",
+    "title.terms",
 ];
 
 /// Index of each feature in [`FEATURES`], so the code names what it sets.
@@ -91,6 +92,7 @@ pub mod feature {
     pub const SECOND: usize = 25;
     pub const TITLE_BIGRAMS: usize = 26;
     pub const TITLE: usize = 27;
+    pub const TITLE_TERMS: usize = 28;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -307,6 +309,11 @@ pub struct Analysis {
     pub topics: Vec<u16>,
     /// How many topic syllables the article has (at most 16).
     pub topic_count: usize,
+    /// For every sentence, which of the title's content syllables it holds (bit `k` for
+    /// the `k`th of the first 16), so a summary counts each once.
+    pub title_terms: Vec<u16>,
+    /// How many content syllables the title has (at most 16).
+    pub title_term_count: usize,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -410,6 +417,9 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let captions_norm_squared = captions.iter().map(|w| w * w).sum::<f32>();
     let topics = topics(&kept, &vectors, terms.len());
     let mut held = vec![0u16; count];
+    let title_terms: Vec<usize> =
+        title.map(|t| vectors[t].iter().take(16).map(|&(id, _)| id as usize).collect()).unwrap_or_default();
+    let mut title_held = vec![0u16; count];
     let repeated = later_repetition(doc, terms);
     let paragraphs_in_body = match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => doc.sentences[first].paragraph != doc.sentences[last].paragraph,
@@ -436,15 +446,28 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         s[feature::REPEATED] = repeated[i];
         s[feature::CAPTION_SIMILARITY] = cosine_with(v, &captions, captions_norm_squared);
         s[feature::FIRST_SIMILARITY] = if k == 0 { 0.0 } else { dot(v, &vectors[kept[0]]) };
-        held[i] = v
-            .iter()
-            .filter_map(|&(id, _)| topics.iter().position(|&t| t == id as usize))
-            .fold(0u16, |mask, k| mask | 1 << k);
+        held[i] = mask(v, &topics);
         s[feature::TOPICS] = held[i].count_ones() as f32 / topics.len().max(1) as f32;
+        title_held[i] = mask(v, &title_terms);
+        s[feature::TITLE_TERMS] = title_held[i].count_ones() as f32 / title_terms.len().max(1) as f32;
     }
     let mut seen = HashSet::with_capacity(count);
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    Analysis { title, signals, vectors, repeats, topics: held, topic_count: topics.len() }
+    Analysis {
+        title,
+        signals,
+        vectors,
+        repeats,
+        topics: held,
+        topic_count: topics.len(),
+        title_terms: title_held,
+        title_term_count: title_terms.len(),
+    }
+}
+
+/// Which of `terms` (at most 16) the sentence of vector `v` holds, as bits.
+fn mask(v: &Vector, terms: &[usize]) -> u16 {
+    v.iter().filter_map(|&(id, _)| terms.iter().position(|&t| t == id as usize)).fold(0u16, |mask, k| mask | 1 << k)
 }
 
 /// The article's topic: the [`TOPIC_TERMS`] content syllables that the most of the
@@ -806,6 +829,7 @@ mod tests {
             (SECOND, "position.second"),
             (TITLE_BIGRAMS, "title.bigrams"),
             (TITLE, "title.cosine"),
+            (TITLE_TERMS, "title.terms"),
         ];
         assert_eq!(named.len(), FEATURES.len());
         for (index, name) in named {
@@ -945,6 +969,20 @@ mod tests {
         let (_, analysis) = analysed(text);
         let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
         assert_eq!(leaning, [false, true, true, true, false, true, true, false]);
+    }
+
+    #[test]
+    fn title_syllables_are_held_as_bits_so_a_summary_counts_each_once() {
+        let (_, analysis) = analysed(
+            "Hà Nội cấm xe máy\n\nHà Nội sẽ cấm xe máy từ năm 2030. Thành phố Hà Nội đã có chín triệu dân. Giá vàng đã tăng.",
+        );
+        assert!(analysis.title_term_count >= 4, "{}", analysis.title_term_count);
+        let share = |i: usize| signal(&analysis, i, "title.terms");
+        assert!(share(1) > share(2) && share(2) > 0.0 && share(3) == 0.0);
+        assert_eq!(share(2), analysis.title_terms[2].count_ones() as f32 / analysis.title_term_count as f32);
+        assert_ne!(analysis.title_terms[1] & analysis.title_terms[2], 0, "\"Hà Nội\" in both");
+        let (_, analysis) = analysed("Hà Nội sẽ cấm xe máy từ năm 2030. Thành phố Hà Nội đông dân.");
+        assert_eq!(analysis.title_term_count, 0, "no title, no title syllables");
     }
 
     #[test]
