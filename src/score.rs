@@ -417,8 +417,9 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let captions_norm_squared = captions.iter().map(|w| w * w).sum::<f32>();
     let topics = topics(&kept, &vectors, terms.len());
     let mut held = vec![0u16; count];
-    let title_terms: Vec<usize> =
-        title.map(|t| vectors[t].iter().take(16).map(|&(id, _)| id as usize).collect()).unwrap_or_default();
+    let title_terms: Vec<usize> = title
+        .map(|t| vectors[t].iter().take(u16::BITS as usize).map(|&(id, _)| id as usize).collect())
+        .unwrap_or_default();
     let mut title_held = vec![0u16; count];
     let repeated = later_repetition(doc, terms);
     let paragraphs_in_body = match (body.first(), body.last()) {

@@ -124,12 +124,12 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
          summaries holding one: {} / {}",
         opening_captions[0], opening_captions[1], chosen_unwanted[0], chosen_unwanted[1]
     );
-    let ledes = |reading: usize| with_lede[reading].iter().map(|n| n.to_string()).collect::<Vec<_>>().join("/");
+    let joined = |numbers: &[usize]| numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("/");
     println!(
         "summaries holding the lede (the first sentence one may hold) at {} sentences: {} / {} (with / without title)\n",
-        counts.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("/"),
-        ledes(0),
-        ledes(1)
+        joined(counts),
+        joined(&with_lede[0]),
+        joined(&with_lede[1])
     );
 }
 
