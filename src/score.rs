@@ -29,7 +29,7 @@ use crate::tokens::TokenKind;
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 28] = [
+pub const FEATURES: [&str; 29] = [
     "centrality.caption",
     "centrality.cosine",
     "centrality.first",
@@ -58,6 +58,7 @@ pub const FEATURES: [&str; 28] = [
     "position.second",
     "title.bigrams",
     "title.cosine",
+    "title.terms",
 ];
 
 /// Index of each feature in [`FEATURES`], so the code names what it sets.
@@ -90,6 +91,7 @@ pub mod feature {
     pub const SECOND: usize = 25;
     pub const TITLE_BIGRAMS: usize = 26;
     pub const TITLE: usize = 27;
+    pub const TITLE_TERMS: usize = 28;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -140,6 +142,8 @@ enum Cue {
     Clause,
     /// A word pointing back ("đó", "ấy"), near the start.
     Pointer,
+    /// What was said above ("nói trên", "nêu trên"), anywhere: it names nothing itself.
+    Above,
     /// "này" ("this"), near the start: pointing back ("Ông này"), unless it follows a
     /// word of time, where it means the time of writing ("Trong tuần này").
     Near,
@@ -168,6 +172,7 @@ fn cues() -> &'static Phrases<Cue> {
                 "byline" => Cue::Byline,
                 "clause" => Cue::Clause,
                 "pointer" => Cue::Pointer,
+                "above" => Cue::Above,
                 "near" => Cue::Near,
                 "person" => Cue::Person,
                 "place" => Cue::Place,
@@ -303,6 +308,11 @@ pub struct Analysis {
     pub topics: Vec<u16>,
     /// How many topic syllables the article has (at most 16).
     pub topic_count: usize,
+    /// For every sentence, which of the title's content syllables it holds (bit `k` for
+    /// the `k`th of the first 16), so a summary counts each once.
+    pub title_terms: Vec<u16>,
+    /// How many content syllables the title has (at most 16).
+    pub title_term_count: usize,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -393,6 +403,10 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     let captions_norm_squared = captions.iter().map(|w| w * w).sum::<f32>();
     let topics = topics(&kept, &vectors, terms.len());
     let mut held = vec![0u16; count];
+    let title_terms: Vec<usize> = title
+        .map(|t| vectors[t].iter().take(u16::BITS as usize).map(|&(id, _)| id as usize).collect())
+        .unwrap_or_default();
+    let mut title_held = vec![0u16; count];
     let repeated = later_repetition(doc, terms);
     let paragraphs_in_body = match (body.first(), body.last()) {
         (Some(&first), Some(&last)) => doc.sentences[first].paragraph != doc.sentences[last].paragraph,
@@ -419,15 +433,28 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         s[feature::REPEATED] = repeated[i];
         s[feature::CAPTION_SIMILARITY] = cosine_with(v, &captions, captions_norm_squared);
         s[feature::FIRST_SIMILARITY] = if k == 0 { 0.0 } else { dot(v, &vectors[kept[0]]) };
-        held[i] = v
-            .iter()
-            .filter_map(|&(id, _)| topics.iter().position(|&t| t == id as usize))
-            .fold(0u16, |mask, k| mask | 1 << k);
+        held[i] = mask(v, &topics);
         s[feature::TOPICS] = held[i].count_ones() as f32 / topics.len().max(1) as f32;
+        title_held[i] = mask(v, &title_terms);
+        s[feature::TITLE_TERMS] = title_held[i].count_ones() as f32 / title_terms.len().max(1) as f32;
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    Analysis { title, signals, vectors, repeats, topics: held, topic_count: topics.len() }
+    Analysis {
+        title,
+        signals,
+        vectors,
+        repeats,
+        topics: held,
+        topic_count: topics.len(),
+        title_terms: title_held,
+        title_term_count: title_terms.len(),
+    }
+}
+
+/// Which of `terms` (at most 16) the sentence of vector `v` holds, as bits.
+fn mask(v: &Vector, terms: &[usize]) -> u16 {
+    v.iter().filter_map(|&(id, _)| terms.iter().position(|&t| t == id as usize)).fold(0u16, |mask, k| mask | 1 << k)
 }
 
 /// For each sentence, its content terms by increasing id, each with the number of
@@ -577,22 +604,28 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
+    // Where the words start: a sentence that opens a quotation or a line of dialogue
+    // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
+    let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
     for at in 0..syllables.len() {
         // A number after a word of time, or written as a day and month, is a date.
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
             s[feature::DATE] = 1.0;
         }
         let after_time = std::mem::take(&mut time);
-        let near_start = at < POINTING_REACH;
+        let near_start = at < opening_word + POINTING_REACH;
         match cues().longest(&syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
             Some(Cue::Clause) => clause = true,
             Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
-            Some(Cue::Connective) if at == 0 => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Above) => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Near) if near_start && !after_time => s[feature::CONNECTIVE] = 1.0,
-            Some(Cue::Person) if at == 0 && !named(0) && predicate(&syllables, tokens, doc.text(), 1) => {
+            Some(Cue::Person)
+                if at == opening_word && !named(at) && predicate(&syllables, tokens, doc.text(), at + 1) =>
+            {
                 s[feature::CONNECTIVE] = 1.0
             }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
@@ -631,6 +664,22 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+    if continues_the_one_before(text) {
+        s[feature::CONNECTIVE] = 1.0;
+    }
+}
+
+/// Whether a sentence is the tail of the one before, cut off after a quotation the
+/// splitter ended at its "?" or "!": it opens with a comma, colon, semicolon, full stop
+/// or closing bracket (", nói xấu thầy cô."), or with a closing quote then one of those
+/// or a dash ("\", AFP dẫn câu hỏi của ...", "\" - ông Dũng nói.").
+fn continues_the_one_before(text: &str) -> bool {
+    let rest = text.trim_start_matches(|c: char| matches!(c, '"' | '”' | '’' | '»') || c.is_whitespace());
+    match rest.chars().next() {
+        Some(',' | ';' | ':' | '.' | ')') => true,
+        Some('-' | '–' | '—') => rest.len() < text.len(),
+        _ => false,
+    }
 }
 
 /// Whether a predicate starts at `syllables[at]`, after a subject: a lower-case word
@@ -751,6 +800,7 @@ mod tests {
                             | "byline"
                             | "clause"
                             | "pointer"
+                            | "above"
                             | "near"
                             | "person"
                             | "place"
@@ -811,6 +861,7 @@ mod tests {
             (SECOND, "position.second"),
             (TITLE_BIGRAMS, "title.bigrams"),
             (TITLE, "title.cosine"),
+            (TITLE_TERMS, "title.terms"),
         ];
         assert_eq!(named.len(), FEATURES.len());
         for (index, name) in named {
@@ -950,6 +1001,41 @@ mod tests {
         let (_, analysis) = analysed(text);
         let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
         assert_eq!(leaning, [false, true, true, true, false, true, true, false]);
+    }
+
+    #[test]
+    fn title_syllables_are_held_as_bits_so_a_summary_counts_each_once() {
+        let (_, analysis) = analysed(
+            "Hà Nội cấm xe máy\n\nHà Nội sẽ cấm xe máy từ năm 2030. Thành phố Hà Nội đã có chín triệu dân. Giá vàng đã tăng.",
+        );
+        assert!(analysis.title_term_count >= 4, "{}", analysis.title_term_count);
+        let share = |i: usize| signal(&analysis, i, "title.terms");
+        assert!(share(1) > share(2) && share(2) > 0.0 && share(3) == 0.0);
+        assert_eq!(share(2), analysis.title_terms[2].count_ones() as f32 / analysis.title_term_count as f32);
+        assert_ne!(analysis.title_terms[1] & analysis.title_terms[2], 0, "\"Hà Nội\" in both");
+        let (_, analysis) = analysed("Hà Nội sẽ cấm xe máy từ năm 2030. Thành phố Hà Nội đông dân.");
+        assert_eq!(analysis.title_term_count, 0, "no title, no title syllables");
+    }
+
+    #[test]
+    fn what_was_said_above_and_the_tail_of_a_quotation_lean_on_the_one_before() {
+        let text = "Công an đã thu giữ 500 kg ma túy. Số ma túy nêu trên được cất giấu trong xe tải. \
+                    Tài xế đã bị bắt giữ trên đường tỉnh. Vụ án đang được điều tra.";
+        let (_, analysis) = analysed(text);
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, true, false, false], "\"trên\" alone is a place, not what was said");
+        let (_, analysis) =
+            analysed("Dự án đã được phê duyệt. \" Tuy nhiên, dự án chưa có vốn. - Ông cho biết sẽ chờ.");
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, true, true], "a connective or a pronoun after a quotation mark or a dash");
+        for tail in ["\", AFP dẫn câu hỏi của nhà sản xuất.", "\" - ông Dũng nói.", ", nói xấu thầy cô.", ") cho biết."]
+        {
+            assert!(continues_the_one_before(tail), "{tail}");
+        }
+        for whole in ["\"Có một thỏa thuận giữa hai nước.", "- Con đi đâu?", "Giá xăng tăng.", "(Dân trí) - Giá tăng."]
+        {
+            assert!(!continues_the_one_before(whole), "{whole}");
+        }
     }
 
     #[test]

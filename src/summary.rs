@@ -3,9 +3,9 @@
 //!
 //! The set is chosen whole ([`select`]): of the best-scored sentences, the set whose
 //! scores summed, less the cost of the cosine of each pair ([`REDUNDANCY`]), with each
-//! topic syllable counted once, is highest, where no two repeat each other (same text,
-//! or content-syllable cosine at or above [`NEAR_DUPLICATE`]); when no such set is
-//! found, near-duplicates may join it, identical sentences never. The title is never
+//! topic and title syllable counted once, is highest, where no two repeat each other
+//! (same text, or content-syllable cosine at or above [`NEAR_DUPLICATE`]); when no such
+//! set is found, near-duplicates may join it, identical sentences never. The title is never
 //! part of the summary, nor is a photo caption or credit, a byline, an invitation to
 //! watch, a question or a sub-heading ([`score::unwanted`]); a sentence that leans on
 //! the one before ([`score::leans_back`]) is taken only when that one is. Presets
@@ -69,9 +69,10 @@ const MOST_CANDIDATES: usize = 16;
 /// that tries many weights on one analysis.
 ///
 /// The set is chosen whole: of the best-scored candidates, the `count` whose scores
-/// summed, less the cost of each pair's cosine, are highest, where a topic syllable
-/// held by several counts once (`centrality.topics` is the share of the article's
-/// topic syllables a summary holds, not a sum over its sentences), no two say the
+/// summed, less the cost of each pair's cosine, are highest, where a topic or title
+/// syllable held by several counts once (`centrality.topics` and `title.terms` are the
+/// shares of the article's topic syllables and of the title's content syllables a
+/// summary holds, not sums over its sentences), no two say the
 /// same thing, and a sentence that leans on the one before comes only with it. When
 /// no such set is found, near-duplicates may join it; when still none, the summary is
 /// shorter.
@@ -97,8 +98,11 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     let search = Search {
         pool: &ranked,
         totals: &totals,
-        topic_cost: weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
-        topics: &analysis.topics,
+        held: [&analysis.topics, &analysis.title_terms],
+        costs: [
+            weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
+            weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
+        ],
         leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
         cosines: cosines(analysis, &ranked, count),
         redundancy,
@@ -130,11 +134,12 @@ struct Search<'a> {
     pool: &'a [usize],
     /// Every sentence's score.
     totals: &'a [f32],
-    /// What a topic syllable held by a sentence already chosen takes from another
-    /// holding it.
-    topic_cost: f32,
-    /// Every sentence's topic syllables.
-    topics: &'a [u16],
+    /// Every sentence's topic syllables and title syllables, each of which a summary
+    /// counts once.
+    held: [&'a [u16]; 2],
+    /// What a topic or title syllable held by a sentence already chosen takes from
+    /// another holding it.
+    costs: [f32; 2],
     /// Whether each candidate leans on the sentence before it.
     leans: Vec<bool>,
     /// The cosine of each pair of candidates.
@@ -149,18 +154,18 @@ impl Search<'_> {
     fn best(&self, size: usize, near: bool) -> Option<Vec<usize>> {
         let mut best: Option<(f32, Vec<usize>)> = None;
         let mut set: Vec<usize> = Vec::with_capacity(size);
-        self.extend(&mut set, 0, (0.0, 0), size, near, &mut best);
+        self.extend(&mut set, 0, (0.0, [0; 2]), size, near, &mut best);
         best.map(|(_, members)| members.into_iter().map(|k| self.pool[k]).collect())
     }
 
     /// Tries every way to fill `set` (positions in the pool, with its value and the
-    /// topic syllables it holds) up to `size` from position `from` on, keeping the best
-    /// in `best`.
+    /// topic and title syllables it holds) up to `size` from position `from` on, keeping
+    /// the best in `best`.
     fn extend(
         &self,
         set: &mut Vec<usize>,
         from: usize,
-        (value, topics): (f32, u16),
+        (value, held): (f32, [u16; 2]),
         size: usize,
         near: bool,
         best: &mut Option<(f32, Vec<usize>)>,
@@ -181,12 +186,11 @@ impl Search<'_> {
             if !near && cosines.clone().any(|c| c >= NEAR_DUPLICATE) {
                 continue;
             }
-            let held = self.topics[sentence];
-            let gain = self.totals[sentence]
-                - self.redundancy * cosines.sum::<f32>()
-                - self.topic_cost * (held & topics).count_ones() as f32;
+            let holds = [self.held[0][sentence], self.held[1][sentence]];
+            let again: f32 = (0..2).map(|c| self.costs[c] * (holds[c] & held[c]).count_ones() as f32).sum();
+            let gain = self.totals[sentence] - self.redundancy * cosines.sum::<f32>() - again;
             set.push(k);
-            self.extend(set, k + 1, (value + gain, topics | held), size, near, best);
+            self.extend(set, k + 1, (value + gain, [held[0] | holds[0], held[1] | holds[1]]), size, near, best);
             set.pop();
         }
     }

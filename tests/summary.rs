@@ -159,15 +159,17 @@ fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
                 Tài xế xe tải là anh Nguyễn Văn Bình, 35 tuổi, đã bỏ trốn khỏi hiện trường vụ tai nạn xe tải. \
                 Ông này từng bị phạt vì chở cát quá tải trên đường tỉnh. \
                 Tuy nhiên, xe tải đâm vào nhà dân đã gây thiệt hại lớn cho gia đình ông Bình ở Võ Nhai. \
-                Vụ việc đang được công an huyện Võ Nhai điều tra làm rõ.";
+                Vụ việc đang được công an huyện Võ Nhai điều tra làm rõ. \
+                Số cát chở quá tải nói trên đã được công an huyện Võ Nhai tạm giữ.";
     for title in ["", "Xe tải đâm vào nhà dân ở Võ Nhai\n\n"] {
         let text = format!("{title}{text}");
-        for n in 1..=5 {
+        for n in 1..=6 {
             let summary = chosen(&text, n);
             let has = |start: &str| summary.iter().any(|s| s.starts_with(start));
             assert!(!has("Ông này") || has("Tài xế"), "{n}: {summary:?}");
             assert!(!has("Tuy nhiên") || has("Ông này"), "{n}: {summary:?}");
             assert!(!has("Vụ việc") || has("Tuy nhiên"), "{n}: {summary:?}");
+            assert!(!has("Số cát") || has("Vụ việc"), "{n}: {summary:?}");
         }
     }
 }

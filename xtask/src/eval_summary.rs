@@ -14,7 +14,8 @@
 //! mean R1 stands its standard error, and beside tomtat's its gain over LEAD-k with the
 //! standard error of that paired difference. Then the caption check: how many bodies
 //! open with a sentence the scorer takes for a photo caption, a credit or a byline
-//! (`score::unwanted`), and how many summaries hold such a sentence anywhere.
+//! (`score::unwanted`), and how many summaries hold such a sentence anywhere; and how
+//! many summaries hold the lede (readers judging against LEAD miss it when it is out).
 
 use crate::corpus;
 use crate::rouge;
@@ -60,6 +61,8 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
     let mut ours = vec![vec![Row::default(); counts.len()]; 2];
     let mut leads = ours.clone();
     let (mut opening_captions, mut chosen_unwanted) = ([0usize; 2], [0usize; 2]);
+    // [reading][count]: summaries that hold the lede, which readers miss when it is left out.
+    let mut with_lede = vec![vec![0usize; counts.len()]; 2];
     for article in articles {
         let reference = rouge::tokens(&article.summary);
         for (reading, text) in [article.text(), article.body.clone()].iter().enumerate() {
@@ -68,11 +71,13 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
             let skip = usize::from(analysis.title.is_some());
             let unwanted = |i: usize| tomtat::score::unwanted(&analysis.signals[i]);
             opening_captions[reading] += usize::from(skip < doc.sentences.len() && unwanted(skip));
+            let lede = (skip..doc.sentences.len()).find(|&i| !unwanted(i));
             let sentence = |i: usize| doc.span(doc.sentences[i].range.clone()).text;
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
                 let chosen = tomtat::summary::summarize(&doc, &analysis, tomtat::score::Weights::fitted(), &options);
                 chosen_unwanted[reading] += usize::from(chosen.iter().any(|s| unwanted(s.sentence)));
+                with_lede[reading][c] += usize::from(chosen.iter().any(|s| Some(s.sentence) == lede));
                 let summary: Vec<String> = chosen.iter().map(|s| sentence(s.sentence)).collect();
                 let first: Vec<String> = (skip..doc.sentences.len()).take(n).map(sentence).collect();
                 for (row, sentences) in [(&mut ours[reading][c], summary), (&mut leads[reading][c], first)] {
@@ -116,8 +121,15 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
     }
     println!(
         "captions, credits, bylines (score::unwanted): {} / {} bodies open with one (with / without title); \
-         summaries holding one: {} / {}\n",
+         summaries holding one: {} / {}",
         opening_captions[0], opening_captions[1], chosen_unwanted[0], chosen_unwanted[1]
+    );
+    let joined = |numbers: &[usize]| numbers.iter().map(|n| n.to_string()).collect::<Vec<_>>().join("/");
+    println!(
+        "summaries holding the lede (the first sentence one may hold) at {} sentences: {} / {} (with / without title)\n",
+        joined(counts),
+        joined(&with_lede[0]),
+        joined(&with_lede[1])
     );
 }
 
