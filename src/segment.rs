@@ -67,11 +67,12 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
+    let mut words = Vec::new();
     for range in paragraphs {
         let mut start = range.start;
         let ends = sentence_ends(&text[range.clone()]).into_iter().map(|end| range.start + end);
         for end in ends.chain([range.end]) {
-            for glued in glued_starts(&text[start..end]) {
+            for glued in glued_starts(&text[start..end], &mut words) {
                 if out.last().is_some_and(|s: &Sentence| s.paragraph == paragraph) {
                     paragraph += 1;
                 }
@@ -170,9 +171,9 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
 /// runs a line without a final stop into the next sentence: a photo credit ("Ảnh:
 /// Võ Hải Phát biểu tại ...", sometimes with no space left: "Ảnh: REUTERSNgười dân"),
 /// a sub-heading or a headline ("Nỗ lực hiện đại hoá Trong những tuần gần đây, ..."),
-/// a caption.
-fn glued_starts(piece: &str) -> Vec<usize> {
-    let words = words_of(piece);
+/// a caption. `words` is a buffer for the piece's words, kept from piece to piece.
+fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<usize> {
+    words_of(piece, words);
     let mut starts = Vec::new();
     let mut last = 0;
     let mut push = |at: usize| {
@@ -222,21 +223,18 @@ const LONGEST_GLUED_LINE: usize = 12;
 /// Words a photo credit ("Ảnh: Nguyễn Văn An") has at most after its label.
 const LONGEST_CREDIT: usize = 4;
 
-/// The words of `text` split at spaces and line breaks, each with its byte offset.
-/// Bytes are scanned, as both separators are ASCII: splitting at a pattern of chars
-/// decoded every character of the text.
-fn words_of(text: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
-    let mut start = 0;
-    for (at, &byte) in text.as_bytes().iter().enumerate().chain([(text.len(), &b' ')]) {
-        if byte == b' ' || byte == b'\n' {
-            if start < at {
-                words.push((start, &text[start..at]));
-            }
-            start = at + 1;
+/// Puts into `words` (cleared first) the words of `text` split at spaces and line
+/// breaks, each with its byte offset. Bytes are split, as both separators are ASCII:
+/// splitting at a pattern of chars decoded every character of the text.
+fn words_of<'a>(text: &'a str, words: &mut Vec<(usize, &'a str)>) {
+    words.clear();
+    let mut at = 0;
+    for word in text.as_bytes().split(|&b| b == b' ' || b == b'\n') {
+        if !word.is_empty() {
+            words.push((at, &text[at..at + word.len()]));
         }
+        at += word.len() + 1;
     }
-    words
 }
 
 /// Whether a word can end a line that has no final stop and be followed by a glued
