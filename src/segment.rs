@@ -180,6 +180,8 @@ fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<us
         starts.push(at - last);
         last = at;
     };
+    // A credit's label is followed by a colon: a piece without one holds no credit.
+    let credits = piece.contains(':');
     // The word that opens the sentence being read.
     let mut begin = 0;
     let mut i = 0;
@@ -187,8 +189,8 @@ fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<us
         let (at, word) = words[i];
         // Most words are in lower case, and neither label a credit nor open a sentence.
         let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
-        if let Some(name) = if lower { None } else { credit_name(&words, i) } {
-            match after_credit(&words, name) {
+        if let Some(name) = if lower || !credits { None } else { credit_name(words, i) } {
+            match after_credit(words, name) {
                 Some((word, at)) => {
                     push(at);
                     begin = word;
