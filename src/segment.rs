@@ -226,16 +226,21 @@ const LONGEST_GLUED_LINE: usize = 12;
 const LONGEST_CREDIT: usize = 4;
 
 /// Puts into `words` (cleared first) the words of `text` split at spaces and line
-/// breaks, each with its byte offset. Bytes are split, as both separators are ASCII:
+/// breaks, each with its byte offset. Bytes are scanned, as both separators are ASCII:
 /// splitting at a pattern of chars decoded every character of the text.
 fn words_of<'a>(text: &'a str, words: &mut Vec<(usize, &'a str)>) {
     words.clear();
-    let mut at = 0;
-    for word in text.as_bytes().split(|&b| b == b' ' || b == b'\n') {
-        if !word.is_empty() {
-            words.push((at, &text[at..at + word.len()]));
+    let mut start = 0;
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
+        if byte == b' ' || byte == b'\n' {
+            if start < at {
+                words.push((start, &text[start..at]));
+            }
+            start = at + 1;
         }
-        at += word.len() + 1;
+    }
+    if start < text.len() {
+        words.push((start, &text[start..]));
     }
 }
 
