@@ -67,11 +67,12 @@ pub fn paragraphs(text: &str) -> Vec<Range<usize>> {
 pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
     let mut out = Vec::new();
     let mut paragraph = 0;
+    let mut words = Vec::new();
     for range in paragraphs {
         let mut start = range.start;
         let ends = sentence_ends(&text[range.clone()]).into_iter().map(|end| range.start + end);
         for end in ends.chain([range.end]) {
-            for glued in glued_starts(&text[start..end]) {
+            for glued in glued_starts(&text[start..end], &mut words) {
                 if out.last().is_some_and(|s: &Sentence| s.paragraph == paragraph) {
                     paragraph += 1;
                 }
@@ -170,15 +171,17 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
 /// runs a line without a final stop into the next sentence: a photo credit ("Ảnh:
 /// Võ Hải Phát biểu tại ...", sometimes with no space left: "Ảnh: REUTERSNgười dân"),
 /// a sub-heading or a headline ("Nỗ lực hiện đại hoá Trong những tuần gần đây, ..."),
-/// a caption.
-fn glued_starts(piece: &str) -> Vec<usize> {
-    let words = words_of(piece);
+/// a caption. `words` is a buffer for the piece's words, kept from piece to piece.
+fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<usize> {
+    words_of(piece, words);
     let mut starts = Vec::new();
     let mut last = 0;
     let mut push = |at: usize| {
         starts.push(at - last);
         last = at;
     };
+    // A credit's label is followed by a colon: a piece without one holds no credit.
+    let credits = piece.contains(':');
     // The word that opens the sentence being read.
     let mut begin = 0;
     let mut i = 0;
@@ -186,8 +189,8 @@ fn glued_starts(piece: &str) -> Vec<usize> {
         let (at, word) = words[i];
         // Most words are in lower case, and neither label a credit nor open a sentence.
         let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
-        if let Some(name) = if lower { None } else { credit_name(&words, i) } {
-            match after_credit(&words, name) {
+        if let Some(name) = if lower || !credits { None } else { credit_name(words, i) } {
+            match after_credit(words, name) {
                 Some((word, at)) => {
                     push(at);
                     begin = word;
@@ -222,13 +225,13 @@ const LONGEST_GLUED_LINE: usize = 12;
 /// Words a photo credit ("Ảnh: Nguyễn Văn An") has at most after its label.
 const LONGEST_CREDIT: usize = 4;
 
-/// The words of `text` split at spaces and line breaks, each with its byte offset.
-/// Bytes are scanned, as both separators are ASCII: splitting at a pattern of chars
-/// decoded every character of the text.
-fn words_of(text: &str) -> Vec<(usize, &str)> {
-    let mut words = Vec::new();
+/// Puts into `words` (cleared first) the words of `text` split at spaces and line
+/// breaks, each with its byte offset. Bytes are scanned, as both separators are ASCII:
+/// splitting at a pattern of chars decoded every character of the text.
+fn words_of<'a>(text: &'a str, words: &mut Vec<(usize, &'a str)>) {
+    words.clear();
     let mut start = 0;
-    for (at, &byte) in text.as_bytes().iter().enumerate().chain([(text.len(), &b' ')]) {
+    for (at, &byte) in text.as_bytes().iter().enumerate() {
         if byte == b' ' || byte == b'\n' {
             if start < at {
                 words.push((start, &text[start..at]));
@@ -236,7 +239,9 @@ fn words_of(text: &str) -> Vec<(usize, &str)> {
             start = at + 1;
         }
     }
-    words
+    if start < text.len() {
+        words.push((start, &text[start..]));
+    }
 }
 
 /// Whether a word can end a line that has no final stop and be followed by a glued
