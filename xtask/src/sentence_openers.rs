@@ -22,6 +22,8 @@
 
 use std::collections::HashMap;
 
+use tomtat::case::is_title_case;
+
 use crate::corpus::{self, Article};
 
 const OUTPUT: &str = "data/sentence-openers.txt";
@@ -94,11 +96,4 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
     println!("{OUTPUT}: {} openers from {read} articles", openers.len());
     Ok(())
-}
-
-/// Whether `word` is one capital followed by lower-case letters only ("Theo", not
-/// "TP", "Theo,", "McCain").
-fn is_title_case(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
 }
