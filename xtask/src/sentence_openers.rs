@@ -56,12 +56,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let mut since_stop = 0;
         for pair in words.windows(3) {
             let [before, word, after] = [pair[0], pair[1], pair[2]];
-            since_stop = if before.ends_with(['.', '!', '?']) { 0 } else { since_stop + 1 };
+            let start = before.ends_with(['.', '!', '?']);
+            since_stop = if start { 0 } else { since_stop + 1 };
             if !is_title_case(word) {
                 continue;
             }
             let capital = after.starts_with(char::is_uppercase);
-            let start = before.ends_with(['.', '!', '?']);
             let inner = !start && before.ends_with(char::is_alphabetic) && since_stop >= INNER_DEPTH;
             if start || inner {
                 let entry = uses.entry(tomtat::case::lower_case(word)).or_default();
