@@ -189,7 +189,8 @@ fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<us
         let (at, word) = words[i];
         // Most words are in lower case, and neither label a credit nor open a sentence.
         let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
-        if let Some(name) = if lower || !credits { None } else { credit_name(words, i) } {
+        let credit = if lower || !credits { None } else { credit_name(words, i) };
+        if let Some(name) = credit {
             match after_credit(words, name) {
                 Some((word, at)) => {
                     push(at);
