@@ -29,6 +29,14 @@ pub fn lower_case(text: &str) -> String {
     out
 }
 
+/// Whether `word` is one capital followed by lower-case letters only ("Theo", not
+/// "TP", "Theo," or "McCain"): how a word that opens a sentence is written, shared by
+/// the splitter and the xtask that counts such words, so both judge a word alike.
+pub fn is_title_case(word: &str) -> bool {
+    let mut chars = word.chars();
+    chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
+}
+
 /// The lower case of one character under [`lower_case`]'s rule. The Vietnamese
 /// letters (Latin-1, Latin Extended-A and Additional) are answered by their blocks'
 /// layout, capital then small letter, without a search of the case tables.

@@ -9,7 +9,7 @@
 use std::ops::Range;
 use std::sync::OnceLock;
 
-use crate::case::{lower_case, lower_char};
+use crate::case::{is_title_case, lower_case, lower_char};
 
 /// A sentence: its byte range in the normalised text and the index of its paragraph.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -189,7 +189,8 @@ fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<us
         let (at, word) = words[i];
         // Most words are in lower case, and neither label a credit nor open a sentence.
         let lower = word.starts_with(|c: char| c.is_ascii_lowercase());
-        if let Some(name) = if lower || !credits { None } else { credit_name(words, i) } {
+        let credit = if lower || !credits { None } else { credit_name(words, i) };
+        if let Some(name) = credit {
             match after_credit(words, name) {
                 Some((word, at)) => {
                     push(at);
@@ -269,13 +270,6 @@ fn opens(word: &str, next: Option<&str>) -> bool {
             Some(Opener::BeforeLower) => next.is_lowercase() || next.is_ascii_digit(),
             None => false,
         }
-}
-
-/// Whether `word` is one capital followed by lower-case letters only ("Theo", not
-/// "TP" or "McCain").
-fn is_title_case(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
 }
 
 /// Where in `word` a capital starts a word glued to what precedes it without a space:

@@ -22,6 +22,8 @@
 
 use std::collections::HashMap;
 
+use tomtat::case::is_title_case;
+
 use crate::corpus::{self, Article};
 
 const OUTPUT: &str = "data/sentence-openers.txt";
@@ -54,12 +56,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
         let mut since_stop = 0;
         for pair in words.windows(3) {
             let [before, word, after] = [pair[0], pair[1], pair[2]];
-            since_stop = if before.ends_with(['.', '!', '?']) { 0 } else { since_stop + 1 };
+            let start = before.ends_with(['.', '!', '?']);
+            since_stop = if start { 0 } else { since_stop + 1 };
             if !is_title_case(word) {
                 continue;
             }
             let capital = after.starts_with(char::is_uppercase);
-            let start = before.ends_with(['.', '!', '?']);
             let inner = !start && before.ends_with(char::is_alphabetic) && since_stop >= INNER_DEPTH;
             if start || inner {
                 let entry = uses.entry(tomtat::case::lower_case(word)).or_default();
@@ -94,11 +96,4 @@ pub fn run(args: &[String]) -> Result<(), String> {
     std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
     println!("{OUTPUT}: {} openers from {read} articles", openers.len());
     Ok(())
-}
-
-/// Whether `word` is one capital followed by lower-case letters only ("Theo", not
-/// "TP", "Theo,", "McCain").
-fn is_title_case(word: &str) -> bool {
-    let mut chars = word.chars();
-    chars.next().is_some_and(char::is_uppercase) && chars.clone().next().is_some() && chars.all(char::is_lowercase)
 }
