@@ -353,8 +353,8 @@ pub fn earlier_subject(words: &Words, lexicon: &Lexicon, before: usize, floor: u
 
 /// The name that opens a sentence at `s` as the subject of its verb, before `limit`:
 /// two or more capitalised syllables (a state: "Bình Nhưỡng", "Việt Nam"; one alone
-/// opening a sentence may be any word, "Nếu", "Việc") that a verb of the treebank or a
-/// tense marker follows, past adverbs ("Bình Nhưỡng cũng lên án ..., yêu cầu
+/// opening a sentence may be any word, "Nếu", "Việc") that a verb of the treebank or an
+/// `aspect` marker (tense, aspect or voice) follows, past adverbs ("Bình Nhưỡng cũng lên án ..., yêu cầu
 /// Washington ...").
 fn named_subject(words: &Words, lexicon: &Lexicon, s: usize, limit: usize) -> Option<Range<usize>> {
     let end = np_end(words, lexicon, s, limit);

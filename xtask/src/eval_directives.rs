@@ -114,6 +114,9 @@ pub struct Read {
     candidates: Vec<(Scored, Vec<String>)>,
     /// The hashes of each candidate's features, as the decision reads them.
     hashes: Vec<Vec<u32>>,
+    /// Whether each candidate matches a gold directive, paired once here as every fit
+    /// and figure reads it.
+    labels: Vec<bool>,
     /// The vetoes of each candidate.
     vetoes: Vec<Vec<&'static str>>,
     /// The keyword baseline's directives.
@@ -123,9 +126,8 @@ pub struct Read {
 impl Read {
     /// Whether each candidate matches a gold directive (as scored): what the decision
     /// learns.
-    pub fn labels(&self) -> Vec<bool> {
-        let predicted: Vec<Scored> = self.candidates.iter().map(|(s, _)| s.clone()).collect();
-        pair(&self.expected, &predicted).1
+    pub fn labels(&self) -> impl Iterator<Item = bool> + '_ {
+        self.labels.iter().copied()
     }
 
     /// The names of each candidate's features.
@@ -159,7 +161,7 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
             let text = texts.get(&article.id).ok_or_else(|| format!("{texts_path}: no text for {}", article.id))?;
             let body = &text.body;
             let everyday = text.group.as_deref().is_some_and(|g| EVERYDAY.contains(&g));
-            let expected = article
+            let expected: Vec<Scored> = article
                 .directives
                 .iter()
                 .map(|d| Scored {
@@ -185,6 +187,8 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                 vetoes.push(c.vetoes);
                 candidates.push((scored, c.features));
             }
+            let predicted: Vec<Scored> = candidates.iter().map(|(s, _)| s.clone()).collect();
+            let labels = pair(&expected, &predicted).1;
             let keyword = doc
                 .sentences
                 .iter()
@@ -197,7 +201,7 @@ fn read_set(texts_path: &str, gold_path: &str) -> Result<Vec<Read>, String> {
                     actions: vec![],
                 })
                 .collect();
-            Ok(Read { body: body.clone(), everyday, expected, candidates, hashes, vetoes, keyword })
+            Ok(Read { body: body.clone(), everyday, expected, candidates, hashes, labels, vetoes, keyword })
         })
         .collect()
 }

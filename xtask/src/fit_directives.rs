@@ -103,7 +103,7 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let mut scored = Vec::new();
     for fold in 0..FOLDS {
         let training: Vec<&Example> = examples.iter().filter(|e| e.article % FOLDS != fold).collect();
-        let trees = boost(&training);
+        let trees = boost(&training, vocabulary.len());
         scored.extend(
             examples.iter().filter(|e| e.article % FOLDS == fold).map(|e| (score(&trees, &e.features), e.label)),
         );
@@ -111,7 +111,7 @@ pub fn fit(articles: &[&Read]) -> Fitted {
     let gold = articles.iter().map(|a| a.gold()).sum();
     let threshold = choose_threshold(&mut scored, gold);
     let name = |f: usize| seen[&vocabulary[f]].1.iter().copied().collect::<Vec<_>>().join(" | ");
-    let trees: Vec<(Tree, String)> = boost(&examples.iter().collect::<Vec<_>>())
+    let trees: Vec<(Tree, String)> = boost(&examples.iter().collect::<Vec<_>>(), vocabulary.len())
         .iter()
         .map(|t| {
             let [first, without, with] = t.shape.features.map(|f| f as usize);
@@ -161,12 +161,12 @@ fn score(trees: &[Fit], features: &[usize]) -> f64 {
     trees.iter().map(|t| t.values[t.leaf(features)]).sum()
 }
 
-/// Trees fitted on `examples` by gradient boosting of the logistic loss: each round
+/// Trees over a vocabulary of `size` features fitted on `examples` by gradient boosting of the logistic loss: each round
 /// fits one tree of depth two to the loss's gradient and curvature at the scores so
 /// far (the split of most gain, as second-order boosting measures it; ties to the
 /// feature first in the vocabulary), and adds its leaves, shrunk. Deterministic: the
 /// same examples give the same trees.
-fn boost(examples: &[&Example]) -> Vec<Fit> {
+fn boost(examples: &[&Example], size: usize) -> Vec<Fit> {
     let mut logits = vec![0.0_f64; examples.len()];
     let mut trees = Vec::with_capacity(ROUNDS);
     let everyone: Vec<usize> = (0..examples.len()).collect();
@@ -178,7 +178,7 @@ fn boost(examples: &[&Example]) -> Vec<Fit> {
             gradient.push(p - f64::from(u8::from(e.label)));
             curvature.push(p * (1.0 - p));
         }
-        let split = |members: &[usize]| best_split(examples, members, &gradient, &curvature);
+        let split = |members: &[usize]| best_split(examples, members, &gradient, &curvature, size);
         let Some(root) = split(&everyone) else { break };
         let (with, without): (Vec<usize>, Vec<usize>) =
             everyone.iter().partition(|&&i| examples[i].features.binary_search(&root).is_ok());
@@ -200,12 +200,17 @@ fn boost(examples: &[&Example]) -> Vec<Fit> {
     trees
 }
 
-/// The feature whose split of `members` gains most (second-order: the squared sum of
+/// The feature, of a vocabulary of `size`, whose split of `members` gains most (second-order: the squared sum of
 /// the gradient over the sum of the curvature plus the leaf penalty, on each side,
 /// less that of the whole), if any gains.
-fn best_split(examples: &[&Example], members: &[usize], gradient: &[f64], curvature: &[f64]) -> Option<usize> {
+fn best_split(
+    examples: &[&Example],
+    members: &[usize],
+    gradient: &[f64],
+    curvature: &[f64],
+    size: usize,
+) -> Option<usize> {
     let (mut g, mut h) = (0.0, 0.0);
-    let size = examples.iter().filter_map(|e| e.features.last()).max().map_or(0, |f| f + 1);
     let mut sums = vec![(0.0, 0.0); size];
     for &i in members {
         g += gradient[i];
