@@ -95,7 +95,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for (name, weight) in SIGNALS.iter().zip(weights) {
         out.push_str(&format!("{name} {:.3}\n", weight + 0.0));
     }
-    std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
+    crate::build::write_file(std::path::Path::new(OUTPUT), &out)?;
     println!("{OUTPUT}: written");
     Ok(())
 }

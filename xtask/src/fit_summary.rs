@@ -204,7 +204,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for (k, name) in FEATURES.iter().enumerate() {
         out.push_str(&format!("{name} {:.3} {:.3}\n", fitted[0][k] + 0.0, fitted[1][k] + 0.0));
     }
-    std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
+    crate::build::write_file(std::path::Path::new(OUTPUT), &out)?;
     println!("{OUTPUT}: written");
     Ok(())
 }

@@ -56,7 +56,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         out.push_str(word);
         out.push('\n');
     }
-    std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
+    crate::build::write_file(std::path::Path::new(OUTPUT), &out)?;
     println!("{OUTPUT}: {} function words", words.len());
     Ok(())
 }

@@ -70,7 +70,7 @@ pub fn write() -> Result<(), String> {
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
     }
-    std::fs::write(&out, &html).map_err(|e| format!("cannot write {OUT}: {e}"))
+    crate::build::write_file(&out, &html)
 }
 
 /// `text` with its one occurrence of `from` replaced; an error when there is not exactly one.

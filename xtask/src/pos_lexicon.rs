@@ -70,7 +70,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     );
     grouped(&mut out, "verb", verbs.iter().copied());
     grouped(&mut out, "other", others.iter().copied());
-    std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
+    crate::build::write_file(std::path::Path::new(OUTPUT), &out)?;
     println!("{OUTPUT}: {} verbs, {} other words", verbs.len(), others.len());
     let test = tagged_words(&format!("{data}/vi_vtb-ud-test.conllu"))?;
     let right = test.iter().filter(|w| tags.get(&w.form).map_or("NOUN", String::as_str) == w.upos).count();

@@ -93,7 +93,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             && rare(u.inner_before_capital, u.starts_before_capital);
         out.push_str(&format!("{word} {}\n", if any { "any" } else { "lower" }));
     }
-    std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
+    crate::build::write_file(std::path::Path::new(OUTPUT), &out)?;
     println!("{OUTPUT}: {} openers from {read} articles", openers.len());
     Ok(())
 }

@@ -50,7 +50,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         out.push_str(syllable);
         out.push('\n');
     }
-    std::fs::write(OUTPUT, out).map_err(|e| format!("cannot write {OUTPUT}: {e}"))?;
+    crate::build::write_file(std::path::Path::new(OUTPUT), &out)?;
     println!("{OUTPUT}: {} stop syllables from {} articles", stop.len(), articles.len());
     Ok(())
 }
