@@ -52,7 +52,8 @@ fn sentence_starts(words: &Words, k: usize) -> bool {
 
 /// The actions in tokens `range` of a sentence, one token range per item.
 pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
-    let range = range.start..own_clause_end(words, lexicon, range);
+    let range =
+        modal_ahead(words, lexicon, range.clone()).unwrap_or(range.start)..own_clause_end(words, lexicon, range);
     let verbish = verbish(words, lexicon, range.clone());
     let is_verbish = |i: usize| i.checked_sub(range.start).and_then(|j| verbish.get(j)).copied().unwrap_or(false);
     let mut items = Vec::new();
@@ -75,6 +76,11 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             ";" => true,
             // ", chậm nhất đến 25/12 phải gỡ ...": a new obligation, after its deadline.
             "," if object && obligation_after(words, lexicon, k + 1, range.end) => true,
+            // ", nếu có dấu hiệu vi phạm thì chuyển ...": the task after a condition.
+            "," if object && task_after_frame(words, lexicon, k + 1, range.end).is_some() => true,
+            // ", phải báo cáo ...", "và không được ...": a modal with its verb opens
+            // another obligation, also after a purpose.
+            "," | "và" if object && modal_then_verb(words, lexicon, k + 1) => true,
             // ", đồng thời" (at the same time) adds another task, also after a purpose.
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
@@ -139,6 +145,24 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
         .unwrap_or(range.end)
 }
 
+/// Where a modal stands when the actions open with no verb before it: the words before
+/// it are the subject or a time of the obligation, not a task ("yêu cầu từ tháng 5,
+/// các đơn vị phải trình ...", "... các doanh nghiệp lớn phải đẩy nhanh ..."). A few
+/// tokens ahead at most, within the first clause of the actions.
+fn modal_ahead(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Option<usize> {
+    (range.start..range.end.min(range.start + LEAD))
+        .take_while(|&k| !words.is(k, &[";", ":"]) && !words.is_quote(k))
+        .take_while(|&k| parties::action_at(words, lexicon, k).is_none())
+        .find(|&k| {
+            k > range.start
+                && parties::modal_at(words, lexicon, k)
+                    .is_some_and(|n| parties::action_at(words, lexicon, k + n).is_some())
+        })
+}
+
+/// How many tokens a subject or time phrase before a modal may hold in [`modal_ahead`].
+const LEAD: usize = 16;
+
 /// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
 fn adverb_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     match words.longest(&lexicon.actions, i) {
@@ -147,6 +171,32 @@ fn adverb_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Where the task after a condition or time frame at `i` starts ("nếu ... thì chuyển
+/// ...", "khi ... thì phải ..."): after the "thì" that closes it, when a verb or a
+/// modal with its verb follows.
+fn task_after_frame(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    words.phrase_at(i, list(List::Frame))?;
+    let then = (i + 1..end.min(i + parties::WINDOW))
+        .take_while(|&k| !words.is(k, &[";", ":"]))
+        .find(|&k| words.is(k, &["thì"]))?;
+    let task = parties::action_at(words, lexicon, then + 1).is_some()
+        || parties::treebank_verb_at(words, lexicon, then + 1)
+        || parties::modal_at(words, lexicon, then + 1).is_some();
+    task.then_some(then + 1)
+}
+
+/// Whether a modal at `i`, after an adverb at most ("đồng thời phải"), is followed
+/// by an action verb or a verb of the treebank.
+fn modal_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    let i = match words.longest(&lexicon.actions, i) {
+        Some((n, Action::Adverb)) => i + n,
+        _ => i,
+    };
+    parties::modal_at(words, lexicon, i).is_some_and(|n| {
+        parties::action_at(words, lexicon, i + n).is_some() || parties::treebank_verb_at(words, lexicon, i + n)
+    })
 }
 
 /// Whether a negation at `i` is followed by a verb or is a prohibition ("không để").
@@ -191,6 +241,7 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
 /// punctuation after it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
+    start = task_after_frame(words, lexicon, start, item.end).unwrap_or(start);
     while start < item.end && words.is_quote(start) {
         start += 1;
     }
@@ -320,6 +371,37 @@ mod tests {
         assert_eq!(
             actions("sớm tìm giải pháp tiêu thụ cá tồn kho, chậm nhất đến ngày 25 phải gỡ niêm phong."),
             ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
+        );
+    }
+
+    #[test]
+    fn a_subject_or_time_before_a_modal_is_not_part_of_the_task() {
+        assert_eq!(actions("từ tháng 5 đến hết tháng 7, các đơn vị phải nộp hồ sơ thiết kế."), ["nộp hồ sơ thiết kế"]);
+        // A task that opens with its verb keeps a later obligation as another item.
+        assert_eq!(
+            actions("kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay."),
+            ["kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay"]
+        );
+    }
+
+    #[test]
+    fn a_modal_with_its_verb_after_a_comma_or_va_starts_another_item() {
+        assert_eq!(
+            actions("tạm dừng khai thác cát, đồng thời phải thay thế nguồn cát hợp pháp."),
+            ["tạm dừng khai thác cát", "thay thế nguồn cát hợp pháp"]
+        );
+        assert_eq!(actions("tiếp tục thu gom rác và phải xử lý mùi hôi."), ["tiếp tục thu gom rác", "xử lý mùi hôi"]);
+    }
+
+    #[test]
+    fn the_task_after_a_condition_is_an_item_without_its_condition() {
+        assert_eq!(
+            actions("thanh tra toàn diện dự án, nếu có dấu hiệu vi phạm thì chuyển cơ quan điều tra xử lý."),
+            ["thanh tra toàn diện dự án", "chuyển cơ quan điều tra xử lý"]
+        );
+        assert_eq!(
+            actions("theo dõi sức khỏe người dân, nếu có biểu hiện sốt, ho thì phải đến trạm y tế."),
+            ["theo dõi sức khỏe người dân", "đến trạm y tế"]
         );
     }
 
