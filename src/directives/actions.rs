@@ -10,21 +10,21 @@
 use std::ops::Range;
 
 use super::grammar::{list, List};
-use super::lexicon::{Action, Lexicon};
+use super::lexicon::{Action, Lexicon, Party};
 use super::parties;
 use super::words::Words;
 
 /// Where the actions that start at `start` end: at `end`, at a clause break, at the
 /// close of a quotation opened before them ("... bằng cấp”, vị này khẳng định"), or
 /// where another sentence starts inside this one.
-pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
+pub fn region_end(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> usize {
     let mut quoted = false;
     for k in start..end {
         // A closing mark: a curly one, or a straight one before a mark or the end.
         let closing = words.at(k) == "”" || (words.at(k) == "\"" && (k + 1 == words.len() || words.is_punct(k + 1)));
         let closes = closing && !quoted && k > start;
         quoted ^= words.is_quote(k);
-        if closes || words.phrase_at(k, list(List::ClauseBreaks)).is_some() || sentence_starts(words, k) {
+        if closes || words.phrase_at(k, list(List::ClauseBreaks)).is_some() || sentence_starts(words, lexicon, k) {
             return k;
         }
     }
@@ -36,7 +36,7 @@ pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
 /// or at a capitalised connective glued to the word before, where a headline without a
 /// stop runs into the text ("... từ chính quyền Trước đó, ..."). A capitalised verb
 /// does not tell: names hold them ("Bộ Kế hoạch và Đầu tư").
-fn sentence_starts(words: &Words, k: usize) -> bool {
+fn sentence_starts(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
     if k == 0 || !words.is_capital(k) || words.is_punct(k) {
         return false;
     }
@@ -47,7 +47,32 @@ fn sentence_starts(words: &Words, k: usize) -> bool {
         return !initial && !crate::segment::is_abbreviation(words.at(before));
     }
     let glued = !words.is_punct(k - 1) && !words.is_capital(k - 1);
-    glued && words.phrase_at(k, list(List::Connectives)).is_some()
+    (glued && words.phrase_at(k, list(List::Connectives)).is_some()) || speaker_at(words, lexicon, k)
+}
+
+/// Whether a party named with a capital at `k` is followed by a verb of ordering or
+/// speaking, past the markers between a subject and its verb: the subject of another
+/// sentence ("... hầm sông Hàn Thủ tướng yêu cầu ...", "... thị trường mới Thủ tướng
+/// Chính phủ nhấn mạnh: ...").
+fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
+    // Not the object of a verb or a preposition ("phối hợp với Bộ Xây dựng chỉ đạo
+    // ...") nor inside a party's phrase ("Chủ tịch | UBND TP"); after a name only a
+    // title, which no name ends with ("sông Hàn Thủ tướng").
+    let before = words.whole(k - 1..k).start;
+    let object = words.is_punct(k - 1)
+        || words.phrase_before(k, list(List::Prepositions)).is_some()
+        || words.longest(&lexicon.actions, before).is_some()
+        || lexicon.cue_word_at(words, before)
+        || parties::party_at(words, lexicon, before).is_some();
+    let title = matches!(parties::party_at(words, lexicon, k), Some((_, Party::Title)));
+    if object || !(title || !words.is_capital(k - 1)) || !parties::starts_np(words, lexicon, k) {
+        return false;
+    }
+    let mut verb = parties::np_end(words, lexicon, k, words.len());
+    while let Some(n) = words.phrase_at(verb, list(List::BeforeVerb)) {
+        verb += n;
+    }
+    lexicon.cue_word_at(words, verb) || words.phrase_at(verb, list(List::Speech)).is_some()
 }
 
 /// The actions in tokens `range` of a sentence, one token range per item.
@@ -372,6 +397,19 @@ mod tests {
             actions("sớm tìm giải pháp tiêu thụ cá tồn kho, chậm nhất đến ngày 25 phải gỡ niêm phong."),
             ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
         );
+    }
+
+    #[test]
+    fn a_glued_sentence_of_a_named_speaker_ends_the_actions() {
+        let doc = Document::new("nghiên cứu kỹ dự án hầm qua sông Thủ tướng yêu cầu thành phố lập báo cáo.");
+        let words = Words::new(&doc, 0);
+        let lexicon = super::super::lexicon::get();
+        let end = region_end(&words, lexicon, 0, words.len());
+        assert_eq!(&doc.text()[words.bytes(0..end)], "nghiên cứu kỹ dự án hầm qua sông");
+        // A party after a preposition is the object, not another sentence's subject.
+        let doc = Document::new("chủ trì cùng Bộ Xây dựng chỉ đạo thực hiện các giải pháp.");
+        let words = Words::new(&doc, 0);
+        assert_eq!(region_end(&words, lexicon, 0, words.len()), words.len());
     }
 
     #[test]

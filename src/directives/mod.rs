@@ -235,7 +235,7 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
             (speaker.or(issuer), addressee, start)
         }
     };
-    let end = actions::region_end(words, action_start, end);
+    let end = actions::region_end(words, lexicon, action_start, end);
     let actions = actions::split(words, lexicon, action_start..end);
     if actions.is_empty() {
         return None;
