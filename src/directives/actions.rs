@@ -68,10 +68,7 @@ fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
     if object || !(title || !words.is_capital(k - 1)) || !parties::starts_np(words, lexicon, k) {
         return false;
     }
-    let mut verb = parties::np_end(words, lexicon, k, words.len());
-    while let Some(n) = words.phrase_at(verb, list(List::BeforeVerb)) {
-        verb += n;
-    }
+    let verb = past_markers(words, parties::np_end(words, lexicon, k, words.len()));
     lexicon.cue_word_at(words, verb) || words.phrase_at(verb, list(List::Speech)).is_some()
 }
 
@@ -165,7 +162,10 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
                 && parties::starts_np(words, lexicon, subject)
                 && words.phrase_at(parties::np_end(words, lexicon, subject, range.end), list(List::Tense)).is_some();
             // "dỡ bỏ phần sai phạm đồng thời đang yêu cầu ...": the same subject's report.
-            named || (words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some())
+            // "...; Bộ Giáo dục có trách nhiệm ...": another party's task.
+            named
+                || party_clause_at(words, lexicon, k).is_some()
+                || (words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some())
         })
         .unwrap_or(range.end)
 }
@@ -187,6 +187,34 @@ fn modal_ahead(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Option<
 
 /// How many tokens a subject or time phrase before a modal may hold in [`modal_ahead`].
 const LEAD: usize = 16;
+
+/// A task of another party after a semicolon in tokens `from..`: the subject's range
+/// and where its verb or modal starts ("...; Bộ Giáo dục có trách nhiệm tăng cường
+/// ...", "...; Bộ Giao thông Vận tải báo cáo ..."), the clause that ends the actions
+/// before it (see [`split`]).
+pub fn party_clause(words: &Words, lexicon: &Lexicon, from: usize) -> Option<(Range<usize>, usize)> {
+    (from..words.len()).find_map(|k| party_clause_at(words, lexicon, k))
+}
+
+/// [`party_clause`] when its semicolon is token `k`.
+fn party_clause_at(words: &Words, lexicon: &Lexicon, k: usize) -> Option<(Range<usize>, usize)> {
+    let subject = k + 1;
+    if !words.is(k, &[";"]) || !words.is_capital(subject) || !parties::starts_np(words, lexicon, subject) {
+        return None;
+    }
+    let end = parties::np_end(words, lexicon, subject, words.len());
+    let verb = past_markers(words, end);
+    let task = parties::action_at(words, lexicon, verb).is_some() || parties::modal_at(words, lexicon, verb).is_some();
+    task.then(|| (subject..parties::trim_punct_back(words, end, subject), verb))
+}
+
+/// `i` moved past the words that stand between a subject and its verb ("cũng", "đã").
+fn past_markers(words: &Words, mut i: usize) -> usize {
+    while let Some(n) = words.phrase_at(i, list(List::BeforeVerb)) {
+        i += n;
+    }
+    i
+}
 
 /// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
 fn adverb_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
