@@ -298,6 +298,12 @@ fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<us
     while start < item.end && words.is_quote(start) {
         start += 1;
     }
+    // "được giao nhiệm vụ chủ trì ...": the task's noun is the cue's object.
+    if let Some(n) = words.phrase_at(start, list(List::TaskNouns)) {
+        if parties::action_at(words, lexicon, start + n).is_some() {
+            start += n;
+        }
+    }
     if words.phrase_at(start, list(List::Deadline)).is_some() {
         if let Some(verb) = (start..item.end).find(|&i| {
             parties::action_at(words, lexicon, i).is_some() || parties::modal_at(words, lexicon, i).is_some()
@@ -438,6 +444,12 @@ mod tests {
         let doc = Document::new("chủ trì cùng Bộ Xây dựng chỉ đạo thực hiện các giải pháp.");
         let words = Words::new(&doc, 0);
         assert_eq!(region_end(&words, lexicon, 0, words.len()), words.len());
+    }
+
+    #[test]
+    fn the_noun_of_an_assigned_task_is_not_part_of_the_action() {
+        assert_eq!(actions("nhiệm vụ chủ trì xây dựng đề án."), ["chủ trì xây dựng đề án"]);
+        assert_eq!(actions("hoàn thành nhiệm vụ được giao."), ["hoàn thành nhiệm vụ được giao"]);
     }
 
     #[test]
