@@ -1,7 +1,9 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
 //! Items are separated by ";", by "," between verb phrases (", đồng thời", a negated
-//! verb and an adverb with its verb also after a purpose clause or in a noun), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! verb, an adverb with its verb and a modal with its verb also after a purpose clause
+//! or in a noun; ", nếu ... thì X" gives X), and by "và" joining verb phrases that each
+//! have their own object or a modal with its verb. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
 //! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
@@ -59,13 +61,14 @@ fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
     // ...") nor inside a party's phrase ("Chủ tịch | UBND TP"); after a name only a
     // title, which no name ends with ("sông Hàn Thủ tướng").
     let before = words.whole(k - 1..k).start;
-    let object = words.is_punct(k - 1)
+    let bound = words.is_punct(k - 1)
         || words.phrase_before(k, list(List::Prepositions)).is_some()
         || words.longest(&lexicon.actions, before).is_some()
         || lexicon.cue_word_at(words, before)
         || parties::party_at(words, lexicon, before).is_some();
     let title = matches!(parties::party_at(words, lexicon, k), Some((_, Party::Title)));
-    if object || !(title || !words.is_capital(k - 1)) || !parties::starts_np(words, lexicon, k) {
+    let after_name = words.is_capital(k - 1) && !title;
+    if bound || after_name || !parties::starts_np(words, lexicon, k) {
         return false;
     }
     let verb = past_markers(words, parties::np_end(words, lexicon, k, words.len()));
@@ -173,7 +176,7 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
 /// Where a modal stands when the actions open with no verb before it: the words before
 /// it are the subject or a time of the obligation, not a task ("yêu cầu từ tháng 5,
 /// các đơn vị phải trình ...", "... các doanh nghiệp lớn phải đẩy nhanh ..."). A few
-/// tokens ahead at most, within the first clause of the actions.
+/// tokens ahead at most, before a ";", ":" or quotation mark.
 fn modal_ahead(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Option<usize> {
     (range.start..range.end.min(range.start + LEAD))
         .take_while(|&k| !words.is(k, &[";", ":"]) && !words.is_quote(k))
