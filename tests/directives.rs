@@ -569,6 +569,33 @@ fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive
 }
 
 #[test]
+fn a_task_of_another_party_after_a_semicolon_is_a_second_directive() {
+    let found = directives(
+        "Phó Thủ tướng yêu cầu UBND tỉnh Lai Châu rà soát quy hoạch khu công nghiệp; \
+         Bộ Tài chính có trách nhiệm bố trí kinh phí cho dự án.",
+    );
+    assert_eq!(
+        found.iter().map(parts).collect::<Vec<_>>(),
+        [
+            (
+                s("Phó Thủ tướng"),
+                "yêu cầu".to_string(),
+                s("UBND tỉnh Lai Châu"),
+                vec!["rà soát quy hoạch khu công nghiệp".to_string()],
+                DirectiveKind::Require
+            ),
+            (
+                s("Phó Thủ tướng"),
+                "có trách nhiệm".to_string(),
+                s("Bộ Tài chính"),
+                vec!["bố trí kinh phí cho dự án".to_string()],
+                DirectiveKind::Rule
+            ),
+        ]
+    );
+}
+
+#[test]
 fn serial_verbs_of_ordering_put_the_addressee_after_the_last() {
     let (_, cue, addressee, actions, _) =
         one("Tỉnh Quảng Nam đã nhiều lần đôn đốc yêu cầu công ty Đất Xanh triển khai dự án.");

@@ -1,7 +1,9 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
 //! Items are separated by ";", by "," between verb phrases (", đồng thời", a negated
-//! verb and an adverb with its verb also after a purpose clause or in a noun), and by "và" joining verb phrases that each have their own object. Verbs that share one object ("kiểm tra,
+//! verb, an adverb with its verb and a modal with its verb also after a purpose clause
+//! or in a noun; ", nếu ... thì X" gives X), and by "và" joining verb phrases that each
+//! have their own object or a modal with its verb. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
 //! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
@@ -10,21 +12,21 @@
 use std::ops::Range;
 
 use super::grammar::{list, List};
-use super::lexicon::{Action, Lexicon};
+use super::lexicon::{Action, Lexicon, Party};
 use super::parties;
 use super::words::Words;
 
 /// Where the actions that start at `start` end: at `end`, at a clause break, at the
 /// close of a quotation opened before them ("... bằng cấp”, vị này khẳng định"), or
 /// where another sentence starts inside this one.
-pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
+pub fn region_end(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> usize {
     let mut quoted = false;
     for k in start..end {
         // A closing mark: a curly one, or a straight one before a mark or the end.
         let closing = words.at(k) == "”" || (words.at(k) == "\"" && (k + 1 == words.len() || words.is_punct(k + 1)));
         let closes = closing && !quoted && k > start;
         quoted ^= words.is_quote(k);
-        if closes || words.phrase_at(k, list(List::ClauseBreaks)).is_some() || sentence_starts(words, k) {
+        if closes || words.phrase_at(k, list(List::ClauseBreaks)).is_some() || sentence_starts(words, lexicon, k) {
             return k;
         }
     }
@@ -36,7 +38,7 @@ pub fn region_end(words: &Words, start: usize, end: usize) -> usize {
 /// or at a capitalised connective glued to the word before, where a headline without a
 /// stop runs into the text ("... từ chính quyền Trước đó, ..."). A capitalised verb
 /// does not tell: names hold them ("Bộ Kế hoạch và Đầu tư").
-fn sentence_starts(words: &Words, k: usize) -> bool {
+fn sentence_starts(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
     if k == 0 || !words.is_capital(k) || words.is_punct(k) {
         return false;
     }
@@ -47,12 +49,36 @@ fn sentence_starts(words: &Words, k: usize) -> bool {
         return !initial && !crate::segment::is_abbreviation(words.at(before));
     }
     let glued = !words.is_punct(k - 1) && !words.is_capital(k - 1);
-    glued && words.phrase_at(k, list(List::Connectives)).is_some()
+    (glued && words.phrase_at(k, list(List::Connectives)).is_some()) || speaker_at(words, lexicon, k)
+}
+
+/// Whether a party named with a capital at `k` is followed by a verb of ordering or
+/// speaking, past the markers between a subject and its verb: the subject of another
+/// sentence ("... hầm sông Hàn Thủ tướng yêu cầu ...", "... thị trường mới Thủ tướng
+/// Chính phủ nhấn mạnh: ...").
+fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
+    // Not the object of a verb or a preposition ("phối hợp với Bộ Xây dựng chỉ đạo
+    // ...") nor inside a party's phrase ("Chủ tịch | UBND TP"); after a name only a
+    // title, which no name ends with ("sông Hàn Thủ tướng").
+    let before = words.whole(k - 1..k).start;
+    let bound = words.is_punct(k - 1)
+        || words.phrase_before(k, list(List::Prepositions)).is_some()
+        || words.longest(&lexicon.actions, before).is_some()
+        || lexicon.cue_word_at(words, before)
+        || parties::party_at(words, lexicon, before).is_some();
+    let title = matches!(parties::party_at(words, lexicon, k), Some((_, Party::Title)));
+    let after_name = words.is_capital(k - 1) && !title;
+    if bound || after_name || !parties::starts_np(words, lexicon, k) {
+        return false;
+    }
+    let verb = past_markers(words, parties::np_end(words, lexicon, k, words.len()));
+    lexicon.cue_word_at(words, verb) || words.phrase_at(verb, list(List::Speech)).is_some()
 }
 
 /// The actions in tokens `range` of a sentence, one token range per item.
 pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
-    let range = range.start..own_clause_end(words, lexicon, range);
+    let range =
+        modal_ahead(words, lexicon, range.clone()).unwrap_or(range.start)..own_clause_end(words, lexicon, range);
     let verbish = verbish(words, lexicon, range.clone());
     let is_verbish = |i: usize| i.checked_sub(range.start).and_then(|j| verbish.get(j)).copied().unwrap_or(false);
     let mut items = Vec::new();
@@ -75,6 +101,11 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             ";" => true,
             // ", chậm nhất đến 25/12 phải gỡ ...": a new obligation, after its deadline.
             "," if object && obligation_after(words, lexicon, k + 1, range.end) => true,
+            // ", nếu có dấu hiệu vi phạm thì chuyển ...": the task after a condition.
+            "," if object && task_after_frame(words, lexicon, k + 1, range.end).is_some() => true,
+            // ", phải báo cáo ...", "và không được ...": a modal with its verb opens
+            // another obligation, also after a purpose.
+            "," | "và" if object && modal_then_verb(words, lexicon, k + 1) => true,
             // ", đồng thời" (at the same time) adds another task, also after a purpose.
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
@@ -134,9 +165,58 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
                 && parties::starts_np(words, lexicon, subject)
                 && words.phrase_at(parties::np_end(words, lexicon, subject, range.end), list(List::Tense)).is_some();
             // "dỡ bỏ phần sai phạm đồng thời đang yêu cầu ...": the same subject's report.
-            named || (words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some())
+            // "...; Bộ Giáo dục có trách nhiệm ...": another party's task.
+            named
+                || party_clause_at(words, lexicon, k).is_some()
+                || (words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some())
         })
         .unwrap_or(range.end)
+}
+
+/// Where a modal stands when the actions open with no verb before it: the words before
+/// it are the subject or a time of the obligation, not a task ("yêu cầu từ tháng 5,
+/// các đơn vị phải trình ...", "... các doanh nghiệp lớn phải đẩy nhanh ..."). A few
+/// tokens ahead at most, before a ";", ":" or quotation mark.
+fn modal_ahead(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Option<usize> {
+    (range.start..range.end.min(range.start + LEAD))
+        .take_while(|&k| !words.is(k, &[";", ":"]) && !words.is_quote(k))
+        .take_while(|&k| parties::action_at(words, lexicon, k).is_none())
+        .find(|&k| {
+            k > range.start
+                && parties::modal_at(words, lexicon, k)
+                    .is_some_and(|n| parties::action_at(words, lexicon, k + n).is_some())
+        })
+}
+
+/// How many tokens a subject or time phrase before a modal may hold in [`modal_ahead`].
+const LEAD: usize = 16;
+
+/// A task of another party after a semicolon in tokens `from..`: the subject's range
+/// and where its verb or modal starts ("...; Bộ Giáo dục có trách nhiệm tăng cường
+/// ...", "...; Bộ Giao thông Vận tải báo cáo ..."), the clause that ends the actions
+/// before it (see [`split`]).
+pub fn party_clause(words: &Words, lexicon: &Lexicon, from: usize) -> Option<(Range<usize>, usize)> {
+    (from..words.len()).find_map(|k| party_clause_at(words, lexicon, k))
+}
+
+/// [`party_clause`] when its semicolon is token `k`.
+fn party_clause_at(words: &Words, lexicon: &Lexicon, k: usize) -> Option<(Range<usize>, usize)> {
+    let subject = k + 1;
+    if !words.is(k, &[";"]) || !words.is_capital(subject) || !parties::starts_np(words, lexicon, subject) {
+        return None;
+    }
+    let end = parties::np_end(words, lexicon, subject, words.len());
+    let verb = past_markers(words, end);
+    let task = parties::action_at(words, lexicon, verb).is_some() || parties::modal_at(words, lexicon, verb).is_some();
+    task.then(|| (subject..parties::trim_punct_back(words, end, subject), verb))
+}
+
+/// `i` moved past the words that stand between a subject and its verb ("cũng", "đã").
+fn past_markers(words: &Words, mut i: usize) -> usize {
+    while let Some(n) = words.phrase_at(i, list(List::BeforeVerb)) {
+        i += n;
+    }
+    i
 }
 
 /// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
@@ -147,6 +227,32 @@ fn adverb_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
         }
         _ => false,
     }
+}
+
+/// Where the task after a condition or time frame at `i` starts ("nếu ... thì chuyển
+/// ...", "khi ... thì phải ..."): after the "thì" that closes it, when a verb or a
+/// modal with its verb follows.
+fn task_after_frame(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> Option<usize> {
+    words.phrase_at(i, list(List::Frame))?;
+    let then = (i + 1..end.min(i + parties::WINDOW))
+        .take_while(|&k| !words.is(k, &[";", ":"]))
+        .find(|&k| words.is(k, &["thì"]))?;
+    let task = parties::action_at(words, lexicon, then + 1).is_some()
+        || parties::treebank_verb_at(words, lexicon, then + 1)
+        || parties::modal_at(words, lexicon, then + 1).is_some();
+    task.then_some(then + 1)
+}
+
+/// Whether a modal at `i`, after an adverb at most ("đồng thời phải"), is followed
+/// by an action verb or a verb of the treebank.
+fn modal_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    let i = match words.longest(&lexicon.actions, i) {
+        Some((n, Action::Adverb)) => i + n,
+        _ => i,
+    };
+    parties::modal_at(words, lexicon, i).is_some_and(|n| {
+        parties::action_at(words, lexicon, i + n).is_some() || parties::treebank_verb_at(words, lexicon, i + n)
+    })
 }
 
 /// Whether a negation at `i` is followed by a verb or is a prohibition ("không để").
@@ -191,8 +297,15 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
 /// punctuation after it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
+    start = task_after_frame(words, lexicon, start, item.end).unwrap_or(start);
     while start < item.end && words.is_quote(start) {
         start += 1;
+    }
+    // "được giao nhiệm vụ chủ trì ...": the task's noun is the cue's object.
+    if let Some(n) = words.phrase_at(start, list(List::TaskNouns)) {
+        if parties::action_at(words, lexicon, start + n).is_some() {
+            start += n;
+        }
     }
     if words.phrase_at(start, list(List::Deadline)).is_some() {
         if let Some(verb) = (start..item.end).find(|&i| {
@@ -320,6 +433,56 @@ mod tests {
         assert_eq!(
             actions("sớm tìm giải pháp tiêu thụ cá tồn kho, chậm nhất đến ngày 25 phải gỡ niêm phong."),
             ["sớm tìm giải pháp tiêu thụ cá tồn kho", "gỡ niêm phong"]
+        );
+    }
+
+    #[test]
+    fn a_glued_sentence_of_a_named_speaker_ends_the_actions() {
+        let doc = Document::new("nghiên cứu kỹ dự án hầm qua sông Thủ tướng yêu cầu thành phố lập báo cáo.");
+        let words = Words::new(&doc, 0);
+        let lexicon = super::super::lexicon::get();
+        let end = region_end(&words, lexicon, 0, words.len());
+        assert_eq!(&doc.text()[words.bytes(0..end)], "nghiên cứu kỹ dự án hầm qua sông");
+        // A party after a preposition is the object, not another sentence's subject.
+        let doc = Document::new("chủ trì cùng Bộ Xây dựng chỉ đạo thực hiện các giải pháp.");
+        let words = Words::new(&doc, 0);
+        assert_eq!(region_end(&words, lexicon, 0, words.len()), words.len());
+    }
+
+    #[test]
+    fn the_noun_of_an_assigned_task_is_not_part_of_the_action() {
+        assert_eq!(actions("nhiệm vụ chủ trì xây dựng đề án."), ["chủ trì xây dựng đề án"]);
+        assert_eq!(actions("hoàn thành nhiệm vụ được giao."), ["hoàn thành nhiệm vụ được giao"]);
+    }
+
+    #[test]
+    fn a_subject_or_time_before_a_modal_is_not_part_of_the_task() {
+        assert_eq!(actions("từ tháng 5 đến hết tháng 7, các đơn vị phải nộp hồ sơ thiết kế."), ["nộp hồ sơ thiết kế"]);
+        // A task that opens with its verb keeps a later obligation as another item.
+        assert_eq!(
+            actions("kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay."),
+            ["kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay"]
+        );
+    }
+
+    #[test]
+    fn a_modal_with_its_verb_after_a_comma_or_va_starts_another_item() {
+        assert_eq!(
+            actions("tạm dừng khai thác cát, đồng thời phải thay thế nguồn cát hợp pháp."),
+            ["tạm dừng khai thác cát", "thay thế nguồn cát hợp pháp"]
+        );
+        assert_eq!(actions("tiếp tục thu gom rác và phải xử lý mùi hôi."), ["tiếp tục thu gom rác", "xử lý mùi hôi"]);
+    }
+
+    #[test]
+    fn the_task_after_a_condition_is_an_item_without_its_condition() {
+        assert_eq!(
+            actions("thanh tra toàn diện dự án, nếu có dấu hiệu vi phạm thì chuyển cơ quan điều tra xử lý."),
+            ["thanh tra toàn diện dự án", "chuyển cơ quan điều tra xử lý"]
+        );
+        assert_eq!(
+            actions("theo dõi sức khỏe người dân, nếu có biểu hiện sốt, ho thì phải đến trạm y tế."),
+            ["theo dõi sức khỏe người dân", "đến trạm y tế"]
         );
     }
 

@@ -46,6 +46,8 @@ pub enum List {
     Nominalisers,
     /// `elaboration` in the table.
     Elaboration,
+    /// `task-nouns` in the table.
+    TaskNouns,
     /// `deadline` in the table.
     Deadline,
     /// `clause-breaks` in the table.
@@ -79,7 +81,7 @@ pub enum List {
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 34] = [
+const NAMES: [(&str, List); 35] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -99,6 +101,7 @@ const NAMES: [(&str, List); 34] = [
     ("goals", List::Goals),
     ("nominalisers", List::Nominalisers),
     ("elaboration", List::Elaboration),
+    ("task-nouns", List::TaskNouns),
     ("deadline", List::Deadline),
     ("clause-breaks", List::ClauseBreaks),
     ("aspect", List::Aspect),

@@ -131,7 +131,8 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
         let context = |source, vetoes| Context { source, previous, after_colon, first: index == 0, vetoes };
         if let Some((directive, source)) = directive {
             run = Some(directive.kind);
-            let second = coordinated(&words, lexicon, index, &directive);
+            let second = coordinated(&words, lexicon, index, &directive)
+                .or_else(|| party_task(&words, lexicon, index, &directive));
             out.push(candidate(&words, lexicon, directive, &context(source, &[])));
             out.extend(second.map(|d| candidate(&words, lexicon, d, &context(Source::Coordinated, &[]))));
         } else if let Some((directive, vetoes)) = vetoed {
@@ -197,6 +198,21 @@ fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &
     Some(Extracted { issuer: first.issuer.clone(), ..second })
 }
 
+/// A second task given to another party after a semicolon ("yêu cầu UBND tỉnh phối
+/// hợp ...; Bộ Giao thông Vận tải báo cáo ..."): a directive of its own with the
+/// first's issuer, its subject the addressee, its verb or modal the cue.
+fn party_task(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
+    let after = (0..words.len()).find(|&k| words.bytes(k..k + 1).start >= first.cue.end)?;
+    let (subject, verb) = actions::party_clause(words, lexicon, after)?;
+    let (n, cue) = match words.longest(&lexicon.cues, verb) {
+        Some((n, cue)) if cue.role != lexicon::Role::Verb => (n, cue),
+        _ => (parties::action_at(words, lexicon, verb)?, lexicon::Cue { kind: first.kind, role: lexicon::Role::Modal }),
+    };
+    let found = cues::Found { at: verb..verb + n, cue, subject: Some(subject), quote: None, vetoes: Vec::new() };
+    let second = build(words, lexicon, index, found)?;
+    Some(Extracted { issuer: first.issuer.clone(), ..second })
+}
+
 /// The parts of a directive around a cue found in a sentence.
 fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::Found) -> Option<Extracted> {
     let floor = found.quote.as_ref().map_or(0, |q| q.inside.start);
@@ -235,7 +251,7 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
             (speaker.or(issuer), addressee, start)
         }
     };
-    let end = actions::region_end(words, action_start, end);
+    let end = actions::region_end(words, lexicon, action_start, end);
     let actions = actions::split(words, lexicon, action_start..end);
     if actions.is_empty() {
         return None;
