@@ -40,6 +40,10 @@ pub struct Context<'a> {
     pub after_colon: bool,
     /// Whether it is the first sentence of the text (often a heading).
     pub first: bool,
+    /// How many sentences back the nearest sentence that names an authority is (0:
+    /// its own), if one does: orders are given where authorities are written about,
+    /// opinions and reports often farther from them.
+    pub since_authority: Option<usize>,
     /// Why its cue may not give an order here.
     pub vetoes: &'a [Veto],
 }
@@ -177,6 +181,13 @@ pub fn of<F: Feature>(words: &Words, lexicon: &Lexicon, d: &Extracted, context: 
     if context.first {
         f.push(F::named(["first sentence"]));
     }
+    let since = match context.since_authority {
+        Some(d @ 0..=1) => NUMBERS[d],
+        Some(2 | 3) => "2",
+        Some(_) => "4",
+        None => "none",
+    };
+    f.push(F::named(["since authority", since]));
     for veto in context.vetoes {
         f.push(F::named(["veto", veto.name()]));
         f.push(F::named(["veto", veto.name(), kind]));

@@ -100,9 +100,13 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
     let mut run: Option<DirectiveKind> = None;
     let mut after_colon = false;
     let mut authority = 0;
+    let mut last_authority = None;
     for index in 0..doc.sentences.len() {
         let words = Words::new(doc, index);
-        authority += usize::from(features::names_authority(&words, lexicon));
+        if features::names_authority(&words, lexicon) {
+            authority += 1;
+            last_authority = Some(index);
+        }
         if words.phrase_at(0, grammar::list(grammar::List::Link)).is_some() {
             run = None;
             after_colon = false;
@@ -128,7 +132,9 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
             None => cue().or_else(|| run.and_then(follow)),
         };
         let previous = run.take();
-        let context = |source, vetoes| Context { source, previous, after_colon, first: index == 0, vetoes };
+        let since_authority = last_authority.map(|last| index - last);
+        let context =
+            |source, vetoes| Context { source, previous, after_colon, first: index == 0, since_authority, vetoes };
         if let Some((directive, source)) = directive {
             run = Some(directive.kind);
             let second = coordinated(&words, lexicon, index, &directive)
