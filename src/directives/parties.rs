@@ -70,6 +70,12 @@ pub fn modal_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
 /// Whether `range` holds a word that cannot be inside a noun phrase: a lower-case verb
 /// or a break word outside any party phrase or fixed name.
 pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
+    breaks_phrase(words, lexicon, range, true)
+}
+
+/// [`has_break`], with `verbs` false when the action verbs of `range` do not break it:
+/// they are the task that names a body ([`task_named`]).
+fn breaks_phrase(words: &Words, lexicon: &Lexicon, range: Range<usize>, verbs: bool) -> bool {
     let mut i = range.start;
     while i < range.end {
         if let Some((n, _)) = party_at(words, lexicon, i) {
@@ -77,7 +83,7 @@ pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool 
             continue;
         }
         if !words.is_capital(i)
-            && (words.longest(&lexicon.actions, i).is_some()
+            && ((verbs && words.longest(&lexicon.actions, i).is_some())
                 || lexicon.cue_word_at(words, i)
                 || words.phrase_at(i, list(List::Breaks)).is_some()
                 || words.phrase_at(i, list(List::Aspect)).is_some())
@@ -224,7 +230,8 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
                 h = np_end(words, lexicon, h, clause.end).max(h + 1);
                 continue;
             }
-            if !has_break(words, lexicon, h..clause.end) {
+            let task = task_named(words, lexicon, h, clause.end);
+            if !breaks_phrase(words, lexicon, h..clause.end, !task) {
                 // A body's name may start with capitalised words ("Nghị quyết Quốc
                 // hội"); a person's title starts the phrase itself.
                 let title = matches!(party_at(words, lexicon, h), Some((_, Party::Title)));
@@ -238,6 +245,23 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
     let len = clause.end.saturating_sub(clause.start);
     let capitals = (clause.start..clause.end).all(|i| words.is_capital(i) || words.is(i, &["-", "–", "."]));
     (len > 0 && len <= 6 && capitals && words.is_capital(clause.start)).then_some(clause)
+}
+
+/// Whether the head at `h` names a body by its task, and the phrase from it to `end`
+/// is that name: a capitalised head that holds a verb ("Ban Chỉ huy", "Ban Quản lý")
+/// or is followed by a capitalised one ("Trung tâm Điều hành chống ngập ...", "Cục
+/// Chống tham nhũng"), and a phrase that ends on a name or a party word, the body's
+/// place ("Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn TP. HCM"). Its verbs
+/// are then the name's, not the clause's.
+fn task_named(words: &Words, lexicon: &Lexicon, h: usize, end: usize) -> bool {
+    let Some((n, Party::Head)) = party_at(words, lexicon, h) else { return false };
+    let verb = |k: usize| verb_word_at(words, lexicon, k) || words.longest(&lexicon.actions, k).is_some();
+    // A capital opening the sentence says nothing: "Tỉnh kiểm tra ..." is a clause.
+    let capital_name = words.is_capital(h + n) || (h > 0 && words.is_capital(h));
+    let task = (h + 1..h + n).any(verb) || (h + n < end && verb(h + n) && capital_name);
+    let place = (h + n..end).any(|k| matches!(party_at(words, lexicon, k), Some((m, _)) if k + m == end))
+        || (words.is_capital(end - 1) && !words.is_punct(end - 1));
+    words.is_capital(h) && task && end > h + n + 1 && place
 }
 
 /// The subject of the clause that ends just before `cue`: its noun phrase.
@@ -652,6 +676,23 @@ mod tests {
                 "Sở Nông nghiệp và phát triển nông thôn thành phố"
             );
             assert_eq!(words.at(start), "rà");
+        });
+    }
+
+    #[test]
+    fn a_body_named_by_its_task_keeps_its_verbs_before_the_cue() {
+        let text = "Ban chỉ huy phòng chống lụt bão và cứu hộ tỉnh Nam Sơn đã yêu cầu các xã sơ tán dân.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "yêu");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Ban chỉ huy phòng chống lụt bão và cứu hộ tỉnh Nam Sơn");
+        });
+        // A lower-case head followed by a verb is a clause, not a name: its verb breaks.
+        let text = "Tỉnh kiểm tra các doanh nghiệp và yêu cầu họ nộp phạt.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "yêu");
+            let issuer = issuer_before(words, get(), cue, 0).map(|r| &doc.text()[words.bytes(r)]);
+            assert_ne!(issuer, Some("Tỉnh kiểm tra các doanh nghiệp"));
         });
     }
 
