@@ -236,11 +236,12 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
                 // hội"); a person's title starts the phrase itself.
                 let title = matches!(party_at(words, lexicon, h), Some((_, Party::Title)));
                 let start = if title { h } else { extend_left(words, h, clause.start) };
-                return Some(start..clause.end);
+                return Some(titled_person(words, lexicon, start, clause.end).unwrap_or(start)..clause.end);
             }
             h += 1;
         }
-        return Some(first..np_end(words, lexicon, first, clause.end));
+        let end = np_end(words, lexicon, first, clause.end);
+        return Some(titled_person(words, lexicon, first, end).unwrap_or(first)..end);
     }
     let len = clause.end.saturating_sub(clause.start);
     let capitals = (clause.start..clause.end).all(|i| words.is_capital(i) || words.is(i, &["-", "–", "."]));
@@ -262,6 +263,28 @@ fn task_named(words: &Words, lexicon: &Lexicon, h: usize, end: usize) -> bool {
     let place = (h + n..end).any(|k| matches!(party_at(words, lexicon, k), Some((m, _)) if k + m == end))
         || (words.is_capital(end - 1) && !words.is_punct(end - 1));
     words.is_capital(h) && task && end > h + n + 1 && place
+}
+
+/// Where a person named by a capitalised title and a name starts inside the phrase
+/// `start..end` that ends with them: "lãnh đạo tỉnh Bắc Ninh Thủ tướng Nguyễn Xuân
+/// Phúc", "ý kiến Phó Thủ tướng Vũ Đức Đam" (a comma lost before the subject, or the
+/// person whose words are passed on). A title and name is a whole noun phrase; what
+/// stands before it is another. Not inside a title that opens the phrase ("Phó Thủ
+/// tướng Thường trực Trương Hòa Bình").
+fn titled_person(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Option<usize> {
+    let opens_titled = words.is_capital(start) && matches!(party_at(words, lexicon, start), Some((_, Party::Title)));
+    if opens_titled {
+        return None;
+    }
+    let name = (start..end).rev().take_while(|&k| words.is_capital(k) && !words.is_punct(k)).last()?;
+    if end - name < 2 || (name..end).any(|k| party_at(words, lexicon, k).is_some()) {
+        return None;
+    }
+    (start + 1..name).find(|&k| {
+        words.is_capital(k)
+            && matches!(party_at(words, lexicon, k), Some((_, Party::Title)))
+            && !(k..end).any(|j| words.is(j, &[",", "(", ")"]))
+    })
 }
 
 /// The subject of the clause that ends just before `cue`: its noun phrase.
@@ -693,6 +716,23 @@ mod tests {
             let cue = position(words, "yêu");
             let issuer = issuer_before(words, get(), cue, 0).map(|r| &doc.text()[words.bytes(r)]);
             assert_ne!(issuer, Some("Tỉnh kiểm tra các doanh nghiệp"));
+        });
+    }
+
+    #[test]
+    fn a_title_and_name_at_the_cue_is_the_issuer_not_what_stands_before_it() {
+        let text = "Làm rõ vụ lấn chiếm đất của lãnh đạo xã Đông Sơn Bộ trưởng Trần Văn Lâm yêu cầu huyện rà soát lại.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "yêu");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng Trần Văn Lâm");
+        });
+        // A title that opens the phrase holds the titles after it.
+        let text = "Phó Thủ tướng Thường trực Lê Văn Hải yêu cầu các bộ báo cáo.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "yêu");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Phó Thủ tướng Thường trực Lê Văn Hải");
         });
     }
 
