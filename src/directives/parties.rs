@@ -736,6 +736,17 @@ mod tests {
         });
     }
 
+    #[test]
+    fn the_people_everyday_rules_address_are_parties() {
+        let text = "Từ tuần sau, sinh viên phải trả thẻ thư viện trước kỳ nghỉ.";
+        with_words(text, |doc, words| {
+            let modal = position(words, "phải");
+            let subject = subject_before(words, get(), modal, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(subject.clone())], "sinh viên");
+            assert!(names_agent(words, get(), subject));
+        });
+    }
+
     fn get() -> &'static Lexicon {
         super::super::lexicon::get()
     }
