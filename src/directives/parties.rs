@@ -747,6 +747,22 @@ mod tests {
         });
     }
 
+    #[test]
+    fn heads_of_state_and_public_institutions_are_parties() {
+        let text = "Tổng thống Lê An cũng yêu cầu quân đội rút về doanh trại.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "yêu");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Tổng thống Lê An");
+        });
+        let text = "Bệnh viện Hòa Bình phải báo cáo số ca bệnh mỗi ngày.";
+        with_words(text, |doc, words| {
+            let modal = position(words, "phải");
+            let subject = subject_before(words, get(), modal, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(subject)], "Bệnh viện Hòa Bình");
+        });
+    }
+
     fn get() -> &'static Lexicon {
         super::super::lexicon::get()
     }
