@@ -225,7 +225,10 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
                 h += 1;
                 continue;
             }
-            if h > clause.start && words.phrase_before(h, list(List::Prepositions)).is_some() {
+            if h > clause.start
+                && words.phrase_before(h, list(List::Prepositions)).is_some()
+                && !order_of_before(words, lexicon, h)
+            {
                 // The object of a preposition, with the rest of its phrase.
                 h = np_end(words, lexicon, h, clause.end).max(h + 1);
                 continue;
@@ -333,6 +336,13 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
     let end = skip_back(words, cue, floor);
     let start = clause_start(words, lexicon, end, floor);
     let own = skip_connectives(words, start, end);
+    // "Theo chỉ đạo của X, ...": the cue word is the noun of X's order, and X gives it.
+    if own + 1 == end && words.at(own) == "theo" {
+        if let Some(x) = order_noun_of(words, lexicon, cue).filter(|&x| starts_np(words, lexicon, x)) {
+            let comma = (x..words.len()).find(|&k| words.is(k, &[","])).unwrap_or(words.len());
+            return Some(x..np_end(words, lexicon, x, comma));
+        }
+    }
     if own < end {
         if let Some(np) = np_ending_at(words, lexicon, own..end) {
             return Some(if np.start == own { listed_before(words, lexicon, np, floor) } else { np });
@@ -574,6 +584,23 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
     (j.min(end), false)
 }
 
+/// Where the author of an order starts when the order's noun stands at `i`: after
+/// "chỉ đạo của", "ý kiến của", "ý kiến chỉ đạo của" ("Theo chỉ đạo của Phó Thủ tướng
+/// X, cần ...", "thông báo ý kiến của Thủ tướng X giao ..."): the one whose order is
+/// passed on gives it.
+fn order_noun_of(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    let mut k = i + words.phrase_at(i, list(List::Opinion)).unwrap_or(0);
+    if let Some((n, _)) = words.longest(&lexicon.cues, k) {
+        k += n;
+    }
+    (k > i && words.is(k, &["của"])).then_some(k + 1)
+}
+
+/// Whether the party at `h` follows the noun of an order and its "của" ([`order_noun_of`]).
+fn order_of_before(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
+    (h.saturating_sub(5)..h.saturating_sub(1)).any(|i| order_noun_of(words, lexicon, i) == Some(h))
+}
+
 /// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
 fn bare_head(words: &Words, lexicon: &Lexicon, start: usize, at: usize) -> bool {
     let mut k = start;
@@ -760,6 +787,22 @@ mod tests {
             let modal = position(words, "phải");
             let subject = subject_before(words, get(), modal, 0).unwrap();
             assert_eq!(&doc.text()[words.bytes(subject)], "Bệnh viện Hòa Bình");
+        });
+    }
+
+    #[test]
+    fn the_author_of_an_order_passed_on_is_its_issuer() {
+        let text = "Theo chỉ đạo của Bộ trưởng Lê Văn Hải, các trường phải nộp báo cáo trước thứ Sáu.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "chỉ");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng Lê Văn Hải");
+        });
+        let text = "Văn phòng Bộ vừa thông báo ý kiến của Thứ trưởng Trần An giao Cục Thuế rà soát hồ sơ.";
+        with_words(text, |doc, words| {
+            let cue = position(words, "giao");
+            let issuer = issuer_before(words, get(), cue, 0).unwrap();
+            assert_eq!(&doc.text()[words.bytes(issuer)], "Thứ trưởng Trần An");
         });
     }
 
