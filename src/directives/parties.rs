@@ -764,17 +764,6 @@ mod tests {
     }
 
     #[test]
-    fn the_people_everyday_rules_address_are_parties() {
-        let text = "Từ tuần sau, sinh viên phải trả thẻ thư viện trước kỳ nghỉ.";
-        with_words(text, |doc, words| {
-            let modal = position(words, "phải");
-            let subject = subject_before(words, get(), modal, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(subject.clone())], "sinh viên");
-            assert!(names_agent(words, get(), subject));
-        });
-    }
-
-    #[test]
     fn heads_of_state_and_public_institutions_are_parties() {
         let text = "Tổng thống Lê An cũng yêu cầu quân đội rút về doanh trại.";
         with_words(text, |doc, words| {
