@@ -695,24 +695,33 @@ mod tests {
         (0..words.len()).find(|&i| words.at(i) == word).unwrap()
     }
 
+    /// What `read` (`issuer_before`, `subject_before`) finds for the cue at the
+    /// syllable `cue` of `text`.
+    fn party_of(
+        text: &str,
+        cue: &str,
+        read: fn(&Words, &Lexicon, usize, usize) -> Option<Range<usize>>,
+    ) -> Option<String> {
+        let doc = Document::new(text);
+        let words = Words::new(&doc, 0);
+        let at = position(&words, cue);
+        read(&words, get(), at, 0).map(|r| doc.text()[words.bytes(r)].to_string())
+    }
+
+    fn issuer_of(text: &str, cue: &str) -> Option<String> {
+        party_of(text, cue, issuer_before)
+    }
+
     #[test]
     fn the_issuer_is_the_subject_not_an_object_before_the_cue() {
         let text = "Sáng nay, Thủ tướng Nguyễn Xuân Phúc lên Yên Bái làm việc với lãnh đạo tỉnh và chỉ đạo giải quyết vụ việc.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "chỉ");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Thủ tướng Nguyễn Xuân Phúc");
-        });
+        assert_eq!(issuer_of(text, "chỉ").as_deref(), Some("Thủ tướng Nguyễn Xuân Phúc"));
     }
 
     #[test]
     fn a_title_before_a_comma_belongs_to_the_issuer() {
         let text = "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đề nghị bộ tập trung vào năm nội dung.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "đề");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng");
-        });
+        assert_eq!(issuer_of(text, "đề").as_deref(), Some("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng"));
     }
 
     #[test]
@@ -732,67 +741,36 @@ mod tests {
     #[test]
     fn a_body_named_by_its_task_keeps_its_verbs_before_the_cue() {
         let text = "Ban chỉ huy phòng chống lụt bão và cứu hộ tỉnh Nam Sơn đã yêu cầu các xã sơ tán dân.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "yêu");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Ban chỉ huy phòng chống lụt bão và cứu hộ tỉnh Nam Sơn");
-        });
-        // A lower-case head followed by a verb is a clause, not a name: its verb breaks.
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Ban chỉ huy phòng chống lụt bão và cứu hộ tỉnh Nam Sơn"));
+        // A head that opens the sentence with a lower-case verb after it is a clause,
+        // not a name: its verb breaks.
         let text = "Tỉnh kiểm tra các doanh nghiệp và yêu cầu họ nộp phạt.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "yêu");
-            let issuer = issuer_before(words, get(), cue, 0).map(|r| &doc.text()[words.bytes(r)]);
-            assert_ne!(issuer, Some("Tỉnh kiểm tra các doanh nghiệp"));
-        });
+        assert_ne!(issuer_of(text, "yêu").as_deref(), Some("Tỉnh kiểm tra các doanh nghiệp"));
     }
 
     #[test]
     fn a_title_and_name_at_the_cue_is_the_issuer_not_what_stands_before_it() {
         let text = "Làm rõ vụ lấn chiếm đất của lãnh đạo xã Đông Sơn Bộ trưởng Trần Văn Lâm yêu cầu huyện rà soát lại.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "yêu");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng Trần Văn Lâm");
-        });
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Bộ trưởng Trần Văn Lâm"));
         // A title that opens the phrase holds the titles after it.
         let text = "Phó Thủ tướng Thường trực Lê Văn Hải yêu cầu các bộ báo cáo.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "yêu");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Phó Thủ tướng Thường trực Lê Văn Hải");
-        });
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Phó Thủ tướng Thường trực Lê Văn Hải"));
     }
 
     #[test]
     fn heads_of_state_and_public_institutions_are_parties() {
         let text = "Tổng thống Lê An cũng yêu cầu quân đội rút về doanh trại.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "yêu");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Tổng thống Lê An");
-        });
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Tổng thống Lê An"));
         let text = "Bệnh viện Hòa Bình phải báo cáo số ca bệnh mỗi ngày.";
-        with_words(text, |doc, words| {
-            let modal = position(words, "phải");
-            let subject = subject_before(words, get(), modal, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(subject)], "Bệnh viện Hòa Bình");
-        });
+        assert_eq!(party_of(text, "phải", subject_before).as_deref(), Some("Bệnh viện Hòa Bình"));
     }
 
     #[test]
     fn the_author_of_an_order_passed_on_is_its_issuer() {
         let text = "Theo chỉ đạo của Bộ trưởng Lê Văn Hải, các trường phải nộp báo cáo trước thứ Sáu.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "chỉ");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng Lê Văn Hải");
-        });
+        assert_eq!(issuer_of(text, "chỉ").as_deref(), Some("Bộ trưởng Lê Văn Hải"));
         let text = "Văn phòng Bộ vừa thông báo ý kiến của Thứ trưởng Trần An giao Cục Thuế rà soát hồ sơ.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "giao");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Thứ trưởng Trần An");
-        });
+        assert_eq!(issuer_of(text, "giao").as_deref(), Some("Thứ trưởng Trần An"));
     }
 
     fn get() -> &'static Lexicon {
