@@ -40,6 +40,8 @@ pub enum List {
     FirstPerson,
     /// `speech` in the table.
     Speech,
+    /// `opinion` in the table.
+    Opinion,
     /// `goals` in the table.
     Goals,
     /// `nominalisers` in the table.
@@ -81,7 +83,7 @@ pub enum List {
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 35] = [
+const NAMES: [(&str, List); 36] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -98,6 +100,7 @@ const NAMES: [(&str, List); 35] = [
     ("prepositions", List::Prepositions),
     ("first-person", List::FirstPerson),
     ("speech", List::Speech),
+    ("opinion", List::Opinion),
     ("goals", List::Goals),
     ("nominalisers", List::Nominalisers),
     ("elaboration", List::Elaboration),

@@ -70,6 +70,12 @@ pub fn modal_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
 /// Whether `range` holds a word that cannot be inside a noun phrase: a lower-case verb
 /// or a break word outside any party phrase or fixed name.
 pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
+    breaks_phrase(words, lexicon, range, true)
+}
+
+/// [`has_break`], with `verbs` false when the action verbs of `range` do not break it:
+/// they are the task that names a body ([`task_named`]).
+fn breaks_phrase(words: &Words, lexicon: &Lexicon, range: Range<usize>, verbs: bool) -> bool {
     let mut i = range.start;
     while i < range.end {
         if let Some((n, _)) = party_at(words, lexicon, i) {
@@ -77,7 +83,7 @@ pub fn has_break(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool 
             continue;
         }
         if !words.is_capital(i)
-            && (words.longest(&lexicon.actions, i).is_some()
+            && ((verbs && words.longest(&lexicon.actions, i).is_some())
                 || lexicon.cue_word_at(words, i)
                 || words.phrase_at(i, list(List::Breaks)).is_some()
                 || words.phrase_at(i, list(List::Aspect)).is_some())
@@ -219,25 +225,69 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
                 h += 1;
                 continue;
             }
-            if h > clause.start && words.phrase_before(h, list(List::Prepositions)).is_some() {
+            if h > clause.start
+                && words.phrase_before(h, list(List::Prepositions)).is_some()
+                && !order_of_before(words, lexicon, h)
+            {
                 // The object of a preposition, with the rest of its phrase.
                 h = np_end(words, lexicon, h, clause.end).max(h + 1);
                 continue;
             }
-            if !has_break(words, lexicon, h..clause.end) {
+            let task = task_named(words, lexicon, h, clause.end);
+            if !breaks_phrase(words, lexicon, h..clause.end, !task) {
                 // A body's name may start with capitalised words ("Nghị quyết Quốc
                 // hội"); a person's title starts the phrase itself.
                 let title = matches!(party_at(words, lexicon, h), Some((_, Party::Title)));
                 let start = if title { h } else { extend_left(words, h, clause.start) };
-                return Some(start..clause.end);
+                return Some(titled_person(words, lexicon, start, clause.end).unwrap_or(start)..clause.end);
             }
             h += 1;
         }
-        return Some(first..np_end(words, lexicon, first, clause.end));
+        let end = np_end(words, lexicon, first, clause.end);
+        return Some(titled_person(words, lexicon, first, end).unwrap_or(first)..end);
     }
     let len = clause.end.saturating_sub(clause.start);
     let capitals = (clause.start..clause.end).all(|i| words.is_capital(i) || words.is(i, &["-", "–", "."]));
     (len > 0 && len <= 6 && capitals && words.is_capital(clause.start)).then_some(clause)
+}
+
+/// Whether the head at `h` names a body by its task, and the phrase from it to `end`
+/// is that name: a capitalised head that holds a verb ("Ban Chỉ huy", "Ban Quản lý")
+/// or is followed by a capitalised one ("Trung tâm Điều hành chống ngập ...", "Cục
+/// Chống tham nhũng"), and a phrase that ends on a name or a party word, the body's
+/// place ("Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn TP. HCM"). Its verbs
+/// are then the name's, not the clause's.
+fn task_named(words: &Words, lexicon: &Lexicon, h: usize, end: usize) -> bool {
+    let Some((n, Party::Head)) = party_at(words, lexicon, h) else { return false };
+    let verb = |k: usize| verb_word_at(words, lexicon, k) || words.longest(&lexicon.actions, k).is_some();
+    // A capital opening the sentence says nothing: "Tỉnh kiểm tra ..." is a clause.
+    let capital_name = words.is_capital(h + n) || (h > 0 && words.is_capital(h));
+    let task = (h + 1..h + n).any(verb) || (h + n < end && verb(h + n) && capital_name);
+    let place = (h + n..end).any(|k| matches!(party_at(words, lexicon, k), Some((m, _)) if k + m == end))
+        || (words.is_capital(end - 1) && !words.is_punct(end - 1));
+    words.is_capital(h) && task && end > h + n + 1 && place
+}
+
+/// Where a person named by a capitalised title and a name starts inside the phrase
+/// `start..end` that ends with them: "lãnh đạo tỉnh Bắc Ninh Thủ tướng Nguyễn Xuân
+/// Phúc", "ý kiến Phó Thủ tướng Vũ Đức Đam" (a comma lost before the subject, or the
+/// person whose words are passed on). A title and name is a whole noun phrase; what
+/// stands before it is another. Not inside a title that opens the phrase ("Phó Thủ
+/// tướng Thường trực Trương Hòa Bình").
+fn titled_person(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Option<usize> {
+    let opens_titled = words.is_capital(start) && matches!(party_at(words, lexicon, start), Some((_, Party::Title)));
+    if opens_titled {
+        return None;
+    }
+    let name = (start..end).rev().take_while(|&k| words.is_capital(k) && !words.is_punct(k)).last()?;
+    if end - name < 2 || (name..end).any(|k| party_at(words, lexicon, k).is_some()) {
+        return None;
+    }
+    (start + 1..name).find(|&k| {
+        words.is_capital(k)
+            && matches!(party_at(words, lexicon, k), Some((_, Party::Title)))
+            && !(k..end).any(|j| words.is(j, &[",", "(", ")"]))
+    })
 }
 
 /// The subject of the clause that ends just before `cue`: its noun phrase.
@@ -286,6 +336,13 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
     let end = skip_back(words, cue, floor);
     let start = clause_start(words, lexicon, end, floor);
     let own = skip_connectives(words, start, end);
+    // "Theo chỉ đạo của X, ...": the cue word is the noun of X's order, and X gives it.
+    if own + 1 == end && words.at(own) == "theo" {
+        if let Some(x) = order_noun_of(words, lexicon, cue).filter(|&x| starts_np(words, lexicon, x)) {
+            let comma = (x..words.len()).find(|&k| words.is(k, &[","])).unwrap_or(words.len());
+            return Some(x..np_end(words, lexicon, x, comma));
+        }
+    }
     if own < end {
         if let Some(np) = np_ending_at(words, lexicon, own..end) {
             return Some(if np.start == own { listed_before(words, lexicon, np, floor) } else { np });
@@ -527,6 +584,23 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
     (j.min(end), false)
 }
 
+/// Where the author of an order starts when the order's noun stands at `i`: after
+/// "chỉ đạo của", "ý kiến của", "ý kiến chỉ đạo của" ("Theo chỉ đạo của Phó Thủ tướng
+/// X, cần ...", "thông báo ý kiến của Thủ tướng X giao ..."): the one whose order is
+/// passed on gives it.
+fn order_noun_of(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    let mut k = i + words.phrase_at(i, list(List::Opinion)).unwrap_or(0);
+    if let Some((n, _)) = words.longest(&lexicon.cues, k) {
+        k += n;
+    }
+    (k > i && words.is(k, &["của"])).then_some(k + 1)
+}
+
+/// Whether the party at `h` follows the noun of an order and its "của" ([`order_noun_of`]).
+fn order_of_before(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
+    (h.saturating_sub(5)..h.saturating_sub(1)).any(|i| order_noun_of(words, lexicon, i) == Some(h))
+}
+
 /// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
 fn bare_head(words: &Words, lexicon: &Lexicon, start: usize, at: usize) -> bool {
     let mut k = start;
@@ -621,24 +695,33 @@ mod tests {
         (0..words.len()).find(|&i| words.at(i) == word).unwrap()
     }
 
+    /// What `read` (`issuer_before`, `subject_before`) finds for the cue at the
+    /// syllable `cue` of `text`.
+    fn party_of(
+        text: &str,
+        cue: &str,
+        read: fn(&Words, &Lexicon, usize, usize) -> Option<Range<usize>>,
+    ) -> Option<String> {
+        let doc = Document::new(text);
+        let words = Words::new(&doc, 0);
+        let at = position(&words, cue);
+        read(&words, get(), at, 0).map(|r| doc.text()[words.bytes(r)].to_string())
+    }
+
+    fn issuer_of(text: &str, cue: &str) -> Option<String> {
+        party_of(text, cue, issuer_before)
+    }
+
     #[test]
     fn the_issuer_is_the_subject_not_an_object_before_the_cue() {
         let text = "Sáng nay, Thủ tướng Nguyễn Xuân Phúc lên Yên Bái làm việc với lãnh đạo tỉnh và chỉ đạo giải quyết vụ việc.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "chỉ");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Thủ tướng Nguyễn Xuân Phúc");
-        });
+        assert_eq!(issuer_of(text, "chỉ").as_deref(), Some("Thủ tướng Nguyễn Xuân Phúc"));
     }
 
     #[test]
     fn a_title_before_a_comma_belongs_to_the_issuer() {
         let text = "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đề nghị bộ tập trung vào năm nội dung.";
-        with_words(text, |doc, words| {
-            let cue = position(words, "đề");
-            let issuer = issuer_before(words, get(), cue, 0).unwrap();
-            assert_eq!(&doc.text()[words.bytes(issuer)], "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng");
-        });
+        assert_eq!(issuer_of(text, "đề").as_deref(), Some("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng"));
     }
 
     #[test]
@@ -653,6 +736,41 @@ mod tests {
             );
             assert_eq!(words.at(start), "rà");
         });
+    }
+
+    #[test]
+    fn a_body_named_by_its_task_keeps_its_verbs_before_the_cue() {
+        let text = "Ban chỉ huy phòng chống lụt bão và cứu hộ tỉnh Nam Sơn đã yêu cầu các xã sơ tán dân.";
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Ban chỉ huy phòng chống lụt bão và cứu hộ tỉnh Nam Sơn"));
+        // A head that opens the sentence with a lower-case verb after it is a clause,
+        // not a name: its verb breaks.
+        let text = "Tỉnh kiểm tra các doanh nghiệp và yêu cầu họ nộp phạt.";
+        assert_ne!(issuer_of(text, "yêu").as_deref(), Some("Tỉnh kiểm tra các doanh nghiệp"));
+    }
+
+    #[test]
+    fn a_title_and_name_at_the_cue_is_the_issuer_not_what_stands_before_it() {
+        let text = "Làm rõ vụ lấn chiếm đất của lãnh đạo xã Đông Sơn Bộ trưởng Trần Văn Lâm yêu cầu huyện rà soát lại.";
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Bộ trưởng Trần Văn Lâm"));
+        // A title that opens the phrase holds the titles after it.
+        let text = "Phó Thủ tướng Thường trực Lê Văn Hải yêu cầu các bộ báo cáo.";
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Phó Thủ tướng Thường trực Lê Văn Hải"));
+    }
+
+    #[test]
+    fn heads_of_state_and_public_institutions_are_parties() {
+        let text = "Tổng thống Lê An cũng yêu cầu quân đội rút về doanh trại.";
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Tổng thống Lê An"));
+        let text = "Bệnh viện Hòa Bình phải báo cáo số ca bệnh mỗi ngày.";
+        assert_eq!(party_of(text, "phải", subject_before).as_deref(), Some("Bệnh viện Hòa Bình"));
+    }
+
+    #[test]
+    fn the_author_of_an_order_passed_on_is_its_issuer() {
+        let text = "Theo chỉ đạo của Bộ trưởng Lê Văn Hải, các trường phải nộp báo cáo trước thứ Sáu.";
+        assert_eq!(issuer_of(text, "chỉ").as_deref(), Some("Bộ trưởng Lê Văn Hải"));
+        let text = "Văn phòng Bộ vừa thông báo ý kiến của Thứ trưởng Trần An giao Cục Thuế rà soát hồ sơ.";
+        assert_eq!(issuer_of(text, "giao").as_deref(), Some("Thứ trưởng Trần An"));
     }
 
     fn get() -> &'static Lexicon {
