@@ -6,8 +6,10 @@
 //! have their own object or a modal with its verb. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
-//! it ("khẩn trương", "tiếp tục") and dropping a modal or a deadline in front of it
-//! ("chậm nhất đến 25/12 phải gỡ ..." → "gỡ ...").
+//! it ("khẩn trương", "tiếp tục") and dropping what is not the task in front of it: a
+//! modal or a deadline ("chậm nhất đến 25/12 phải gỡ ..." → "gỡ ..."), a condition
+//! ("nếu ... thì"), the noun of an assigned task ("nhiệm vụ"), and the subject or time
+//! of an obligation when the actions open with no verb before its modal.
 
 use std::ops::Range;
 
@@ -35,9 +37,10 @@ pub fn region_end(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
 
 /// Whether another sentence starts at `k` inside the one being read: after a full stop
 /// that the splitter kept because it stands inside a quotation ("... cụ thể. Nếu ..."),
-/// or at a capitalised connective glued to the word before, where a headline without a
-/// stop runs into the text ("... từ chính quyền Trước đó, ..."). A capitalised verb
-/// does not tell: names hold them ("Bộ Kế hoạch và Đầu tư").
+/// or, where a headline or sub-heading without a stop runs into the text, at a
+/// capitalised connective glued to the word before ("... từ chính quyền Trước đó, ...")
+/// or at a glued speaker ([`speaker_at`]). A capitalised verb does not tell: names
+/// hold them ("Bộ Kế hoạch và Đầu tư").
 fn sentence_starts(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
     if k == 0 || !words.is_capital(k) || words.is_punct(k) {
         return false;
@@ -77,8 +80,9 @@ fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
 
 /// The actions in tokens `range` of a sentence, one token range per item.
 pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
-    let range =
-        modal_ahead(words, lexicon, range.clone()).unwrap_or(range.start)..own_clause_end(words, lexicon, range);
+    let end = own_clause_end(words, lexicon, range.clone());
+    let start = modal_ahead(words, lexicon, range.clone()).unwrap_or(range.start);
+    let range = start..end;
     let verbish = verbish(words, lexicon, range.clone());
     let is_verbish = |i: usize| i.checked_sub(range.start).and_then(|j| verbish.get(j)).copied().unwrap_or(false);
     let mut items = Vec::new();
@@ -153,9 +157,11 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     items.into_iter().filter_map(|item| trim(words, lexicon, item)).collect()
 }
 
-/// Where the actions of `range` end: before a "," or "và" that opens a clause with a
-/// subject of its own, a named party whose verb is marked for tense ("..., và Sở Thông tin và
-/// Truyền thông sẽ có nghiên cứu"): a report of what others did or will do.
+/// Where the actions of `range` end: where a clause that is no task of the addressee's
+/// begins. That is a "," or "và" before a named party whose verb is marked for tense
+/// ("..., và Sở Thông tin và Truyền thông sẽ có nghiên cứu": a report of what others
+/// did or will do), "đồng thời" before a tense marker (a report of what is already
+/// under way), or a ";" before another party's task ([`party_clause`]).
 fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usize {
     (range.start + 1..range.end)
         .find(|&k| {
@@ -164,11 +170,11 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
                 && words.is_capital(subject)
                 && parties::starts_np(words, lexicon, subject)
                 && words.phrase_at(parties::np_end(words, lexicon, subject, range.end), list(List::Tense)).is_some();
-            // "dỡ bỏ phần sai phạm đồng thời đang yêu cầu ...": the same subject's report.
             // "...; Bộ Giáo dục có trách nhiệm ...": another party's task.
-            named
-                || party_clause_at(words, lexicon, k).is_some()
-                || (words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some())
+            let other_task = party_clause_at(words, lexicon, k).is_some();
+            // "dỡ bỏ phần sai phạm đồng thời đang yêu cầu ...": a report of work under way.
+            let report = words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some();
+            named || other_task || report
         })
         .unwrap_or(range.end)
 }
@@ -191,10 +197,10 @@ fn modal_ahead(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Option<
 /// How many tokens a subject or time phrase before a modal may hold in [`modal_ahead`].
 const LEAD: usize = 16;
 
-/// A task of another party after a semicolon in tokens `from..`: the subject's range
-/// and where its verb or modal starts ("...; Bộ Giáo dục có trách nhiệm tăng cường
-/// ...", "...; Bộ Giao thông Vận tải báo cáo ..."), the clause that ends the actions
-/// before it (see [`split`]).
+/// The first task of another party after a semicolon in tokens `from..`: the
+/// subject's range and where its verb or modal starts ("...; Bộ Giáo dục có trách
+/// nhiệm tăng cường ...", "...; Bộ Giao thông Vận tải báo cáo ..."). It ends the
+/// actions before it ([`own_clause_end`]) and is a second directive of the sentence.
 pub fn party_clause(words: &Words, lexicon: &Lexicon, from: usize) -> Option<(Range<usize>, usize)> {
     (from..words.len()).find_map(|k| party_clause_at(words, lexicon, k))
 }
@@ -293,8 +299,9 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
     marks
 }
 
-/// An item without the connectives, deadline and modal before its verb and the
-/// punctuation after it; `None` when nothing is left.
+/// An item without what stands before its verb (connectives, a condition up to its
+/// "thì", quotation marks, a task noun, a deadline, a modal) and the punctuation after
+/// it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
     start = task_after_frame(words, lexicon, start, item.end).unwrap_or(start);
@@ -438,27 +445,38 @@ mod tests {
 
     #[test]
     fn a_glued_sentence_of_a_named_speaker_ends_the_actions() {
-        let doc = Document::new("nghiên cứu kỹ dự án hầm qua sông Thủ tướng yêu cầu thành phố lập báo cáo.");
-        let words = Words::new(&doc, 0);
-        let lexicon = super::super::lexicon::get();
-        let end = region_end(&words, lexicon, 0, words.len());
-        assert_eq!(&doc.text()[words.bytes(0..end)], "nghiên cứu kỹ dự án hầm qua sông");
+        let region = |text: &str| {
+            let doc = Document::new(text);
+            let words = Words::new(&doc, 0);
+            let end = region_end(&words, super::super::lexicon::get(), 0, words.len());
+            doc.text()[words.bytes(0..end)].to_string()
+        };
+        assert_eq!(
+            region("nâng cấp tuyến đê biển phía nam Bộ trưởng yêu cầu tỉnh lập phương án."),
+            "nâng cấp tuyến đê biển phía nam"
+        );
         // A party after a preposition is the object, not another sentence's subject.
-        let doc = Document::new("chủ trì cùng Bộ Xây dựng chỉ đạo thực hiện các giải pháp.");
-        let words = Words::new(&doc, 0);
-        assert_eq!(region_end(&words, lexicon, 0, words.len()), words.len());
+        assert_eq!(
+            region("phối hợp với Sở Y tế chỉ đạo các bệnh viện tăng cường trực."),
+            "phối hợp với Sở Y tế chỉ đạo các bệnh viện tăng cường trực."
+        );
     }
 
     #[test]
     fn the_noun_of_an_assigned_task_is_not_part_of_the_action() {
         assert_eq!(actions("nhiệm vụ chủ trì xây dựng đề án."), ["chủ trì xây dựng đề án"]);
-        assert_eq!(actions("hoàn thành nhiệm vụ được giao."), ["hoàn thành nhiệm vụ được giao"]);
+        // Before no action verb the noun is the item's own subject.
+        assert_eq!(
+            actions("nhiệm vụ trọng tâm là giảm nghèo bền vững."),
+            ["nhiệm vụ trọng tâm là giảm nghèo bền vững"]
+        );
     }
 
     #[test]
     fn a_subject_or_time_before_a_modal_is_not_part_of_the_task() {
-        assert_eq!(actions("từ tháng 5 đến hết tháng 7, các đơn vị phải nộp hồ sơ thiết kế."), ["nộp hồ sơ thiết kế"]);
-        // A task that opens with its verb keeps a later obligation as another item.
+        assert_eq!(actions("các đơn vị phải rà soát hồ sơ thiết kế."), ["rà soát hồ sơ thiết kế"]);
+        assert_eq!(actions("mỗi quý một lần, các đơn vị phải rà soát hồ sơ thiết kế."), ["rà soát hồ sơ thiết kế"]);
+        // A task that opens with its verb keeps it: a modal further on is inside the item.
         assert_eq!(
             actions("kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay."),
             ["kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay"]
@@ -477,8 +495,8 @@ mod tests {
     #[test]
     fn the_task_after_a_condition_is_an_item_without_its_condition() {
         assert_eq!(
-            actions("thanh tra toàn diện dự án, nếu có dấu hiệu vi phạm thì chuyển cơ quan điều tra xử lý."),
-            ["thanh tra toàn diện dự án", "chuyển cơ quan điều tra xử lý"]
+            actions("kiểm tra các cửa hàng xăng dầu, nếu phát hiện sai phạm thì xử phạt nghiêm."),
+            ["kiểm tra các cửa hàng xăng dầu", "xử phạt nghiêm"]
         );
         assert_eq!(
             actions("theo dõi sức khỏe người dân, nếu có biểu hiện sốt, ho thì phải đến trạm y tế."),
