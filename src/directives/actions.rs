@@ -80,9 +80,8 @@ fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
 
 /// The actions in tokens `range` of a sentence, one token range per item.
 pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range<usize>> {
-    let end = own_clause_end(words, lexicon, range.clone());
     let start = modal_ahead(words, lexicon, range.clone()).unwrap_or(range.start);
-    let range = start..end;
+    let range = start..own_clause_end(words, lexicon, start..range.end);
     let verbish = verbish(words, lexicon, range.clone());
     let is_verbish = |i: usize| i.checked_sub(range.start).and_then(|j| verbish.get(j)).copied().unwrap_or(false);
     let mut items = Vec::new();
@@ -515,5 +514,10 @@ mod tests {
             actions("tập trung khống chế mùi hôi như: tăng nồng độ chế phẩm."),
             ["tập trung khống chế mùi hôi như: tăng nồng độ chế phẩm"]
         );
+    }
+
+    #[test]
+    fn a_time_and_a_named_subject_before_the_modal_leave_its_task() {
+        assert_eq!(actions("mỗi quý, Sở Y tế sẽ phải rà soát hồ sơ bệnh nhân."), ["rà soát hồ sơ bệnh nhân"]);
     }
 }
