@@ -11,8 +11,7 @@
 //! them a normalised byte is the original byte at a constant shift. Clean NFC text
 //! with `\n` line ends has no edit at all, so the map costs nothing on the common case.
 
-use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
-use unicode_normalization::{is_nfc_quick, IsNormalized};
+use crate::nfc::{combining_class, compose, decompose, quick_check, QuickCheck};
 
 /// The normalised form of an original text, with the map back to the original.
 ///
@@ -167,7 +166,7 @@ pub(crate) fn is_mark(c: char) -> bool {
     match c {
         _ if c < '\u{300}' => false,
         'Ḁ'..='ỿ' => false,
-        _ => canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe,
+        _ => combining_class(c) != 0 || quick_check(c) == QuickCheck::Maybe,
     }
 }
 
@@ -190,7 +189,7 @@ fn plain_run(text: &str) -> usize {
 
 /// Whether `c` alone is in NFC; ASCII and the precomposed Vietnamese letters are.
 fn is_nfc(c: char) -> bool {
-    matches!(c, '\0'..='ɏ' | 'Ḁ'..='ỿ') || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    matches!(c, '\0'..='ɏ' | 'Ḁ'..='ỿ') || quick_check(c) == QuickCheck::Yes
 }
 
 /// A base character with the combining marks that follow it, composed together.
@@ -279,13 +278,12 @@ impl Builder {
 
 /// Appends the NFC form of `chars` (a character and the marks that follow it) to `out`:
 /// canonical decomposition, canonical ordering of the marks, canonical composition,
-/// each step on unicode-normalization's character tables. Not its `nfc()` iterator:
-/// that one decides between canonical and compatibility decomposition at run time,
-/// which puts the compatibility tables (about 55 KB) into the wasm as well.
+/// each step on the character tables of [`crate::nfc`] (made from unicode-normalization's,
+/// in a form that compresses; its `nfc()` iterator also linked the compatibility tables).
 fn push_nfc(chars: &str, out: &mut String) {
     let mut decomposed: Vec<(u8, char)> = Vec::with_capacity(chars.len());
     for c in chars.chars() {
-        decompose_canonical(c, |d| decomposed.push((canonical_combining_class(d), d)));
+        decompose(c, |d| decomposed.push((combining_class(d), d)));
     }
     // Canonical ordering: a stable insertion sort of each run of marks by class (runs
     // are a few marks long).
