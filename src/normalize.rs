@@ -175,14 +175,25 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// but not a letter that combining marks follow (it starts a group). Most of a text is
 /// such runs, copied without looking at each character twice.
 fn plain_run(text: &str) -> usize {
-    let mut end = 0;
-    let mut last = 0;
-    for (k, c) in text.char_indices() {
-        if !matches!(c, ' '..='~' | '\n' | 'À'..='ɏ' | 'Ḁ'..='ỿ') {
-            return if is_mark(c) { last } else { end };
+    let bytes = text.as_bytes();
+    let (mut end, mut last) = (0, 0);
+    while let Some(&lead) = bytes.get(end) {
+        // Read off the UTF-8 bytes rather than decoded: the length of a plain char
+        // that starts here, 0 for any other.
+        let len = match (lead, bytes.get(end + 1)) {
+            (b' '..=b'~' | b'\n', _) => 1,
+            // 'À'..='ȿ', then up to 'ɏ'.
+            (0xC3..=0xC8, _) | (0xC9, Some(0x80..=0x8F)) => 2,
+            // 'Ḁ'..='ỿ'.
+            (0xE1, Some(0xB8..=0xBB)) => 3,
+            _ => 0,
+        };
+        if len == 0 {
+            let mark = text[end..].chars().next().is_some_and(is_mark);
+            return if mark { last } else { end };
         }
-        last = k;
-        end = k + c.len_utf8();
+        last = end;
+        end += len;
     }
     end
 }
