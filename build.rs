@@ -8,6 +8,12 @@
 //!   code around it (7.6 KB gzip of the wasm). Made from this toolchain's own
 //!   `char::to_lowercase`, so it follows its Unicode version; a unit test compares every
 //!   character.
+//! - the character properties NFC needs (`nfc_tables.rs`, for `nfc`): canonical
+//!   combining classes and NFC quick-check values as runs, and the characters that
+//!   decompose, sorted, each with the two characters it decomposes into (a
+//!   composite's own pair, marked as one that composes), made from
+//!   unicode-normalization's own functions, whose perfect-hash tables barely compress
+//!   (17.2 KB gzip of the wasm). A unit test compares every character.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -24,6 +30,7 @@ fn main() {
         }
     }
     write(&out.join("lower_runs.rs"), &lower_runs());
+    write(&out.join("nfc_tables.rs"), &nfc_tables());
 }
 
 /// The lines of a table that are not blank and not `#` comments, as they were.
@@ -83,3 +90,84 @@ fn lower_runs() -> String {
     out.push_str("];\n");
     out
 }
+
+/// The first and last Hangul syllable: decomposed and composed by arithmetic (`nfc`),
+/// so not listed.
+const HANGUL: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
+
+/// The tables of `nfc`: `COMBINING_CLASS` and `QUICK_CHECK` as runs (`code << 8 |
+/// value` where a run of one value starts), and the characters that decompose
+/// (`DECOMPOSED`, sorted) with two characters each (`FIRSTS`, `SECONDS`; 0 for none)
+/// whose decompositions, one after the other, make theirs: a composite's own pair
+/// where it has one, marked [`COMPOSES`] in `SECONDS`. Hangul is left out of the last
+/// three.
+fn nfc_tables() -> String {
+    use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
+    use unicode_normalization::{is_nfc_quick, IsNormalized};
+    let chars = || (0..=u32::from(char::MAX)).filter_map(char::from_u32);
+    let runs = |value: &dyn Fn(char) -> u32| {
+        let mut runs: Vec<u32> = Vec::new();
+        let mut last = None;
+        for c in chars() {
+            let v = value(c);
+            if last != Some(v) {
+                runs.push(u32::from(c) << 8 | v);
+                last = Some(v);
+            }
+        }
+        runs
+    };
+    let classes = runs(&|c| u32::from(canonical_combining_class(c)));
+    let quick = runs(&|c| match is_nfc_quick(std::iter::once(c)) {
+        IsNormalized::Yes => 0,
+        IsNormalized::No => 1,
+        IsNormalized::Maybe => 2,
+    });
+    let decomposition = |c: char| {
+        let mut parts = Vec::new();
+        decompose_canonical(c, |d| parts.push(d));
+        parts
+    };
+    let mut by_decomposition = std::collections::HashMap::new();
+    for c in chars().filter(|&c| !HANGUL.contains(&u32::from(c))) {
+        by_decomposition.entry(decomposition(c)).or_insert(c);
+    }
+    let mut decomposed: Vec<(u32, u32, u32)> = Vec::new();
+    for c in chars().filter(|&c| !HANGUL.contains(&u32::from(c))) {
+        let parts = decomposition(c);
+        if parts == [c] {
+            continue;
+        }
+        if let [only] = parts[..] {
+            decomposed.push((u32::from(c), u32::from(only), 0));
+            continue;
+        }
+        // Every split of the decomposition into the decompositions of two characters;
+        // the composite's own pair if it is one of them.
+        let splits: Vec<(char, char)> = (1..parts.len())
+            .rev()
+            .filter_map(|k| Some((*by_decomposition.get(&parts[..k])?, *by_decomposition.get(&parts[k..])?)))
+            .collect();
+        let own = splits.iter().find(|&&(first, second)| compose(first, second) == Some(c));
+        let &(first, second) = own.or(splits.first()).unwrap_or_else(|| panic!("no split of {c:?}"));
+        let composes = if own.is_some() { COMPOSES } else { 0 };
+        decomposed.push((u32::from(c), u32::from(first), u32::from(second) | composes));
+    }
+    let list = |values: &mut dyn Iterator<Item = u32>| values.map(|v| format!("{v:#x}")).collect::<Vec<_>>().join(",");
+    let mut out = String::from("// NFC's character tables, made by build.rs from unicode-normalization.\n");
+    let mut table = |name: &str, values: &mut dyn Iterator<Item = u32>| {
+        let values = list(values);
+        writeln!(out, "const {name}: [u32; {}] = [{values}];", values.split(',').count()).unwrap();
+    };
+    table("COMBINING_CLASS", &mut classes.into_iter());
+    table("QUICK_CHECK", &mut quick.into_iter());
+    table("DECOMPOSED", &mut decomposed.iter().map(|d| d.0));
+    table("FIRSTS", &mut decomposed.iter().map(|d| d.1));
+    table("SECONDS", &mut decomposed.iter().map(|d| d.2));
+    writeln!(out, "/// The bit of `SECONDS` that marks a composite's own pair.\nconst COMPOSES: u32 = {COMPOSES:#x};")
+        .unwrap();
+    out
+}
+
+/// The bit of a second character (a code point has 21) that says the pair composes.
+const COMPOSES: u32 = 1 << 31;

@@ -16,6 +16,7 @@ pub mod document;
 pub mod error;
 pub mod jsonl;
 pub mod keywords;
+pub mod nfc;
 pub mod normalize;
 pub mod options;
 pub mod order;

@@ -11,8 +11,7 @@
 //! them a normalised byte is the original byte at a constant shift. Clean NFC text
 //! with `\n` line ends has no edit at all, so the map costs nothing on the common case.
 
-use unicode_normalization::char::{canonical_combining_class, compose, decompose_canonical};
-use unicode_normalization::{is_nfc_quick, IsNormalized};
+use crate::nfc::{combining_class, compose, decompose, quick_check, QuickCheck};
 
 /// The normalised form of an original text, with the map back to the original.
 ///
@@ -167,7 +166,7 @@ pub(crate) fn is_mark(c: char) -> bool {
     match c {
         _ if c < '\u{300}' => false,
         'Ḁ'..='ỿ' => false,
-        _ => canonical_combining_class(c) != 0 || is_nfc_quick(std::iter::once(c)) == IsNormalized::Maybe,
+        _ => combining_class(c) != 0 || quick_check(c) == QuickCheck::Maybe,
     }
 }
 
@@ -176,21 +175,32 @@ pub(crate) fn is_mark(c: char) -> bool {
 /// but not a letter that combining marks follow (it starts a group). Most of a text is
 /// such runs, copied without looking at each character twice.
 fn plain_run(text: &str) -> usize {
-    let mut end = 0;
-    let mut last = 0;
-    for (k, c) in text.char_indices() {
-        if !matches!(c, ' '..='~' | '\n' | 'À'..='ɏ' | 'Ḁ'..='ỿ') {
-            return if is_mark(c) { last } else { end };
+    let bytes = text.as_bytes();
+    let (mut end, mut last) = (0, 0);
+    while let Some(&lead) = bytes.get(end) {
+        // Read off the UTF-8 bytes rather than decoded: the length of a plain char
+        // that starts here, 0 for any other.
+        let len = match (lead, bytes.get(end + 1)) {
+            (b' '..=b'~' | b'\n', _) => 1,
+            // 'À'..='ȿ', then up to 'ɏ'.
+            (0xC3..=0xC8, _) | (0xC9, Some(0x80..=0x8F)) => 2,
+            // 'Ḁ'..='ỿ'.
+            (0xE1, Some(0xB8..=0xBB)) => 3,
+            _ => 0,
+        };
+        if len == 0 {
+            let mark = text[end..].chars().next().is_some_and(is_mark);
+            return if mark { last } else { end };
         }
-        last = k;
-        end = k + c.len_utf8();
+        last = end;
+        end += len;
     }
     end
 }
 
 /// Whether `c` alone is in NFC; ASCII and the precomposed Vietnamese letters are.
 fn is_nfc(c: char) -> bool {
-    matches!(c, '\0'..='ɏ' | 'Ḁ'..='ỿ') || is_nfc_quick(std::iter::once(c)) == IsNormalized::Yes
+    matches!(c, '\0'..='ɏ' | 'Ḁ'..='ỿ') || quick_check(c) == QuickCheck::Yes
 }
 
 /// A base character with the combining marks that follow it, composed together.
@@ -279,13 +289,12 @@ impl Builder {
 
 /// Appends the NFC form of `chars` (a character and the marks that follow it) to `out`:
 /// canonical decomposition, canonical ordering of the marks, canonical composition,
-/// each step on unicode-normalization's character tables. Not its `nfc()` iterator:
-/// that one decides between canonical and compatibility decomposition at run time,
-/// which puts the compatibility tables (about 55 KB) into the wasm as well.
+/// each step on the character tables of [`crate::nfc`] (made from unicode-normalization's,
+/// in a form that compresses; its `nfc()` iterator also linked the compatibility tables).
 fn push_nfc(chars: &str, out: &mut String) {
     let mut decomposed: Vec<(u8, char)> = Vec::with_capacity(chars.len());
     for c in chars.chars() {
-        decompose_canonical(c, |d| decomposed.push((canonical_combining_class(d), d)));
+        decompose(c, |d| decomposed.push((combining_class(d), d)));
     }
     // Canonical ordering: a stable insertion sort of each run of marks by class (runs
     // are a few marks long).

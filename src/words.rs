@@ -500,8 +500,21 @@ fn encode_lexicon(solution: &[u32], fingerprint_bits: u32, seed: u64, rows: u64)
 }
 
 fn ngram_hash(keys: &[Key]) -> u64 {
-    keys.iter().fold(mix(98, &[keys.len() as u64]), |h, k| mix(h, &[k.text]))
+    let seed = NGRAM_SEEDS.get(keys.len()).copied().unwrap_or_else(|| mix(98, &[keys.len() as u64]));
+    keys.iter().fold(seed, |h, k| mix(h, &[k.text]))
 }
+
+/// The start of [`ngram_hash`] for each word length up to [`LONGEST_WORD`], mixed once
+/// at compile time rather than at each of the three look-ups a token makes.
+const NGRAM_SEEDS: [u64; LONGEST_WORD + 1] = {
+    let mut seeds = [0; LONGEST_WORD + 1];
+    let mut len = 0;
+    while len <= LONGEST_WORD {
+        seeds[len] = mix(98, &[len as u64]);
+        len += 1;
+    }
+    seeds
+};
 
 /// For each token, which runs starting at it are lexicon words: bit `n - 2` for the
 /// run of `n` tokens.
@@ -509,11 +522,10 @@ fn lexicon_matches(keys: &[Key], in_lexicon: impl Fn(u64) -> bool) -> Vec<u8> {
     (0..keys.len())
         .map(|start| {
             let mut found = 0;
-            for len in 2..=LONGEST_WORD.min(keys.len() - start) {
-                let word = &keys[start..start + len];
-                if word.iter().all(|k| k.shape < Shape::Number as u64) {
-                    found |= u8::from(in_lexicon(ngram_hash(word))) << (len - 2);
-                }
+            // A number or a mark inside a run is inside every longer run too.
+            let syllables = keys[start..].iter().take(LONGEST_WORD).take_while(|k| k.shape < Shape::Number as u64);
+            for len in 2..=syllables.count() {
+                found |= u8::from(in_lexicon(ngram_hash(&keys[start..start + len]))) << (len - 2);
             }
             found
         })
@@ -524,14 +536,15 @@ fn lexicon_matches(keys: &[Key], in_lexicon: impl Fn(u64) -> bool) -> Vec<u8> {
 /// across the gap (2 tokens; 3 from `l2`; 3 from `l1`; any 4), bits 4-7 for words that
 /// end or start at it (`l2 l1`, `r1 r2`, `l3 l2 l1`, `r1 r2 r3`).
 fn lexicon_mask(matches: &[u8], i: usize) -> u64 {
-    let at = |offset: isize, len: usize| {
-        i.checked_add_signed(offset).and_then(|k| matches.get(k)).is_some_and(|&m| m & 1 << (len - 2) != 0)
-    };
-    let across_four = at(-3, 4) || at(-2, 4) || at(-1, 4);
-    [at(-1, 2), at(-2, 3), at(-1, 3), across_four, at(-2, 2), at(0, 2), at(-3, 3), at(0, 3)]
+    let at = |offset: isize| i.checked_add_signed(offset).and_then(|k| matches.get(k)).map_or(0, |&m| u64::from(m));
+    let (l3, l2, l1, r1) = (at(-3), at(-2), at(-1), at(0));
+    // Bit `n - 2` of a token's matches is its word of `n` tokens.
+    let (two, three, four) = (1, 2, 4);
+    let across_four = (l3 | l2 | l1) & four != 0;
+    [l1 & two, l2 & three, l1 & three, u64::from(across_four), l2 & two, r1 & two, l3 & three, r1 & three]
         .iter()
         .enumerate()
-        .fold(0, |mask, (bit, &on)| mask | u64::from(on) << bit)
+        .fold(0, |mask, (bit, &on)| mask | u64::from(on != 0) << bit)
 }
 
 /// What the features know of one token: a hash of its lower-cased text and its shape.
