@@ -368,11 +368,25 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             }
         }
     }
+    // Whether a quotation the splitter cut at an inner full stop is open: the sentence
+    // that closes it (an odd number of quotation marks again) is its tail, and leans on
+    // the one that opened it (`Ai sai sẽ bị xử lý", ông nói.` after `Ông nói: "Chúng tôi
+    // sẽ làm rõ.`).
+    let mut quotation_open = false;
     for (k, &i) in body.iter().enumerate() {
         signals[i][feature::HEADING] = f32::from(heading(doc, i));
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
         sentence_signals(doc, i, k == 0, named, &mut signals[i]);
+        if i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph {
+            quotation_open = false;
+        }
+        if quotation_marks(doc.sentence_text(i)) % 2 == 1 {
+            if quotation_open {
+                signals[i][feature::CONNECTIVE] = 1.0;
+            }
+            quotation_open = !quotation_open;
+        }
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
     // in a body that opens with a photo caption, the lede is the second sentence.
@@ -667,6 +681,11 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     if continues_the_one_before(text) {
         s[feature::CONNECTIVE] = 1.0;
     }
+}
+
+/// How many quotation marks `text` holds, straight or curly.
+fn quotation_marks(text: &str) -> usize {
+    text.chars().filter(|c| matches!(c, '"' | '“' | '”' | '«' | '»')).count()
 }
 
 /// Whether a sentence is the tail of the one before, cut off after a quotation the
@@ -1088,6 +1107,16 @@ mod tests {
         assert_eq!(signal(&analysis, 0, "centrality.repeated"), 1.0, "Vinamilk and 500 again in the last");
         assert_eq!(signal(&analysis, 1, "centrality.repeated"), 0.0, "no name or number");
         assert_eq!(signal(&analysis, 2, "centrality.repeated"), 0.0, "nothing after it");
+    }
+
+    #[test]
+    fn the_tail_of_a_quotation_cut_at_its_full_stop_and_chinh_vi_the_lean_on_the_one_before() {
+        let (_, analysis) = analysed(
+            "Vụ cháy đã làm 3 người chết. Ông Minh nói: \"Chúng tôi sẽ làm rõ. Ai sai sẽ bị xử lý\", ông nói. \
+             Công an đang điều tra. Bà Lan nói: \"Tôi rất sợ\". Chính vì thế, nhiều người đã chọn xe buýt.",
+        );
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, false, true, false, false, true]);
     }
 
     #[test]

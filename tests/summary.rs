@@ -175,6 +175,26 @@ fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
 }
 
 #[test]
+fn the_tail_of_a_quotation_and_chinh_vi_the_come_only_with_the_sentence_before() {
+    // A made-up article in VietNews's shape: the splitter cuts the quotation at its inner
+    // full stop, and its tail, rich in the article's words, names no speaker of its own.
+    let text = "Sáng 12/10, một vụ cháy lớn đã thiêu rụi xưởng gỗ ở huyện Thạch Thất, Hà Nội. \
+                Chủ tịch huyện Thạch Thất nói: \"Huyện sẽ làm rõ nguyên nhân vụ cháy xưởng gỗ. \
+                Xưởng gỗ ở Thạch Thất không có giấy phép phòng cháy, huyện sẽ xử lý nghiêm\", ông nói. \
+                Lực lượng cứu hỏa Hà Nội đã dập tắt đám cháy sau 3 giờ. \
+                Chính vì thế, các xưởng gỗ ở Thạch Thất sẽ bị kiểm tra phòng cháy.";
+    for title in ["", "Cháy xưởng gỗ ở Thạch Thất\n\n"] {
+        let text = format!("{title}{text}");
+        for n in 1..=4 {
+            let summary = chosen(&text, n);
+            let has = |start: &str| summary.iter().any(|s| s.starts_with(start));
+            assert!(!has("Xưởng gỗ ở") || has("Chủ tịch"), "{n}: {summary:?}");
+            assert!(!has("Chính vì thế") || has("Lực lượng"), "{n}: {summary:?}");
+        }
+    }
+}
+
+#[test]
 fn a_long_summary_of_many_leaning_sentences_is_found() {
     // Made-up: forty plain sentences of news, then forty that each lean on the one
     // before. A search that tried every set of each size before giving up on it never
