@@ -381,7 +381,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         if i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph {
             quotation_open = false;
         }
-        if quotation_marks(doc.sentence_text(i)) % 2 == 1 {
+        if quotation_marks(doc, i) % 2 == 1 {
             if quotation_open {
                 signals[i][feature::CONNECTIVE] = 1.0;
             }
@@ -683,9 +683,16 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     }
 }
 
-/// How many quotation marks `text` holds, straight or curly.
-fn quotation_marks(text: &str) -> usize {
-    text.chars().filter(|c| matches!(c, '"' | '“' | '”' | '«' | '»')).count()
+/// How many quotation marks sentence `index` holds, straight or curly: read from its
+/// punctuation tokens (each a run of one mark), not from every character.
+fn quotation_marks(doc: &Document, index: usize) -> usize {
+    let text = doc.text();
+    (doc.sentence_tokens(index).iter().filter(|t| t.kind == TokenKind::Punct))
+        .map(|t| match text[t.range.clone()].chars().next() {
+            Some(mark @ ('"' | '“' | '”' | '«' | '»')) => t.range.len() / mark.len_utf8(),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Whether a sentence is the tail of the one before, cut off after a quotation the
