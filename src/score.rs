@@ -545,8 +545,8 @@ pub fn unwanted(signals: &Signals) -> bool {
 }
 
 /// Whether a sentence with `signals` leans on the one before it (opens with a
-/// connective, a pronoun or a noun pointed back at with "này"): a summary takes it
-/// only with that one.
+/// connective, a pronoun or a noun pointed back at with "này", or is the tail of a
+/// quotation cut off before it): a summary takes it only with that one.
 pub fn leans_back(signals: &Signals) -> bool {
     signals[feature::CONNECTIVE] > 0.0
 }
