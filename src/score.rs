@@ -368,11 +368,25 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             }
         }
     }
+    // Whether a quotation the splitter cut at an inner full stop is open: the sentence
+    // that closes it (an odd number of quotation marks again) is its tail, and leans on
+    // the one that opened it (`Ai sai sẽ bị xử lý", ông nói.` after `Ông nói: "Chúng tôi
+    // sẽ làm rõ.`).
+    let mut quotation_open = false;
     for (k, &i) in body.iter().enumerate() {
         signals[i][feature::HEADING] = f32::from(heading(doc, i));
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
         sentence_signals(doc, i, k == 0, named, &mut signals[i]);
+        if i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph {
+            quotation_open = false;
+        }
+        if quotation_marks(doc, i) % 2 == 1 {
+            if quotation_open {
+                signals[i][feature::CONNECTIVE] = 1.0;
+            }
+            quotation_open = !quotation_open;
+        }
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
     // in a body that opens with a photo caption, the lede is the second sentence.
@@ -531,8 +545,8 @@ pub fn unwanted(signals: &Signals) -> bool {
 }
 
 /// Whether a sentence with `signals` leans on the one before it (opens with a
-/// connective, a pronoun or a noun pointed back at with "này"): a summary takes it
-/// only with that one.
+/// connective, a pronoun or a noun pointed back at with "này", or is the tail of a
+/// quotation cut off before it): a summary takes it only with that one.
 pub fn leans_back(signals: &Signals) -> bool {
     signals[feature::CONNECTIVE] > 0.0
 }
@@ -667,6 +681,18 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     if continues_the_one_before(text) {
         s[feature::CONNECTIVE] = 1.0;
     }
+}
+
+/// How many quotation marks sentence `index` holds, straight or curly: read from its
+/// punctuation tokens (each a run of one mark), not from every character.
+fn quotation_marks(doc: &Document, index: usize) -> usize {
+    let text = doc.text();
+    (doc.sentence_tokens(index).iter().filter(|t| t.kind == TokenKind::Punct))
+        .map(|t| match text[t.range.clone()].chars().next() {
+            Some(mark @ ('"' | '“' | '”' | '«' | '»')) => t.range.len() / mark.len_utf8(),
+            _ => 0,
+        })
+        .sum()
 }
 
 /// Whether a sentence is the tail of the one before, cut off after a quotation the
@@ -1088,6 +1114,16 @@ mod tests {
         assert_eq!(signal(&analysis, 0, "centrality.repeated"), 1.0, "Vinamilk and 500 again in the last");
         assert_eq!(signal(&analysis, 1, "centrality.repeated"), 0.0, "no name or number");
         assert_eq!(signal(&analysis, 2, "centrality.repeated"), 0.0, "nothing after it");
+    }
+
+    #[test]
+    fn the_tail_of_a_quotation_cut_at_its_full_stop_and_chinh_vi_the_lean_on_the_one_before() {
+        let (_, analysis) = analysed(
+            "Vụ cháy đã làm 3 người chết. Ông Minh nói: \"Chúng tôi sẽ làm rõ. Ai sai sẽ bị xử lý\", ông nói. \
+             Công an đang điều tra. Bà Lan nói: \"Tôi rất sợ\". Chính vì thế, nhiều người đã chọn xe buýt.",
+        );
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, false, true, false, false, true]);
     }
 
     #[test]

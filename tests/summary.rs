@@ -161,17 +161,36 @@ fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
                 Tuy nhiên, xe tải đâm vào nhà dân đã gây thiệt hại lớn cho gia đình ông Bình ở Võ Nhai. \
                 Vụ việc đang được công an huyện Võ Nhai điều tra làm rõ. \
                 Số cát chở quá tải nói trên đã được công an huyện Võ Nhai tạm giữ.";
-    for title in ["", "Xe tải đâm vào nhà dân ở Võ Nhai\n\n"] {
-        let text = format!("{title}{text}");
-        for n in 1..=6 {
+    let leaning = [("Ông này", "Tài xế"), ("Tuy nhiên", "Ông này"), ("Vụ việc", "Tuy nhiên"), ("Số cát", "Vụ việc")];
+    assert_chosen_only_with(text, "Xe tải đâm vào nhà dân ở Võ Nhai", 6, &leaning);
+}
+
+/// Asserts that in summaries of 1 to `most` sentences of `body`, with `title` and
+/// without, each sentence opening with the first of a pair comes only with the one
+/// opening with the second.
+fn assert_chosen_only_with(body: &str, title: &str, most: usize, leaning: &[(&str, &str)]) {
+    for text in [body.to_string(), format!("{title}\n\n{body}")] {
+        for n in 1..=most {
             let summary = chosen(&text, n);
             let has = |start: &str| summary.iter().any(|s| s.starts_with(start));
-            assert!(!has("Ông này") || has("Tài xế"), "{n}: {summary:?}");
-            assert!(!has("Tuy nhiên") || has("Ông này"), "{n}: {summary:?}");
-            assert!(!has("Vụ việc") || has("Tuy nhiên"), "{n}: {summary:?}");
-            assert!(!has("Số cát") || has("Vụ việc"), "{n}: {summary:?}");
+            for (leans, on) in leaning {
+                assert!(!has(leans) || has(on), "{n}, {leans}: {summary:?}");
+            }
         }
     }
+}
+
+#[test]
+fn the_tail_of_a_quotation_and_chinh_vi_the_come_only_with_the_sentence_before() {
+    // A made-up article in VietNews's shape: the splitter cuts the quotation at its inner
+    // full stop, and its tail, rich in the article's words, names no speaker of its own.
+    let text = "Sáng 12/10, một vụ cháy lớn đã thiêu rụi xưởng gỗ ở huyện Thạch Thất, Hà Nội. \
+                Chủ tịch huyện Thạch Thất nói: \"Huyện sẽ làm rõ nguyên nhân vụ cháy xưởng gỗ. \
+                Xưởng gỗ ở Thạch Thất không có giấy phép phòng cháy, huyện sẽ xử lý nghiêm\", ông nói. \
+                Lực lượng cứu hỏa Hà Nội đã dập tắt đám cháy sau 3 giờ. \
+                Chính vì thế, các xưởng gỗ ở Thạch Thất sẽ bị kiểm tra phòng cháy.";
+    let leaning = [("Xưởng gỗ ở", "Chủ tịch"), ("Chính vì thế", "Lực lượng")];
+    assert_chosen_only_with(text, "Cháy xưởng gỗ ở Thạch Thất", 4, &leaning);
 }
 
 #[test]
