@@ -209,6 +209,10 @@ pub enum Veto {
     NotInitial,
     /// A bare modal after the speaker's own "tôi".
     SpeakerBound,
+    /// Inside what an earlier request asks of a party ("đề nghị Thủ tướng chỉ đạo ...").
+    InsideRequest,
+    /// Inside the duty of helping a party ("giúp Thủ tướng theo dõi, chỉ đạo ...").
+    Helping,
 }
 
 impl Veto {
@@ -227,6 +231,8 @@ impl Veto {
             Veto::NoAgent => "no agent",
             Veto::NotInitial => "not initial",
             Veto::SpeakerBound => "speaker bound",
+            Veto::InsideRequest => "inside request",
+            Veto::Helping => "helping",
         }
     }
 }
@@ -263,6 +269,16 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             });
             veto(Veto::ProposalEarlier, proposed);
             veto(Veto::Petition, petition(words, lexicon, i, cue, floor));
+            // "Tỉnh đề nghị Thủ tướng chỉ đạo Bộ ...": the order is what the request asks
+            // for, and the request, read on its own cue, decides.
+            let request = |k: usize| {
+                words
+                    .longest(&lexicon.cues, k)
+                    .filter(|(_, c)| c.kind == DirectiveKind::Request && c.role == Role::Verb)
+                    .map(|(n, _)| n)
+            };
+            veto(Veto::InsideRequest, governed_by(words, lexicon, i, floor, request));
+            veto(Veto::Helping, governed_by(words, lexicon, i, floor, |k| words.phrase_at(k, list(List::Helping))));
             let object = if words.at(next) == "cho" { next + 1 } else { next };
             veto(
                 Veto::ToSuperior,
@@ -311,6 +327,35 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
         }
     };
     Some(Found { at, cue, subject, quote: None, vetoes })
+}
+
+/// Whether the verb cue at `i` stands in the clause of a governing verb (where `head`
+/// gives its length) that has a party for its object: "đề nghị Thủ tướng chỉ đạo",
+/// "giúp Thủ tướng theo dõi, chỉ đạo". The cue is then that party's act, asked for or
+/// helped with, not an order of the sentence's subject. The clause ends at a semicolon;
+/// a noun use of the head ("theo đề nghị của") governs nothing.
+fn governed_by(
+    words: &Words,
+    lexicon: &Lexicon,
+    i: usize,
+    floor: usize,
+    head: impl Fn(usize) -> Option<usize>,
+) -> bool {
+    let from = i.saturating_sub(parties::WINDOW).max(floor);
+    for k in (from..i).rev() {
+        if words.is(k, &[";"]) {
+            return false;
+        }
+        if let Some(n) = head(k) {
+            if k + n < i
+                && words.phrase_before(k, list(List::NounBefore)).is_none()
+                && parties::party_at(words, lexicon, k + n).is_some()
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a request at `i` is the public's petition going up: the subject of the cue's
@@ -488,6 +533,26 @@ mod tests {
         assert_eq!(vetoes("Phía Mỹ không đưa ra bất cứ yêu cầu nào về việc này."), ["noun before", "noun after"]);
         assert_eq!(vetoes("Riêng phụ huynh ở thôn Bắc Hà yêu cầu đền bù đầy đủ."), ["petition"]);
         assert!(vetoes("Thủ tướng yêu cầu Điện Biên phải giữ vững an ninh.").is_empty());
+        assert_eq!(vetoes("Ông Toàn giúp Thủ tướng theo dõi, chỉ đạo các lĩnh vực kinh tế."), ["helping"]);
+        // The request going up is kept with its own veto, not the order it asks for.
+        assert_eq!(vetoes("Tỉnh Yên Bái đề nghị Thủ tướng chỉ đạo Bộ Tài chính bố trí vốn."), ["to superior"]);
+    }
+
+    #[test]
+    fn a_cue_governed_by_a_request_or_help_to_a_party_is_vetoed() {
+        let lexicon = super::super::lexicon::get();
+        let reasons = |text: &str, cue: &str| {
+            let doc = Document::new(text);
+            let words = Words::new(&doc, 0);
+            let at = (0..words.len()).find(|&k| words.has_phrase(k, cue)).unwrap();
+            let c = words.longest(&lexicon.cues, at).unwrap().1;
+            validate(&words, lexicon, at..at + cue.split(' ').count(), c, 0).unwrap().vetoes
+        };
+        let text = "Tỉnh đề nghị Thủ tướng chỉ đạo Bộ Tài chính bố trí vốn.";
+        assert_eq!(reasons(text, "chỉ đạo"), [Veto::InsideRequest]);
+        assert!(reasons("Theo đề nghị của Sở, UBND tỉnh chỉ đạo các huyện rà soát.", "chỉ đạo").is_empty());
+        assert!(reasons("Tỉnh đề nghị Thủ tướng hỗ trợ; Bộ trưởng chỉ đạo các cục rà soát.", "chỉ đạo").is_empty());
+        assert!(reasons("Thủ tướng chỉ đạo các bộ giúp tỉnh khắc phục hậu quả.", "chỉ đạo").is_empty());
     }
 
     #[test]

@@ -78,10 +78,12 @@ pub enum List {
     Markers,
     /// `determiners` in the table.
     Determiners,
+    /// `helping` in the table.
+    Helping,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 35] = [
+const NAMES: [(&str, List); 36] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -117,6 +119,7 @@ const NAMES: [(&str, List); 35] = [
     ("quantifier", List::Quantifier),
     ("markers", List::Markers),
     ("determiners", List::Determiners),
+    ("helping", List::Helping),
 ];
 
 /// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
