@@ -456,11 +456,39 @@ fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
             j -= 1;
             continue;
         }
+        // "Trong quý 3-2018 phải tổ chức ...", "Năm 2015 phải làm ...": a date before
+        // the modal is the deadline of the instruction, not its subject.
+        if let Some(p) = date_before(words, j, floor) {
+            j = p;
+            continue;
+        }
         match words.phrase_before(j, list(List::Connectives)) {
             Some(n) => j -= n,
             None => return false,
         }
     }
+}
+
+/// Where a date that ends at `end` starts: a word of deadline or time ("trước",
+/// "chậm nhất", "năm", "quý") followed by nothing but numbers, time words and their
+/// separators, with a number among them ("trong quý 3-2018", "trước ngày 30/6").
+fn date_before(words: &Words, end: usize, floor: usize) -> Option<usize> {
+    let dated = |k: usize| words.phrase_at(k, list(List::Deadline)).or_else(|| words.phrase_at(k, list(List::Dated)));
+    let mut k = end;
+    while k > floor && end - k < 10 {
+        let word = words
+            .phrase_before(k, list(List::Deadline))
+            .or_else(|| words.phrase_before(k, list(List::Dated)))
+            .filter(|&n| n <= k - floor);
+        match word {
+            Some(n) => k -= n,
+            None if words.is_number(k - 1) || words.is(k - 1, &["-", "/"]) => k -= 1,
+            None => break,
+        }
+    }
+    // It opens at its first word of deadline or time: "2 năm" is a length of time.
+    let start = (k..end).find(|&p| dated(p).is_some())?;
+    (start..end).any(|p| words.is_number(p)).then_some(start)
 }
 
 /// A sentence that is a quotation followed by its speaker and a speech verb:
@@ -630,6 +658,21 @@ mod tests {
         assert_eq!(words.at(found.at.start - 1), "thì");
         assert_eq!(cue("Thủ tướng cho rằng việc cần làm nhất là phải khắc phục hậu quả.").as_deref(), Some("phải"));
         assert_eq!(cue("Chúng tôi xác định trách nhiệm của mình là phải giải quyết vấn đề."), None);
+    }
+
+    #[test]
+    fn a_date_before_a_bare_modal_leaves_it_initial_but_a_length_of_time_does_not() {
+        assert_eq!(cue("Trong quý 3/2019 phải hoàn thành việc di dời các hộ dân.").as_deref(), Some("phải"));
+        assert_eq!(cue("Năm 2020 phải đưa tuyến đường vào sử dụng.").as_deref(), Some("phải"));
+        let date = |text: &str| {
+            let doc = Document::new(text);
+            let words = Words::new(&doc, 0);
+            let modal = (0..words.len()).find(|&k| words.is(k, &["phải"])).unwrap();
+            date_before(&words, modal, 0).map(|p| words.at(p).to_string())
+        };
+        assert_eq!(date("Theo quy định, chậm nhất tới ngày 1/1/2020 phải xong.").as_deref(), Some("chậm"));
+        assert_eq!(date("Con đường mới sửa 2 năm phải làm lại."), None);
+        assert_eq!(date("Trong năm nay phải xong."), None);
     }
 
     #[test]

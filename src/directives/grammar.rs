@@ -80,10 +80,12 @@ pub enum List {
     Determiners,
     /// `helping` in the table.
     Helping,
+    /// `dated` in the table.
+    Dated,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 36] = [
+const NAMES: [(&str, List); 37] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -120,6 +122,7 @@ const NAMES: [(&str, List); 36] = [
     ("markers", List::Markers),
     ("determiners", List::Determiners),
     ("helping", List::Helping),
+    ("dated", List::Dated),
 ];
 
 /// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
