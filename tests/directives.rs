@@ -397,6 +397,18 @@ fn proposals_going_up_are_not_directives() {
     none("UBND tỉnh Điện Biên đề nghị Chính phủ hỗ trợ vốn xây dựng tuyến đường nối với sân bay.");
     none("Tỉnh kiến nghị Thủ tướng cho phép kéo dài thời gian thực hiện dự án.");
     none("Thanh tra kiến nghị Thủ tướng chỉ đạo kiểm điểm nghiêm túc các tập thể, cá nhân liên quan.");
+    // The order nested in a request going up is what the request asks for.
+    none("Tỉnh Yên Bái đề nghị Thủ tướng chỉ đạo Bộ Tài chính bố trí vốn cho dự án.");
+    // Going down, the request itself is the directive and the nested order its action.
+    let (_, cue, addressee, actions, _) = one("Bộ trưởng đề nghị UBND tỉnh Yên Bái chỉ đạo các sở kiểm tra dự án.");
+    assert_eq!((cue.as_str(), addressee.as_deref()), ("đề nghị", Some("UBND tỉnh Yên Bái")));
+    assert!(actions[0].starts_with("chỉ đạo"), "{actions:?}");
+}
+
+#[test]
+fn a_deputys_duty_of_helping_is_not_a_directive() {
+    none("Ông Toàn giúp Thủ tướng theo dõi, chỉ đạo các lĩnh vực nông nghiệp và môi trường.");
+    none("Bà Lan cũng giúp Bộ trưởng theo dõi và chỉ đạo: Vụ Tổ chức cán bộ, Vụ Pháp chế.");
 }
 
 #[test]

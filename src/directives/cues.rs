@@ -209,6 +209,10 @@ pub enum Veto {
     NotInitial,
     /// A bare modal after the speaker's own "tôi".
     SpeakerBound,
+    /// Inside what an earlier request asks of a party ("đề nghị Thủ tướng chỉ đạo ...").
+    InsideRequest,
+    /// Inside the duty of helping a party ("giúp Thủ tướng theo dõi, chỉ đạo ...").
+    Helping,
 }
 
 impl Veto {
@@ -227,6 +231,8 @@ impl Veto {
             Veto::NoAgent => "no agent",
             Veto::NotInitial => "not initial",
             Veto::SpeakerBound => "speaker bound",
+            Veto::InsideRequest => "inside request",
+            Veto::Helping => "helping",
         }
     }
 }
@@ -263,6 +269,16 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
             });
             veto(Veto::ProposalEarlier, proposed);
             veto(Veto::Petition, petition(words, lexicon, i, cue, floor));
+            // "Tỉnh đề nghị Thủ tướng chỉ đạo Bộ ...": the order is what the request asks
+            // for, and the request, read on its own cue, decides.
+            let request = |k: usize| {
+                words
+                    .longest(&lexicon.cues, k)
+                    .filter(|(_, c)| c.kind == DirectiveKind::Request && c.role == Role::Verb)
+                    .map(|(n, _)| n)
+            };
+            veto(Veto::InsideRequest, governed_by(words, lexicon, i, floor, request));
+            veto(Veto::Helping, governed_by(words, lexicon, i, floor, |k| words.phrase_at(k, list(List::Helping))));
             let object = if words.at(next) == "cho" { next + 1 } else { next };
             veto(
                 Veto::ToSuperior,
@@ -311,6 +327,35 @@ fn validate(words: &Words, lexicon: &Lexicon, at: Range<usize>, cue: Cue, floor:
         }
     };
     Some(Found { at, cue, subject, quote: None, vetoes })
+}
+
+/// Whether the verb cue at `i` stands in the clause of a governing verb (where `head`
+/// gives its length) that has a party for its object: "đề nghị Thủ tướng chỉ đạo",
+/// "giúp Thủ tướng theo dõi, chỉ đạo". The cue is then that party's act, asked for or
+/// helped with, not an order of the sentence's subject. The clause ends at a semicolon;
+/// a noun use of the head ("theo đề nghị của") governs nothing.
+fn governed_by(
+    words: &Words,
+    lexicon: &Lexicon,
+    i: usize,
+    floor: usize,
+    head: impl Fn(usize) -> Option<usize>,
+) -> bool {
+    let from = i.saturating_sub(parties::WINDOW).max(floor);
+    for k in (from..i).rev() {
+        if words.is(k, &[";"]) {
+            return false;
+        }
+        if let Some(n) = head(k) {
+            if k + n < i
+                && words.phrase_before(k, list(List::NounBefore)).is_none()
+                && parties::party_at(words, lexicon, k + n).is_some()
+            {
+                return true;
+            }
+        }
+    }
+    false
 }
 
 /// Whether a request at `i` is the public's petition going up: the subject of the cue's
@@ -411,11 +456,39 @@ fn clause_initial(words: &Words, i: usize, floor: usize) -> bool {
             j -= 1;
             continue;
         }
+        // "Trong quý 3-2018 phải tổ chức ...", "Năm 2015 phải làm ...": a date before
+        // the modal is the deadline of the instruction, not its subject.
+        if let Some(p) = date_before(words, j, floor) {
+            j = p;
+            continue;
+        }
         match words.phrase_before(j, list(List::Connectives)) {
             Some(n) => j -= n,
             None => return false,
         }
     }
+}
+
+/// Where a date that ends at `end` starts: a word of deadline or time ("trước",
+/// "chậm nhất", "năm", "quý") followed by nothing but numbers, time words and their
+/// separators, with a number among them ("trong quý 3-2018", "trước ngày 30/6").
+fn date_before(words: &Words, end: usize, floor: usize) -> Option<usize> {
+    let dated = |k: usize| words.phrase_at(k, list(List::Deadline)).or_else(|| words.phrase_at(k, list(List::Dated)));
+    let mut k = end;
+    while k > floor && end - k < 10 {
+        let word = words
+            .phrase_before(k, list(List::Deadline))
+            .or_else(|| words.phrase_before(k, list(List::Dated)))
+            .filter(|&n| n <= k - floor);
+        match word {
+            Some(n) => k -= n,
+            None if words.is_number(k - 1) || words.is(k - 1, &["-", "/"]) => k -= 1,
+            None => break,
+        }
+    }
+    // It opens at its first word of deadline or time: "2 năm" is a length of time.
+    let start = (k..end).find(|&p| dated(p).is_some())?;
+    (start..end).any(|p| words.is_number(p)).then_some(start)
 }
 
 /// A sentence that is a quotation followed by its speaker and a speech verb:
@@ -488,6 +561,26 @@ mod tests {
         assert_eq!(vetoes("Phía Mỹ không đưa ra bất cứ yêu cầu nào về việc này."), ["noun before", "noun after"]);
         assert_eq!(vetoes("Riêng phụ huynh ở thôn Bắc Hà yêu cầu đền bù đầy đủ."), ["petition"]);
         assert!(vetoes("Thủ tướng yêu cầu Điện Biên phải giữ vững an ninh.").is_empty());
+        assert_eq!(vetoes("Ông Toàn giúp Thủ tướng theo dõi, chỉ đạo các lĩnh vực kinh tế."), ["helping"]);
+        // The request going up is kept with its own veto, not the order it asks for.
+        assert_eq!(vetoes("Tỉnh Yên Bái đề nghị Thủ tướng chỉ đạo Bộ Tài chính bố trí vốn."), ["to superior"]);
+    }
+
+    #[test]
+    fn a_cue_governed_by_a_request_or_help_to_a_party_is_vetoed() {
+        let lexicon = super::super::lexicon::get();
+        let reasons = |text: &str, cue: &str| {
+            let doc = Document::new(text);
+            let words = Words::new(&doc, 0);
+            let at = (0..words.len()).find(|&k| words.has_phrase(k, cue)).unwrap();
+            let c = words.longest(&lexicon.cues, at).unwrap().1;
+            validate(&words, lexicon, at..at + cue.split(' ').count(), c, 0).unwrap().vetoes
+        };
+        let text = "Tỉnh đề nghị Thủ tướng chỉ đạo Bộ Tài chính bố trí vốn.";
+        assert_eq!(reasons(text, "chỉ đạo"), [Veto::InsideRequest]);
+        assert!(reasons("Theo đề nghị của Sở, UBND tỉnh chỉ đạo các huyện rà soát.", "chỉ đạo").is_empty());
+        assert!(reasons("Tỉnh đề nghị Thủ tướng hỗ trợ; Bộ trưởng chỉ đạo các cục rà soát.", "chỉ đạo").is_empty());
+        assert!(reasons("Thủ tướng chỉ đạo các bộ giúp tỉnh khắc phục hậu quả.", "chỉ đạo").is_empty());
     }
 
     #[test]
@@ -565,6 +658,21 @@ mod tests {
         assert_eq!(words.at(found.at.start - 1), "thì");
         assert_eq!(cue("Thủ tướng cho rằng việc cần làm nhất là phải khắc phục hậu quả.").as_deref(), Some("phải"));
         assert_eq!(cue("Chúng tôi xác định trách nhiệm của mình là phải giải quyết vấn đề."), None);
+    }
+
+    #[test]
+    fn a_date_before_a_bare_modal_leaves_it_initial_but_a_length_of_time_does_not() {
+        assert_eq!(cue("Trong quý 3/2019 phải hoàn thành việc di dời các hộ dân.").as_deref(), Some("phải"));
+        assert_eq!(cue("Năm 2020 phải đưa tuyến đường vào sử dụng.").as_deref(), Some("phải"));
+        let date = |text: &str| {
+            let doc = Document::new(text);
+            let words = Words::new(&doc, 0);
+            let modal = (0..words.len()).find(|&k| words.is(k, &["phải"])).unwrap();
+            date_before(&words, modal, 0).map(|p| words.at(p).to_string())
+        };
+        assert_eq!(date("Theo quy định, chậm nhất tới ngày 1/1/2020 phải xong.").as_deref(), Some("chậm"));
+        assert_eq!(date("Con đường mới sửa 2 năm phải làm lại."), None);
+        assert_eq!(date("Trong năm nay phải xong."), None);
     }
 
     #[test]

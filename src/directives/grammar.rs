@@ -80,10 +80,14 @@ pub enum List {
     Markers,
     /// `determiners` in the table.
     Determiners,
+    /// `helping` in the table.
+    Helping,
+    /// `dated` in the table.
+    Dated,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 36] = [
+const NAMES: [(&str, List); 38] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -120,6 +124,8 @@ const NAMES: [(&str, List); 36] = [
     ("quantifier", List::Quantifier),
     ("markers", List::Markers),
     ("determiners", List::Determiners),
+    ("helping", List::Helping),
+    ("dated", List::Dated),
 ];
 
 /// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
