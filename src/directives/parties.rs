@@ -253,8 +253,8 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
 
 /// Whether the head at `h` names a body by its task, and the phrase from it to `end`
 /// is that name: a capitalised head that holds a verb ("Ban Chỉ huy", "Ban Quản lý")
-/// or is followed by a capitalised one ("Trung tâm Điều hành chống ngập ...", "Cục
-/// Chống tham nhũng"), and a phrase that ends on a name or a party word, the body's
+/// or is followed by one, capitalised when the head opens the sentence ("Trung tâm
+/// Điều hành chống ngập ...", "Cục Chống tham nhũng"), and a phrase that ends on a name or a party word, the body's
 /// place ("Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn TP. HCM"). Its verbs
 /// are then the name's, not the clause's.
 fn task_named(words: &Words, lexicon: &Lexicon, h: usize, end: usize) -> bool {
