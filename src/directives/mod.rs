@@ -190,7 +190,7 @@ fn sent_to(words: &Words, lexicon: &lexicon::Lexicon, cue: usize, floor: usize) 
 /// cầu doanh nghiệp khôi phục ..."). Coordinated verbs share their subject, so the
 /// issuer is the first order's.
 fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
-    let after = (0..words.len()).find(|&k| words.bytes(k..k + 1).start >= first.cue.end)?;
+    let after = token_after_cue(words, first)?;
     let (at, cue) = (after..words.len()).find_map(|k| {
         let n = words.phrase_at(k, grammar::list(grammar::List::ClauseBreaks))?;
         (k..k + n).find_map(|j| match words.longest(&lexicon.cues, j) {
@@ -199,22 +199,38 @@ fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &
         })
     })?;
     let found = cues::Found { at, cue, subject: None, quote: None, vetoes: Vec::new() };
-    let second = build(words, lexicon, index, found)?;
-    second.addressee.as_ref()?;
-    Some(Extracted { issuer: first.issuer.clone(), ..second })
+    second_order(words, lexicon, index, first, found).filter(|second| second.addressee.is_some())
 }
 
 /// A second task given to another party after a semicolon ("yêu cầu UBND tỉnh phối
 /// hợp ...; Bộ Giao thông Vận tải báo cáo ..."): a directive of its own with the
 /// first's issuer, its subject the addressee, its verb or modal the cue.
 fn party_task(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
-    let after = (0..words.len()).find(|&k| words.bytes(k..k + 1).start >= first.cue.end)?;
+    let after = token_after_cue(words, first)?;
     let (subject, verb) = actions::party_clause(words, lexicon, after)?;
     let (n, cue) = match words.longest(&lexicon.cues, verb) {
         Some((n, cue)) if cue.role != lexicon::Role::Verb => (n, cue),
         _ => (parties::action_at(words, lexicon, verb)?, lexicon::Cue { kind: first.kind, role: lexicon::Role::Modal }),
     };
     let found = cues::Found { at: verb..verb + n, cue, subject: Some(subject), quote: None, vetoes: Vec::new() };
+    second_order(words, lexicon, index, first, found)
+}
+
+/// The first token after `first`'s cue: where a second order of its sentence is sought.
+fn token_after_cue(words: &Words, first: &Extracted) -> Option<usize> {
+    (0..words.len()).find(|&k| words.bytes(k..k + 1).start >= first.cue.end)
+}
+
+/// The directive built from `found`, a second order of the sentence of `first`, with
+/// `first`'s issuer: a coordinated verb shares its subject, and a party's task after a
+/// semicolon goes on with the same order.
+fn second_order(
+    words: &Words,
+    lexicon: &lexicon::Lexicon,
+    index: usize,
+    first: &Extracted,
+    found: cues::Found,
+) -> Option<Extracted> {
     let second = build(words, lexicon, index, found)?;
     Some(Extracted { issuer: first.issuer.clone(), ..second })
 }

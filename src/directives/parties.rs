@@ -227,7 +227,7 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
             }
             if h > clause.start
                 && words.phrase_before(h, list(List::Prepositions)).is_some()
-                && !order_of_before(words, lexicon, h)
+                && !is_author_of_order(words, lexicon, h)
             {
                 // The object of a preposition, with the rest of its phrase.
                 h = np_end(words, lexicon, h, clause.end).max(h + 1);
@@ -253,8 +253,8 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
 
 /// Whether the head at `h` names a body by its task, and the phrase from it to `end`
 /// is that name: a capitalised head that holds a verb ("Ban Chỉ huy", "Ban Quản lý")
-/// or is followed by a capitalised one ("Trung tâm Điều hành chống ngập ...", "Cục
-/// Chống tham nhũng"), and a phrase that ends on a name or a party word, the body's
+/// or is followed by one, capitalised when the head opens the sentence ("Trung tâm
+/// Điều hành chống ngập ...", "Cục Chống tham nhũng"), and a phrase that ends on a name or a party word, the body's
 /// place ("Ban chỉ huy phòng chống thiên tai và tìm kiếm cứu nạn TP. HCM"). Its verbs
 /// are then the name's, not the clause's.
 fn task_named(words: &Words, lexicon: &Lexicon, h: usize, end: usize) -> bool {
@@ -338,7 +338,7 @@ pub fn issuer_before(words: &Words, lexicon: &Lexicon, cue: usize, floor: usize)
     let own = skip_connectives(words, start, end);
     // "Theo chỉ đạo của X, ...": the cue word is the noun of X's order, and X gives it.
     if own + 1 == end && words.at(own) == "theo" {
-        if let Some(x) = order_noun_of(words, lexicon, cue).filter(|&x| starts_np(words, lexicon, x)) {
+        if let Some(x) = author_of_order_at(words, lexicon, cue).filter(|&x| starts_np(words, lexicon, x)) {
             let comma = (x..words.len()).find(|&k| words.is(k, &[","])).unwrap_or(words.len());
             return Some(x..np_end(words, lexicon, x, comma));
         }
@@ -588,7 +588,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
 /// "chỉ đạo của", "ý kiến của", "ý kiến chỉ đạo của" ("Theo chỉ đạo của Phó Thủ tướng
 /// X, cần ...", "thông báo ý kiến của Thủ tướng X giao ..."): the one whose order is
 /// passed on gives it.
-fn order_noun_of(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+fn author_of_order_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
     let mut k = i + words.phrase_at(i, list(List::Opinion)).unwrap_or(0);
     if let Some((n, _)) = words.longest(&lexicon.cues, k) {
         k += n;
@@ -596,9 +596,11 @@ fn order_noun_of(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
     (k > i && words.is(k, &["của"])).then_some(k + 1)
 }
 
-/// Whether the party at `h` follows the noun of an order and its "của" ([`order_noun_of`]).
-fn order_of_before(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
-    (h.saturating_sub(5)..h.saturating_sub(1)).any(|i| order_noun_of(words, lexicon, i) == Some(h))
+/// Whether the party at `h` follows the noun of an order and its "của"
+/// ([`author_of_order_at`]), sought at most five syllables back: the span of "ý kiến chỉ
+/// đạo của".
+fn is_author_of_order(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
+    (h.saturating_sub(5)..h.saturating_sub(1)).any(|i| author_of_order_at(words, lexicon, i) == Some(h))
 }
 
 /// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
