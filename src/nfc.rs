@@ -35,14 +35,15 @@ pub fn quick_check(c: char) -> QuickCheck {
     }
 }
 
-/// The value of the run (`code << 8 | value`, sorted) that holds `c`.
+/// The value of the run (`code << RUN_VALUE_BITS | value`, sorted) that holds `c`.
 fn run_value(runs: &[u32], c: char) -> u32 {
-    let after = runs.partition_point(|&run| run >> 8 <= u32::from(c));
-    after.checked_sub(1).and_then(|k| runs.get(k)).map_or(0, |&run| run & 0xFF)
+    let after = runs.partition_point(|&run| run >> RUN_VALUE_BITS <= u32::from(c));
+    after.checked_sub(1).and_then(|k| runs.get(k)).map_or(0, |&run| run & ((1 << RUN_VALUE_BITS) - 1))
 }
 
-/// Hangul's syllable arithmetic: the first syllable, leading consonant, vowel and
-/// trailing consonant (the last one before the first), and their counts.
+// Hangul's syllable arithmetic (the Unicode Standard, section 3.12): the first
+// syllable, leading consonant, vowel and trailing consonant (the last one before the
+// first), and their counts.
 const S_BASE: u32 = 0xAC00;
 const L_BASE: u32 = 0x1100;
 const V_BASE: u32 = 0x1161;
@@ -59,6 +60,7 @@ pub fn decompose(c: char, mut emit: impl FnMut(char)) {
     decompose_into(c, &mut emit);
 }
 
+/// [`decompose`] through a `dyn` closure, as its recursion needs one type.
 fn decompose_into(c: char, emit: &mut dyn FnMut(char)) {
     let code = u32::from(c);
     if (S_BASE..S_BASE + S_COUNT).contains(&code) {
@@ -113,10 +115,13 @@ fn composing_pairs() -> &'static [(u64, u32)] {
     })
 }
 
-/// Two code points (21 bits each) as one sort key.
+/// Two code points as one sort key.
 fn pair_key(a: u32, b: u32) -> u64 {
-    u64::from(a) << 21 | u64::from(b)
+    u64::from(a) << CODE_POINT_BITS | u64::from(b)
 }
+
+/// The bits of the highest code point, U+10FFFF.
+const CODE_POINT_BITS: u32 = 21;
 
 #[cfg(test)]
 mod tests {
