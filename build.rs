@@ -10,7 +10,7 @@
 //!   character.
 //! - the character properties NFC needs (`nfc_tables.rs`, for `nfc`): canonical
 //!   combining classes and NFC quick-check values as runs, and the characters that
-//!   decompose, sorted, each with the two characters it decomposes into (a
+//!   decompose, sorted, each with two characters whose decompositions make its own (a
 //!   composite's own pair, marked as one that composes), made from
 //!   unicode-normalization's own functions, whose perfect-hash tables barely compress
 //!   (17.2 KB gzip of the wasm). A unit test compares every character.
@@ -91,13 +91,12 @@ fn lower_runs() -> String {
     out
 }
 
-/// The first and last Hangul syllable: decomposed and composed by arithmetic (`nfc`),
-/// so not listed.
+/// The Hangul syllables: decomposed and composed by arithmetic (`nfc`), so not listed.
 const HANGUL: std::ops::RangeInclusive<u32> = 0xAC00..=0xD7A3;
 
-/// The tables of `nfc`: `COMBINING_CLASS` and `QUICK_CHECK` as runs (`code << 8 |
-/// value` where a run of one value starts), and the characters that decompose
-/// (`DECOMPOSED`, sorted) with two characters each (`FIRSTS`, `SECONDS`; 0 for none)
+/// The tables of `nfc`: `COMBINING_CLASS` and `QUICK_CHECK` as runs (`code <<
+/// RUN_VALUE_BITS | value` where a run of one value starts), and the characters that
+/// decompose (`DECOMPOSED`, sorted) with two characters each (`FIRSTS`, `SECONDS`; 0 for none)
 /// whose decompositions, one after the other, make theirs: a composite's own pair
 /// where it has one, marked [`COMPOSES`] in `SECONDS`. Hangul is left out of the last
 /// three.
@@ -110,8 +109,9 @@ fn nfc_tables() -> String {
         let mut last = None;
         for c in chars() {
             let v = value(c);
+            assert!(v < 1 << RUN_VALUE_BITS, "{c:?}: {v} does not fit a run");
             if last != Some(v) {
-                runs.push(u32::from(c) << 8 | v);
+                runs.push(u32::from(c) << RUN_VALUE_BITS | v);
                 last = Some(v);
             }
         }
@@ -153,11 +153,10 @@ fn nfc_tables() -> String {
         let composes = if own.is_some() { COMPOSES } else { 0 };
         decomposed.push((u32::from(c), u32::from(first), u32::from(second) | composes));
     }
-    let list = |values: &mut dyn Iterator<Item = u32>| values.map(|v| format!("{v:#x}")).collect::<Vec<_>>().join(",");
     let mut out = String::from("// NFC's character tables, made by build.rs from unicode-normalization.\n");
     let mut table = |name: &str, values: &mut dyn Iterator<Item = u32>| {
-        let values = list(values);
-        writeln!(out, "const {name}: [u32; {}] = [{values}];", values.split(',').count()).unwrap();
+        let values: Vec<String> = values.map(|v| format!("{v:#x}")).collect();
+        writeln!(out, "const {name}: [u32; {}] = [{}];", values.len(), values.join(",")).unwrap();
     };
     table("COMBINING_CLASS", &mut classes.into_iter());
     table("QUICK_CHECK", &mut quick.into_iter());
@@ -166,8 +165,14 @@ fn nfc_tables() -> String {
     table("SECONDS", &mut decomposed.iter().map(|d| d.2));
     writeln!(out, "/// The bit of `SECONDS` that marks a composite's own pair.\nconst COMPOSES: u32 = {COMPOSES:#x};")
         .unwrap();
+    writeln!(out, "/// The low bits of a run that hold its value.\nconst RUN_VALUE_BITS: u32 = {RUN_VALUE_BITS};")
+        .unwrap();
     out
 }
+
+/// The low bits of a run (`code << RUN_VALUE_BITS | value`) that hold its value: a
+/// combining class is at most 240.
+const RUN_VALUE_BITS: u32 = 8;
 
 /// The bit of a second character (a code point has 21) that says the pair composes.
 const COMPOSES: u32 = 1 << 31;

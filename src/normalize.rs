@@ -289,8 +289,9 @@ impl Builder {
 
 /// Appends the NFC form of `chars` (a character and the marks that follow it) to `out`:
 /// canonical decomposition, canonical ordering of the marks, canonical composition,
-/// each step on the character tables of [`crate::nfc`] (made from unicode-normalization's,
-/// in a form that compresses; its `nfc()` iterator also linked the compatibility tables).
+/// each step on the character tables of [`crate::nfc`]. Not unicode-normalization's
+/// `nfc()`: it would link that crate's compatibility tables and its perfect-hash
+/// tables, which barely compress, into the wasm.
 fn push_nfc(chars: &str, out: &mut String) {
     let mut decomposed: Vec<(u8, char)> = Vec::with_capacity(chars.len());
     for c in chars.chars() {

@@ -499,18 +499,24 @@ fn encode_lexicon(solution: &[u32], fingerprint_bits: u32, seed: u64, rows: u64)
     out
 }
 
+/// The hash of a run of tokens as the lexicon stores its words.
 fn ngram_hash(keys: &[Key]) -> u64 {
-    let seed = NGRAM_SEEDS.get(keys.len()).copied().unwrap_or_else(|| mix(98, &[keys.len() as u64]));
+    let seed = NGRAM_SEEDS.get(keys.len()).copied().unwrap_or_else(|| ngram_seed(keys.len()));
     keys.iter().fold(seed, |h, k| mix(h, &[k.text]))
 }
 
-/// The start of [`ngram_hash`] for each word length up to [`LONGEST_WORD`], mixed once
-/// at compile time rather than at each of the three look-ups a token makes.
+/// Where [`ngram_hash`] of `len` keys starts (template 98, mixed with the length).
+const fn ngram_seed(len: usize) -> u64 {
+    mix(98, &[len as u64])
+}
+
+/// [`ngram_seed`] for each word length up to [`LONGEST_WORD`], mixed once at compile
+/// time rather than at each of the three look-ups a token makes.
 const NGRAM_SEEDS: [u64; LONGEST_WORD + 1] = {
     let mut seeds = [0; LONGEST_WORD + 1];
     let mut len = 0;
     while len <= LONGEST_WORD {
-        seeds[len] = mix(98, &[len as u64]);
+        seeds[len] = ngram_seed(len);
         len += 1;
     }
     seeds
