@@ -480,11 +480,11 @@ fn term_counts(doc: &Document, terms: &Terms) -> Vec<Vec<(u32, f32)>> {
     // `starts[id]..starts[id + 1]`: where term `id`'s occurrences go in `sentences`.
     let mut starts = vec![0usize; terms.len() + 1];
     let mut lengths = vec![0usize; count];
-    for i in 0..count {
+    for (i, length) in lengths.iter_mut().enumerate() {
         for k in doc.sentence_token_range(i) {
             if let Some(id) = terms.content(k) {
                 starts[id as usize + 1] += 1;
-                lengths[i] += 1;
+                *length += 1;
             }
         }
     }
