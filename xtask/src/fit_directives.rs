@@ -185,15 +185,16 @@ fn boost(examples: &[&Example], size: usize) -> Vec<Fit> {
         let features = [root, split(&without).unwrap_or(root), split(&with).unwrap_or(root)];
         let shape = Tree { features: features.map(|f| f as u32), values: [0; 4] };
         let mut tree = Fit { shape, values: [0.0; 4] };
+        // The leaf of each example, found once: its sums make the values, which it then adds.
+        let leaves: Vec<usize> = examples.iter().map(|e| tree.leaf(&e.features)).collect();
         let mut sums = [(0.0, 0.0); 4];
-        for (i, e) in examples.iter().enumerate() {
-            let leaf = &mut sums[tree.leaf(&e.features)];
-            leaf.0 += gradient[i];
-            leaf.1 += curvature[i];
+        for (i, &leaf) in leaves.iter().enumerate() {
+            sums[leaf].0 += gradient[i];
+            sums[leaf].1 += curvature[i];
         }
         tree.values = sums.map(|(g, h)| -SHRINK * g / (h + LEAF_L2));
-        for (z, e) in logits.iter_mut().zip(examples) {
-            *z += tree.values[tree.leaf(&e.features)];
+        for (z, &leaf) in logits.iter_mut().zip(&leaves) {
+            *z += tree.values[leaf];
         }
         trees.push(tree);
     }
