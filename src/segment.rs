@@ -72,13 +72,14 @@ pub fn sentences(text: &str, paragraphs: &[Range<usize>]) -> Vec<Sentence> {
         let mut start = range.start;
         let ends = sentence_ends(&text[range.clone()]).into_iter().map(|end| range.start + end);
         for end in ends.chain([range.end]) {
-            for glued in glued_starts(&text[start..end], &mut words) {
+            let piece = start;
+            for glued in glued_starts(&text[piece..end], &mut words) {
                 if out.last().is_some_and(|s: &Sentence| s.paragraph == paragraph) {
                     paragraph += 1;
                 }
-                push_trimmed(text, start..start + glued, paragraph, &mut out);
+                push_trimmed(text, start..piece + glued, paragraph, &mut out);
                 paragraph += 1;
-                start += glued;
+                start = piece + glued;
             }
             push_trimmed(text, start..end, paragraph, &mut out);
             start = end;
@@ -166,20 +167,14 @@ fn sentence_ends(paragraph: &str) -> Vec<usize> {
 }
 
 /// Where sentences start inside `piece` (the text between two stops) that no stop
-/// announced: byte offsets, each relative to the start before it (the first to the
-/// piece's). News copied without its line breaks (VietNews bodies, a page's text)
-/// runs a line without a final stop into the next sentence: a photo credit ("Ảnh:
-/// Võ Hải Phát biểu tại ...", sometimes with no space left: "Ảnh: REUTERSNgười dân"),
-/// a sub-heading or a headline ("Nỗ lực hiện đại hoá Trong những tuần gần đây, ..."),
+/// announced: byte offsets in the piece, in order. News copied without its line
+/// breaks (VietNews bodies, a page's text) runs a line without a final stop into the
+/// next sentence: a photo credit ("Ảnh: Võ Hải Phát biểu tại ...", sometimes with no
+/// space left: "Ảnh: REUTERSNgười dân"), a sub-heading or a headline ("Nỗ lực hiện đại hoá Trong những tuần gần đây, ..."),
 /// a caption. `words` is a buffer for the piece's words, kept from piece to piece.
 fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<usize> {
     words_of(piece, words);
     let mut starts = Vec::new();
-    let mut last = 0;
-    let mut push = |at: usize| {
-        starts.push(at - last);
-        last = at;
-    };
     // A credit's label is followed by a colon: a piece without one holds no credit.
     let credits = piece.contains(':');
     // The word that opens the sentence being read.
@@ -193,7 +188,7 @@ fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<us
         if let Some(name) = credit {
             match after_credit(words, name) {
                 Some((word, at)) => {
-                    push(at);
+                    starts.push(at);
                     begin = word;
                     i = word + 1;
                 }
@@ -207,10 +202,10 @@ fn glued_starts<'a>(piece: &'a str, words: &mut Vec<(usize, &'a str)>) -> Vec<us
         let line_ends =
             || follows_a_line(words[i - 1].1) && (i - 1 == begin || !words[i - 2].1.starts_with(char::is_uppercase));
         if !lower && i > begin && i - begin <= LONGEST_GLUED_LINE && opens(word, next) && line_ends() {
-            push(at);
+            starts.push(at);
             begin = i;
         } else if let Some(inside) = glued_opener(word, next) {
-            push(at + inside);
+            starts.push(at + inside);
             begin = i;
         }
         i += 1;

@@ -501,8 +501,8 @@ fn encode_lexicon(solution: &[u32], fingerprint_bits: u32, seed: u64, rows: u64)
 
 /// The hash of a run of tokens as the lexicon stores its words.
 fn ngram_hash(keys: &[Key]) -> u64 {
-    let seed = NGRAM_SEEDS.get(keys.len()).copied().unwrap_or_else(|| ngram_seed(keys.len()));
-    keys.iter().fold(seed, |h, k| mix(h, &[k.text]))
+    // Both callers hash runs of 2 to LONGEST_WORD tokens.
+    keys.iter().fold(NGRAM_SEEDS[keys.len()], |h, k| mix(h, &[k.text]))
 }
 
 /// Where [`ngram_hash`] of `len` keys starts (template 98, mixed with the length).
