@@ -74,7 +74,7 @@ fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
     if bound || after_name || !parties::starts_np(words, lexicon, k) {
         return false;
     }
-    let verb = past_markers(words, parties::np_end(words, lexicon, k, words.len()));
+    let verb = parties::skip_forward(words, parties::np_end(words, lexicon, k, words.len()), words.len());
     lexicon.cue_word_at(words, verb) || words.phrase_at(verb, list(List::Speech)).is_some()
 }
 
@@ -211,17 +211,9 @@ fn party_clause_at(words: &Words, lexicon: &Lexicon, k: usize) -> Option<(Range<
         return None;
     }
     let end = parties::np_end(words, lexicon, subject, words.len());
-    let verb = past_markers(words, end);
+    let verb = parties::skip_forward(words, end, words.len());
     let task = parties::action_at(words, lexicon, verb).is_some() || parties::modal_at(words, lexicon, verb).is_some();
     task.then(|| (subject..parties::trim_punct_back(words, end, subject), verb))
-}
-
-/// `i` moved past the words that stand between a subject and its verb ("cũng", "đã").
-fn past_markers(words: &Words, mut i: usize) -> usize {
-    while let Some(n) = words.phrase_at(i, list(List::BeforeVerb)) {
-        i += n;
-    }
-    i
 }
 
 /// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
