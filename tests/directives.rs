@@ -54,6 +54,11 @@ fn one(text: &str) -> Parts {
     parts(&found[0])
 }
 
+/// Every directive of `text`, as its [`Parts`], in order.
+fn all(text: &str) -> Vec<Parts> {
+    directives(text).iter().map(parts).collect()
+}
+
 fn none(text: &str) {
     let found = directives(text);
     assert!(found.is_empty(), "{text}: {found:#?}");
@@ -555,12 +560,10 @@ fn an_addressee_ends_at_a_verb_the_treebank_knows_and_a_bare_verb_has_none() {
 
 #[test]
 fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive() {
-    let found = directives(
-        "UBND tỉnh chỉ đạo các cơ quan liên quan kiểm tra, ra quyết định xử phạt chủ đầu tư, \
-         đồng thời yêu cầu doanh nghiệp khôi phục nguyên trạng phần lấn vịnh.",
-    );
+    let found = all("UBND tỉnh chỉ đạo các cơ quan liên quan kiểm tra, ra quyết định xử phạt chủ đầu tư, \
+         đồng thời yêu cầu doanh nghiệp khôi phục nguyên trạng phần lấn vịnh.");
     assert_eq!(
-        found.iter().map(parts).collect::<Vec<_>>(),
+        found,
         [
             (
                 s("UBND tỉnh"),
@@ -582,12 +585,10 @@ fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive
 
 #[test]
 fn a_task_of_another_party_after_a_semicolon_is_a_second_directive() {
-    let found = directives(
-        "Phó Thủ tướng yêu cầu UBND tỉnh Lai Châu rà soát quy hoạch khu công nghiệp; \
-         Bộ Tài chính có trách nhiệm bố trí kinh phí cho dự án.",
-    );
+    let found = all("Phó Thủ tướng yêu cầu UBND tỉnh Lai Châu rà soát quy hoạch khu công nghiệp; \
+         Bộ Tài chính có trách nhiệm bố trí kinh phí cho dự án.");
     assert_eq!(
-        found.iter().map(parts).collect::<Vec<_>>(),
+        found,
         [
             (
                 s("Phó Thủ tướng"),

@@ -74,7 +74,7 @@ fn speaker_at(words: &Words, lexicon: &Lexicon, k: usize) -> bool {
     if bound || after_name || !parties::starts_np(words, lexicon, k) {
         return false;
     }
-    let verb = past_markers(words, parties::np_end(words, lexicon, k, words.len()));
+    let verb = parties::skip_forward(words, parties::np_end(words, lexicon, k, words.len()), words.len());
     lexicon.cue_word_at(words, verb) || words.phrase_at(verb, list(List::Speech)).is_some()
 }
 
@@ -211,17 +211,9 @@ fn party_clause_at(words: &Words, lexicon: &Lexicon, k: usize) -> Option<(Range<
         return None;
     }
     let end = parties::np_end(words, lexicon, subject, words.len());
-    let verb = past_markers(words, end);
+    let verb = parties::skip_forward(words, end, words.len());
     let task = parties::action_at(words, lexicon, verb).is_some() || parties::modal_at(words, lexicon, verb).is_some();
     task.then(|| (subject..parties::trim_punct_back(words, end, subject), verb))
-}
-
-/// `i` moved past the words that stand between a subject and its verb ("cũng", "đã").
-fn past_markers(words: &Words, mut i: usize) -> usize {
-    while let Some(n) = words.phrase_at(i, list(List::BeforeVerb)) {
-        i += n;
-    }
-    i
 }
 
 /// Whether an adverb at `i` is followed by an action verb ("nhanh chóng xử lý").
@@ -242,9 +234,7 @@ fn task_after_frame(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> O
     let then = (i + 1..end.min(i + parties::WINDOW))
         .take_while(|&k| !words.is(k, &[";", ":"]))
         .find(|&k| words.is(k, &["thì"]))?;
-    let task = parties::action_at(words, lexicon, then + 1).is_some()
-        || parties::treebank_verb_at(words, lexicon, then + 1)
-        || parties::modal_at(words, lexicon, then + 1).is_some();
+    let task = verb_at(words, lexicon, then + 1) || parties::modal_at(words, lexicon, then + 1).is_some();
     task.then_some(then + 1)
 }
 
@@ -255,18 +245,19 @@ fn modal_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
         Some((n, Action::Adverb)) => i + n,
         _ => i,
     };
-    parties::modal_at(words, lexicon, i).is_some_and(|n| {
-        parties::action_at(words, lexicon, i + n).is_some() || parties::treebank_verb_at(words, lexicon, i + n)
-    })
+    parties::modal_at(words, lexicon, i).is_some_and(|n| verb_at(words, lexicon, i + n))
+}
+
+/// Whether an action verb or a lower-case verb of the treebank starts at `i`.
+fn verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    parties::action_at(words, lexicon, i).is_some() || parties::treebank_verb_at(words, lexicon, i)
 }
 
 /// Whether a negation at `i` is followed by a verb or is a prohibition ("không để").
 fn negated_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    words.phrase_at(i, list(List::Negation)).is_some_and(|n| {
-        parties::action_at(words, lexicon, i + n).is_some()
-            || parties::treebank_verb_at(words, lexicon, i + n)
-            || words.longest(&lexicon.cues, i).is_some()
-    })
+    words
+        .phrase_at(i, list(List::Negation))
+        .is_some_and(|n| verb_at(words, lexicon, i + n) || words.longest(&lexicon.cues, i).is_some())
 }
 
 /// Whether a deadline phrase at `i` leads, within its own clause, to a modal: the

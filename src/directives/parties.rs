@@ -423,9 +423,9 @@ fn named_subject(words: &Words, lexicon: &Lexicon, s: usize, limit: usize) -> Op
         .then_some(s..end)
 }
 
-/// `start` moved on past the adverbs that stand between a subject and its verb, no
-/// further than `limit`.
-fn skip_forward(words: &Words, mut start: usize, limit: usize) -> usize {
+/// `start` moved on past the adverbs that stand between a subject and its verb ("cũng",
+/// "đã"), no further than `limit`.
+pub fn skip_forward(words: &Words, mut start: usize, limit: usize) -> usize {
     while let Some(n) = words.phrase_at(start, list(List::BeforeVerb)).filter(|_| start < limit) {
         start += n;
     }
