@@ -1,8 +1,9 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
 //! Items are separated by ";", by "," between verb phrases (", đồng thời", a negated
-//! verb, an adverb with its verb and a modal with its verb also after a purpose clause
-//! or in a noun; ", nếu ... thì X" gives X), and by "và" joining verb phrases that each
+//! verb, an adverb with its verb and a modal with its verb, also after a subject ("mọi
+//! thay đổi phải báo cáo"), also after a purpose clause or in a noun; ", nếu ... thì X"
+//! gives X), and by "và" joining verb phrases that each
 //! have their own object or a modal with its verb. Verbs that share one object ("kiểm tra,
 //! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
 //! already has an object. An item starts at its verb, keeping the adverbs just before
@@ -10,7 +11,7 @@
 //! modal (with the passive marker of "cần được") or a deadline ("chậm nhất đến 25/12
 //! phải gỡ ..." → "gỡ ..."), a condition
 //! ("nếu ... thì"), the noun of an assigned task ("nhiệm vụ"), and the subject or time
-//! of an obligation when the actions open with no verb before its modal.
+//! of an obligation when an item opens with no verb before its modal.
 
 use std::ops::Range;
 
@@ -110,6 +111,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             // ", phải báo cáo ...", "và không được ...": a modal with its verb opens
             // another obligation, also after a purpose.
             "," | "và" if object && modal_then_verb(words, lexicon, k + 1) => true,
+            // ", mọi thay đổi phải báo cáo ...": a subject with its modal and verb.
+            "," if object && subject_then_modal(words, lexicon, k + 1, range.end) => true,
             // ", đồng thời" (at the same time) adds another task, also after a purpose.
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
@@ -194,6 +197,13 @@ fn modal_ahead(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Option<
         })
 }
 
+/// Whether a subject, then a modal with its verb, starts at `i` ("mọi thay đổi phải
+/// báo cáo ..."): another obligation inside the actions. Not after "nên" (so): what
+/// follows from the task ("..., nên đơn vị tư vấn phải làm lại") is no task.
+fn subject_then_modal(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> bool {
+    modal_ahead(words, lexicon, i..end).is_some_and(|m| !(i..m).any(|k| words.is(k, &["nên"])))
+}
+
 /// How many tokens a subject or time phrase before a modal may hold in [`modal_ahead`].
 const LEAD: usize = 16;
 
@@ -240,13 +250,14 @@ fn task_after_frame(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> O
 }
 
 /// Whether a modal at `i`, after an adverb at most ("đồng thời phải"), is followed
-/// by an action verb or a verb of the treebank.
+/// by a word: its verb, which the action verbs and the treebank's verbs often miss
+/// ("phải sẵn sàng", "phải tận dụng").
 fn modal_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     let i = match words.longest(&lexicon.actions, i) {
         Some((n, Action::Adverb)) => i + n,
         _ => i,
     };
-    parties::modal_at(words, lexicon, i).is_some_and(|n| verb_at(words, lexicon, i + n))
+    parties::modal_at(words, lexicon, i).is_some_and(|n| i + n < words.len() && !words.is_punct(i + n))
 }
 
 /// Whether an action verb or a lower-case verb of the treebank starts at `i`.
@@ -295,6 +306,7 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
 /// it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
+    start = modal_ahead(words, lexicon, start..item.end).unwrap_or(start);
     start = task_after_frame(words, lexicon, start, item.end).unwrap_or(start);
     while start < item.end && words.is_quote(start) {
         start += 1;
@@ -472,10 +484,33 @@ mod tests {
     fn a_subject_or_time_before_a_modal_is_not_part_of_the_task() {
         assert_eq!(actions("các đơn vị phải rà soát hồ sơ thiết kế."), ["rà soát hồ sơ thiết kế"]);
         assert_eq!(actions("mỗi quý một lần, các đơn vị phải rà soát hồ sơ thiết kế."), ["rà soát hồ sơ thiết kế"]);
-        // A task that opens with its verb keeps it: a modal further on is inside the item.
+        // A task that opens with its verb keeps it: a modal inside its clause is inside the item.
         assert_eq!(
-            actions("kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay."),
-            ["kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay"]
+            actions("bảo đảm phương án đề xuất phải an toàn, hiệu quả."),
+            ["bảo đảm phương án đề xuất phải an toàn, hiệu quả"]
+        );
+    }
+
+    #[test]
+    fn a_subject_and_its_modal_after_a_comma_open_another_obligation() {
+        assert_eq!(
+            actions("thực hiện đúng quyết định phê duyệt, mọi thay đổi phải báo cáo bằng văn bản."),
+            ["thực hiện đúng quyết định phê duyệt", "báo cáo bằng văn bản"]
+        );
+        assert_eq!(actions("ổn định lại tổ chức; các khoản chi phải công khai."), ["ổn định lại tổ chức", "công khai"]);
+        // After "nên" (so) the clause is what follows from the task, not another one.
+        assert_eq!(
+            actions("rà soát số liệu giao thông, nên đơn vị tư vấn phải làm lại."),
+            ["rà soát số liệu giao thông, nên đơn vị tư vấn phải làm lại"]
+        );
+    }
+
+    #[test]
+    fn a_modal_after_a_comma_opens_another_obligation_whatever_word_follows() {
+        // "sẵn sàng", "tận dụng": verbs the treebank's verbs and the action verbs miss.
+        assert_eq!(
+            actions("tìm cách phát huy vai trò của kinh tế tư nhân, phải tận dụng các nguồn lực."),
+            ["tìm cách phát huy vai trò của kinh tế tư nhân", "tận dụng các nguồn lực"]
         );
     }
 
