@@ -5,8 +5,9 @@
 //! thay đổi phải báo cáo"), also after a purpose clause or in a noun; ", nếu ... thì X"
 //! gives X), and by "và" joining verb phrases that each
 //! have their own object or a modal with its verb. Verbs that share one object ("kiểm tra,
-//! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
-//! already has an object. An item starts at its verb, keeping the adverbs just before
+//! chỉ đạo và xử lý X", also with verbs of the treebank that the action verbs miss:
+//! "tăng cường tuần tra, xử lý X") stay one item: a joint splits only when what comes
+//! before it already has an object. An item starts at its verb, keeping the adverbs just before
 //! it ("khẩn trương", "tiếp tục") and dropping what is not the task in front of it: a
 //! modal (with the passive marker of "cần được") or a deadline ("chậm nhất đến 25/12
 //! phải gỡ ..." → "gỡ ..."), a condition
@@ -93,6 +94,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     let mut nominal = false;
     // Where the verb named by the last nominaliser starts ("việc |trùng tu, tôn tạo").
     let mut named = None;
+    // Where the verb of the treebank that follows the item's verbs ends.
+    let mut verb_end = 0;
     for k in range.clone() {
         // "tập trung các nội dung: Giữ nguyên ...": a verb and its object that announce a
         // list are not a task; the items after the colon are. After "như" (such as) they
@@ -145,6 +148,12 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             object = false;
             purpose = false;
             nominal = false;
+        } else if !object && (k < verb_end || parties::treebank_verb_at(words, lexicon, k)) {
+            // "tập trung thảo luận, kiểm tra lại X": a verb the action verbs miss, still
+            // before any object, is one more of the verbs that share the object to come.
+            if k >= verb_end {
+                verb_end = k + words.longest(&lexicon.verbs, k).map_or(1, |(n, _)| n);
+            }
         } else if !words.is_punct(k) && !is_verbish(k) {
             object = true;
             // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
@@ -551,6 +560,21 @@ mod tests {
     #[test]
     fn a_time_and_a_named_subject_before_the_modal_leave_its_task() {
         assert_eq!(actions("mỗi quý, Sở Y tế sẽ phải rà soát hồ sơ bệnh nhân."), ["rà soát hồ sơ bệnh nhân"]);
+    }
+
+    #[test]
+    fn verbs_the_action_verbs_miss_still_share_the_object_after_them() {
+        // "tuần tra" (patrol), "giáo dục" (educate) are verbs of the treebank only.
+        assert_eq!(actions("tăng cường tuần tra, xử lý các điểm ngập."), ["tăng cường tuần tra, xử lý các điểm ngập"]);
+        assert_eq!(
+            actions("tăng cường giáo dục, hướng dẫn kỹ năng cho học sinh."),
+            ["tăng cường giáo dục, hướng dẫn kỹ năng cho học sinh"]
+        );
+        // After an object the next verb phrase is another item, as before.
+        assert_eq!(
+            actions("tăng cường tuần tra các tuyến đường, xử lý các điểm ngập."),
+            ["tăng cường tuần tra các tuyến đường", "xử lý các điểm ngập"]
+        );
     }
 
     #[test]
