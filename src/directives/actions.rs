@@ -115,7 +115,7 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             // another obligation, also after a purpose.
             "," | "và" if object && modal_then_verb(words, lexicon, k + 1) => true,
             // ", mọi thay đổi phải báo cáo ...": a subject with its modal and verb.
-            "," if object && subject_then_modal(words, lexicon, k + 1, range.end) => true,
+            "," if object && modal_ahead(words, lexicon, k + 1..range.end).is_some() => true,
             // ", đồng thời" (at the same time) adds another task, also after a purpose.
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
@@ -173,7 +173,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
 /// begins. That is a "," or "và" before a named party whose verb is marked for tense
 /// ("..., và Sở Thông tin và Truyền thông sẽ có nghiên cứu": a report of what others
 /// did or will do), "đồng thời" before a tense marker (a report of what is already
-/// under way), or a ";" before another party's task ([`party_clause`]).
+/// under way), a ";" before another party's task ([`party_clause`]), or a conjunction
+/// of contrast or consequence ([`conjunction_at`]).
 fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usize {
     (range.start + 1..range.end)
         .find(|&k| {
@@ -186,9 +187,22 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
             let other_task = party_clause_at(words, lexicon, k).is_some();
             // "dỡ bỏ phần sai phạm đồng thời đang yêu cầu ...": a report of work under way.
             let report = words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some();
-            named || other_task || report
+            named || other_task || report || conjunction_at(words, k)
         })
         .unwrap_or(range.end)
+}
+
+/// Whether a conjunction of contrast or consequence, a word of its own, stands at `k`:
+/// "song" (but), "nên" (so, not the modal of "không nên", "thì nên"), ", còn"
+/// (whereas, not "còn lại", the rest). The clause it opens says what came of the task or what others do
+/// ("... chia sẻ dữ liệu song chưa được thực hiện", "... nên đơn vị tư vấn phải làm
+/// lại", "..., còn các xã khác đều thu 100%"), not another task.
+fn conjunction_at(words: &Words, k: usize) -> bool {
+    let word = k > 0 && words.edge(k) && words.edge(k + 1);
+    let modal = words.is(k - 1, &["không", "cũng", "thì", "chỉ", "rất"]);
+    word && (words.is(k, &["song"])
+        || (words.is(k, &["nên"]) && !modal)
+        || (words.is(k, &["còn"]) && words.is(k - 1, &[","]) && !words.has_phrase(k, "còn lại")))
 }
 
 /// Where a modal stands when the actions open with no verb before it: the words before
@@ -204,13 +218,6 @@ fn modal_ahead(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Option<
                 && parties::modal_at(words, lexicon, k)
                     .is_some_and(|n| parties::action_at(words, lexicon, k + n).is_some())
         })
-}
-
-/// Whether a subject, then a modal with its verb, starts at `i` ("mọi thay đổi phải
-/// báo cáo ..."): another obligation inside the actions. Not after "nên" (so): what
-/// follows from the task ("..., nên đơn vị tư vấn phải làm lại") is no task.
-fn subject_then_modal(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> bool {
-    modal_ahead(words, lexicon, i..end).is_some_and(|m| !(i..m).any(|k| words.is(k, &["nên"])))
 }
 
 /// How many tokens a subject or time phrase before a modal may hold in [`modal_ahead`].
@@ -507,10 +514,20 @@ mod tests {
             ["thực hiện đúng quyết định phê duyệt", "báo cáo bằng văn bản"]
         );
         assert_eq!(actions("ổn định lại tổ chức; các khoản chi phải công khai."), ["ổn định lại tổ chức", "công khai"]);
-        // After "nên" (so) the clause is what follows from the task, not another one.
+    }
+
+    #[test]
+    fn a_conjunction_of_contrast_or_consequence_ends_the_actions() {
         assert_eq!(
-            actions("rà soát số liệu giao thông, nên đơn vị tư vấn phải làm lại."),
-            ["rà soát số liệu giao thông, nên đơn vị tư vấn phải làm lại"]
+            actions("rà soát thêm số liệu giao thông nên đơn vị tư vấn phải làm lại."),
+            ["rà soát thêm số liệu giao thông"]
+        );
+        assert_eq!(actions("chia sẻ dữ liệu từ năm 2012 song chưa được thực hiện."), ["chia sẻ dữ liệu từ năm 2012"]);
+        assert_eq!(actions("áp dụng cho 8 xã, còn các xã khác đều thu đủ."), ["áp dụng cho 8 xã"]);
+        // "còn lại" (the rest) is no conjunction.
+        assert_eq!(
+            actions("lắp đặt thu phí ở 6 làn xe, còn lại 2 làn xe hỗn hợp."),
+            ["lắp đặt thu phí ở 6 làn xe, còn lại 2 làn xe hỗn hợp"]
         );
     }
 
