@@ -318,13 +318,14 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
 }
 
 /// An item without what stands before its verb (connectives, a condition up to its
-/// "thì", quotation marks, a task noun, a deadline, a modal) and the punctuation after
+/// "thì", quotation marks and a colon, a task noun, a deadline, a modal) and the punctuation after
 /// it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
     start = modal_ahead(words, lexicon, start..item.end).unwrap_or(start);
     start = task_after_frame(words, lexicon, start, item.end).unwrap_or(start);
-    while start < item.end && words.is_quote(start) {
+    // "yêu cầu: Khắc phục ...": the colon that announces the tasks is none of them.
+    while start < item.end && (words.is_quote(start) || words.is(start, &[":"])) {
         start += 1;
     }
     // "được giao nhiệm vụ chủ trì ...": the task's noun is the cue's object.
@@ -592,6 +593,11 @@ mod tests {
             actions("tăng cường tuần tra các tuyến đường, xử lý các điểm ngập."),
             ["tăng cường tuần tra các tuyến đường", "xử lý các điểm ngập"]
         );
+    }
+
+    #[test]
+    fn an_item_does_not_start_at_the_colon_that_announces_it() {
+        assert_eq!(actions(": Khắc phục những tồn tại."), ["Khắc phục những tồn tại"]);
     }
 
     #[test]
