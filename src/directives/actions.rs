@@ -2,17 +2,17 @@
 //!
 //! Items are separated by ";", by "," between verb phrases (", đồng thời", a negated
 //! verb, an adverb with its verb and a modal with its verb, also after a subject ("mọi
-//! thay đổi phải báo cáo"), also after a purpose clause or in a noun; ", nếu ... thì X"
-//! gives X), and by "và" joining verb phrases that each
-//! have their own object or a modal with its verb. Verbs that share one object ("kiểm tra,
-//! chỉ đạo và xử lý X", also with verbs of the treebank that the action verbs miss:
-//! "tăng cường tuần tra, xử lý X") stay one item: a joint splits only when what comes
-//! before it already has an object. An item starts at its verb, keeping the adverbs just before
-//! it ("khẩn trương", "tiếp tục") and dropping what is not the task in front of it: a
-//! modal (with the passive marker of "cần được") or a deadline ("chậm nhất đến 25/12
-//! phải gỡ ..." → "gỡ ..."), a condition
-//! ("nếu ... thì"), the noun of an assigned task ("nhiệm vụ"), and the subject or time
-//! of an obligation when an item opens with no verb before its modal.
+//! thay đổi phải báo cáo"), a purpose clause or in a noun; ", nếu ... thì X" gives X),
+//! and by "và" joining verb phrases that each have their own object or a modal with its
+//! verb. Verbs that share one object ("kiểm tra, chỉ đạo và xử lý X", also with verbs
+//! of the treebank that the action verbs miss: "tăng cường tuần tra, xử lý X") stay one
+//! item: a joint splits only when what comes before it already has an object. The
+//! actions end before a clause that is no task ([`own_clause_end`]). An item starts at
+//! its verb, keeping the adverbs just before it ("khẩn trương", "tiếp tục") and
+//! dropping what is not the task in front of it: a modal (with the passive marker of
+//! "cần được") or a deadline ("chậm nhất đến 25/12 phải gỡ ..." → "gỡ ..."), a
+//! condition ("nếu ... thì"), the noun of an assigned task ("nhiệm vụ"), and the
+//! subject or time of an obligation when an item opens with no verb before its modal.
 
 use std::ops::Range;
 
@@ -194,15 +194,17 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
 
 /// Whether a conjunction of contrast or consequence, a word of its own, stands at `k`:
 /// "song" (but), "nên" (so, not the modal of "không nên", "thì nên"), ", còn"
-/// (whereas, not "còn lại", the rest). The clause it opens says what came of the task or what others do
-/// ("... chia sẻ dữ liệu song chưa được thực hiện", "... nên đơn vị tư vấn phải làm
-/// lại", "..., còn các xã khác đều thu 100%"), not another task.
+/// (whereas, not "còn lại", the rest). The clause it opens says what came of the task
+/// or what others do ("... chia sẻ dữ liệu song chưa được thực hiện", "... nên đơn vị
+/// tư vấn phải làm lại", "..., còn các xã khác đều thu 100%"), not another task.
 fn conjunction_at(words: &Words, k: usize) -> bool {
-    let word = k > 0 && words.edge(k) && words.edge(k + 1);
+    if k == 0 || !words.edge(k) || !words.edge(k + 1) {
+        return false;
+    }
     let modal = words.is(k - 1, &["không", "cũng", "thì", "chỉ", "rất"]);
-    word && (words.is(k, &["song"])
+    words.is(k, &["song"])
         || (words.is(k, &["nên"]) && !modal)
-        || (words.is(k, &["còn"]) && words.is(k - 1, &[","]) && !words.has_phrase(k, "còn lại")))
+        || (words.is(k, &["còn"]) && words.is(k - 1, &[","]) && !words.has_phrase(k, "còn lại"))
 }
 
 /// Where a modal stands when the actions open with no verb before it: the words before
@@ -317,9 +319,9 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
     marks
 }
 
-/// An item without what stands before its verb (connectives, a condition up to its
-/// "thì", quotation marks and a colon, a task noun, a deadline, a modal) and the punctuation after
-/// it; `None` when nothing is left.
+/// An item without what stands before its verb (connectives, a subject before its
+/// modal, a condition up to its "thì", quotation marks and a colon, a task noun, a
+/// deadline, a modal) and the punctuation after it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
     start = modal_ahead(words, lexicon, start..item.end).unwrap_or(start);
