@@ -1,15 +1,18 @@
 //! The actions of a directive: the stretch after the addressee, split into items.
 //!
 //! Items are separated by ";", by "," between verb phrases (", đồng thời", a negated
-//! verb, an adverb with its verb and a modal with its verb also after a purpose clause
-//! or in a noun; ", nếu ... thì X" gives X), and by "và" joining verb phrases that each
-//! have their own object or a modal with its verb. Verbs that share one object ("kiểm tra,
-//! chỉ đạo và xử lý X") stay one item: a joint splits only when what comes before it
-//! already has an object. An item starts at its verb, keeping the adverbs just before
-//! it ("khẩn trương", "tiếp tục") and dropping what is not the task in front of it: a
-//! modal or a deadline ("chậm nhất đến 25/12 phải gỡ ..." → "gỡ ..."), a condition
-//! ("nếu ... thì"), the noun of an assigned task ("nhiệm vụ"), and the subject or time
-//! of an obligation when the actions open with no verb before its modal.
+//! verb, an adverb with its verb and a modal with its verb, also after a subject ("mọi
+//! thay đổi phải báo cáo"), a purpose clause or in a noun; ", nếu ... thì X" gives X),
+//! and by "và" joining verb phrases that each have their own object or a modal with its
+//! verb. Verbs that share one object ("kiểm tra, chỉ đạo và xử lý X", also with verbs
+//! of the treebank that the action verbs miss: "tăng cường tuần tra, xử lý X") stay one
+//! item: a joint splits only when what comes before it already has an object. The
+//! actions end before a clause that is no task ([`own_clause_end`]). An item starts at
+//! its verb, keeping the adverbs just before it ("khẩn trương", "tiếp tục") and
+//! dropping what is not the task in front of it: a modal (with the passive marker of
+//! "cần được") or a deadline ("chậm nhất đến 25/12 phải gỡ ..." → "gỡ ..."), a
+//! condition ("nếu ... thì"), the noun of an assigned task ("nhiệm vụ"), and the
+//! subject or time of an obligation when an item opens with no verb before its modal.
 
 use std::ops::Range;
 
@@ -91,6 +94,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
     let mut nominal = false;
     // Where the verb named by the last nominaliser starts ("việc |trùng tu, tôn tạo").
     let mut named = None;
+    // Where the verb of the treebank that follows the item's verbs ends.
+    let mut verb_end = 0;
     for k in range.clone() {
         // "tập trung các nội dung: Giữ nguyên ...": a verb and its object that announce a
         // list are not a task; the items after the colon are. After "như" (such as) they
@@ -109,6 +114,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             // ", phải báo cáo ...", "và không được ...": a modal with its verb opens
             // another obligation, also after a purpose.
             "," | "và" if object && modal_then_verb(words, lexicon, k + 1) => true,
+            // ", mọi thay đổi phải báo cáo ...": a subject with its modal and verb.
+            "," if object && modal_ahead(words, lexicon, k + 1..range.end).is_some() => true,
             // ", đồng thời" (at the same time) adds another task, also after a purpose.
             "," if object && words.has_phrase(k + 1, "đồng thời") => {
                 parties::action_at(words, lexicon, k + 3).is_some()
@@ -141,6 +148,12 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             object = false;
             purpose = false;
             nominal = false;
+        } else if !object && (k < verb_end || parties::treebank_verb_at(words, lexicon, k)) {
+            // "tập trung thảo luận, kiểm tra lại X": a verb the action verbs miss, still
+            // before any object, is one more of the verbs that share the object to come.
+            if k >= verb_end {
+                verb_end = k + words.longest(&lexicon.verbs, k).map_or(1, |(n, _)| n);
+            }
         } else if !words.is_punct(k) && !is_verbish(k) {
             object = true;
             // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
@@ -160,7 +173,8 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
 /// begins. That is a "," or "và" before a named party whose verb is marked for tense
 /// ("..., và Sở Thông tin và Truyền thông sẽ có nghiên cứu": a report of what others
 /// did or will do), "đồng thời" before a tense marker (a report of what is already
-/// under way), or a ";" before another party's task ([`party_clause`]).
+/// under way), a ";" before another party's task ([`party_clause`]), or a conjunction
+/// of contrast or consequence ([`conjunction_at`]).
 fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usize {
     (range.start + 1..range.end)
         .find(|&k| {
@@ -173,9 +187,24 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
             let other_task = party_clause_at(words, lexicon, k).is_some();
             // "dỡ bỏ phần sai phạm đồng thời đang yêu cầu ...": a report of work under way.
             let report = words.has_phrase(k, "đồng thời") && words.phrase_at(k + 2, list(List::Tense)).is_some();
-            named || other_task || report
+            named || other_task || report || conjunction_at(words, k)
         })
         .unwrap_or(range.end)
+}
+
+/// Whether a conjunction of contrast or consequence, a word of its own, stands at `k`:
+/// "song" (but), "nên" (so, not the modal of "không nên", "thì nên"), ", còn"
+/// (whereas, not "còn lại", the rest). The clause it opens says what came of the task
+/// or what others do ("... chia sẻ dữ liệu song chưa được thực hiện", "... nên đơn vị
+/// tư vấn phải làm lại", "..., còn các xã khác đều thu 100%"), not another task.
+fn conjunction_at(words: &Words, k: usize) -> bool {
+    if k == 0 || !words.edge(k) || !words.edge(k + 1) {
+        return false;
+    }
+    let modal = words.is(k - 1, &["không", "cũng", "thì", "chỉ", "rất"]);
+    words.is(k, &["song"])
+        || (words.is(k, &["nên"]) && !modal)
+        || (words.is(k, &["còn"]) && words.is(k - 1, &[","]) && !words.has_phrase(k, "còn lại"))
 }
 
 /// Where a modal stands when the actions open with no verb before it: the words before
@@ -239,13 +268,14 @@ fn task_after_frame(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> O
 }
 
 /// Whether a modal at `i`, after an adverb at most ("đồng thời phải"), is followed
-/// by an action verb or a verb of the treebank.
+/// by a word: its verb, which the action verbs and the treebank's verbs often miss
+/// ("phải sẵn sàng", "phải tận dụng").
 fn modal_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     let i = match words.longest(&lexicon.actions, i) {
         Some((n, Action::Adverb)) => i + n,
         _ => i,
     };
-    parties::modal_at(words, lexicon, i).is_some_and(|n| verb_at(words, lexicon, i + n))
+    parties::modal_at(words, lexicon, i).is_some_and(|n| i + n < words.len() && !words.is_punct(i + n))
 }
 
 /// Whether an action verb or a lower-case verb of the treebank starts at `i`.
@@ -289,13 +319,15 @@ fn verbish(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<bool> {
     marks
 }
 
-/// An item without what stands before its verb (connectives, a condition up to its
-/// "thì", quotation marks, a task noun, a deadline, a modal) and the punctuation after
-/// it; `None` when nothing is left.
+/// An item without what stands before its verb (connectives, a subject before its
+/// modal, a condition up to its "thì", quotation marks and a colon, a task noun, a
+/// deadline, a modal) and the punctuation after it; `None` when nothing is left.
 fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<usize>> {
     let mut start = parties::skip_connectives(words, item.start, item.end);
+    start = modal_ahead(words, lexicon, start..item.end).unwrap_or(start);
     start = task_after_frame(words, lexicon, start, item.end).unwrap_or(start);
-    while start < item.end && words.is_quote(start) {
+    // "yêu cầu: Khắc phục ...": the colon that announces the tasks is none of them.
+    while start < item.end && (words.is_quote(start) || words.is(start, &[":"])) {
         start += 1;
     }
     // "được giao nhiệm vụ chủ trì ...": the task's noun is the cue's object.
@@ -316,6 +348,11 @@ fn trim(words: &Words, lexicon: &Lexicon, item: Range<usize>) -> Option<Range<us
             break;
         }
         start += n;
+    }
+    // "cần được tiêu huỷ" (needs to be destroyed): the task is what is to be done, not
+    // its passive marker ("phải được" stays: the annotations keep it there 7 times in 9).
+    if start + 1 < item.end && start > 0 && words.is(start, &["được"]) && words.is(start - 1, &["cần"]) {
+        start += 1;
     }
     let mut end = item.end;
     while end > start {
@@ -466,10 +503,43 @@ mod tests {
     fn a_subject_or_time_before_a_modal_is_not_part_of_the_task() {
         assert_eq!(actions("các đơn vị phải rà soát hồ sơ thiết kế."), ["rà soát hồ sơ thiết kế"]);
         assert_eq!(actions("mỗi quý một lần, các đơn vị phải rà soát hồ sơ thiết kế."), ["rà soát hồ sơ thiết kế"]);
-        // A task that opens with its verb keeps it: a modal further on is inside the item.
+        // A task that opens with its verb keeps it: a modal inside its clause is inside the item.
         assert_eq!(
-            actions("kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay."),
-            ["kiểm tra hồ sơ thiết kế, mọi sai sót phải báo cáo ngay"]
+            actions("bảo đảm phương án đề xuất phải an toàn, hiệu quả."),
+            ["bảo đảm phương án đề xuất phải an toàn, hiệu quả"]
+        );
+    }
+
+    #[test]
+    fn a_subject_and_its_modal_after_a_comma_open_another_obligation() {
+        assert_eq!(
+            actions("thực hiện đúng quyết định phê duyệt, mọi thay đổi phải báo cáo bằng văn bản."),
+            ["thực hiện đúng quyết định phê duyệt", "báo cáo bằng văn bản"]
+        );
+        assert_eq!(actions("ổn định lại tổ chức; các khoản chi phải công khai."), ["ổn định lại tổ chức", "công khai"]);
+    }
+
+    #[test]
+    fn a_conjunction_of_contrast_or_consequence_ends_the_actions() {
+        assert_eq!(
+            actions("rà soát thêm số liệu giao thông nên đơn vị tư vấn phải làm lại."),
+            ["rà soát thêm số liệu giao thông"]
+        );
+        assert_eq!(actions("chia sẻ dữ liệu từ năm 2012 song chưa được thực hiện."), ["chia sẻ dữ liệu từ năm 2012"]);
+        assert_eq!(actions("áp dụng cho 8 xã, còn các xã khác đều thu đủ."), ["áp dụng cho 8 xã"]);
+        // "còn lại" (the rest) is no conjunction.
+        assert_eq!(
+            actions("lắp đặt thu phí ở 6 làn xe, còn lại 2 làn xe hỗn hợp."),
+            ["lắp đặt thu phí ở 6 làn xe, còn lại 2 làn xe hỗn hợp"]
+        );
+    }
+
+    #[test]
+    fn a_modal_after_a_comma_opens_another_obligation_whatever_word_follows() {
+        // "sẵn sàng", "tận dụng": verbs the treebank's verbs and the action verbs miss.
+        assert_eq!(
+            actions("tìm cách phát huy vai trò của kinh tế tư nhân, phải tận dụng các nguồn lực."),
+            ["tìm cách phát huy vai trò của kinh tế tư nhân", "tận dụng các nguồn lực"]
         );
     }
 
@@ -510,5 +580,31 @@ mod tests {
     #[test]
     fn a_time_and_a_named_subject_before_the_modal_leave_its_task() {
         assert_eq!(actions("mỗi quý, Sở Y tế sẽ phải rà soát hồ sơ bệnh nhân."), ["rà soát hồ sơ bệnh nhân"]);
+    }
+
+    #[test]
+    fn verbs_the_action_verbs_miss_still_share_the_object_after_them() {
+        // "tuần tra" (patrol), "giáo dục" (educate) are verbs of the treebank only.
+        assert_eq!(actions("tăng cường tuần tra, xử lý các điểm ngập."), ["tăng cường tuần tra, xử lý các điểm ngập"]);
+        assert_eq!(
+            actions("tăng cường giáo dục, hướng dẫn kỹ năng cho học sinh."),
+            ["tăng cường giáo dục, hướng dẫn kỹ năng cho học sinh"]
+        );
+        // After an object the next verb phrase is another item, as before.
+        assert_eq!(
+            actions("tăng cường tuần tra các tuyến đường, xử lý các điểm ngập."),
+            ["tăng cường tuần tra các tuyến đường", "xử lý các điểm ngập"]
+        );
+    }
+
+    #[test]
+    fn an_item_does_not_start_at_the_colon_that_announces_it() {
+        assert_eq!(actions(": Khắc phục những tồn tại."), ["Khắc phục những tồn tại"]);
+    }
+
+    #[test]
+    fn the_passive_marker_after_can_is_not_part_of_the_task() {
+        assert_eq!(actions("cần được tiêu hủy."), ["tiêu hủy"]);
+        assert_eq!(actions("cần được thu gọn để phù hợp với số hộ dân."), ["thu gọn để phù hợp với số hộ dân"]);
     }
 }
