@@ -541,7 +541,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             j += n;
             continue;
         }
-        if j > start && (action_at(words, lexicon, j).is_some() || cue) {
+        if j > start && (action_at(words, lexicon, j).is_some() || cue || adverb_before_verb(words, lexicon, j, end)) {
             return (j, true);
         }
         let verb = words.longest(&lexicon.verbs, j);
@@ -601,6 +601,19 @@ fn author_of_order_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usiz
 /// đạo của".
 fn is_author_of_order(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
     (h.saturating_sub(5)..h.saturating_sub(1)).any(|i| author_of_order_at(words, lexicon, i) == Some(h))
+}
+
+/// Whether an adverb that stands between a subject and its verb starts at `i` with a
+/// verb after it ("các bộ ngành cùng ngồi lại ...", "các gia đình tự theo dõi ..."):
+/// the subject ends before it. Not "và", which joins parties as well as verbs, and not
+/// before a noun ("Bộ ... cùng Sở ...").
+fn adverb_before_verb(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> bool {
+    let verb = skip_forward(words, i, end);
+    verb > i
+        && verb < end
+        && !words.is_capital(i)
+        && !words.is(i, &["và"])
+        && (action_at(words, lexicon, verb).is_some() || treebank_verb_at(words, lexicon, verb))
 }
 
 /// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
@@ -765,6 +778,24 @@ mod tests {
         assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Tổng thống Lê An"));
         let text = "Bệnh viện Hòa Bình phải báo cáo số ca bệnh mỗi ngày.";
         assert_eq!(party_of(text, "phải", subject_before).as_deref(), Some("Bệnh viện Hòa Bình"));
+    }
+
+    #[test]
+    fn an_adverb_before_the_verb_ends_the_addressee() {
+        let text = "Bộ trưởng yêu cầu các trường cùng rà soát danh sách học sinh.";
+        with_words(text, |doc, words| {
+            let after = position(words, "cầu") + 1;
+            let (addressee, start) = addressee_after(words, get(), after, words.len()).unwrap();
+            assert_eq!(&doc.text()[words.bytes(addressee.unwrap())], "các trường");
+            assert_eq!(words.at(start), "cùng");
+        });
+        // Before a party it joins two: "Sở A cùng Sở B kiểm tra ...".
+        let text = "Bộ trưởng yêu cầu Sở Y tế cùng Sở Tài chính kiểm tra hồ sơ.";
+        with_words(text, |doc, words| {
+            let after = position(words, "cầu") + 1;
+            let (addressee, _) = addressee_after(words, get(), after, words.len()).unwrap();
+            assert_eq!(&doc.text()[words.bytes(addressee.unwrap())], "Sở Y tế cùng Sở Tài chính");
+        });
     }
 
     #[test]
