@@ -111,7 +111,7 @@ pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> u
             // ("Tài nguyên", "Quản lý"): the next syllable belongs to it unless it is
             // a word of another kind.
             if j < limit && continues_word(words, lexicon, j) {
-                j += 1;
+                j = words.whole(j..j + 1).end;
             }
         } else if words.is(j, &["-", "–", "&", ".", "và", ","])
             && j > start
@@ -486,6 +486,11 @@ pub fn addressee_after(
     {
         return Some((None, after));
     }
+    // A body's name closed by its bracketed abbreviation holds whatever verbs it names:
+    // "Tổng công ty đầu tư và phát triển đường cao tốc Việt Nam (VEC) ...".
+    if let Some(close) = glossed_name(words, lexicon, start, end) {
+        return Some((Some(start..close), close));
+    }
     let (stop, verb) = np_forward(words, lexicon, start, end);
     if action_at(words, lexicon, start).is_some()
         || (treebank_verb_at(words, lexicon, start)
@@ -506,11 +511,36 @@ pub fn addressee_after(
         return None;
     }
     let stop = if verb { stop } else { np_end(words, lexicon, start, stop).max(start + 1).min(end) };
+    if let Some(close) = gloss_end(words, stop, end) {
+        return Some((Some(start..close), close));
+    }
     let last = trim_punct_back(words, stop, start);
     if last == start {
         return Some((None, stop));
     }
     Some((Some(start..last), stop))
+}
+
+/// The end of the gloss of a body's name that starts with a head at `start` and ends on
+/// a capitalised word right before a bracketed abbreviation, with no mark between.
+fn glossed_name(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Option<usize> {
+    if !matches!(party_at(words, lexicon, start), Some((_, Party::Head))) {
+        return None;
+    }
+    let open = (start + 1..end.min(start + WINDOW / 4)).find(|&k| words.is_punct(k))?;
+    (words.is_capital(open - 1) && !words.is_punct(open - 1)).then(|| gloss_end(words, open, end)).flatten()
+}
+
+/// The end of a bracketed abbreviation that opens at `open` and glosses the name before
+/// it ("Cơ quan Năng lượng Nguyên tử Quốc tế (IAEA)"): the bracket closes within a few
+/// capitalised tokens.
+fn gloss_end(words: &Words, open: usize, end: usize) -> Option<usize> {
+    if words.at(open) != "(" {
+        return None;
+    }
+    let close = (open + 1..end.min(open + 5)).find(|&k| words.at(k) == ")")?;
+    (close > open + 1 && (open + 1..close).all(|k| words.is_capital(k) || words.is(k, &["-", "&"])))
+        .then_some(close + 1)
 }
 
 /// Whether a preposition at `i`, right after a cue, opens the cue's own object ("lưu ý
@@ -796,6 +826,23 @@ mod tests {
             let (addressee, _) = addressee_after(words, get(), after, words.len()).unwrap();
             assert_eq!(&doc.text()[words.bytes(addressee.unwrap())], "Sở Y tế cùng Sở Tài chính");
         });
+    }
+
+    #[test]
+    fn a_bracketed_abbreviation_closes_the_addressee() {
+        let addressee = |text: &str| {
+            let doc = Document::new(text);
+            let words = Words::new(&doc, 0);
+            let after = position(&words, "cầu") + 1;
+            let (addressee, start) = addressee_after(&words, get(), after, words.len()).unwrap();
+            (doc.text()[words.bytes(addressee.unwrap())].to_string(), words.at(start).to_string())
+        };
+        // The name holds the verbs it names up to its abbreviation.
+        let text = "Bộ trưởng yêu cầu Tổng công ty xây dựng đường sắt Miền Nam (TCM) báo cáo tiến độ.";
+        assert_eq!(addressee(text), ("Tổng công ty xây dựng đường sắt Miền Nam (TCM)".into(), "báo".into()));
+        // A name read narrowly keeps its whole last word and the gloss after it.
+        let text = "Tỉnh yêu cầu Công ty Cấp nước Nam Sơn Một thành viên (NSW) có phương án cấp nước.";
+        assert_eq!(addressee(text), ("Công ty Cấp nước Nam Sơn Một thành viên (NSW)".into(), "có".into()));
     }
 
     #[test]
