@@ -243,6 +243,23 @@ fn follow_on_tasks_continue_a_directive_and_stop_at_a_report() {
 }
 
 #[test]
+fn a_body_that_directs_others_in_a_run_of_tasks_is_given_the_task() {
+    let text = "Thủ tướng yêu cầu Bộ Giáo dục hoàn thiện kế hoạch tổ chức kỳ thi. Bộ Công an chỉ đạo công an các tỉnh bảo đảm an ninh cho kỳ thi.";
+    let found = all(text);
+    assert_eq!(found.len(), 2, "{found:#?}");
+    let (issuer, cue, addressee, actions, _) = &found[1];
+    assert_eq!((issuer.as_deref(), cue.as_str(), addressee.as_deref()), (None, "chỉ đạo", Some("Bộ Công an")));
+    assert_eq!(actions[0], "chỉ đạo công an các tỉnh bảo đảm an ninh cho kỳ thi");
+    // Outside a run, or as a report ("vừa ban hành văn bản chỉ đạo"), the body gives
+    // the order.
+    let (issuer, _, addressee, _, _) = one("Bộ Công an chỉ đạo công an các tỉnh bảo đảm an ninh cho kỳ thi.");
+    assert_eq!((issuer.as_deref(), addressee.as_deref()), (Some("Bộ Công an"), Some("công an các tỉnh")));
+    let text = "Thủ tướng yêu cầu Bộ Giáo dục hoàn thiện kế hoạch tổ chức kỳ thi. UBND tỉnh vừa ban hành văn bản chỉ đạo các sở kiểm tra hồ sơ.";
+    let (issuer, _, addressee, _, _) = &all(text)[1];
+    assert_eq!((issuer.as_deref(), addressee.as_deref()), (Some("UBND tỉnh"), Some("các sở")));
+}
+
+#[test]
 fn verbs_sharing_an_object_stay_one_action_and_verb_phrases_split() {
     let (_, _, _, actions, _) =
         one("Thủ tướng yêu cầu UBND thành phố Hà Nội kiểm tra, chỉ đạo và xử lý tình trạng khu đô thị bị bỏ hoang.");

@@ -131,6 +131,16 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
             Some(kind) => follow(kind).or_else(&mut cue),
             None => cue().or_else(|| run.and_then(follow)),
         };
+        // In a run of tasks, a body that opens its sentence and directs others is given
+        // the next task: "Bộ Công an chỉ đạo lực lượng cảnh sát ..." after "Thủ tướng
+        // yêu cầu: ...".
+        let directive = match (directive, run) {
+            (Some((d, Source::Cue)), Some(_)) => match passed_on(&words, lexicon, index, &d) {
+                Some(task) => Some((task, Source::FollowOn)),
+                None => Some((d, Source::Cue)),
+            },
+            (directive, _) => directive,
+        };
         let previous = run.take();
         let since_authority = last_authority.map(|last| index - last);
         let context =
@@ -156,6 +166,23 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
         }
     }
     out
+}
+
+/// `first` read as a task of a run given to the body that opens its sentence and directs
+/// others, the cue right after it ("Bộ Thông tin và Truyền thông chỉ đạo các cơ quan
+/// truyền thông ..."; not a report, "UBND TP vừa ban hành văn bản chỉ đạo ..."): that
+/// body is the addressee, and its order is the action.
+fn passed_on(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
+    let issuer = words.tokens(first.issuer.clone()?);
+    let cue = words.tokens(first.cue.clone());
+    let body = matches!(parties::party_at(words, lexicon, issuer.start), Some((_, lexicon::Party::Head)));
+    let direct = first.kind == DirectiveKind::Direct && issuer.end == cue.start;
+    if issuer.start != 0 || !body || !direct {
+        return None;
+    }
+    let cue_of_task = lexicon::Cue { kind: DirectiveKind::Direct, role: lexicon::Role::Modal };
+    let found = cues::Found { at: cue, cue: cue_of_task, subject: Some(issuer), quote: None, vetoes: Vec::new() };
+    build(words, lexicon, index, found)
 }
 
 /// A candidate with its features.

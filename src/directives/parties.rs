@@ -111,7 +111,7 @@ pub fn np_end(words: &Words, lexicon: &Lexicon, start: usize, limit: usize) -> u
             // ("Tài nguyên", "Quản lý"): the next syllable belongs to it unless it is
             // a word of another kind.
             if j < limit && continues_word(words, lexicon, j) {
-                j += 1;
+                j = words.whole(j..j + 1).end;
             }
         } else if words.is(j, &["-", "–", "&", ".", "và", ","])
             && j > start
@@ -486,6 +486,11 @@ pub fn addressee_after(
     {
         return Some((None, after));
     }
+    // A body's name closed by its bracketed abbreviation holds whatever verbs it names:
+    // "Tổng công ty đầu tư và phát triển đường cao tốc Việt Nam (VEC) ...".
+    if let Some(close) = glossed_name(words, lexicon, start, end) {
+        return Some((Some(start..close), close));
+    }
     let (stop, verb) = np_forward(words, lexicon, start, end);
     if action_at(words, lexicon, start).is_some()
         || (treebank_verb_at(words, lexicon, start)
@@ -506,11 +511,36 @@ pub fn addressee_after(
         return None;
     }
     let stop = if verb { stop } else { np_end(words, lexicon, start, stop).max(start + 1).min(end) };
+    if let Some(close) = gloss_end(words, stop, end) {
+        return Some((Some(start..close), close));
+    }
     let last = trim_punct_back(words, stop, start);
     if last == start {
         return Some((None, stop));
     }
     Some((Some(start..last), stop))
+}
+
+/// The end of the gloss of a body's name that starts with a head at `start` and ends on
+/// a capitalised word right before a bracketed abbreviation, with no mark between.
+fn glossed_name(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Option<usize> {
+    if !matches!(party_at(words, lexicon, start), Some((_, Party::Head))) {
+        return None;
+    }
+    let open = (start + 1..end.min(start + WINDOW / 4)).find(|&k| words.is_punct(k))?;
+    (words.is_capital(open - 1) && !words.is_punct(open - 1)).then(|| gloss_end(words, open, end)).flatten()
+}
+
+/// The end of a bracketed abbreviation that opens at `open` and glosses the name before
+/// it ("Cơ quan Năng lượng Nguyên tử Quốc tế (IAEA)"): the bracket closes within a few
+/// capitalised tokens.
+fn gloss_end(words: &Words, open: usize, end: usize) -> Option<usize> {
+    if words.at(open) != "(" {
+        return None;
+    }
+    let close = (open + 1..end.min(open + 5)).find(|&k| words.at(k) == ")")?;
+    (close > open + 1 && (open + 1..close).all(|k| words.is_capital(k) || words.is(k, &["-", "&"])))
+        .then_some(close + 1)
 }
 
 /// Whether a preposition at `i`, right after a cue, opens the cue's own object ("lưu ý
@@ -541,7 +571,7 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             j += n;
             continue;
         }
-        if j > start && (action_at(words, lexicon, j).is_some() || cue) {
+        if j > start && (action_at(words, lexicon, j).is_some() || cue || adverb_before_verb(words, lexicon, j, end)) {
             return (j, true);
         }
         let verb = words.longest(&lexicon.verbs, j);
@@ -601,6 +631,19 @@ fn author_of_order_at(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usiz
 /// đạo của".
 fn is_author_of_order(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
     (h.saturating_sub(5)..h.saturating_sub(1)).any(|i| author_of_order_at(words, lexicon, i) == Some(h))
+}
+
+/// Whether an adverb that stands between a subject and its verb starts at `i` with a
+/// verb after it ("các bộ ngành cùng ngồi lại ...", "các gia đình tự theo dõi ..."):
+/// the subject ends before it. Not "và", which joins parties as well as verbs, and not
+/// before a noun ("Bộ ... cùng Sở ...").
+fn adverb_before_verb(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> bool {
+    let verb = skip_forward(words, i, end);
+    verb > i
+        && verb < end
+        && !words.is_capital(i)
+        && !words.is(i, &["và"])
+        && (action_at(words, lexicon, verb).is_some() || treebank_verb_at(words, lexicon, verb))
 }
 
 /// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
@@ -687,12 +730,6 @@ mod tests {
     use super::*;
     use crate::document::Document;
 
-    fn with_words(text: &str, check: impl FnOnce(&Document, &Words)) {
-        let doc = Document::new(text);
-        let words = Words::new(&doc, 0);
-        check(&doc, &words);
-    }
-
     fn position(words: &Words, word: &str) -> usize {
         (0..words.len()).find(|&i| words.at(i) == word).unwrap()
     }
@@ -726,18 +763,21 @@ mod tests {
         assert_eq!(issuer_of(text, "đề").as_deref(), Some("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng"));
     }
 
+    /// The addressee that `addressee_after` finds after the cue that ends with the
+    /// syllable `cue` of `text`, and the syllable where the action starts.
+    fn addressee_of(text: &str, cue: &str) -> (Option<String>, String) {
+        let doc = Document::new(text);
+        let words = Words::new(&doc, 0);
+        let after = position(&words, cue) + 1;
+        let (addressee, start) = addressee_after(&words, get(), after, words.len()).unwrap();
+        (addressee.map(|r| doc.text()[words.bytes(r)].to_string()), words.at(start).to_string())
+    }
+
     #[test]
     fn the_addressee_runs_to_the_first_verb_past_fixed_names() {
         let text = "UBND thành phố chỉ đạo Sở Nông nghiệp và phát triển nông thôn thành phố rà soát các cơ sở giết mổ.";
-        with_words(text, |doc, words| {
-            let after = position(words, "đạo") + 1;
-            let (addressee, start) = addressee_after(words, get(), after, words.len()).unwrap();
-            assert_eq!(
-                &doc.text()[words.bytes(addressee.unwrap())],
-                "Sở Nông nghiệp và phát triển nông thôn thành phố"
-            );
-            assert_eq!(words.at(start), "rà");
-        });
+        let found = addressee_of(text, "đạo");
+        assert_eq!(found, (Some("Sở Nông nghiệp và phát triển nông thôn thành phố".into()), "rà".into()));
     }
 
     #[test]
@@ -765,6 +805,27 @@ mod tests {
         assert_eq!(issuer_of(text, "yêu").as_deref(), Some("Tổng thống Lê An"));
         let text = "Bệnh viện Hòa Bình phải báo cáo số ca bệnh mỗi ngày.";
         assert_eq!(party_of(text, "phải", subject_before).as_deref(), Some("Bệnh viện Hòa Bình"));
+    }
+
+    #[test]
+    fn an_adverb_before_the_verb_ends_the_addressee() {
+        let text = "Bộ trưởng yêu cầu các trường cùng rà soát danh sách học sinh.";
+        assert_eq!(addressee_of(text, "cầu"), (Some("các trường".into()), "cùng".into()));
+        // Before a party it joins two: "Sở A cùng Sở B kiểm tra ...".
+        let text = "Bộ trưởng yêu cầu Sở Y tế cùng Sở Tài chính kiểm tra hồ sơ.";
+        assert_eq!(addressee_of(text, "cầu").0.as_deref(), Some("Sở Y tế cùng Sở Tài chính"));
+    }
+
+    #[test]
+    fn a_bracketed_abbreviation_closes_the_addressee() {
+        // The name holds the verbs it names up to its abbreviation.
+        let text = "Bộ trưởng yêu cầu Tổng công ty xây dựng đường sắt Miền Nam (TCM) báo cáo tiến độ.";
+        let found = addressee_of(text, "cầu");
+        assert_eq!(found, (Some("Tổng công ty xây dựng đường sắt Miền Nam (TCM)".into()), "báo".into()));
+        // A name read narrowly keeps its whole last word and the gloss after it.
+        let text = "Tỉnh yêu cầu Công ty Cấp nước Nam Sơn Một thành viên (NSW) có phương án cấp nước.";
+        let found = addressee_of(text, "cầu");
+        assert_eq!(found, (Some("Công ty Cấp nước Nam Sơn Một thành viên (NSW)".into()), "có".into()));
     }
 
     #[test]
