@@ -243,8 +243,9 @@ fn quantise(w: f64) -> i32 {
 
 /// The beta of the F-measure the threshold maximises: precision weighs 1/beta times as
 /// much as recall. With 0.5 (precision twice), 60 of the 89 directives shown on the 300
-/// general news articles of news-dev were directives by the guideline; with 0.4, 46 of
-/// 53, and the cross-validated sentence precision reaches 88 (docs/directives.md).
+/// general news articles of news-dev were directives by the guideline; with 0.4, about
+/// nine in ten, and the cross-validated sentence precision reaches 88 at a cost in
+/// recall (docs/directives.md).
 const BETA: f64 = 0.4;
 
 /// The logit threshold for out-of-fold `scored` candidates (score, label) against
