@@ -935,6 +935,12 @@ fn a_vetoed_cue_is_a_candidate_whose_features_name_the_veto() {
     assert_eq!(found.len(), 1);
     assert_eq!(found[0].vetoes, ["to superior"]);
     assert!(found[0].features.iter().any(|f| f == "veto to superior"), "{:?}", found[0].features);
+    // Its kind, which it shares with the other rare reasons that send an order up.
+    assert!(found[0].features.iter().any(|f| f == "veto group up"), "{:?}", found[0].features);
+    let proposed = candidates_as::<String>(&Document::new(
+        "Cục Đường bộ đề xuất, tất cả các trung tâm sát hạch lái xe phải lắp camera giám sát.",
+    ));
+    assert!(proposed[0].features.iter().any(|f| f == "veto group up"), "{:?}", proposed[0].features);
     assert!(shown(text).is_empty());
     // A plain order has no veto.
     let plain = candidates_as::<String>(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));

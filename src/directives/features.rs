@@ -191,6 +191,7 @@ pub fn of<F: Feature>(words: &Words, lexicon: &Lexicon, d: &Extracted, context: 
     for veto in context.vetoes {
         f.push(F::named(["veto", veto.name()]));
         f.push(F::named(["veto", veto.name(), kind]));
+        f.push(F::named(["veto group", veto.group()]));
     }
     if !context.vetoes.is_empty() {
         f.push(F::named(["vetoed"]));
