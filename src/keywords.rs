@@ -222,8 +222,9 @@ pub fn key_phrases_weighted(
         if !term {
             return;
         }
+        // Nearly every run walked is a new node: grown by doubling, not node by node.
         if candidate_of.len() <= node as usize {
-            candidate_of.resize(node as usize + 1, NONE);
+            candidate_of.resize((node as usize + 1).max(2 * candidate_of.len()), NONE);
         }
         if candidate_of[node as usize] == NONE {
             candidate_of[node as usize] = candidates.len() as u32;
