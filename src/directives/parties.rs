@@ -639,11 +639,7 @@ fn is_author_of_order(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
 /// before a noun ("Bộ ... cùng Sở ...").
 fn adverb_before_verb(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> bool {
     let verb = skip_forward(words, i, end);
-    verb > i
-        && verb < end
-        && !words.is_capital(i)
-        && !words.is(i, &["và"])
-        && (action_at(words, lexicon, verb).is_some() || treebank_verb_at(words, lexicon, verb))
+    verb > i && verb < end && !words.is_capital(i) && !words.is(i, &["và"]) && verb_at(words, lexicon, verb)
 }
 
 /// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
@@ -694,6 +690,11 @@ fn name(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
 pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     !words.is_capital(i) && verb_word_at(words, lexicon, i)
+}
+
+/// Whether an action verb or a lower-case verb of the treebank starts at `i`.
+pub fn verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    action_at(words, lexicon, i).is_some() || treebank_verb_at(words, lexicon, i)
 }
 
 /// `start` moved past a fronted adverbial frame ("Nếu ... thì", "Trong quá trình sửa
