@@ -148,12 +148,12 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             object = false;
             purpose = false;
             nominal = false;
-        } else if !object && (k < verb_end || parties::treebank_verb_at(words, lexicon, k)) {
+        } else if !object && k < verb_end {
+            // The next syllable of a verb of the treebank met below: no object yet.
+        } else if let Some(n) = parties::treebank_verb(words, lexicon, k).filter(|_| !object) {
             // "tập trung thảo luận, kiểm tra lại X": a verb the action verbs miss, still
             // before any object, is one more of the verbs that share the object to come.
-            if k >= verb_end {
-                verb_end = k + words.longest(&lexicon.verbs, k).map_or(1, |(n, _)| n);
-            }
+            verb_end = k + n;
         } else if !words.is_punct(k) && !is_verbish(k) {
             object = true;
             // Verbs after "để"/"nhằm" are the purpose of the item, not new items.

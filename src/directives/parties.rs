@@ -661,9 +661,7 @@ fn action_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> 
 
 /// The length of the verb at `i` when a modal follows it at once.
 fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
-    let n = action_at(words, lexicon, i).or_else(|| {
-        words.longest(&lexicon.verbs, i).filter(|&(_, verb)| verb && !words.is_capital(i)).map(|(n, _)| n)
-    })?;
+    let n = action_at(words, lexicon, i).or_else(|| treebank_verb(words, lexicon, i))?;
     modal_at(words, lexicon, i + n).map(|_| n)
 }
 
@@ -689,7 +687,13 @@ fn name(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
 
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
 pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    !words.is_capital(i) && verb_word_at(words, lexicon, i)
+    treebank_verb(words, lexicon, i).is_some()
+}
+
+/// The length of the lower-case word that is mostly a verb in the treebank at `i`
+/// ([`treebank_verb_at`]), for the callers that step past it.
+pub fn treebank_verb(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    words.longest(&lexicon.verbs, i).filter(|&(_, verb)| verb && !words.is_capital(i)).map(|(n, _)| n)
 }
 
 /// Whether an action verb or a lower-case verb of the treebank starts at `i`.
