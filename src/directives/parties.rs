@@ -528,7 +528,8 @@ fn glossed_name(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> O
         return None;
     }
     let open = (start + 1..end.min(start + WINDOW / 4)).find(|&k| words.is_punct(k))?;
-    (words.is_capital(open - 1) && !words.is_punct(open - 1)).then(|| gloss_end(words, open, end)).flatten()
+    // No mark between: `open` is the first; the word before it is the name's last.
+    gloss_end(words, open, end).filter(|_| words.is_capital(open - 1))
 }
 
 /// The end of a bracketed abbreviation that opens at `open` and glosses the name before
