@@ -148,12 +148,12 @@ pub fn split(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> Vec<Range
             object = false;
             purpose = false;
             nominal = false;
-        } else if !object && (k < verb_end || parties::treebank_verb_at(words, lexicon, k)) {
+        } else if !object && k < verb_end {
+            // The next syllable of a verb of the treebank met below: no object yet.
+        } else if let Some(n) = parties::treebank_verb(words, lexicon, k).filter(|_| !object) {
             // "tập trung thảo luận, kiểm tra lại X": a verb the action verbs miss, still
             // before any object, is one more of the verbs that share the object to come.
-            if k >= verb_end {
-                verb_end = k + words.longest(&lexicon.verbs, k).map_or(1, |(n, _)| n);
-            }
+            verb_end = k + n;
         } else if !words.is_punct(k) && !is_verbish(k) {
             object = true;
             // Verbs after "để"/"nhằm" are the purpose of the item, not new items.
@@ -263,7 +263,7 @@ fn task_after_frame(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> O
     let then = (i + 1..end.min(i + parties::WINDOW))
         .take_while(|&k| !words.is(k, &[";", ":"]))
         .find(|&k| words.is(k, &["thì"]))?;
-    let task = verb_at(words, lexicon, then + 1) || parties::modal_at(words, lexicon, then + 1).is_some();
+    let task = parties::verb_at(words, lexicon, then + 1) || parties::modal_at(words, lexicon, then + 1).is_some();
     task.then_some(then + 1)
 }
 
@@ -278,16 +278,11 @@ fn modal_then_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     parties::modal_at(words, lexicon, i).is_some_and(|n| i + n < words.len() && !words.is_punct(i + n))
 }
 
-/// Whether an action verb or a lower-case verb of the treebank starts at `i`.
-fn verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    parties::action_at(words, lexicon, i).is_some() || parties::treebank_verb_at(words, lexicon, i)
-}
-
 /// Whether a negation at `i` is followed by a verb or is a prohibition ("không để").
 fn negated_verb(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
     words
         .phrase_at(i, list(List::Negation))
-        .is_some_and(|n| verb_at(words, lexicon, i + n) || words.longest(&lexicon.cues, i).is_some())
+        .is_some_and(|n| parties::verb_at(words, lexicon, i + n) || words.longest(&lexicon.cues, i).is_some())
 }
 
 /// Whether a deadline phrase at `i` leads, within its own clause, to a modal: the

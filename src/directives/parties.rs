@@ -528,7 +528,8 @@ fn glossed_name(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> O
         return None;
     }
     let open = (start + 1..end.min(start + WINDOW / 4)).find(|&k| words.is_punct(k))?;
-    (words.is_capital(open - 1) && !words.is_punct(open - 1)).then(|| gloss_end(words, open, end)).flatten()
+    // No mark between: `open` is the first; the word before it is the name's last.
+    gloss_end(words, open, end).filter(|_| words.is_capital(open - 1))
 }
 
 /// The end of a bracketed abbreviation that opens at `open` and glosses the name before
@@ -639,11 +640,7 @@ fn is_author_of_order(words: &Words, lexicon: &Lexicon, h: usize) -> bool {
 /// before a noun ("Bộ ... cùng Sở ...").
 fn adverb_before_verb(words: &Words, lexicon: &Lexicon, i: usize, end: usize) -> bool {
     let verb = skip_forward(words, i, end);
-    verb > i
-        && verb < end
-        && !words.is_capital(i)
-        && !words.is(i, &["và"])
-        && (action_at(words, lexicon, verb).is_some() || treebank_verb_at(words, lexicon, verb))
+    verb > i && verb < end && !words.is_capital(i) && !words.is(i, &["và"]) && verb_at(words, lexicon, verb)
 }
 
 /// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
@@ -665,9 +662,7 @@ fn action_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> 
 
 /// The length of the verb at `i` when a modal follows it at once.
 fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
-    let n = action_at(words, lexicon, i).or_else(|| {
-        words.longest(&lexicon.verbs, i).filter(|&(_, verb)| verb && !words.is_capital(i)).map(|(n, _)| n)
-    })?;
+    let n = action_at(words, lexicon, i).or_else(|| treebank_verb(words, lexicon, i))?;
     modal_at(words, lexicon, i + n).map(|_| n)
 }
 
@@ -693,7 +688,18 @@ fn name(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> bool {
 
 /// Whether a lower-case word that is mostly a verb in the treebank starts at `i`.
 pub fn treebank_verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    !words.is_capital(i) && verb_word_at(words, lexicon, i)
+    treebank_verb(words, lexicon, i).is_some()
+}
+
+/// The length of the lower-case word that is mostly a verb in the treebank at `i`
+/// ([`treebank_verb_at`]), for the callers that step past it.
+pub fn treebank_verb(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    words.longest(&lexicon.verbs, i).filter(|&(_, verb)| verb && !words.is_capital(i)).map(|(n, _)| n)
+}
+
+/// Whether an action verb or a lower-case verb of the treebank starts at `i`.
+pub fn verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
+    action_at(words, lexicon, i).is_some() || treebank_verb_at(words, lexicon, i)
 }
 
 /// `start` moved past a fronted adverbial frame ("Nếu ... thì", "Trong quá trình sửa

@@ -254,10 +254,10 @@ fn choose_threshold(scored: &mut [(f64, bool)], gold: usize) -> f64 {
     scored.sort_by(|a, b| b.0.total_cmp(&a.0));
     let mut best = (f64::MIN, f64::INFINITY);
     let mut matched = 0;
+    let beta2 = BETA * BETA;
     for (shown, &(score, label)) in scored.iter().enumerate() {
         matched += usize::from(label);
         let (p, r) = (matched as f64 / (shown + 1) as f64, matched as f64 / gold.max(1) as f64);
-        let beta2 = BETA * BETA;
         let f_beta = (1.0 + beta2) * p * r / (beta2 * p + r).max(f64::EPSILON);
         if f_beta > best.0 {
             best = (f_beta, score);
