@@ -522,12 +522,22 @@ pub fn addressee_after(
 }
 
 /// The end of the gloss of a body's name that starts with a head at `start` and ends on
-/// a capitalised word right before a bracketed abbreviation, with no mark between.
+/// a capitalised word right before a bracketed abbreviation, with no mark between. A cue
+/// word, or a capitalised head or title after a lower-case word, between them starts a
+/// second party: "Bộ Y tế chỉ đạo Bệnh viện Bạch Mai (BVBM) ..." names two parties.
 fn glossed_name(words: &Words, lexicon: &Lexicon, start: usize, end: usize) -> Option<usize> {
     if !matches!(party_at(words, lexicon, start), Some((_, Party::Head))) {
         return None;
     }
     let open = (start + 1..end.min(start + WINDOW / 4)).find(|&k| words.is_punct(k))?;
+    let second_party = |k: usize| {
+        words.is_capital(k)
+            && !words.is_capital(k - 1)
+            && matches!(party_at(words, lexicon, k), Some((_, Party::Head | Party::Title)))
+    };
+    if (start + 1..open).any(|k| lexicon.cue_word_at(words, k) || second_party(k)) {
+        return None;
+    }
     // No mark between: `open` is the first; the word before it is the name's last.
     gloss_end(words, open, end).filter(|_| words.is_capital(open - 1))
 }
@@ -820,6 +830,10 @@ mod tests {
         // Before a party it joins two: "Sở A cùng Sở B kiểm tra ...".
         let text = "Bộ trưởng yêu cầu Sở Y tế cùng Sở Tài chính kiểm tra hồ sơ.";
         assert_eq!(addressee_of(text, "cầu").0.as_deref(), Some("Sở Y tế cùng Sở Tài chính"));
+        // "cùng cấp" (of the same level) closes the noun phrase.
+        let text = "Bộ Tài chính yêu cầu Sở Tài chính và cơ quan thuế cùng cấp kiểm tra hồ sơ.";
+        let found = addressee_of(text, "cầu");
+        assert_eq!(found, (Some("Sở Tài chính và cơ quan thuế cùng cấp".into()), "kiểm".into()));
     }
 
     #[test]
@@ -832,6 +846,11 @@ mod tests {
         let text = "Tỉnh yêu cầu Công ty Cấp nước Nam Sơn Một thành viên (NSW) có phương án cấp nước.";
         let found = addressee_of(text, "cầu");
         assert_eq!(found, (Some("Công ty Cấp nước Nam Sơn Một thành viên (NSW)".into()), "có".into()));
+        // An order or a second party before the abbreviation: the gloss is the second's.
+        let text = "Thủ tướng yêu cầu Bộ Y tế chỉ đạo Bệnh viện Bạch Mai (BVBM) báo cáo tiến độ.";
+        assert_eq!(addressee_of(text, "cầu"), (Some("Bộ Y tế".into()), "chỉ".into()));
+        let text = "Thủ tướng yêu cầu Sở Y tế phối hợp với Bệnh viện Bạch Mai (BVBM) rà soát hồ sơ.";
+        assert_eq!(addressee_of(text, "cầu"), (Some("Sở Y tế".into()), "phối".into()));
     }
 
     #[test]
