@@ -138,8 +138,21 @@ fn objective(examples: &[Example], weights: &Signals, redundancy: f32, n: usize,
 pub fn run(args: &[String]) -> Result<(), String> {
     // `--reading=title|body` and `--sentences=N` fit those columns alone, keeping the others.
     let value = |flag: &str| args.iter().find_map(|a| a.strip_prefix(flag));
-    let reading_only = value("--reading=").map(|r| usize::from(r != "title"));
-    let size_only: Option<usize> = value("--sentences=").and_then(|n| n.parse().ok());
+    let reading_only = match value("--reading=") {
+        Some("title") => Some(0),
+        Some("body") => Some(1),
+        Some(other) => return Err(format!("--reading= takes title or body, not `{other}`")),
+        None => None,
+    };
+    let size_only = match value("--sentences=") {
+        Some(n) => Some(
+            n.parse::<usize>()
+                .ok()
+                .filter(|n| SENTENCES.contains(n))
+                .ok_or(format!("--sentences= takes 1, 2 or 3 (3 stands for longer summaries too), not `{n}`"))?,
+        ),
+        None => None,
+    };
     let path = crate::path_arg(args, corpus::TRAIN_20K);
     if path != corpus::TRAIN_20K {
         return Err(format!("fit-summary fits on {} only, not {path}", corpus::TRAIN_20K));
