@@ -184,22 +184,35 @@ fn cues() -> &'static Phrases<Cue> {
     })
 }
 
-/// Weights of the features, in the order of [`FEATURES`], for each reading: with a
-/// title (`[0]`) and of the body alone (`[1]`). Without a title the text itself has to
-/// say what matters, so the two are fitted apart.
+/// The summary sizes each reading has weights of its own for: 1 sentence, 2, and 3 or
+/// more. A sentence that is the best alone is not what a second sentence should be (the
+/// lede tells the news; the second adds its figure, reason or outcome), so each size is
+/// fitted on its own summaries.
+pub const SIZES: usize = 3;
+
+/// Weights of the features, in the order of [`FEATURES`], for each reading and summary
+/// size ([`Weights::column`]): with a title and of the body alone, where the text
+/// itself has to say what matters, for 1, 2, and 3 or more sentences.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Weights(pub [Signals; 2]);
+pub struct Weights(pub [Signals; 2 * SIZES]);
 
 impl Weights {
-    /// Reads a weights table: `name with-title body-only` lines after `#` comments,
-    /// one for every feature.
+    /// Reads a weights table: `name` lines after `#` comments, one for every feature, each
+    /// with a value per column (with a title at 1, 2, 3 sentences, then of the body alone).
     pub fn parse(table: &str) -> Result<Weights, String> {
         named_weights(table, &FEATURES).map(Weights)
     }
 
-    /// The weights of the reading with a title (`titled`) or of the body alone.
-    pub fn reading(&self, titled: bool) -> &Signals {
-        &self.0[usize::from(!titled)]
+    /// The column of the weights of a summary of `sentences` sentences of a text with a
+    /// title (`titled`) or of the body alone.
+    pub fn column(titled: bool, sentences: usize) -> usize {
+        usize::from(!titled) * SIZES + sentences.clamp(1, SIZES) - 1
+    }
+
+    /// The weights of a summary of `sentences` sentences of a text with a title
+    /// (`titled`) or of the body alone.
+    pub fn reading(&self, titled: bool, sentences: usize) -> &Signals {
+        &self.0[Weights::column(titled, sentences)]
     }
 
     /// The weights compiled in from `data/summary-weights.txt`.
@@ -208,10 +221,10 @@ impl Weights {
         FITTED.get_or_init(|| Weights::parse(WEIGHTS).expect("data/summary-weights.txt is checked by a unit test"))
     }
 
-    /// The score of a sentence with `signals` in a text with a title (`titled`) or
-    /// without, as named parts.
-    pub fn score(&self, signals: &Signals, titled: bool) -> Score {
-        let weights = self.reading(titled);
+    /// The score of a sentence with `signals` in a summary of `sentences` sentences of a
+    /// text with a title (`titled`) or without, as named parts.
+    pub fn score(&self, signals: &Signals, titled: bool, sentences: usize) -> Score {
+        let weights = self.reading(titled, sentences);
         let mut parts: Vec<(&'static str, f32)> = Vec::new();
         for (k, name) in FEATURES.iter().enumerate() {
             let contribution = weights[k] * signals[k];
@@ -914,9 +927,9 @@ mod tests {
     fn the_weights_table_names_every_feature_once() {
         let weights = Weights::parse(WEIGHTS).unwrap();
         assert!(weights.0.iter().flatten().all(|w| w.is_finite()));
-        assert!(Weights::parse("title.cosine 1 1").unwrap_err().contains("no weight"));
-        assert!(Weights::parse("title.cosine 1").unwrap_err().contains("too few values"));
-        assert!(Weights::parse("title.cosine 1 1 1").unwrap_err().contains("too many values"));
+        assert!(Weights::parse("title.cosine 1 1 1 1 1 1").unwrap_err().contains("no weight"));
+        assert!(Weights::parse("title.cosine 1 1").unwrap_err().contains("too few values"));
+        assert!(Weights::parse("title.cosine 1 1 1 1 1 1 1").unwrap_err().contains("too many values"));
         assert!(Weights::parse("title.colour 1").unwrap_err().contains("unknown feature"));
     }
 
@@ -924,7 +937,7 @@ mod tests {
     fn parts_add_up_to_the_score_exactly_and_are_named_by_their_part() {
         let (_, analysis) = analysed(SEED);
         for signals in &analysis.signals {
-            let score = Weights::fitted().score(signals, true);
+            let score = Weights::fitted().score(signals, true, 2);
             assert_eq!(score.parts.iter().map(|&(_, v)| v).sum::<f32>(), score.total);
             let names: Vec<&str> = score.parts.iter().map(|&(name, _)| name).collect();
             assert!(names.windows(2).all(|w| w[0] < w[1]), "{names:?}");
@@ -971,8 +984,8 @@ mod tests {
         assert_eq!(signal(&analysis, 5, "penalty.invitation"), 1.0);
         assert_eq!(signal(&analysis, 4, "penalty.invitation"), 0.0);
         assert!(
-            Weights::fitted().score(&analysis.signals[5], true).total
-                < Weights::fitted().score(&analysis.signals[4], true).total
+            Weights::fitted().score(&analysis.signals[5], true, 2).total
+                < Weights::fitted().score(&analysis.signals[4], true, 2).total
         );
     }
 

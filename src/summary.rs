@@ -49,9 +49,9 @@ pub fn length(options: &Options, candidates: usize) -> usize {
 pub fn summarize(doc: &Document, analysis: &Analysis, weights: &Weights, options: &Options) -> Vec<Chosen> {
     let titled = analysis.title.is_some();
     let count = length(options, doc.sentences.len() - usize::from(titled));
-    select(analysis, weights.reading(titled), count, REDUNDANCY[usize::from(!titled)])
+    select(analysis, weights.reading(titled, count), count, REDUNDANCY[usize::from(!titled)])
         .into_iter()
-        .map(|sentence| Chosen { sentence, score: weights.score(&analysis.signals[sentence], titled) })
+        .map(|sentence| Chosen { sentence, score: weights.score(&analysis.signals[sentence], titled, count) })
         .collect()
 }
 

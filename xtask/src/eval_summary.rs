@@ -1,6 +1,6 @@
-//! `cargo xtask eval-summary [JSONL...] [--sentences N]`: ROUGE of tomtat's summaries
-//! beside the LEAD baselines, each article read with its title and without, for 1, 2
-//! and 3 sentences (or N alone), in one run.
+//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS]`: ROUGE of
+//! tomtat's summaries beside the LEAD baselines, each article read with its title and
+//! without, for 1, 2 and 3 sentences (or N alone), in one run.
 //!
 //! By default it reads two sets: the check set, news-train-20k's articles after the
 //! first [`corpus::FIT_ARTICLES`] (2,000 that no fit reads: the set that decides), and
@@ -16,6 +16,9 @@
 //! open with a sentence the scorer takes for a photo caption, a credit or a byline
 //! (`score::unwanted`), and how many summaries hold such a sentence anywhere; and how
 //! many summaries hold the lede (readers judging against LEAD miss it when it is out).
+//! With `--against`, a table of sentence-score weights (as `data/summary-weights.txt`,
+//! say main's), last the change in R1 from the summaries those weights choose to the
+//! library's, article by article, with its standard error: what decides a refit.
 
 use crate::corpus;
 use crate::rouge;
@@ -40,7 +43,14 @@ fn mean_and_error(values: impl ExactSizeIterator<Item = f64> + Clone) -> (f64, f
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (paths, only) = parse(args)?;
+    let (paths, only, against) = parse(args)?;
+    let against = match against {
+        Some(path) => {
+            let table = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
+            Some(tomtat::score::Weights::parse(&table).map_err(|e| format!("{path}: {e}"))?)
+        }
+        None => None,
+    };
     let counts: Vec<usize> = only.map_or(vec![1, 2, 3], |n| vec![n]);
     for path in paths {
         let mut articles: Vec<corpus::Article> = corpus::read(&path)?;
@@ -50,16 +60,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             path.clone()
         };
-        evaluate(&name, &articles, &counts);
+        evaluate(&name, &articles, &counts, against.as_ref());
     }
     Ok(())
 }
 
-/// Prints the table of one set.
-fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
+/// Prints the table of one set, and the change from the summaries `against` weights choose.
+fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against: Option<&tomtat::score::Weights>) {
     // [reading][count]: tomtat and LEAD-k.
     let mut ours = vec![vec![Row::default(); counts.len()]; 2];
     let mut leads = ours.clone();
+    let mut others = ours.clone();
     let (mut opening_captions, mut chosen_unwanted) = ([0usize; 2], [0usize; 2]);
     // [reading][count]: summaries that hold the lede, which readers miss when it is left out.
     let mut with_lede = vec![vec![0usize; counts.len()]; 2];
@@ -76,6 +87,11 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
                 let chosen = tomtat::summary::summarize(&doc, &analysis, tomtat::score::Weights::fitted(), &options);
+                if let Some(weights) = against {
+                    let other = tomtat::summary::summarize(&doc, &analysis, weights, &options);
+                    let text: Vec<String> = other.iter().map(|s| sentence(s.sentence)).collect();
+                    others[reading][c].r1.push(rouge::scores(&rouge::tokens(&text.join(" ")), &reference).r1);
+                }
                 chosen_unwanted[reading] += usize::from(chosen.iter().any(|s| unwanted(s.sentence)));
                 with_lede[reading][c] += usize::from(chosen.iter().any(|s| Some(s.sentence) == lede));
                 let summary: Vec<String> = chosen.iter().map(|s| sentence(s.sentence)).collect();
@@ -131,16 +147,34 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize]) {
         joined(&with_lede[0]),
         joined(&with_lede[1])
     );
+    if against.is_some() {
+        for (c, &k) in counts.iter().enumerate() {
+            let change = |reading: usize| {
+                let pairs = ours[reading][c].r1.iter().zip(&others[reading][c].r1);
+                let (d, se) = mean_and_error(pairs.map(|(a, b)| 100.0 * (a - b)));
+                format!("{d:+.2} ±{se:.2}")
+            };
+            println!(
+                "R1 change from the --against weights at {k} sentences: {} / {} (with / without title)",
+                change(0),
+                change(1)
+            );
+        }
+        println!();
+    }
 }
 
-fn parse(args: &[String]) -> Result<(Vec<String>, Option<usize>), String> {
+fn parse(args: &[String]) -> Result<(Vec<String>, Option<usize>, Option<String>), String> {
     let mut paths = Vec::new();
     let mut sentences = None;
+    let mut against = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         if arg == "--sentences" {
             let n = args.next().ok_or("--sentences needs a value")?;
             sentences = Some(n.parse().map_err(|_| format!("--sentences needs a whole number, got `{n}`"))?);
+        } else if arg == "--against" {
+            against = Some(args.next().ok_or("--against needs a weights file")?.clone());
         } else if arg.starts_with("--") {
             return Err(format!("unknown option `{arg}`"));
         } else {
@@ -150,5 +184,5 @@ fn parse(args: &[String]) -> Result<(Vec<String>, Option<usize>), String> {
     if paths.is_empty() {
         paths = vec![corpus::TRAIN_20K.to_string(), NEWS_DEV.to_string()];
     }
-    Ok((paths, sentences))
+    Ok((paths, sentences, against))
 }

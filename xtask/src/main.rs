@@ -66,12 +66,15 @@ Tasks:
   eval-keywords [JSONL] [--no-peers] [--show]
                             key phrases found in the title or sapo (P@5, P@10, junk) beside
                             the peers of keyword_peers.py (PEERS_PYTHON; default: news-dev)
-  eval-summary [JSONL...] [--sentences N]
+  eval-summary [JSONL...] [--sentences N] [--against WEIGHTS]
                             ROUGE-1/2/L of 1-3 sentence summaries (or N) beside LEAD-k, with
-                            the title and body only, standard errors, lengths, captions
+                            the title and body only, standard errors, lengths, captions;
+                            the paired R1 change from another weights table's summaries
                             (default: news-train-20k's 2,000 check articles, and news-dev)
   fit-keywords [JSONL.gz]   fit data/keyword-weights.txt on news-train-20k (past news-train's 3,000)
-  fit-summary [JSONL.gz]    fit data/summary-weights.txt on news-train-20k's first 18,000
+  fit-summary [JSONL.gz] [--reading=title|body] [--sentences=N]
+                            fit data/summary-weights.txt on news-train-20k's first 18,000
+                            (each reading and summary size its own column; or only those)
   function-words [UD-DIR]   rebuild data/function-words.txt from the UD Vietnamese-VTB tags
   pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl
