@@ -144,6 +144,10 @@ enum Cue {
     Pointer,
     /// What was said above ("nói trên", "nêu trên"), anywhere: it names nothing itself.
     Above,
+    /// A demonstrative that closes a noun phrase ("tình trạng trên", "các tàu cá trên"),
+    /// anywhere, when the phrase ends there: not a preposition before its object ("trên
+    /// đường").
+    Back,
     /// "này" ("this"), near the start: pointing back ("Ông này"), unless it follows a
     /// word of time, where it means the time of writing ("Trong tuần này").
     Near,
@@ -173,6 +177,7 @@ fn cues() -> &'static Phrases<Cue> {
                 "clause" => Cue::Clause,
                 "pointer" => Cue::Pointer,
                 "above" => Cue::Above,
+                "back" => Cue::Back,
                 "near" => Cue::Near,
                 "person" => Cue::Person,
                 "place" => Cue::Place,
@@ -625,6 +630,9 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
             Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Above) => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Back) if at > opening_word && phrase_ends(&syllables, tokens, at + 1) => {
+                s[feature::CONNECTIVE] = 1.0
+            }
             Some(Cue::Near) if near_start && !after_time => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Person)
                 if at == opening_word && !named(at) && predicate(&syllables, tokens, doc.text(), at + 1) =>
@@ -744,6 +752,14 @@ fn predicate(syllables: &[&str], tokens: &[crate::tokens::Token], text: &str, at
         || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
+/// Whether a noun phrase ends before `syllables[at]`: the sentence or a clause ends
+/// there, or a predicate starts with a clause marker or a reporting word. (A verb of
+/// the treebank is no sign: read by syllables, "trên bầu trời" holds "bầu", to elect.)
+fn phrase_ends(syllables: &[&str], tokens: &[crate::tokens::Token], at: usize) -> bool {
+    tokens.get(at).is_none_or(|t| t.kind == TokenKind::Punct)
+        || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
+}
+
 /// Whether the last word of sentence `index` is a date ("18/11", "ngày 18").
 fn ends_with_date(doc: &Document, index: usize) -> bool {
     let tokens = doc.sentence_tokens(index);
@@ -849,6 +865,7 @@ mod tests {
                             | "clause"
                             | "pointer"
                             | "above"
+                            | "back"
                             | "near"
                             | "person"
                             | "place"
@@ -1174,6 +1191,16 @@ mod tests {
             [false, true, false, true, false, true, false, false],
             "the opening quotation and its tail lean; a named speaker, a closed quotation and a stray mark do not"
         );
+    }
+
+    #[test]
+    fn a_noun_closed_by_tren_leans_on_the_one_before_and_tren_before_its_object_does_not() {
+        let text = "Công an đã thu giữ 6 gói tinh thể rắn. Qua giám định, tinh thể rắn trên là ma túy đá. \
+                    Quân đội chưa bình luận về sự việc trên. Hết thời hạn trên, vé không còn giá trị. \
+                    Máy bay bay trên bầu trời Syria. Tài xế đã bị bắt trên đường đi làm về.";
+        let (_, analysis) = analysed(text);
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, true, true, true, false, false]);
     }
 
     #[test]
