@@ -134,6 +134,10 @@ enum Cue {
     Caption,
     /// A closing formula of broadcast and web news, anywhere.
     Invitation,
+    /// An imperative that opens a sentence ("Hãy ..."), not a quotation (`"Hãy ...",
+    /// Bộ Ngoại giao khuyến cáo`, which is news): it addresses the reader and tells no
+    /// news, so it is an invitation too.
+    Imperative,
     /// A reference back to the previous sentence, at the start.
     Connective,
     /// The opening of a source credit, at the start of a short sentence.
@@ -172,6 +176,7 @@ fn cues() -> &'static Phrases<Cue> {
                 "report" => Cue::Report,
                 "caption" => Cue::Caption,
                 "invitation" => Cue::Invitation,
+                "imperative" => Cue::Imperative,
                 "connective" => Cue::Connective,
                 "byline" => Cue::Byline,
                 "clause" => Cue::Clause,
@@ -627,6 +632,7 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
             Some(Cue::Clause) => clause = true,
             Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
+            Some(Cue::Imperative) if at == 0 => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Above) => s[feature::CONNECTIVE] = 1.0,
@@ -860,6 +866,7 @@ mod tests {
                         "report"
                             | "caption"
                             | "invitation"
+                            | "imperative"
                             | "connective"
                             | "byline"
                             | "clause"
@@ -1201,6 +1208,15 @@ mod tests {
         let (_, analysis) = analysed(text);
         let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
         assert_eq!(leaning, [false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn an_imperative_to_the_reader_is_unwanted_and_a_quoted_one_is_not() {
+        let text = "Lễ hội rượu Tây Bắc đã khai mạc, kéo dài đến 16/7. Hãy xách ba lô lên và đi ngay trong tuần này. \
+                    \"Hãy thảo di chúc trước khi đi\", Bộ Ngoại giao Mỹ khuyến cáo. Du khách nên mua vé sớm.";
+        let (_, analysis) = analysed(text);
+        let kept: Vec<bool> = analysis.signals.iter().map(|s| !unwanted(s)).collect();
+        assert_eq!(kept, [true, false, true, true]);
     }
 
     #[test]
