@@ -545,8 +545,9 @@ pub fn unwanted(signals: &Signals) -> bool {
 }
 
 /// Whether a sentence with `signals` leans on the one before it (opens with a
-/// connective, a pronoun or a noun pointed back at with "này", or is the tail of a
-/// quotation cut off before it): a summary takes it only with that one.
+/// connective, a pronoun or a noun pointed back at with "này", names what was said
+/// above, or opens a quotation another sentence closes or is its tail): a summary
+/// takes it only with that one.
 pub fn leans_back(signals: &Signals) -> bool {
     signals[feature::CONNECTIVE] > 0.0
 }
