@@ -194,7 +194,7 @@ fn the_tail_of_a_quotation_and_chinh_vi_the_come_only_with_the_sentence_before()
 }
 
 #[test]
-fn openers_pointers_and_opening_quotations_come_only_with_the_sentence_before() {
+fn openers_and_pointers_come_only_with_the_sentence_before() {
     // A made-up article in VietNews's shape: each leaning sentence is rich in the
     // article's words, so only the rule keeps it from a summary without its neighbour.
     let text = "Sáng 3/7, bão số 2 đã đổ bộ vào các tỉnh ven biển từ Quảng Ninh đến Thanh Hóa. \
@@ -211,8 +211,6 @@ fn openers_pointers_and_opening_quotations_come_only_with_the_sentence_before() 
     let leaning = [
         ("Riêng", "Sáng 3/7"),
         ("Chiều cùng ngày", "Riêng"),
-        ("Tất cả các tàu", "Chiều cùng ngày"),
-        ("\"Tàu cá", "Ông Lê Văn Hải"),
         ("Và mưa", "Cơ quan"),
         ("Lũ trên", "Và mưa"),
     ];
