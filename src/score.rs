@@ -134,6 +134,10 @@ enum Cue {
     Caption,
     /// A closing formula of broadcast and web news, anywhere.
     Invitation,
+    /// An imperative that opens a sentence ("Hãy ..."), not a quotation (`"Hãy ...",
+    /// Bộ Ngoại giao khuyến cáo`, which is news): it addresses the reader and tells no
+    /// news, so it is an invitation too.
+    Imperative,
     /// A reference back to the previous sentence, at the start.
     Connective,
     /// The opening of a source credit, at the start of a short sentence.
@@ -144,6 +148,10 @@ enum Cue {
     Pointer,
     /// What was said above ("nói trên", "nêu trên"), anywhere: it names nothing itself.
     Above,
+    /// A demonstrative that closes a noun phrase ("tình trạng trên", "các tàu cá trên"),
+    /// anywhere, when the phrase ends there: not a preposition before its object ("trên
+    /// đường").
+    Back,
     /// "này" ("this"), near the start: pointing back ("Ông này"), unless it follows a
     /// word of time, where it means the time of writing ("Trong tuần này").
     Near,
@@ -168,11 +176,13 @@ fn cues() -> &'static Phrases<Cue> {
                 "report" => Cue::Report,
                 "caption" => Cue::Caption,
                 "invitation" => Cue::Invitation,
+                "imperative" => Cue::Imperative,
                 "connective" => Cue::Connective,
                 "byline" => Cue::Byline,
                 "clause" => Cue::Clause,
                 "pointer" => Cue::Pointer,
                 "above" => Cue::Above,
+                "back" => Cue::Back,
                 "near" => Cue::Near,
                 "person" => Cue::Person,
                 "place" => Cue::Place,
@@ -558,8 +568,8 @@ pub fn unwanted(signals: &Signals) -> bool {
 }
 
 /// Whether a sentence with `signals` leans on the one before it (opens with a
-/// connective, a pronoun or a noun pointed back at with "này", or is the tail of a
-/// quotation cut off before it): a summary takes it only with that one.
+/// connective, a pronoun or a noun pointed back at with "này", names what was said
+/// above, or is the tail of a quotation): a summary takes it only with that one.
 pub fn leans_back(signals: &Signals) -> bool {
     signals[feature::CONNECTIVE] > 0.0
 }
@@ -646,9 +656,13 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
             Some(Cue::Clause) => clause = true,
             Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
+            Some(Cue::Imperative) if at == 0 => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Above) => s[feature::CONNECTIVE] = 1.0,
+            Some(Cue::Back) if at > opening_word && phrase_ends(&syllables, tokens, at + 1) => {
+                s[feature::CONNECTIVE] = 1.0
+            }
             Some(Cue::Near) if near_start && !after_time => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Person)
                 if at == opening_word && !named(at) && predicate(&syllables, tokens, doc.text(), at + 1) =>
@@ -732,6 +746,14 @@ fn predicate(syllables: &[&str], tokens: &[crate::tokens::Token], text: &str, at
     crate::terms::is_stop_word(syllable)
         || !crate::terms::is_function_word(syllable)
         || crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
+        || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
+}
+
+/// Whether a noun phrase ends before `syllables[at]`: the sentence or a clause ends
+/// there, or a predicate starts with a clause marker or a reporting word. (A verb of
+/// the treebank is no sign: read by syllables, "trên bầu trời" holds "bầu", to elect.)
+fn phrase_ends(syllables: &[&str], tokens: &[crate::tokens::Token], at: usize) -> bool {
+    tokens.get(at).is_none_or(|t| t.kind == TokenKind::Punct)
         || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
@@ -835,11 +857,13 @@ mod tests {
                         "report"
                             | "caption"
                             | "invitation"
+                            | "imperative"
                             | "connective"
                             | "byline"
                             | "clause"
                             | "pointer"
                             | "above"
+                            | "back"
                             | "near"
                             | "person"
                             | "place"
@@ -1137,6 +1161,40 @@ mod tests {
         );
         let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
         assert_eq!(leaning, [false, false, true, false, false, true]);
+    }
+
+    #[test]
+    fn and_apart_because_and_the_same_day_lean_on_the_one_before() {
+        let text = "Sáng 3/5, bão số 2 đổ bộ vào Quảng Ninh. Và nhiều nhà bị tốc mái. Riêng huyện Cô Tô bị mất điện. \
+                    Bởi gió giật cấp 12. Chiều cùng ngày, tỉnh đã cho học sinh nghỉ học. Vậy nên trường học đóng cửa. \
+                    Quan trọng hơn, không ai bị thương. Cùng với học sinh, giáo viên nghỉ. Bà Vân và chồng đã sơ tán. Thế là cả xã mất điện.";
+        let (_, analysis) = analysed(text);
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(
+            leaning,
+            [false, true, true, true, true, true, true, false, false, true],
+            "\"và\" past the opening leans on nothing"
+        );
+    }
+
+    #[test]
+    #[test]
+    fn a_noun_closed_by_tren_leans_on_the_one_before_and_tren_before_its_object_does_not() {
+        let text = "Công an đã thu giữ 6 gói tinh thể rắn. Qua giám định, tinh thể rắn trên là ma túy đá. \
+                    Quân đội chưa bình luận về sự việc trên. Hết thời hạn trên, vé không còn giá trị. \
+                    Máy bay bay trên bầu trời Syria. Tài xế đã bị bắt trên đường đi làm về.";
+        let (_, analysis) = analysed(text);
+        let leaning: Vec<bool> = analysis.signals.iter().map(leans_back).collect();
+        assert_eq!(leaning, [false, true, true, true, false, false]);
+    }
+
+    #[test]
+    fn an_imperative_to_the_reader_is_unwanted_and_a_quoted_one_is_not() {
+        let text = "Lễ hội rượu Tây Bắc đã khai mạc, kéo dài đến 16/7. Hãy xách ba lô lên và đi ngay trong tuần này. \
+                    \"Hãy thảo di chúc trước khi đi\", Bộ Ngoại giao Mỹ khuyến cáo. Du khách nên mua vé sớm.";
+        let (_, analysis) = analysed(text);
+        let kept: Vec<bool> = analysis.signals.iter().map(|s| !unwanted(s)).collect();
+        assert_eq!(kept, [true, false, true, true]);
     }
 
     #[test]

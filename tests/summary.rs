@@ -194,6 +194,28 @@ fn the_tail_of_a_quotation_and_chinh_vi_the_come_only_with_the_sentence_before()
 }
 
 #[test]
+fn openers_and_pointers_come_only_with_the_sentence_before() {
+    // A made-up article in VietNews's shape: each leaning sentence is rich in the
+    // article's words, so only the rule keeps it from a summary without its neighbour.
+    let text = "Sáng 3/7, bão số 2 đã đổ bộ vào các tỉnh ven biển từ Quảng Ninh đến Thanh Hóa. \
+                Riêng tỉnh Thanh Hóa có 257 tàu cá của ngư dân còn trên biển khi bão số 2 đổ bộ. \
+                Chiều cùng ngày, bão số 2 gây mưa lớn ở Quảng Ninh, Thanh Hóa và Hải Phòng. \
+                Tất cả các tàu cá này đã nhận được tin bão số 2 và tìm nơi tránh trú an toàn. \
+                Ông Lê Văn Hải, Giám đốc Sở Nông nghiệp Thanh Hóa, đã họp với ngư dân về bão số 2. \
+                \"Tàu cá của ngư dân Thanh Hóa phải về bờ trước khi bão số 2 đổ bộ. \
+                Ai không về sẽ bị phạt\", ông Hải nói với ngư dân ven biển. \
+                Cơ quan khí tượng dự báo mưa lớn sẽ kéo dài ở Quảng Ninh và Thanh Hóa. \
+                Và mưa lớn do bão số 2 có thể gây lũ ở các tỉnh ven biển Thanh Hóa, Quảng Ninh. \
+                Lũ trên sẽ được các tỉnh ven biển theo dõi trong suốt đêm 3/7. \
+                Hãy theo dõi tin bão số 2 trên báo để biết thêm về bão ở Thanh Hóa.";
+    let leaning = [("Riêng", "Sáng 3/7"), ("Chiều cùng ngày", "Riêng"), ("Và mưa", "Cơ quan"), ("Lũ trên", "Và mưa")];
+    assert_chosen_only_with(text, "Bão số 2 đổ bộ Quảng Ninh, Thanh Hóa", 6, &leaning);
+    for n in 1..=8 {
+        assert!(!chosen(text, n).iter().any(|s| s.starts_with("Hãy")), "{n}: an imperative to the reader");
+    }
+}
+
+#[test]
 fn a_long_summary_of_many_leaning_sentences_is_found() {
     // Made-up: forty plain sentences of news, then forty that each lean on the one
     // before. A search that tried every set of each size before giving up on it never
