@@ -1178,7 +1178,6 @@ mod tests {
     }
 
     #[test]
-    #[test]
     fn a_noun_closed_by_tren_leans_on_the_one_before_and_tren_before_its_object_does_not() {
         let text = "Công an đã thu giữ 6 gói tinh thể rắn. Qua giám định, tinh thể rắn trên là ma túy đá. \
                     Quân đội chưa bình luận về sự việc trên. Hết thời hạn trên, vé không còn giá trị. \
