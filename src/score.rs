@@ -746,15 +746,20 @@ fn predicate(syllables: &[&str], tokens: &[crate::tokens::Token], text: &str, at
     crate::terms::is_stop_word(syllable)
         || !crate::terms::is_function_word(syllable)
         || crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
-        || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
+        || marks_predicate(syllables, at)
 }
 
 /// Whether a noun phrase ends before `syllables[at]`: the sentence or a clause ends
 /// there, or a predicate starts with a clause marker or a reporting word. (A verb of
 /// the treebank is no sign: read by syllables, "trên bầu trời" holds "bầu", to elect.)
 fn phrase_ends(syllables: &[&str], tokens: &[crate::tokens::Token], at: usize) -> bool {
-    tokens.get(at).is_none_or(|t| t.kind == TokenKind::Punct)
-        || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
+    tokens.get(at).is_none_or(|t| t.kind == TokenKind::Punct) || marks_predicate(syllables, at)
+}
+
+/// Whether a clause marker ("đã", "là") or a reporting word ("cho biết") starts at
+/// `syllables[at]`: whatever stands before it is a subject, its noun phrase ended.
+fn marks_predicate(syllables: &[&str], at: usize) -> bool {
+    matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
 /// Whether the last word of sentence `index` is a date ("18/11", "ngày 18").
