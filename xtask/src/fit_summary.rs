@@ -138,6 +138,12 @@ fn objective(examples: &[Example], weights: &Signals, redundancy: f32, n: usize,
 pub fn run(args: &[String]) -> Result<(), String> {
     // `--reading=title|body` and `--sentences=N` fit those columns alone, keeping the others.
     let value = |flag: &str| args.iter().find_map(|a| a.strip_prefix(flag));
+    // An option not read here would refit every column and overwrite them all: the
+    // `--body-only` of the table's earlier fits is `--reading=body` now.
+    let known = |a: &&String| ["--reading=", "--sentences="].iter().any(|flag| a.starts_with(flag));
+    if let Some(unknown) = args.iter().filter(|a| a.starts_with("--")).find(|a| !known(a)) {
+        return Err(format!("unknown option `{unknown}` (one reading alone: --reading=title|body)"));
+    }
     let reading_only = match value("--reading=") {
         Some("title") => Some(0),
         Some("body") => Some(1),
