@@ -149,8 +149,8 @@ enum Cue {
     /// What was said above ("nói trên", "nêu trên"), anywhere: it names nothing itself.
     Above,
     /// A demonstrative that closes a noun phrase ("tình trạng trên", "các tàu cá trên"),
-    /// anywhere, when the phrase ends there: not a preposition before its object ("trên
-    /// đường").
+    /// anywhere after the first word (no noun stands before it there), when the phrase
+    /// ends there: not a preposition before its object ("trên đường").
     Back,
     /// "này" ("this"), near the start: pointing back ("Ông này"), unless it follows a
     /// word of time, where it means the time of writing ("Trong tuần này").
