@@ -149,8 +149,8 @@ enum Cue {
     /// What was said above ("nói trên", "nêu trên"), anywhere: it names nothing itself.
     Above,
     /// A demonstrative that closes a noun phrase ("tình trạng trên", "các tàu cá trên"),
-    /// anywhere, when the phrase ends there: not a preposition before its object ("trên
-    /// đường").
+    /// anywhere after the first word (no noun stands before it there), when the phrase
+    /// ends there: not a preposition before its object ("trên đường").
     Back,
     /// "này" ("this"), near the start: pointing back ("Ông này"), unless it follows a
     /// word of time, where it means the time of writing ("Trong tuần này").
@@ -746,15 +746,20 @@ fn predicate(syllables: &[&str], tokens: &[crate::tokens::Token], text: &str, at
     crate::terms::is_stop_word(syllable)
         || !crate::terms::is_function_word(syllable)
         || crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
-        || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
+        || marks_predicate(syllables, at)
 }
 
 /// Whether a noun phrase ends before `syllables[at]`: the sentence or a clause ends
 /// there, or a predicate starts with a clause marker or a reporting word. (A verb of
 /// the treebank is no sign: read by syllables, "trên bầu trời" holds "bầu", to elect.)
 fn phrase_ends(syllables: &[&str], tokens: &[crate::tokens::Token], at: usize) -> bool {
-    tokens.get(at).is_none_or(|t| t.kind == TokenKind::Punct)
-        || matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
+    tokens.get(at).is_none_or(|t| t.kind == TokenKind::Punct) || marks_predicate(syllables, at)
+}
+
+/// Whether a clause marker ("đã", "là") or a reporting word ("cho biết") starts at
+/// `syllables[at]`: whatever stands before it is a subject, its noun phrase ended.
+fn marks_predicate(syllables: &[&str], at: usize) -> bool {
+    matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
 /// Whether the last word of sentence `index` is a date ("18/11", "ngày 18").
@@ -1177,7 +1182,6 @@ mod tests {
         );
     }
 
-    #[test]
     #[test]
     fn a_noun_closed_by_tren_leans_on_the_one_before_and_tren_before_its_object_does_not() {
         let text = "Công an đã thu giữ 6 gói tinh thể rắn. Qua giám định, tinh thể rắn trên là ma túy đá. \

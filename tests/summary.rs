@@ -195,23 +195,27 @@ fn the_tail_of_a_quotation_and_chinh_vi_the_come_only_with_the_sentence_before()
 
 #[test]
 fn openers_and_pointers_come_only_with_the_sentence_before() {
-    // A made-up article in VietNews's shape: each leaning sentence is rich in the
-    // article's words, so only the rule keeps it from a summary without its neighbour.
-    let text = "Sáng 3/7, bão số 2 đã đổ bộ vào các tỉnh ven biển từ Quảng Ninh đến Thanh Hóa. \
-                Riêng tỉnh Thanh Hóa có 257 tàu cá của ngư dân còn trên biển khi bão số 2 đổ bộ. \
+    // A made-up article in VietNews's shape: each leaning sentence holds the title's words
+    // and follows one a summary seldom takes (short and off the topic, or long), so
+    // without its rule each is chosen alone (checked rule by rule: "Riêng", "Và" and
+    // "Hãy" at 1 and 2 sentences, "cùng ngày" and "trên" at 6).
+    let text = "Sáng 3/7, bão số 2 đã đổ bộ vào các tỉnh ven biển miền Bắc. Nhiều cây xanh ở Hà Nội bị gãy đổ. \
+                Riêng tỉnh Thanh Hóa có 257 tàu cá của ngư dân còn trên biển khi bão đổ bộ. \
                 Chiều cùng ngày, bão số 2 gây mưa lớn ở Quảng Ninh, Thanh Hóa và Hải Phòng. \
-                Tất cả các tàu cá này đã nhận được tin bão số 2 và tìm nơi tránh trú an toàn. \
-                Ông Lê Văn Hải, Giám đốc Sở Nông nghiệp Thanh Hóa, đã họp với ngư dân về bão số 2. \
-                \"Tàu cá của ngư dân Thanh Hóa phải về bờ trước khi bão số 2 đổ bộ. \
-                Ai không về sẽ bị phạt\", ông Hải nói với ngư dân ven biển. \
-                Cơ quan khí tượng dự báo mưa lớn sẽ kéo dài ở Quảng Ninh và Thanh Hóa. \
-                Và mưa lớn do bão số 2 có thể gây lũ ở các tỉnh ven biển Thanh Hóa, Quảng Ninh. \
+                Ông Lê Văn Hải, Giám đốc Sở Nông nghiệp Thanh Hóa, đã họp với ngư dân. \
+                Trong những năm qua, tỉnh đã đầu tư nhiều tỷ đồng để xây dựng khu neo đậu, nâng cấp hệ thống \
+                đê điều và cải tạo hệ thống thoát nước ở các khu dân cư ven sông. \
+                Và bão đổ bộ làm 12 tàu cá ở Thanh Hóa bị chìm, 3 ngư dân mất tích trên biển. \
                 Lũ trên sẽ được các tỉnh ven biển theo dõi trong suốt đêm 3/7. \
-                Hãy theo dõi tin bão số 2 trên báo để biết thêm về bão ở Thanh Hóa.";
-    let leaning = [("Riêng", "Sáng 3/7"), ("Chiều cùng ngày", "Riêng"), ("Và mưa", "Cơ quan"), ("Lũ trên", "Và mưa")];
-    assert_chosen_only_with(text, "Bão số 2 đổ bộ Quảng Ninh, Thanh Hóa", 6, &leaning);
-    for n in 1..=8 {
-        assert!(!chosen(text, n).iter().any(|s| s.starts_with("Hãy")), "{n}: an imperative to the reader");
+                Hãy theo dõi 257 tàu cá của ngư dân Thanh Hóa còn trên biển khi bão đổ bộ.";
+    let title = "257 tàu cá Thanh Hóa còn trên biển khi bão đổ bộ";
+    let leaning =
+        [("Riêng", "Nhiều cây"), ("Chiều cùng ngày", "Riêng"), ("Và bão", "Trong những năm"), ("Lũ trên", "Và bão")];
+    assert_chosen_only_with(text, title, 6, &leaning);
+    for text in [text.to_string(), format!("{title}\n\n{text}")] {
+        for n in 1..=8 {
+            assert!(!chosen(&text, n).iter().any(|s| s.starts_with("Hãy")), "{n}: an imperative to the reader");
+        }
     }
 }
 

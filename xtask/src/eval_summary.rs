@@ -42,6 +42,12 @@ fn mean_and_error(values: impl ExactSizeIterator<Item = f64> + Clone) -> (f64, f
     (mean, (variance / n).sqrt())
 }
 
+/// Mean and standard error of the change from `before` to `after`, article by article,
+/// in points: paired, so what the two share does not count as noise.
+fn change(after: &[f64], before: &[f64]) -> (f64, f64) {
+    mean_and_error(after.iter().zip(before).map(|(a, b)| 100.0 * (a - b)))
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
     let (paths, only, against) = parse(args)?;
     let against = match against {
@@ -86,23 +92,26 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
             let sentence = |i: usize| doc.span(doc.sentences[i].range.clone()).text;
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
-                let chosen = tomtat::summary::summarize(&doc, &analysis, tomtat::score::Weights::fitted(), &options);
-                if let Some(weights) = against {
-                    let other = tomtat::summary::summarize(&doc, &analysis, weights, &options);
-                    let text: Vec<String> = other.iter().map(|s| sentence(s.sentence)).collect();
-                    others[reading][c].r1.push(rouge::scores(&rouge::tokens(&text.join(" ")), &reference).r1);
-                }
-                chosen_unwanted[reading] += usize::from(chosen.iter().any(|s| unwanted(s.sentence)));
-                with_lede[reading][c] += usize::from(chosen.iter().any(|s| Some(s.sentence) == lede));
-                let summary: Vec<String> = chosen.iter().map(|s| sentence(s.sentence)).collect();
-                let first: Vec<String> = (skip..doc.sentences.len()).take(n).map(sentence).collect();
-                for (row, sentences) in [(&mut ours[reading][c], summary), (&mut leads[reading][c], first)] {
-                    let tokens = rouge::tokens(&sentences.join(" "));
+                let summary = |weights| -> Vec<usize> {
+                    let chosen = tomtat::summary::summarize(&doc, &analysis, weights, &options);
+                    chosen.iter().map(|s| s.sentence).collect()
+                };
+                let chosen = summary(tomtat::score::Weights::fitted());
+                chosen_unwanted[reading] += usize::from(chosen.iter().any(|&i| unwanted(i)));
+                with_lede[reading][c] += usize::from(chosen.iter().any(|&i| Some(i) == lede));
+                let add = |row: &mut Row, sentences: Vec<usize>| {
+                    let text: Vec<String> = sentences.into_iter().map(sentence).collect();
+                    let tokens = rouge::tokens(&text.join(" "));
                     let scores = rouge::scores(&tokens, &reference);
                     row.syllables += tokens.len();
                     row.r1.push(scores.r1);
                     row.r2 += scores.r2;
                     row.rl += scores.rl;
+                };
+                add(&mut ours[reading][c], chosen);
+                add(&mut leads[reading][c], (skip..doc.sentences.len()).take(n).collect());
+                if let Some(weights) = against {
+                    add(&mut others[reading][c], summary(weights));
                 }
             }
         }
@@ -118,8 +127,7 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
                 let row = &rows[reading][c];
                 let (r1, se) = mean_and_error(row.r1.iter().map(|v| 100.0 * v));
                 let gain = if is_ours {
-                    let lead = &leads[reading][c].r1;
-                    let (d, d_se) = mean_and_error(row.r1.iter().zip(lead).map(|(a, b)| 100.0 * (a - b)));
+                    let (d, d_se) = change(&row.r1, &leads[reading][c].r1);
                     format!("{d:>+6.2} ±{d_se:.2}")
                 } else {
                     String::new()
@@ -149,15 +157,14 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
     );
     if against.is_some() {
         for (c, &k) in counts.iter().enumerate() {
-            let change = |reading: usize| {
-                let pairs = ours[reading][c].r1.iter().zip(&others[reading][c].r1);
-                let (d, se) = mean_and_error(pairs.map(|(a, b)| 100.0 * (a - b)));
+            let cell = |reading: usize| {
+                let (d, se) = change(&ours[reading][c].r1, &others[reading][c].r1);
                 format!("{d:+.2} ±{se:.2}")
             };
             println!(
                 "R1 change from the --against weights at {k} sentences: {} / {} (with / without title)",
-                change(0),
-                change(1)
+                cell(0),
+                cell(1)
             );
         }
         println!();
