@@ -164,6 +164,9 @@ enum Cue {
     /// A word of time, that a date follows ("ngày 12/10", "sáng 9/4") and after which
     /// "này" is the time of writing ("tuần này").
     Time,
+    /// A word that starts with a cue's syllable but is another word ("riêng tư",
+    /// privacy, not the opener "Riêng ...", as for): the longer match says nothing.
+    Word,
 }
 
 /// The cue phrases, one table of whole syllables.
@@ -187,6 +190,7 @@ fn cues() -> &'static Phrases<Cue> {
                 "person" => Cue::Person,
                 "place" => Cue::Place,
                 "time" => Cue::Time,
+                "word" => Cue::Word,
                 _ => return None,
             };
             Some((phrase.to_string(), cue))
@@ -873,6 +877,7 @@ mod tests {
                             | "person"
                             | "place"
                             | "time"
+                            | "word"
                     )
                 ),
                 "{line}"
@@ -1211,5 +1216,14 @@ mod tests {
             "\"học\" is not \"họ\", and a later \"họ\" does not count"
         );
         assert_eq!(signal(&analysis, 3, "penalty.connective"), 0.0);
+    }
+
+    #[test]
+    fn a_word_that_starts_with_a_connective_is_not_one() {
+        let text = "Tiêu đề\n\nNgân hàng ban hành quy định mới. Riêng tư của khách hàng phải được bảo vệ. \
+                    Riêng tỉnh Nam Sơn có 30 tàu cá.";
+        let (_, analysis) = analysed(text);
+        assert_eq!(signal(&analysis, 2, "penalty.connective"), 0.0, "\"Riêng tư\" is privacy");
+        assert_eq!(signal(&analysis, 3, "penalty.connective"), 1.0, "\"Riêng tỉnh\" is \"as for\"");
     }
 }
