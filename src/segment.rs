@@ -422,14 +422,16 @@ fn is_closer(text: &str, at: usize) -> bool {
 }
 
 /// Whether the word just before a single "." (`before` ends right before the dot)
-/// makes the dot part of an abbreviation or an initial rather than a full stop.
+/// makes the dot part of an abbreviation or of initials rather than a full stop:
+/// "V." of "Nguyễn V. Nam", and "H.V." of "ông H.V. H (47 tuổi)" or "chị P. T.B. U.",
+/// as news writes the names of suspects and victims.
 fn dot_is_inside(before: &str) -> bool {
     let word = &before[before.rfind([' ', '\n', '(']).map_or(0, |p| p + 1)..];
-    let mut letters = word.chars();
-    if let (Some(c), None) = (letters.next(), letters.next()) {
-        return c.is_uppercase();
-    }
-    is_abbreviation(word)
+    let initial = |part: &str| {
+        let mut letters = part.chars();
+        matches!((letters.next(), letters.next()), (Some(c), None) if c.is_uppercase())
+    };
+    word.split('.').all(initial) || is_abbreviation(word)
 }
 
 /// Whether `word` (in any case) is an abbreviation after which "." never ends a
@@ -546,6 +548,10 @@ mod tests {
         assert_eq!(
             split("Trụ sở ở Q. 1, P. Bến Nghé. Ông Nguyễn V. Nam đến."),
             ["Trụ sở ở Q. 1, P. Bến Nghé.", "Ông Nguyễn V. Nam đến."]
+        );
+        assert_eq!(
+            split("Công an bắt ông H.V. H (47 tuổi) để điều tra. H. là cha của bé. Chị P. T.B. U. (27 tuổi) mất xe."),
+            ["Công an bắt ông H.V. H (47 tuổi) để điều tra.", "H. là cha của bé.", "Chị P. T.B. U. (27 tuổi) mất xe."]
         );
     }
 

@@ -171,7 +171,11 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
     }
 }
 
-fn parse(args: &[String]) -> Result<(Vec<String>, Option<usize>, Option<String>), String> {
+/// What the command line asks for: the JSONL files, one summary length if not all, and
+/// the weights table to compare against.
+type Asked = (Vec<String>, Option<usize>, Option<String>);
+
+fn parse(args: &[String]) -> Result<Asked, String> {
     let mut paths = Vec::new();
     let mut sentences = None;
     let mut against = None;
