@@ -259,13 +259,19 @@ pub fn np_ending_at(words: &Words, lexicon: &Lexicon, clause: Range<usize>) -> O
 /// are then the name's, not the clause's.
 fn task_named(words: &Words, lexicon: &Lexicon, h: usize, end: usize) -> bool {
     let Some((n, Party::Head)) = party_at(words, lexicon, h) else { return false };
+    if !words.is_capital(h) || end <= h + n + 1 {
+        return false;
+    }
     let verb = |k: usize| verb_word_at(words, lexicon, k) || words.longest(&lexicon.actions, k).is_some();
-    // A capital opening the sentence says nothing: "Tỉnh kiểm tra ..." is a clause.
-    let capital_name = words.is_capital(h + n) || (h > 0 && words.is_capital(h));
-    let task = (h + 1..h + n).any(verb) || (h + n < end && verb(h + n) && capital_name);
-    let place = (h + n..end).any(|k| matches!(party_at(words, lexicon, k), Some((m, _)) if k + m == end))
-        || (words.is_capital(end - 1) && !words.is_punct(end - 1));
-    words.is_capital(h) && task && end > h + n + 1 && place
+    // The head is capitalised; opening the sentence that says nothing ("Tỉnh kiểm tra
+    // ..." is a clause), so there the word after it must be.
+    let capital_name = h > 0 || words.is_capital(h + n);
+    let task = (h + 1..h + n).any(verb) || (verb(h + n) && capital_name);
+    let place = || {
+        (h + n..end).any(|k| matches!(party_at(words, lexicon, k), Some((m, _)) if k + m == end))
+            || (words.is_capital(end - 1) && !words.is_punct(end - 1))
+    };
+    task && place()
 }
 
 /// Where a person named by a capitalised title and a name starts inside the phrase
