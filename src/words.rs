@@ -505,18 +505,14 @@ fn ngram_hash(keys: &[Key]) -> u64 {
     keys.iter().fold(NGRAM_SEEDS[keys.len()], |h, k| mix(h, &[k.text]))
 }
 
-/// Where [`ngram_hash`] of `len` keys starts (template 98, mixed with the length).
-const fn ngram_seed(len: usize) -> u64 {
-    mix(98, &[len as u64])
-}
-
-/// [`ngram_seed`] for each word length up to [`LONGEST_WORD`], mixed once at compile
-/// time rather than at each of the three look-ups a token makes.
+/// Where [`ngram_hash`] starts for each word length up to [`LONGEST_WORD`] (template
+/// 98, mixed with the length), mixed once at compile time rather than at each of the
+/// three look-ups a token makes.
 const NGRAM_SEEDS: [u64; LONGEST_WORD + 1] = {
     let mut seeds = [0; LONGEST_WORD + 1];
     let mut len = 0;
     while len <= LONGEST_WORD {
-        seeds[len] = ngram_seed(len);
+        seeds[len] = mix(98, &[len as u64]);
         len += 1;
     }
     seeds
