@@ -1,4 +1,4 @@
-//! `cargo xtask fit-summary [JSONL.gz] [--reading=title|body] [--sentences=N]`: fits the
+//! `cargo xtask fit-summary [JSONL.gz] [--reading title|body] [--sentences N]`: fits the
 //! sentence-score weights of both readings at each summary size (or of one reading, or
 //! one size, keeping the others) and writes `data/summary-weights.txt`.
 //!
@@ -136,30 +136,35 @@ fn objective(examples: &[Example], weights: &Signals, redundancy: f32, n: usize,
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    // `--reading=title|body` and `--sentences=N` fit those columns alone, keeping the others.
-    let value = |flag: &str| args.iter().find_map(|a| a.strip_prefix(flag));
-    // An option not read here would refit every column and overwrite them all: the
-    // `--body-only` of the table's earlier fits is `--reading=body` now.
-    let known = |a: &&String| ["--reading=", "--sentences="].iter().any(|flag| a.starts_with(flag));
-    if let Some(unknown) = args.iter().filter(|a| a.starts_with("--")).find(|a| !known(a)) {
-        return Err(format!("unknown option `{unknown}` (one reading alone: --reading=title|body)"));
+    // `--reading title|body` and `--sentences N` fit those columns alone, keeping the
+    // others. An option not read here would refit every column and overwrite them all:
+    // the `--body-only` of the table's earlier fits is `--reading body` now.
+    let mut reading_only = None;
+    let mut size_only = None;
+    let mut path = corpus::TRAIN_20K;
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--reading" => {
+                reading_only = match args.next().map(String::as_str) {
+                    Some("title") => Some(0),
+                    Some("body") => Some(1),
+                    other => return Err(format!("--reading takes title or body, not `{}`", other.unwrap_or(""))),
+                }
+            }
+            "--sentences" => {
+                let n = args.next().map_or("", String::as_str);
+                size_only =
+                    Some(n.parse::<usize>().ok().filter(|n| SENTENCES.contains(n)).ok_or(format!(
+                        "--sentences takes 1, 2 or 3 (3 stands for longer summaries too), not `{n}`"
+                    ))?);
+            }
+            flag if flag.starts_with("--") => {
+                return Err(format!("unknown option `{flag}` (one reading alone: --reading title|body)"))
+            }
+            other => path = other,
+        }
     }
-    let reading_only = match value("--reading=") {
-        Some("title") => Some(0),
-        Some("body") => Some(1),
-        Some(other) => return Err(format!("--reading= takes title or body, not `{other}`")),
-        None => None,
-    };
-    let size_only = match value("--sentences=") {
-        Some(n) => Some(
-            n.parse::<usize>()
-                .ok()
-                .filter(|n| SENTENCES.contains(n))
-                .ok_or(format!("--sentences= takes 1, 2 or 3 (3 stands for longer summaries too), not `{n}`"))?,
-        ),
-        None => None,
-    };
-    let path = crate::path_arg(args, corpus::TRAIN_20K);
     if path != corpus::TRAIN_20K {
         return Err(format!("fit-summary fits on {} only, not {path}", corpus::TRAIN_20K));
     }
