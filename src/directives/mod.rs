@@ -134,12 +134,11 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
         // In a run of tasks, a body that opens its sentence and directs others is given
         // the next task: "Bộ Công an chỉ đạo lực lượng cảnh sát ..." after "Thủ tướng
         // yêu cầu: ...".
-        let directive = match (directive, run) {
-            (Some((d, Source::Cue)), Some(_)) => match passed_on(&words, lexicon, index, &d) {
-                Some(task) => Some((task, Source::FollowOn)),
-                None => Some((d, Source::Cue)),
-            },
-            (directive, _) => directive,
+        let directive = match directive {
+            Some((d, Source::Cue)) if run.is_some() => {
+                Some(passed_on(&words, lexicon, index, &d).map_or((d, Source::Cue), |task| (task, Source::FollowOn)))
+            }
+            directive => directive,
         };
         let previous = run.take();
         let since_authority = last_authority.map(|last| index - last);
