@@ -174,9 +174,8 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
 fn passed_on(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
     let issuer = words.tokens(first.issuer.clone()?);
     let cue = words.tokens(first.cue.clone());
-    let body = matches!(parties::party_at(words, lexicon, issuer.start), Some((_, lexicon::Party::Head)));
-    let direct = first.kind == DirectiveKind::Direct && issuer.end == cue.start;
-    if issuer.start != 0 || !body || !direct {
+    let direct = first.kind == DirectiveKind::Direct && issuer.start == 0 && issuer.end == cue.start;
+    if !direct || !matches!(parties::party_at(words, lexicon, issuer.start), Some((_, lexicon::Party::Head))) {
         return None;
     }
     let cue_of_task = lexicon::Cue { kind: DirectiveKind::Direct, role: lexicon::Role::Modal };
