@@ -68,6 +68,11 @@ fn s(text: &str) -> Option<String> {
     Some(text.to_string())
 }
 
+/// The [`Parts`] of a directive with an issuer, an addressee and one action.
+fn with_one_action(issuer: &str, cue: &str, addressee: &str, action: &str, kind: DirectiveKind) -> Parts {
+    (s(issuer), cue.to_string(), s(addressee), vec![action.to_string()], kind)
+}
+
 /// Whether `action` is what `listed` shows, where " ... " in `listed` stands for any text.
 fn matches_listed(action: &str, listed: &str) -> bool {
     match listed.split_once(" ... ") {
@@ -582,18 +587,18 @@ fn a_coordinated_verb_of_requesting_with_its_own_addressee_is_a_second_directive
     assert_eq!(
         found,
         [
-            (
-                s("UBND tỉnh"),
-                "chỉ đạo".to_string(),
-                s("các cơ quan liên quan"),
-                vec!["kiểm tra, ra quyết định xử phạt chủ đầu tư".to_string()],
+            with_one_action(
+                "UBND tỉnh",
+                "chỉ đạo",
+                "các cơ quan liên quan",
+                "kiểm tra, ra quyết định xử phạt chủ đầu tư",
                 DirectiveKind::Direct
             ),
-            (
-                s("UBND tỉnh"),
-                "yêu cầu".to_string(),
-                s("doanh nghiệp"),
-                vec!["khôi phục nguyên trạng phần lấn vịnh".to_string()],
+            with_one_action(
+                "UBND tỉnh",
+                "yêu cầu",
+                "doanh nghiệp",
+                "khôi phục nguyên trạng phần lấn vịnh",
                 DirectiveKind::Require
             ),
         ]
@@ -607,18 +612,18 @@ fn a_task_of_another_party_after_a_semicolon_is_a_second_directive() {
     assert_eq!(
         found,
         [
-            (
-                s("Phó Thủ tướng"),
-                "yêu cầu".to_string(),
-                s("UBND tỉnh Lai Châu"),
-                vec!["rà soát quy hoạch khu công nghiệp".to_string()],
+            with_one_action(
+                "Phó Thủ tướng",
+                "yêu cầu",
+                "UBND tỉnh Lai Châu",
+                "rà soát quy hoạch khu công nghiệp",
                 DirectiveKind::Require
             ),
-            (
-                s("Phó Thủ tướng"),
-                "có trách nhiệm".to_string(),
-                s("Bộ Tài chính"),
-                vec!["bố trí kinh phí cho dự án".to_string()],
+            with_one_action(
+                "Phó Thủ tướng",
+                "có trách nhiệm",
+                "Bộ Tài chính",
+                "bố trí kinh phí cho dự án",
                 DirectiveKind::Rule
             ),
         ]

@@ -581,9 +581,15 @@ mod tests {
 
     /// The names of the vetoes of the cue found in `text`.
     fn vetoes(text: &str) -> Vec<&'static str> {
-        let doc = Document::new(text);
-        let words = Words::new(&doc, 0);
-        find(&words, super::super::lexicon::get(), Some).map_or(vec![], |(_, v)| v.iter().map(|v| v.name()).collect())
+        on_words(text, |words| {
+            find(words, super::super::lexicon::get(), Some)
+                .map_or(vec![], |(_, v)| v.iter().map(|v| v.name()).collect())
+        })
+    }
+
+    /// What `f` reads in the words of `text`'s first sentence.
+    fn on_words<T>(text: &str, f: impl FnOnce(&Words) -> T) -> T {
+        f(&Words::new(&Document::new(text), 0))
     }
 
     #[test]
@@ -610,10 +616,10 @@ mod tests {
     #[test]
     fn a_party_that_proposes_or_has_not_acted_is_given_no_follow_on_task() {
         let task = |text: &str| {
-            let doc = Document::new(text);
-            let words = Words::new(&doc, 0);
-            follow_on(&words, super::super::lexicon::get(), DirectiveKind::Require)
-                .map(|f| words.at(f.at.start).to_string())
+            on_words(text, |words| {
+                follow_on(words, super::super::lexicon::get(), DirectiveKind::Require)
+                    .map(|f| words.at(f.at.start).to_string())
+            })
         };
         assert_eq!(task("Sở Y tế rà soát các quy định về khám sức khỏe.").as_deref(), Some("rà"));
         assert_eq!(task("Sở Y tế đề xuất Bộ sửa các quy định về khám sức khỏe."), None);
@@ -624,11 +630,11 @@ mod tests {
     fn a_cue_governed_by_a_request_or_help_to_a_party_is_vetoed() {
         let lexicon = super::super::lexicon::get();
         let reasons = |text: &str, cue: &str| {
-            let doc = Document::new(text);
-            let words = Words::new(&doc, 0);
-            let at = (0..words.len()).find(|&k| words.has_phrase(k, cue)).unwrap();
-            let c = words.longest(&lexicon.cues, at).unwrap().1;
-            validate(&words, lexicon, at..at + cue.split(' ').count(), c, 0).unwrap().vetoes
+            on_words(text, |words| {
+                let at = (0..words.len()).find(|&k| words.has_phrase(k, cue)).unwrap();
+                let c = words.longest(&lexicon.cues, at).unwrap().1;
+                validate(words, lexicon, at..at + cue.split(' ').count(), c, 0).unwrap().vetoes
+            })
         };
         let text = "Tỉnh đề nghị Thủ tướng chỉ đạo Bộ Tài chính bố trí vốn.";
         assert_eq!(reasons(text, "chỉ đạo"), [Veto::InsideRequest]);
@@ -719,10 +725,10 @@ mod tests {
         assert_eq!(cue("Trong quý 3/2019 phải hoàn thành việc di dời các hộ dân.").as_deref(), Some("phải"));
         assert_eq!(cue("Năm 2020 phải đưa tuyến đường vào sử dụng.").as_deref(), Some("phải"));
         let date = |text: &str| {
-            let doc = Document::new(text);
-            let words = Words::new(&doc, 0);
-            let modal = (0..words.len()).find(|&k| words.is(k, &["phải"])).unwrap();
-            date_before(&words, modal, 0).map(|p| words.at(p).to_string())
+            on_words(text, |words| {
+                let modal = (0..words.len()).find(|&k| words.is(k, &["phải"])).unwrap();
+                date_before(words, modal, 0).map(|p| words.at(p).to_string())
+            })
         };
         assert_eq!(date("Theo quy định, chậm nhất tới ngày 1/1/2020 phải xong.").as_deref(), Some("chậm"));
         assert_eq!(date("Con đường mới sửa 2 năm phải làm lại."), None);

@@ -134,12 +134,11 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
         // In a run of tasks, a body that opens its sentence and directs others is given
         // the next task: "Bộ Công an chỉ đạo lực lượng cảnh sát ..." after "Thủ tướng
         // yêu cầu: ...".
-        let directive = match (directive, run) {
-            (Some((d, Source::Cue)), Some(_)) => match passed_on(&words, lexicon, index, &d) {
-                Some(task) => Some((task, Source::FollowOn)),
-                None => Some((d, Source::Cue)),
-            },
-            (directive, _) => directive,
+        let directive = match directive {
+            Some((d, Source::Cue)) if run.is_some() => {
+                Some(passed_on(&words, lexicon, index, &d).map_or((d, Source::Cue), |task| (task, Source::FollowOn)))
+            }
+            directive => directive,
         };
         let previous = run.take();
         let since_authority = last_authority.map(|last| index - last);
@@ -175,9 +174,8 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
 fn passed_on(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
     let issuer = words.tokens(first.issuer.clone()?);
     let cue = words.tokens(first.cue.clone());
-    let body = matches!(parties::party_at(words, lexicon, issuer.start), Some((_, lexicon::Party::Head)));
-    let direct = first.kind == DirectiveKind::Direct && issuer.end == cue.start;
-    if issuer.start != 0 || !body || !direct {
+    let direct = first.kind == DirectiveKind::Direct && issuer.start == 0 && issuer.end == cue.start;
+    if !direct || !matches!(parties::party_at(words, lexicon, issuer.start), Some((_, lexicon::Party::Head))) {
         return None;
     }
     let cue_of_task = lexicon::Cue { kind: DirectiveKind::Direct, role: lexicon::Role::Modal };
@@ -217,7 +215,7 @@ fn sent_to(words: &Words, lexicon: &lexicon::Lexicon, cue: usize, floor: usize) 
 /// cầu doanh nghiệp khôi phục ..."). Coordinated verbs share their subject, so the
 /// issuer is the first order's.
 fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
-    let after = token_after_cue(words, first)?;
+    let after = words.tokens(first.cue.clone()).end;
     let (at, cue) = (after..words.len()).find_map(|k| {
         let n = words.phrase_at(k, grammar::list(grammar::List::ClauseBreaks))?;
         (k..k + n).find_map(|j| match words.longest(&lexicon.cues, j) {
@@ -233,7 +231,7 @@ fn coordinated(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &
 /// hợp ...; Bộ Giao thông Vận tải báo cáo ..."): a directive of its own with the
 /// first's issuer, its subject the addressee, its verb or modal the cue.
 fn party_task(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
-    let after = token_after_cue(words, first)?;
+    let after = words.tokens(first.cue.clone()).end;
     let (subject, verb) = actions::party_clause(words, lexicon, after)?;
     let (n, cue) = match words.longest(&lexicon.cues, verb) {
         Some((n, cue)) if cue.role != lexicon::Role::Verb => (n, cue),
@@ -241,11 +239,6 @@ fn party_task(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &E
     };
     let found = cues::Found { at: verb..verb + n, cue, subject: Some(subject), quote: None, vetoes: Vec::new() };
     second_order(words, lexicon, index, first, found)
-}
-
-/// The first token after `first`'s cue: where a second order of its sentence is sought.
-fn token_after_cue(words: &Words, first: &Extracted) -> Option<usize> {
-    (0..words.len()).find(|&k| words.bytes(k..k + 1).start >= first.cue.end)
 }
 
 /// The directive built from `found`, a second order of the sentence of `first`, with
