@@ -410,6 +410,13 @@ fn a_verb_after_a_bare_unit_head_names_the_unit_when_another_verb_follows() {
         (addressee, actions),
         (s("các đơn vị bảo trì đường bộ"), vec!["kiểm tra mặt đường sau mưa lũ".to_string()])
     );
+    // The unit may be the last of the parties listed.
+    let (_, _, addressee, actions, _) =
+        one("Bộ Tài chính đề nghị Kho bạc Nhà nước, các đơn vị tư vấn của Bộ rà soát lại các khoản chi.");
+    assert_eq!(
+        (addressee, actions),
+        (s("Kho bạc Nhà nước, các đơn vị tư vấn của Bộ"), vec!["rà soát lại các khoản chi".to_string()])
+    );
     // Not after a head its words already name, nor before an adverb.
     let (_, _, addressee, _, _) = one("Bộ Y tế đề nghị các cơ quan chức năng phối hợp xác minh.");
     assert_eq!(addressee, s("các cơ quan chức năng"));

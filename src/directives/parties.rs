@@ -590,13 +590,15 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         }
         // "các đơn vị bảo trì đường bộ | bám sát ...", "tổ kiểm tra | đánh giá ...",
         // "đơn vị tư vấn | rà soát ...": a verb right after a bare head that names a
-        // unit, with another verb after it, says which unit.
+        // unit, with another verb after it, says which unit; the unit may be the last
+        // party listed ("Bộ Ngoại giao, các cơ quan đại diện ngoại giao ...").
         if let Some(n) = (j > start && !cue && !words.is_capital(j))
             .then(|| action_at(words, lexicon, j).or_else(|| treebank_verb(words, lexicon, j)))
             .flatten()
         {
             let verb = !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)));
-            if verb && bare_unit(words, start, j) && verb_follows(words, lexicon, j + n, end) {
+            let item = (start..j).rev().find(|&k| words.is(k, &[",", "và"])).map_or(start, |k| k + 1);
+            if verb && bare_unit(words, item, j) && verb_follows(words, lexicon, j + n, end) {
                 j += n;
                 continue;
             }
