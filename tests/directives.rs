@@ -400,10 +400,32 @@ fn parties_listed_with_commas_are_one_party() {
 }
 
 #[test]
-fn a_treebank_verb_after_a_bare_head_names_it_when_an_action_follows() {
+fn a_verb_after_a_bare_unit_head_names_the_unit_when_another_verb_follows() {
     let (_, _, addressee, actions, _) = one("Bộ Giao thông yêu cầu đơn vị tư vấn rà soát lại tiến độ.");
     assert_eq!((addressee, actions), (s("đơn vị tư vấn"), vec!["rà soát lại tiến độ".to_string()]));
+    // An action verb too, past its own object.
+    let (_, _, addressee, actions, _) =
+        one("Sở Giao thông vận tải yêu cầu các đơn vị bảo trì đường bộ kiểm tra mặt đường sau mưa lũ.");
+    assert_eq!(
+        (addressee, actions),
+        (s("các đơn vị bảo trì đường bộ"), vec!["kiểm tra mặt đường sau mưa lũ".to_string()])
+    );
+    // The unit may be the last of the parties listed.
+    let (_, _, addressee, actions, _) =
+        one("Bộ Tài chính đề nghị Kho bạc Nhà nước, các đơn vị tư vấn của Bộ rà soát lại các khoản chi.");
+    assert_eq!(
+        (addressee, actions),
+        (s("Kho bạc Nhà nước, các đơn vị tư vấn của Bộ"), vec!["rà soát lại các khoản chi".to_string()])
+    );
+    // Not after a head its words already name, nor before an adverb.
+    let (_, _, addressee, _, _) = one("Bộ Y tế đề nghị các cơ quan chức năng phối hợp xác minh.");
+    assert_eq!(addressee, s("các cơ quan chức năng"));
+    let (_, _, addressee, _, _) = one("UBND tỉnh yêu cầu các lực lượng khẩn trương di dời dân khỏi vùng sạt lở.");
+    assert_eq!(addressee, s("các lực lượng"));
+}
 
+#[test]
+fn a_break_word_that_is_a_verb_ends_the_addressee() {
     let (_, _, addressee, actions, _) = one("Ông cũng yêu cầu Ban giám khảo làm việc công tâm.");
     assert_eq!((addressee, actions), (s("Ban giám khảo"), vec!["làm việc công tâm".to_string()]));
 }

@@ -60,6 +60,8 @@ pub enum List {
     Tense,
     /// `frame` in the table.
     Frame,
+    /// `units` in the table.
+    Units,
     /// `link` in the table.
     Link,
     /// `negation` in the table.
@@ -87,7 +89,7 @@ pub enum List {
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 38] = [
+const NAMES: [(&str, List); 39] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -114,6 +116,7 @@ const NAMES: [(&str, List); 38] = [
     ("aspect", List::Aspect),
     ("tense", List::Tense),
     ("frame", List::Frame),
+    ("units", List::Units),
     ("link", List::Link),
     ("negation", List::Negation),
     ("petitioner", List::Petitioner),

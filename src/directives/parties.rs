@@ -588,6 +588,21 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             j += n;
             continue;
         }
+        // "các đơn vị bảo trì đường bộ | bám sát ...", "tổ kiểm tra | đánh giá ...",
+        // "đơn vị tư vấn | rà soát ...": a verb right after a bare head that names a
+        // unit, with another verb after it, says which unit; the unit may be the last
+        // party listed ("Bộ Ngoại giao, các cơ quan đại diện ngoại giao ...").
+        if let Some(n) = (j > start && !cue && !words.is_capital(j))
+            .then(|| action_at(words, lexicon, j).or_else(|| treebank_verb(words, lexicon, j)))
+            .flatten()
+        {
+            let verb = !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)));
+            let item = (start..j).rev().find(|&k| words.is(k, &[",", "và"])).map_or(start, |k| k + 1);
+            if verb && bare_unit(words, item, j) && verb_follows(words, lexicon, j + n, end) {
+                j += n;
+                continue;
+            }
+        }
         if j > start && (action_at(words, lexicon, j).is_some() || cue || adverb_before_verb(words, lexicon, j, end)) {
             return (j, true);
         }
@@ -606,19 +621,6 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
             return (j, false);
         }
         match verb {
-            // A verb that no directive's action starts with, right after a bare head
-            // and followed by one that does, names what the head does: "đơn vị tư
-            // vấn rà soát ...", "các cơ quan đại diện ngoại giao ... có ...".
-            Some((n, true))
-                if n > 1
-                    && j > start
-                    && !words.is_capital(j)
-                    && bare_head(words, lexicon, start, j)
-                    && action_follows(words, lexicon, j + n, end) =>
-            {
-                j += n;
-                continue;
-            }
             Some((_, true)) if j > start && !words.is_capital(j) => return (j, true),
             Some((n, _)) if n > 1 => {
                 j += n;
@@ -659,21 +661,22 @@ fn adverb_before_verb(words: &Words, lexicon: &Lexicon, i: usize, end: usize) ->
     verb > i && verb < end && !words.is_capital(i) && !words.is(i, &["và"]) && verb_at(words, lexicon, verb)
 }
 
-/// Whether tokens `start..at` are party words alone ("đơn vị", "các cơ quan").
-fn bare_head(words: &Words, lexicon: &Lexicon, start: usize, at: usize) -> bool {
-    let mut k = start;
-    while let Some((n, _)) = party_at(words, lexicon, k).filter(|_| k < at) {
-        k += n;
-    }
-    k == at
+/// Whether an action verb or a verb of the treebank starts within a few words after
+/// `from`, before any mark or "và".
+fn verb_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> bool {
+    (from..end.min(from + 8)).take_while(|&k| !words.is_punct(k) && !words.is(k, &["và"])).any(|k| {
+        matches!(words.longest(&lexicon.actions, k), Some((_, Action::Verb))) || treebank_verb_at(words, lexicon, k)
+    })
 }
 
-/// Whether an action verb (not an adverb) starts within a few words after `from`,
-/// before any mark or "và".
-fn action_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> bool {
-    (from..end.min(from + 3)).take_while(|&k| !words.is_punct(k) && !words.is(k, &["và"])).any(|k| {
-        action_at(words, lexicon, k).is_some() && matches!(words.longest(&lexicon.actions, k), Some((_, Action::Verb)))
-    })
+/// Whether tokens `start..at` are a head that names a unit (`units`: "đơn vị", "lực
+/// lượng", "tổ") with only determiners before it ("các đơn vị").
+fn bare_unit(words: &Words, start: usize, at: usize) -> bool {
+    let mut k = start;
+    while let Some(n) = words.phrase_at(k, list(List::Determiners)).filter(|_| k < at) {
+        k += n;
+    }
+    words.phrase_at(k, list(List::Units)).is_some_and(|n| k + n == at)
 }
 
 /// The length of the verb at `i` when a modal follows it at once.

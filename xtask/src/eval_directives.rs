@@ -1,4 +1,4 @@
-//! `cargo xtask eval-directives [TEXTS GOLD] [--show]`: directive extraction against
+//! `cargo xtask eval-directives [TEXTS GOLD] [--show | --show-rules]`: directive extraction against
 //! hand annotations in the format of `gov-directives-dev.jsonl` (see shared/DIRECTIVES.md).
 //!
 //! Without paths it scores the four annotated sets (gov-news 1 to 4), each, 1+2, 3+4 and
@@ -226,6 +226,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let sets = read_all()?;
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
+    if args.iter().any(|a| a == "--show-rules") {
+        show_rules(&all);
+        return Ok(());
+    }
     let margins: Vec<Vec<Vec<i32>>> = (0..ASSIGNMENTS).map(|r| cross_validate(&all, &folds(all.len(), r))).collect();
     let cv: Vec<Vec<Vec<Scored>>> = margins.iter().map(|m| shown_at(&all, m, 0)).collect();
     let rules: Vec<Vec<Scored>> = all.iter().map(|a| a.candidates.iter().map(|(s, _)| s.clone()).collect()).collect();
@@ -256,6 +260,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
     news_shown(shipped)
 }
 
+/// Prints every candidate of the rules against the annotations: the misses, extras and
+/// differences, each party's error named by its kind, for counting what a rule fixes and
+/// breaks (compare two runs' lists).
+fn show_rules(all: &[&Read]) {
+    for article in all {
+        let candidates: Vec<Scored> = article.candidates.iter().map(|(s, _)| s.clone()).collect();
+        score(&article.expected, &candidates, &mut Tally::default(), Some(&article.body));
+    }
+}
+
 /// Prints the headline's issuer and addressee errors by kind, on the directives it
 /// matches (the mean over the fold assignments of `cv`): missing (annotated, none
 /// found), extra (found, none annotated), inside the annotated span (too short), around
@@ -275,11 +289,15 @@ fn party_errors(all: &[&Read], cv: &[Vec<Vec<Scored>>]) {
         }
     }
     println!("the headline's party errors on matched directives:");
-    println!("  {:<10} {:>8} {:>6} {:>10} {:>9} {:>10}", "", "missing", "extra", "too short", "too long", "elsewhere");
+    let [missing, extra, short, long, elsewhere] = ERROR_KINDS;
+    println!("  {:<10} {missing:>8} {extra:>6} {short:>10} {long:>9} {elsewhere:>10}", "");
     for (name, row) in ["issuer", "addressee"].iter().zip(counts) {
         println!("  {name:<10} {:>8.1} {:>6.1} {:>10.1} {:>9.1} {:>10.1}", row[0], row[1], row[2], row[3], row[4]);
     }
 }
+
+/// The kinds of party error, as [`party_error`] numbers them.
+const ERROR_KINDS: [&str; 5] = ["missing", "extra", "too short", "too long", "elsewhere"];
 
 /// The kind of error of a found party against the annotated one (see [`party_errors`]),
 /// or `None` when they agree.
@@ -594,8 +612,14 @@ fn score(expected: &[Scored], predicted: &[Scored], tally: &mut Tally, show: Opt
                 || shared < expected_len.max(predicted_len)
             {
                 println!("DIFF   {}", slice(body, g.sentence));
-                println!("       issuer {:?} / gold {:?}", p.issuer, g.issuer);
-                println!("       addressee {:?} / gold {:?}", p.addressee, g.addressee);
+                let kind = |gold, found| party_error(gold, found).map_or("", |k| ERROR_KINDS[k]);
+                println!("       issuer {:?} / gold {:?} {}", p.issuer, g.issuer, kind(&g.issuer, &p.issuer));
+                println!(
+                    "       addressee {:?} / gold {:?} {}",
+                    p.addressee,
+                    g.addressee,
+                    kind(&g.addressee, &p.addressee)
+                );
                 println!("       actions {:?}\n          gold {:?}", p.actions, g.actions);
             }
         }
