@@ -50,7 +50,7 @@ Tasks:
                             wasm memory, the paste page (0.1-8 MB) and the widget (0.5-4 MB):
                             time to result, longest main-thread block
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
-  eval-directives [TEXTS GOLD] [--show]
+  eval-directives [TEXTS GOLD] [--show] [--ranked N]
                             directive P/R/F1, issuer, addressee and action scores on
                             annotated articles (default: the four shared annotated sets,
                             5-fold cross-validated by article, and fit on all beside it)
