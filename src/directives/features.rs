@@ -174,6 +174,13 @@ pub fn of<F: Feature>(words: &Words, lexicon: &Lexicon, d: &Extracted, context: 
             f.push(F::named(["marker", near].into_iter().chain(marker.iter().copied())));
         }
     }
+    // The same words after the cue say what follows it: the speaker of a view ("...,
+    // ông X nói"), a past or a condition ("đã", "nếu ... thì"), a purpose or a copula.
+    for k in cue.end..words.len() {
+        if let Some(n) = words.phrase_at(k, list(List::Markers)) {
+            f.push(F::named(["marker after"].into_iter().chain(words.lower[k..k + n].iter().copied())));
+        }
+    }
     f.push(F::named(["previous", context.previous.map_or("none", kind_name)]));
     if context.after_colon {
         f.push(F::named(["after colon"]));
