@@ -965,6 +965,13 @@ fn the_marker_words_after_the_cue_are_features() {
 }
 
 #[test]
+fn the_verb_heading_the_action_is_a_feature_past_its_adverbs() {
+    let found = candidates_as::<String>(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));
+    let heads: Vec<&String> = found[0].features.iter().filter(|f| f.starts_with("action head")).collect();
+    assert_eq!(heads, ["action head hoàn thiện"]);
+}
+
+#[test]
 fn questions_things_handed_over_and_opinions_are_not_shown() {
     // These had rules of their own that decided fewer than three annotated sentences;
     // the decision, which reads the question mark, the passive and who speaks, refuses

@@ -13,7 +13,7 @@ use std::ops::Range;
 
 use super::cues::Veto;
 use super::grammar::{list, List};
-use super::lexicon::{Lexicon, Party};
+use super::lexicon::{Action, Lexicon, Party};
 use super::parties;
 use super::words::Words;
 use super::{DirectiveKind, Extracted};
@@ -150,6 +150,13 @@ pub fn of<F: Feature>(words: &Words, lexicon: &Lexicon, d: &Extracted, context: 
         F::named(["length", NUMBERS[(words.len() / 10).min(6)]]),
         F::named(["at", at]),
     ];
+    if let Some(first) = d.actions.first() {
+        f.push(F::named(
+            ["action head"]
+                .into_iter()
+                .chain(action_head(words, lexicon, words.tokens(first.clone()).start).iter().copied()),
+        ));
+    }
     if words.is_capital(cue.start) && cue.start > 0 && !words.is_punct(cue.start - 1) {
         f.push(F::named(["cue capital inside"]));
     }
@@ -263,6 +270,23 @@ fn party<'w>(words: &'w Words, lexicon: &Lexicon, range: Range<usize>) -> (&'sta
         None if words.is_capital(k) => ("person", &[]),
         None => ("other", words.lower.get(k..k + 1).unwrap_or(&[""])),
     }
+}
+
+/// The verb that heads an action starting at token `start`, past the adverbs it keeps
+/// ("khẩn trương | hoàn thiện"): the word of the action verbs or of the treebank that
+/// starts there, else its first syllable. An order's verb ("báo cáo", "phối hợp") and a
+/// fact's ("có", "chịu", "bổ sung gần 10 tỉ") tell them apart where the cue cannot.
+fn action_head<'w>(words: &'w Words, lexicon: &Lexicon, start: usize) -> &'w [&'w str] {
+    let mut k = start;
+    while let Some((n, Action::Adverb)) = words.longest(&lexicon.actions, k) {
+        k += n;
+    }
+    let n = words
+        .longest(&lexicon.actions, k)
+        .map(|(n, _)| n)
+        .or_else(|| words.longest(&lexicon.verbs, k).map(|(n, _)| n))
+        .unwrap_or(1);
+    words.lower.get(k..(k + n).min(words.len())).unwrap_or(&[])
 }
 
 /// What token `k` is, coarsely: the end, punctuation, a party word, a capitalised
