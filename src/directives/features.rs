@@ -1,5 +1,6 @@
 //! What the decision reads of a candidate directive: short named features of its cue,
-//! its parties, the words before the cue and the sentence and article around it.
+//! its parties, the marker words before and after the cue, the verb heading its action
+//! and the sentence and article around it.
 //!
 //! The rules ([`super::cues`], [`super::parties`]) propose candidates; these features
 //! let a fitted model ([`super::decision`]) tell an order from an opinion, a report,
