@@ -975,6 +975,25 @@ fn a_vetoed_cue_is_a_candidate_whose_features_name_the_veto() {
 }
 
 #[test]
+fn the_marker_words_after_the_cue_are_features() {
+    // A view's speaker named after it, and a past told after the cue, are read as well
+    // as the markers before it.
+    let quoted = candidates_as::<String>(&Document::new("\"Các bộ phải hoàn thiện hồ sơ\", ông Hùng nói."));
+    for name in ["marker after ông", "marker after nói"] {
+        assert!(quoted[0].features.iter().any(|f| f == name), "{name}: {:?}", quoted[0].features);
+    }
+    let plain = candidates_as::<String>(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));
+    assert!(!plain[0].features.iter().any(|f| f.starts_with("marker after")), "{:?}", plain[0].features);
+}
+
+#[test]
+fn the_verb_heading_the_action_is_a_feature_past_its_adverbs() {
+    let found = candidates_as::<String>(&Document::new("Thủ tướng yêu cầu các bộ khẩn trương hoàn thiện hồ sơ."));
+    let heads: Vec<&String> = found[0].features.iter().filter(|f| f.starts_with("action head")).collect();
+    assert_eq!(heads, ["action head hoàn thiện"]);
+}
+
+#[test]
 fn questions_things_handed_over_and_opinions_are_not_shown() {
     // These had rules of their own that decided fewer than three annotated sentences;
     // the decision, which reads the question mark, the passive and who speaks, refuses

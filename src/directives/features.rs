@@ -1,5 +1,6 @@
 //! What the decision reads of a candidate directive: short named features of its cue,
-//! its parties, the words before the cue and the sentence and article around it.
+//! its parties, the marker words before and after the cue, the verb heading its action
+//! and the sentence and article around it.
 //!
 //! The rules ([`super::cues`], [`super::parties`]) propose candidates; these features
 //! let a fitted model ([`super::decision`]) tell an order from an opinion, a report,
@@ -13,7 +14,7 @@ use std::ops::Range;
 
 use super::cues::Veto;
 use super::grammar::{list, List};
-use super::lexicon::{Lexicon, Party};
+use super::lexicon::{Action, Lexicon, Party};
 use super::parties;
 use super::words::Words;
 use super::{DirectiveKind, Extracted};
@@ -150,6 +151,13 @@ pub fn of<F: Feature>(words: &Words, lexicon: &Lexicon, d: &Extracted, context: 
         F::named(["length", NUMBERS[(words.len() / 10).min(6)]]),
         F::named(["at", at]),
     ];
+    if let Some(first) = d.actions.first() {
+        f.push(F::named(
+            ["action head"]
+                .into_iter()
+                .chain(action_head(words, lexicon, words.tokens(first.clone()).start).iter().copied()),
+        ));
+    }
     if words.is_capital(cue.start) && cue.start > 0 && !words.is_punct(cue.start - 1) {
         f.push(F::named(["cue capital inside"]));
     }
@@ -172,6 +180,13 @@ pub fn of<F: Feature>(words: &Words, lexicon: &Lexicon, d: &Extracted, context: 
             let near = if cue.start - k <= 3 { "near" } else { "far" };
             f.push(F::named(["marker"].into_iter().chain(marker.iter().copied())));
             f.push(F::named(["marker", near].into_iter().chain(marker.iter().copied())));
+        }
+    }
+    // The same words after the cue say what follows it: the speaker of a view ("...,
+    // ông X nói"), a past or a condition ("đã", "nếu ... thì"), a purpose or a copula.
+    for k in cue.end..words.len() {
+        if let Some(n) = words.phrase_at(k, list(List::Markers)) {
+            f.push(F::named(["marker after"].into_iter().chain(words.lower[k..k + n].iter().copied())));
         }
     }
     f.push(F::named(["previous", context.previous.map_or("none", kind_name)]));
@@ -256,6 +271,23 @@ fn party<'w>(words: &'w Words, lexicon: &Lexicon, range: Range<usize>) -> (&'sta
         None if words.is_capital(k) => ("person", &[]),
         None => ("other", words.lower.get(k..k + 1).unwrap_or(&[""])),
     }
+}
+
+/// The verb that heads an action starting at token `start`, past the adverbs it keeps
+/// ("khẩn trương | hoàn thiện"): the word of the action verbs or of the treebank that
+/// starts there, else its first syllable. An order's verb ("báo cáo", "phối hợp") and a
+/// fact's ("có", "chịu", "bổ sung gần 10 tỉ") tell them apart where the cue cannot.
+fn action_head<'w>(words: &'w Words, lexicon: &Lexicon, start: usize) -> &'w [&'w str] {
+    let mut k = start;
+    while let Some((n, Action::Adverb)) = words.longest(&lexicon.actions, k) {
+        k += n;
+    }
+    let n = words
+        .longest(&lexicon.actions, k)
+        .map(|(n, _)| n)
+        .or_else(|| words.longest(&lexicon.verbs, k).map(|(n, _)| n))
+        .unwrap_or(1);
+    words.lower.get(k..(k + n).min(words.len())).unwrap_or(&[])
 }
 
 /// What token `k` is, coarsely: the end, punctuation, a party word, a capitalised

@@ -1,5 +1,6 @@
-//! `cargo xtask eval-directives [TEXTS GOLD] [--show | --show-rules]`: directive extraction against
-//! hand annotations in the format of `gov-directives-dev.jsonl` (see shared/DIRECTIVES.md).
+//! `cargo xtask eval-directives [TEXTS GOLD] [--show | --show-rules] [--ranked N]`: directive extraction
+//! against hand annotations in the format of `gov-directives-dev.jsonl` (see
+//! shared/DIRECTIVES.md).
 //!
 //! Without paths it scores the four annotated sets (gov-news 1 to 4), each, 1+2, 3+4 and
 //! all. The rules propose candidates and a fitted decision keeps some (see
@@ -11,7 +12,9 @@
 //! rules, the shipped decision (fitted on everything, so optimistic) and a keyword
 //! baseline; the false directives shown on the everyday articles (groups "other" and
 //! "negative"); the headline's issuer and addressee errors by kind; and how many
-//! news-dev articles show a directive.
+//! news-dev articles show a directive. `--ranked N` lists the N highest-scored
+//! candidates that are no directive and the N lowest-scored that are, by their
+//! cross-validated margins, with their features: the ranking's errors, to read.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
@@ -212,8 +215,19 @@ pub fn read_all() -> Result<Vec<(&'static str, Vec<Read>)>, String> {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let paths: Vec<&String> = args.iter().filter(|a| !a.starts_with("--")).collect();
-    let show = args.iter().any(|a| a == "--show");
+    let (mut paths, mut show, mut show_every_rule, mut ranked) = (Vec::new(), false, false, None);
+    let mut args = args.iter();
+    while let Some(arg) = args.next() {
+        match arg.as_str() {
+            "--show" => show = true,
+            "--show-rules" => show_every_rule = true,
+            "--ranked" => {
+                let n = args.next().and_then(|n| n.parse::<usize>().ok());
+                ranked = Some(n.ok_or("--ranked takes a number: --ranked 50")?);
+            }
+            _ => paths.push(arg),
+        }
+    }
     let shipped = tomtat::directives::decision::shipped();
     if let [texts, gold] = paths[..] {
         let set = read_set(texts, gold)?;
@@ -226,7 +240,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let sets = read_all()?;
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
-    if args.iter().any(|a| a == "--show-rules") {
+    if show_every_rule {
         show_rules(&all);
         return Ok(());
     }
@@ -257,6 +271,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     party_errors(&all, &cv);
     vetoes_used(&all);
+    if let Some(n) = ranked {
+        print_ranked(&all, &margins, n);
+    }
     news_shown(shipped)
 }
 
@@ -364,6 +381,37 @@ fn cross_validate(all: &[&Read], folds: &[usize]) -> Vec<Vec<i32>> {
         }
     }
     margins
+}
+
+/// Prints, by their cross-validated margin (the mean over the fold assignments of
+/// `margins`), the `n` highest-scored candidates that are no directive and the `n`
+/// lowest-scored that are: the errors the ranking makes, to read and group.
+fn print_ranked(all: &[&Read], margins: &[Vec<Vec<i32>>], n: usize) {
+    let mut ranked: Vec<(f64, usize, usize)> = Vec::new();
+    for (i, article) in all.iter().enumerate() {
+        for c in 0..article.candidates.len() {
+            let mean = margins.iter().map(|m| f64::from(m[i][c])).sum::<f64>() / margins.len().max(1) as f64;
+            ranked.push((mean / SCALE, i, c));
+        }
+    }
+    ranked.sort_by(|a, b| b.0.total_cmp(&a.0));
+    let false_ones = ranked.iter().filter(|&&(_, i, c)| !all[i].labels[c]).take(n);
+    let directives = ranked.iter().rev().filter(|&&(_, i, c)| all[i].labels[c]).take(n);
+    for (title, list) in [
+        ("highest-scored candidates that are no directive", false_ones.collect::<Vec<_>>()),
+        ("lowest-scored candidates that are directives", directives.collect()),
+    ] {
+        println!("{title} (cross-validated logit from the threshold, article):");
+        for &(logit, i, c) in list {
+            let (scored, features) = &all[i].candidates[c];
+            println!("{logit:+6.2} #{i:<3} {}", slice(&all[i].body, scored.sentence));
+            println!(
+                "       issuer {:?}, addressee {:?}, vetoes {:?}",
+                scored.issuer, scored.addressee, all[i].vetoes[c]
+            );
+            println!("       {}", features.join(" | "));
+        }
+    }
 }
 
 /// The candidates of each article whose cross-validated margin reaches `at`.

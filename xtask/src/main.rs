@@ -50,11 +50,12 @@ Tasks:
                             wasm memory, the paste page (0.1-8 MB) and the widget (0.5-4 MB):
                             time to result, longest main-thread block
   eval-sentences [CONLLU]   sentence-boundary F1 on a UD treebank (default: VTB test)
-  eval-directives [TEXTS GOLD] [--show | --show-rules]
+  eval-directives [TEXTS GOLD] [--show | --show-rules] [--ranked N]
                             directive P/R/F1, issuer, addressee and action scores on
                             annotated articles (default: the four shared annotated sets,
                             5-fold cross-validated by article, and fit on all beside it);
-                            --show-rules: every candidate of the rules against them
+                            --show-rules: every candidate of the rules against them;
+                            --ranked N: the N worst-ranked of each kind, cross-validated
   fit-directives            fit data/directive-weights.txt (the directive decision) on the
                             four annotated sets
   train-words [--holdout] [--data DIR] [--lexicon FILE]
