@@ -19,7 +19,7 @@
 //! `penalty.*` weights stay at or below 0, so a penalty part never speaks in favour.
 //! Last, for 2 and 3 sentences, the cost of redundancy under the weights reached, by the
 //! same ascent: `summary::REDUNDANCY` is set from it (and the fit run again when it
-//! moves far).
+//! moves far); longer summaries keep theirs.
 
 use std::collections::HashMap;
 
