@@ -269,3 +269,22 @@ fn this_week_britain_folk_and_a_short_sentence_of_news_open_a_summary() {
         }
     }
 }
+
+#[test]
+fn a_third_sentence_of_a_body_alone_tells_something_new_rather_than_repeat_two_taken() {
+    // Made up: the fourth sentence says again what the lede (the market) and the second
+    // (its second floor) said; the third tells what neither did (the fire engines). At 3
+    // sentences of a body alone a pair's cosine costs more than at 2 (`summary::REDUNDANCY`),
+    // so the third sentence taken is the one with news of its own.
+    let body = "Sáng 12/3, một vụ cháy lớn đã xảy ra tại chợ Đồng Xuân, quận Hoàn Kiếm, Hà Nội. \
+                Lửa bùng lên từ khu vực bán quần áo ở tầng hai của chợ rồi lan rộng. \
+                Hơn 20 xe chữa cháy và 200 cán bộ chiến sĩ cảnh sát phòng cháy đã được điều đến hiện trường. \
+                Vụ cháy chợ Đồng Xuân khiến nhiều tiểu thương ở tầng hai của chợ mất trắng hàng hóa. \
+                Đến trưa cùng ngày, đám cháy cơ bản được khống chế, không có thiệt hại về người. \
+                Nguyên nhân vụ cháy đang được cơ quan chức năng điều tra làm rõ. \
+                Chợ Đồng Xuân được xây dựng từ năm 1889 và là chợ lớn nhất Hà Nội.";
+    let summary = chosen(body, 3);
+    assert_eq!(summary.len(), 3, "{summary:#?}");
+    assert!(summary[0].starts_with("Sáng 12/3") && summary[1].starts_with("Lửa bùng lên"), "{summary:#?}");
+    assert!(summary[2].starts_with("Hơn 20 xe chữa cháy"), "{summary:#?}");
+}

@@ -1,6 +1,8 @@
-//! `cargo xtask fit-summary [JSONL.gz] [--reading title|body] [--sentences N]`: fits the
-//! sentence-score weights of both readings at each summary size (or of one reading, or
-//! one size, keeping the others) and writes `data/summary-weights.txt`.
+//! `cargo xtask fit-summary [JSONL.gz] [--reading title|body] [--sentences N]
+//! [--redundancy]`: fits the sentence-score weights of both readings at each summary size
+//! (or of one reading, or one size, keeping the others) and writes
+//! `data/summary-weights.txt`; with `--redundancy`, fits only the costs of redundancy
+//! under the weights compiled in, and prints them.
 //!
 //! The fit reads news-train-20k's first [`corpus::FIT_ARTICLES`] articles only: the
 //! rest is the check set that `eval-summary` decides on, and news-dev is for
@@ -15,8 +17,9 @@
 //! of redundancy, less a cost for summaries longer on average than [`LENGTH_BUDGET`].
 //! `position.lead` stays at 1: scaling every weight changes nothing, so one is fixed;
 //! `penalty.*` weights stay at or below 0, so a penalty part never speaks in favour.
-//! Last, the mean R1 of 2- and 3-sentence summaries under a few costs of redundancy,
-//! which `summary::REDUNDANCY` is chosen from (and the fit run again).
+//! Last, for 2 and 3 sentences, the cost of redundancy under the weights reached, by the
+//! same ascent: `summary::REDUNDANCY` is set from it (and the fit run again when it
+//! moves far); longer summaries keep theirs.
 
 use std::collections::HashMap;
 
@@ -33,8 +36,6 @@ const FIXED: &str = "position.lead";
 const SENTENCES: [usize; score::SIZES] = [1, 2, 3];
 /// The most times the ascent starts its steps over.
 const ROUNDS: usize = 2;
-/// The costs of redundancy tried once the weights are fitted.
-const REDUNDANCIES: [f32; 7] = [0.0, 1.0, 2.0, 4.0, 6.0, 8.0, 12.0];
 /// The most mean syllables of 1-, 2- and 3-sentence summaries, with a title and of the
 /// body alone: those of the summaries of main `5ebb0b1` (38.0, 62.6, 84.4 and 38.1,
 /// 63.2, 85.6 on the check set) plus 10 %, less a margin of 2 % for articles the fit
@@ -135,12 +136,30 @@ fn objective(examples: &[Example], weights: &Signals, redundancy: f32, n: usize,
     100.0 * (r1 + other_r1) / articles - OVER_BUDGET * ((length + other_length) as f64 / articles - budget).max(0.0)
 }
 
+/// Fits the cost of redundancy of the `n`-sentence summaries of `examples` under
+/// `weights` by coordinate ascent from `start` (at least 0), and prints it: the cost
+/// that `summary::REDUNDANCY` holds for that reading and size.
+fn fit_redundancy(examples: &[Example], weights: &Signals, start: f32, n: usize, budget: f64) {
+    let before = objective(examples, weights, start, n, budget);
+    // The fixed index is past the end: the one cost moves.
+    let ([cost], best) = crate::ascent::ascend(
+        [start],
+        &["redundancy"],
+        1,
+        ROUNDS,
+        |_, cost| cost >= 0.0,
+        |costs| objective(examples, weights, costs[0], n, budget),
+    );
+    println!("  {n} sentences: cost of redundancy {start} ({before:.3}) -> {cost:.3} ({best:.3})");
+}
+
 pub fn run(args: &[String]) -> Result<(), String> {
     // `--reading title|body` and `--sentences N` fit those columns alone, keeping the
     // others. An option not read here would refit every column and overwrite them all:
     // the `--body-only` of the table's earlier fits is `--reading body` now.
     let mut reading_only = None;
     let mut size_only = None;
+    let mut costs_only = false;
     let mut path = corpus::TRAIN_20K;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -159,8 +178,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
                         "--sentences takes 1, 2 or 3 (3 stands for longer summaries too), not `{n}`"
                     ))?);
             }
+            "--redundancy" => costs_only = true,
             flag if flag.starts_with("--") => {
-                return Err(format!("unknown option `{flag}` (one reading alone: --reading title|body)"))
+                return Err(format!(
+                    "unknown option `{flag}` (one reading alone: --reading title|body; the costs of redundancy alone: --redundancy)"
+                ))
             }
             other => path = other,
         }
@@ -185,13 +207,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
             .map(|a| Example::new(&if reading == 0 { a.text() } else { a.body.clone() }, &a.summary))
             .collect();
         println!("{name}: {} articles analysed in {:.0} s", examples.len(), clock.elapsed().as_secs_f64());
-        let redundancy = summary::REDUNDANCY[reading];
         for (c, &n) in SENTENCES.iter().enumerate() {
             if size_only.is_some_and(|s| s != n) {
                 continue;
             }
             let column = Weights::column(reading == 0, n);
             let budget = LENGTH_BUDGET[reading][c];
+            let redundancy = summary::redundancy(reading == 0, n);
+            if costs_only {
+                if n > 1 {
+                    fit_redundancy(&examples, &start.0[column], redundancy, n, budget);
+                }
+                continue;
+            }
             let before = objective(&examples, &start.0[column], redundancy, n, budget);
             println!("  {n} sentences: before {before:.3}");
             let evaluations = std::cell::Cell::new(0usize);
@@ -204,11 +232,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             fitted[column] = weights;
             lines.push(format!("{name} at {n} {before:.2} -> {best:.2}"));
             if n > 1 {
-                for redundancy in REDUNDANCIES {
-                    println!("  redundancy {redundancy}: {:.3}", objective(&examples, &weights, redundancy, n, budget));
-                }
+                fit_redundancy(&examples, &weights, redundancy, n, budget);
             }
         }
+    }
+    if costs_only {
+        return Ok(());
     }
     let mut out = format!(
         "# Sentence-score weights of src/score.rs: `feature with-title-1 with-title-2 with-title-3 body-only-1\n\
