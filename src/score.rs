@@ -344,6 +344,10 @@ pub struct Analysis {
     pub title_terms: Vec<u16>,
     /// How many content syllables the title has (at most 16).
     pub title_term_count: usize,
+    /// For every sentence whose subject is a person named by a title and one name ("Ông
+    /// Hùng ...") or by the name alone, the earlier sentence that introduced them by a
+    /// fuller name ("Nguyễn Văn Hùng"): a summary takes it only with that one.
+    pub introduced: Vec<Option<usize>>,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -485,6 +489,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
+    let introduced = introductions(doc, title, &signals);
     Analysis {
         title,
         signals,
@@ -494,7 +499,50 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         topic_count: topics.len(),
         title_terms: title_held,
         title_term_count: title_terms.len(),
+        introduced,
     }
+}
+
+/// For every sentence whose subject is a person named by a title and one name ("Ông
+/// Hùng cho biết ...", "Bà Stoneman nói ...") or by that name alone ("Esper khẳng định
+/// ..."), the earlier sentence that introduced them: the first a summary may take (or the
+/// `title`) that writes a fuller name ending with that name ("Nguyễn Văn Hùng", "Claire
+/// Stoneman", "Bộ trưởng Mark Esper"), when the sentence itself writes none. A reader of
+/// the short name alone does not know who is meant; a name the title writes in full is
+/// known to the reader of a summary with its title.
+fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> Vec<Option<usize>> {
+    let text = doc.text();
+    let mut introduced = vec![None; doc.sentences.len()];
+    // The last syllable of each fuller name (two capitalised syllables or more), with
+    // the first sentence that wrote it.
+    let mut full: IdMap<&str, usize> = IdMap::default();
+    for i in 0..doc.sentences.len() {
+        let tokens = doc.sentence_tokens(i);
+        let syllables = doc.sentence_lower_tokens(i);
+        let person = |k: usize| matches!(cues().longest(&syllables, k), Some((1, Cue::Person)));
+        let syllable = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Syllable);
+        // A title is no part of the name it comes before ("Ông Hùng" is a short name).
+        let capitalised = |k: usize| syllable(k) && tokens[k].is_capitalised(text) && !person(k);
+        let mut ends: Vec<&str> = Vec::new();
+        let mut run = 0;
+        for k in 0..tokens.len() {
+            run = if capitalised(k) { run + 1 } else { 0 };
+            if run >= 2 && !capitalised(k + 1) {
+                ends.push(syllables[k]);
+            }
+        }
+        let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+        let name = opening + usize::from(person(opening));
+        if capitalised(name) && syllable(name + 1) && !capitalised(name + 1) && !ends.contains(&syllables[name]) {
+            introduced[i] = full.get(syllables[name]).copied().filter(|&j| Some(j) != title);
+        }
+        if Some(i) == title || !unwanted(&signals[i]) {
+            for name in ends {
+                full.entry(name).or_insert(i);
+            }
+        }
+    }
+    introduced
 }
 
 /// Which of `terms` (at most 16) the sentence of vector `v` holds, as bits.

@@ -73,7 +73,8 @@ const CANDIDATES: usize = 16;
 /// syllable held by several counts once (`centrality.topics` and `title.terms` are the
 /// shares of the article's topic syllables and of the title's content syllables a
 /// summary holds, not sums over its sentences), no two say the
-/// same thing, and a sentence that leans on the one before comes only with it. When
+/// same thing, a sentence that leans on the one before comes only with it, and one
+/// that names a person by a short name only with the one that introduced them. When
 /// no such set is found, near-duplicates may join it; when still none, the summary is
 /// shorter.
 pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
@@ -87,14 +88,14 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     // A sentence that leans on one the search cannot take can never be taken: left in,
     // it would make every set of more sentences than the others fail only after the
     // search had tried them all, size after size (a hang on a long summary).
-    let mut last = usize::MAX;
-    ranked.retain(|&i| {
-        let usable = !score::leans_back(&analysis.signals[i]) || last.wrapping_add(1) == i;
-        if usable {
-            last = i;
+    let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
+    for &i in &ranked {
+        let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
+        if after && analysis.introduced[i].is_none_or(|j| usable.contains(&j)) {
+            usable.push(i);
         }
-        usable
-    });
+    }
+    let ranked = usable;
     let search = Search {
         pool: &ranked,
         totals: &totals,
@@ -104,6 +105,7 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
             weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
         ],
         leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
+        introduced: &analysis.introduced,
         cosines: cosines(analysis, &ranked, count),
         redundancy,
     };
@@ -142,6 +144,8 @@ struct Search<'a> {
     costs: [f32; 2],
     /// Whether each candidate leans on the sentence before it.
     leans: Vec<bool>,
+    /// The sentence that introduced a person each sentence names by a short name.
+    introduced: &'a [Option<usize>],
     /// The cosine of each pair of candidates.
     cosines: Vec<Vec<f32>>,
     /// The cost of a pair's cosine.
@@ -180,6 +184,9 @@ impl Search<'_> {
             let sentence = self.pool[k];
             let follows = set.last().is_some_and(|&last| self.pool[last] + 1 == sentence);
             if self.leans[k] && !follows {
+                continue;
+            }
+            if self.introduced[sentence].is_some_and(|j| !set.iter().any(|&m| self.pool[m] == j)) {
                 continue;
             }
             let cosines = set.iter().map(|&m| self.cosines[k][m]);

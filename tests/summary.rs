@@ -220,6 +220,26 @@ fn openers_and_pointers_come_only_with_the_sentence_before() {
 }
 
 #[test]
+fn a_person_named_by_a_short_name_comes_only_with_the_sentence_that_introduced_them() {
+    // A made-up article in VietNews's shape: the sentences that name the director only as
+    // "Ông Hùng" or "Hùng" hold the title's words; the one that says who he is does not,
+    // and stands well before them.
+    let text = "Sáng 12/10, mưa lớn đã gây ngập nặng nhiều tuyến phố ở thành phố Vinh, tỉnh Nghệ An. \
+                Ông Trần Văn Hùng, Giám đốc Sở Xây dựng, đã có mặt tại hiện trường từ sáng sớm. \
+                Nhiều người dân phải dùng thuyền để đi lại trong khu dân cư. \
+                Trường học ở các phường trung tâm đã cho học sinh nghỉ. \
+                Ông Hùng cho biết hệ thống thoát nước của thành phố Vinh đã quá tải vì mưa lớn kéo dài. \
+                Hùng khẳng định thành phố Vinh sẽ nâng cấp hệ thống thoát nước để chống ngập. \
+                Bà Nguyễn Thị Lan, người dân phường Hưng Bình, cho biết nước ngập đến đầu gối.";
+    let leaning = [("Ông Hùng", "Ông Trần Văn Hùng"), ("Hùng khẳng định", "Ông Trần Văn Hùng")];
+    assert_chosen_only_with(text, "Thành phố Vinh ngập vì hệ thống thoát nước quá tải", 5, &leaning);
+    // With the title that names him in full, the reader knows who is meant.
+    let titled = format!("Ông Trần Văn Hùng: thoát nước ở Vinh đã quá tải\n\n{text}");
+    let summary = chosen(&titled, 1);
+    assert!(summary[0].starts_with("Ông Hùng"), "{summary:?}");
+}
+
+#[test]
 fn a_long_summary_of_many_leaning_sentences_is_found() {
     // Made-up: forty plain sentences of news, then forty that each lean on the one
     // before. A search that tried every set of each size before giving up on it never
