@@ -750,12 +750,13 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     let clause_punctuation = syllables.iter().any(|t| matches!(*t, "," | ";" | ":"));
     // Inside the body a caption is told from a short sentence of news by what it
     // lacks (any verb) or by what it has: a place and, at its end, a date
-    // ("Người biểu tình ở Tijuana ngày 18/11.").
+    // ("Người biểu tình ở Tijuana ngày 18/11."); a comma is a clause's, unless it only
+    // sets a name beside what it is ("Ông Imad Moustapha, Đại sứ Syria tại Trung Quốc.").
     if words <= CAPTION_WORDS
-        && !clause_punctuation
         && !clause
         && s[feature::REPORT] == 0.0
-        && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
+        && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
+            || named_apposition(tokens, doc.text()) && !has_verb(&syllables))
     {
         s[feature::CAPTION] = 1.0;
     }
@@ -764,6 +765,25 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     if continues_the_one_before(text) {
         s[feature::CONNECTIVE] = 1.0;
     }
+}
+
+/// Whether a sentence is a name and what it is, as photo captions are written: one comma,
+/// and a name of two capitalised syllables or more just before it ("Ông Imad Moustapha,
+/// Đại sứ Syria tại Trung Quốc.") or only capitalised syllables after it, a place
+/// ("Đại sứ quán Mỹ tại Havana, Cuba.").
+fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> bool {
+    let capitalised = |t: &crate::tokens::Token| t.kind == TokenKind::Syllable && t.is_capitalised(text);
+    let mark = |t: &crate::tokens::Token, marks: &[&str]| {
+        t.kind == TokenKind::Punct && marks.contains(&&text[t.range.clone()])
+    };
+    let commas: Vec<usize> = (0..tokens.len()).filter(|&k| mark(&tokens[k], &[","])).collect();
+    let [comma] = commas[..] else { return false };
+    if tokens.iter().any(|t| mark(t, &[";", ":"])) {
+        return false;
+    }
+    let name_before = comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]);
+    let after: Vec<&crate::tokens::Token> = tokens[comma + 1..].iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    name_before || (!after.is_empty() && after.iter().all(|t| capitalised(t)))
 }
 
 /// How many quotation marks sentence `index` holds, straight or curly: read from its
@@ -1082,6 +1102,16 @@ mod tests {
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [false, true, false, false]);
+    }
+
+    #[test]
+    fn a_name_and_what_it_is_after_a_comma_is_a_caption_and_a_short_sentence_of_news_is_not() {
+        let text = "Ông Imad Moustapha, Đại sứ Syria tại Trung Quốc. Syria muốn vay tiền để tái thiết. \
+                    Đại sứ quán Mỹ tại Havana, Cuba. Hậu quả, 2 mẹ con tử vong tại chỗ. \
+                    Jaafar, một công dân Singapore, cũng lâm vào hoàn cảnh tương tự. Tại Hà Nội, giá xăng tăng.";
+        let (_, analysis) = analysed(text);
+        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
+        assert_eq!(unwanted, [true, false, true, false, false, false]);
     }
 
     #[test]

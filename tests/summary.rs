@@ -153,6 +153,25 @@ fn captions_credits_and_bylines_anywhere_in_the_body_are_never_chosen() {
 }
 
 #[test]
+fn a_caption_of_a_name_and_what_it_is_is_never_chosen() {
+    // A made-up article in VietNews's shape that opens with the caption of its photo, a
+    // name and a comma, and holds another, of a place, further on: both rich in the
+    // article's words, neither with a verb.
+    let body = "Ông Trần Văn Hùng, Giám đốc Sở Y tế tỉnh Nghệ An. \
+                Sáng 12/10, mưa lớn đã gây ngập nặng nhiều tuyến phố ở thành phố Vinh, tỉnh Nghệ An. \
+                Giám đốc Sở Y tế Trần Văn Hùng cho biết nhiều trạm y tế đã bị ngập. \
+                Một góc phố Lê Lợi ở thành phố Vinh, Nghệ An. \
+                Hậu quả, nhiều trường học ở thành phố Vinh phải cho học sinh nghỉ.";
+    for text in [body.to_string(), format!("Thành phố Vinh ngập nặng\n\n{body}")] {
+        for n in 1..=4 {
+            let summary = chosen(&text, n);
+            assert_eq!(summary.len(), n.min(3), "{n}: {summary:?}");
+            assert!(!summary.iter().any(|s| s.starts_with("Ông Trần") || s.starts_with("Một góc")), "{n}: {summary:?}");
+        }
+    }
+}
+
+#[test]
 fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
     let text = "Sáng 12/10, một xe tải chở cát đã đâm vào nhà dân ở huyện Võ Nhai, tỉnh Thái Nguyên. \
                 Người dân trong vùng cho biết đoạn đường này thường xuyên xảy ra tai nạn. \
