@@ -344,10 +344,13 @@ pub struct Analysis {
     pub title_terms: Vec<u16>,
     /// How many content syllables the title has (at most 16).
     pub title_term_count: usize,
-    /// For every sentence whose subject is a person named by a title and one name ("Ông
-    /// Hùng ...") or by the name alone, the earlier sentence that introduced them by a
-    /// fuller name ("Nguyễn Văn Hùng"): a summary takes it only with that one.
-    pub introduced: Vec<Option<usize>>,
+    /// For every sentence, another that a summary takes it only with: for one whose
+    /// subject is a person named by a title and one name ("Ông Hùng ...") or by the name
+    /// alone, the earlier sentence that introduced them by a fuller name ("Nguyễn Văn
+    /// Hùng"); for one that opens a quotation and is cut off before its end, the sentence
+    /// that closes it, which names the speaker (`Ai sai sẽ bị xử lý", ông Minh nói.` for
+    /// `"Chúng tôi sẽ làm rõ.`).
+    pub needs: Vec<Option<usize>>,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -408,6 +411,12 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     // the one that opened it (`Ai sai sẽ bị xử lý", ông nói.` after `Ông nói: "Chúng tôi
     // sẽ làm rõ.`).
     let mut quotation_open = false;
+    // The sentences of the quotation open now that name no speaker: the one that opened
+    // it at its start (`"Chúng tôi sẽ làm rõ.`, no speaker before the quotation mark) and
+    // those inside it; and for each, the sentence that closes the quotation, which names
+    // the speaker (`Ai sai sẽ bị xử lý", ông Minh nói.`).
+    let mut unattributed: Vec<usize> = Vec::new();
+    let mut closed_by = vec![None; count];
     for (k, &i) in body.iter().enumerate() {
         signals[i][feature::HEADING] = f32::from(heading(doc, i));
         let start = doc.sentence_token_range(i).start;
@@ -415,12 +424,20 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         sentence_signals(doc, i, k == 0, named, &mut signals[i]);
         if i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph {
             quotation_open = false;
+            unattributed.clear();
         }
         if quotation_marks(doc, i) % 2 == 1 {
             if quotation_open {
                 signals[i][feature::CONNECTIVE] = 1.0;
+                for inside in unattributed.drain(..) {
+                    closed_by[inside] = Some(i);
+                }
+            } else if doc.sentence_text(i).starts_with(['"', '“', '«']) {
+                unattributed.push(i);
             }
             quotation_open = !quotation_open;
+        } else if quotation_open {
+            unattributed.push(i);
         }
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
@@ -489,7 +506,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    let introduced = introductions(doc, title, &signals);
+    let needs = introductions(doc, title, &signals).into_iter().zip(closed_by).map(|(n, q)| n.or(q)).collect();
     Analysis {
         title,
         signals,
@@ -499,7 +516,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         topic_count: topics.len(),
         title_terms: title_held,
         title_term_count: title_terms.len(),
-        introduced,
+        needs,
     }
 }
 

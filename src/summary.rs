@@ -74,7 +74,8 @@ const CANDIDATES: usize = 16;
 /// shares of the article's topic syllables and of the title's content syllables a
 /// summary holds, not sums over its sentences), no two say the
 /// same thing, a sentence that leans on the one before comes only with it, and one
-/// that names a person by a short name only with the one that introduced them. When
+/// that needs another ([`Analysis::needs`]: the sentence that introduced a person it
+/// names by a short name, or the one that closes a quotation it opens) only with that. When
 /// no such set is found, near-duplicates may join it; when still none, the summary is
 /// shorter.
 pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
@@ -85,17 +86,24 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     order::sort_by_key(&mut ranked, |&i| order::descending(totals[i]) | i as u64);
     ranked.truncate(CANDIDATES.max(count));
     order::sort_by_key(&mut ranked, |&i| i as u64);
-    // A sentence that leans on one the search cannot take can never be taken: left in,
-    // it would make every set of more sentences than the others fail only after the
-    // search had tried them all, size after size (a hang on a long summary).
-    let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
-    for &i in &ranked {
-        let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
-        if after && analysis.introduced[i].is_none_or(|j| usable.contains(&j)) {
-            usable.push(i);
+    // A sentence that leans on one the search cannot take, or needs one it cannot take,
+    // can never be taken: left in, it would make every set of more sentences than the
+    // others fail only after the search had tried them all, size after size (a hang on
+    // a long summary). Leaving one out may leave out another that needs it: until none.
+    loop {
+        let before = ranked.len();
+        let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
+        for &i in &ranked {
+            let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
+            if after && analysis.needs[i].is_none_or(|j| j > i || usable.contains(&j)) {
+                usable.push(i);
+            }
+        }
+        ranked = usable.iter().copied().filter(|&i| analysis.needs[i].is_none_or(|j| usable.contains(&j))).collect();
+        if ranked.len() == before {
+            break;
         }
     }
-    let ranked = usable;
     let search = Search {
         pool: &ranked,
         totals: &totals,
@@ -105,7 +113,7 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
             weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
         ],
         leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
-        introduced: &analysis.introduced,
+        needs: &analysis.needs,
         cosines: cosines(analysis, &ranked, count),
         redundancy,
     };
@@ -144,8 +152,8 @@ struct Search<'a> {
     costs: [f32; 2],
     /// Whether each candidate leans on the sentence before it.
     leans: Vec<bool>,
-    /// The sentence that introduced a person each sentence names by a short name.
-    introduced: &'a [Option<usize>],
+    /// The sentence each sentence needs beside it ([`Analysis::needs`]).
+    needs: &'a [Option<usize>],
     /// The cosine of each pair of candidates.
     cosines: Vec<Vec<f32>>,
     /// The cost of a pair's cosine.
@@ -175,7 +183,9 @@ impl Search<'_> {
         best: &mut Option<(f32, Vec<usize>)>,
     ) {
         if set.len() == size {
-            if best.as_ref().is_none_or(|(top, _)| value > *top) {
+            let needed = |j: usize| set.iter().any(|&m| self.pool[m] == j);
+            let whole = set.iter().all(|&m| self.needs[self.pool[m]].is_none_or(needed));
+            if whole && best.as_ref().is_none_or(|(top, _)| value > *top) {
                 *best = Some((value, set.clone()));
             }
             return;
@@ -186,7 +196,7 @@ impl Search<'_> {
             if self.leans[k] && !follows {
                 continue;
             }
-            if self.introduced[sentence].is_some_and(|j| !set.iter().any(|&m| self.pool[m] == j)) {
+            if self.needs[sentence].is_some_and(|j| j < sentence && !set.iter().any(|&m| self.pool[m] == j)) {
                 continue;
             }
             let cosines = set.iter().map(|&m| self.cosines[k][m]);
