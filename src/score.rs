@@ -344,13 +344,13 @@ pub struct Analysis {
     pub title_terms: Vec<u16>,
     /// How many content syllables the title has (at most 16).
     pub title_term_count: usize,
-    /// For every sentence, another that a summary takes it only with: for one whose
+    /// For every sentence, those that a summary takes it only with: for one whose
     /// subject is a person named by a title and one name ("Ông Hùng ...") or by the name
     /// alone, the earlier sentence that introduced them by a fuller name ("Nguyễn Văn
-    /// Hùng"); for one that opens a quotation and is cut off before its end, the sentence
-    /// that closes it, which names the speaker (`Ai sai sẽ bị xử lý", ông Minh nói.` for
-    /// `"Chúng tôi sẽ làm rõ.`).
-    pub needs: Vec<Option<usize>>,
+    /// Hùng"), first; for one that opens a quotation or stands inside it, cut off before
+    /// its end, the sentence that closes it, which names the speaker (`Ai sai sẽ bị xử
+    /// lý", ông Minh nói.` for `"Chúng tôi sẽ làm rõ.`), second.
+    pub needs: Vec<[Option<usize>; 2]>,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -506,7 +506,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    let needs = introductions(doc, title, &signals).into_iter().zip(closed_by).map(|(n, q)| n.or(q)).collect();
+    let needs = introductions(doc, title, &signals).into_iter().zip(closed_by).map(|(n, q)| [n, q]).collect();
     Analysis {
         title,
         signals,
@@ -1129,6 +1129,18 @@ mod tests {
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [true, false, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_sentence_needs_the_introduction_of_a_short_name_and_the_end_of_its_quotation() {
+        let text = "Anh Nguyễn Văn Nghĩa đã tử vong ở Angola. \"Anh Nghĩa sang Angola đã được 3 năm. \
+                    Anh là lao động giỏi. Chúng tôi rất tiếc\", ông Trụ nói. Ông Trụ là trưởng công an xã.";
+        let (_, analysis) = analysed(text);
+        assert_eq!(
+            analysis.needs,
+            [[None, None], [Some(0), Some(3)], [None, Some(3)], [None, None], [None, None]],
+            "\"Ông Trụ\" is introduced by no fuller name"
+        );
     }
 
     #[test]

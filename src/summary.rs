@@ -95,11 +95,15 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
         let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
         for &i in &ranked {
             let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
-            if after && analysis.needs[i].is_none_or(|j| j > i || usable.contains(&j)) {
+            if after && analysis.needs[i].iter().flatten().all(|&j| j > i || usable.contains(&j)) {
                 usable.push(i);
             }
         }
-        ranked = usable.iter().copied().filter(|&i| analysis.needs[i].is_none_or(|j| usable.contains(&j))).collect();
+        ranked = usable
+            .iter()
+            .copied()
+            .filter(|&i| analysis.needs[i].iter().flatten().all(|j| usable.contains(j)))
+            .collect();
         if ranked.len() == before {
             break;
         }
@@ -152,8 +156,8 @@ struct Search<'a> {
     costs: [f32; 2],
     /// Whether each candidate leans on the sentence before it.
     leans: Vec<bool>,
-    /// The sentence each sentence needs beside it ([`Analysis::needs`]).
-    needs: &'a [Option<usize>],
+    /// The sentences each sentence needs beside it ([`Analysis::needs`]).
+    needs: &'a [[Option<usize>; 2]],
     /// The cosine of each pair of candidates.
     cosines: Vec<Vec<f32>>,
     /// The cost of a pair's cosine.
@@ -184,7 +188,7 @@ impl Search<'_> {
     ) {
         if set.len() == size {
             let needed = |j: usize| set.iter().any(|&m| self.pool[m] == j);
-            let whole = set.iter().all(|&m| self.needs[self.pool[m]].is_none_or(needed));
+            let whole = set.iter().all(|&m| self.needs[self.pool[m]].iter().flatten().all(|&j| needed(j)));
             if whole && best.as_ref().is_none_or(|(top, _)| value > *top) {
                 *best = Some((value, set.clone()));
             }
@@ -196,7 +200,7 @@ impl Search<'_> {
             if self.leans[k] && !follows {
                 continue;
             }
-            if self.needs[sentence].is_some_and(|j| j < sentence && !set.iter().any(|&m| self.pool[m] == j)) {
+            if self.needs[sentence].iter().flatten().any(|&j| j < sentence && !set.iter().any(|&m| self.pool[m] == j)) {
                 continue;
             }
             let cosines = set.iter().map(|&m| self.cosines[k][m]);
