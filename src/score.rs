@@ -533,6 +533,12 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
     // The last syllable of each fuller name (two capitalised syllables or more), with
     // the first sentence that wrote it.
     let mut full: IdMap<&str, usize> = IdMap::default();
+    // Syllables the article writes in lower case: no name alone, as a sentence's first
+    // word is capitalised whatever it is ("Chủ tịch nước ..." after "Phủ Chủ tịch").
+    let lower: IdSet<&str> = (doc.tokens.iter())
+        .filter(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
+        .map(|t| &doc.lower()[t.range.clone()])
+        .collect();
     for i in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(i);
         let syllables = doc.sentence_lower_tokens(i);
@@ -549,8 +555,14 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
             }
         }
         let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
-        let name = opening + usize::from(person(opening));
-        if capitalised(name) && syllable(name + 1) && !capitalised(name + 1) && !ends.contains(&syllables[name]) {
+        let titled = person(opening);
+        let name = opening + usize::from(titled);
+        if capitalised(name)
+            && syllable(name + 1)
+            && !capitalised(name + 1)
+            && !ends.contains(&syllables[name])
+            && (titled || !lower.contains(syllables[name]))
+        {
             introduced[i] = full.get(syllables[name]).copied().filter(|&j| Some(j) != title);
         }
         if Some(i) == title || !unwanted(&signals[i]) {
@@ -1141,6 +1153,12 @@ mod tests {
             [[None, None], [Some(0), Some(3)], [None, Some(3)], [None, None], [None, None]],
             "\"Ông Trụ\" is introduced by no fuller name"
         );
+        let (_, analysis) = analysed(
+            "Chủ tịch nước đã tiếp ông Mark Esper tại Phủ Chủ tịch. Esper khẳng định Mỹ tôn trọng chủ quyền của Việt Nam. \
+             Chủ tịch nước đề nghị Mỹ hỗ trợ tẩy độc sân bay Đà Nẵng.",
+        );
+        let needs: Vec<Option<usize>> = analysis.needs.iter().map(|n| n[0]).collect();
+        assert_eq!(needs, [None, Some(0), None], "a word the article writes in lower case is no name alone");
     }
 
     #[test]
