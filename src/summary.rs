@@ -76,8 +76,8 @@ const CANDIDATES: usize = 16;
 /// same thing, a sentence that leans on the one before comes only with it, and one
 /// that needs another ([`Analysis::needs`]: the sentence that introduced a person it
 /// names by a short name, or the one that closes a quotation it opens) only with that. When
-/// no such set is found, near-duplicates may join it; when still none, the summary is
-/// shorter.
+/// no such set is found, near-duplicates may join it; when still none, needs are set
+/// aside; when still none, the summary is shorter.
 pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
     let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.iter().zip(s).map(|(w, x)| w * x).sum()).collect();
     let mut ranked: Vec<usize> = (0..totals.len())
@@ -86,6 +86,34 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     order::sort_by_key(&mut ranked, |&i| order::descending(totals[i]) | i as u64);
     ranked.truncate(CANDIDATES.max(count));
     order::sort_by_key(&mut ranked, |&i| i as u64);
+    let strict = choose(analysis, &totals, weights, ranked.clone(), &analysis.needs, count, redundancy);
+    if strict.len() >= count {
+        return strict;
+    }
+    // Needs that the pool cannot meet (an introduction or the end of a quotation that
+    // itself leans on a sentence the search cannot take) must not make the summary
+    // shorter than the leaning rules alone allow: then they are set aside.
+    let none = vec![[None; 2]; analysis.needs.len()];
+    let relaxed = choose(analysis, &totals, weights, ranked, &none, count, redundancy);
+    if relaxed.len() > strict.len() {
+        relaxed
+    } else {
+        strict
+    }
+}
+
+/// The best set of `count` of the `ranked` candidates (in reading order) whose sentences
+/// are scored `totals`, each taken only with the one before when it leans on it and with
+/// those it `needs`.
+fn choose(
+    analysis: &Analysis,
+    totals: &[f32],
+    weights: &Signals,
+    mut ranked: Vec<usize>,
+    needs: &[[Option<usize>; 2]],
+    count: usize,
+    redundancy: f32,
+) -> Vec<usize> {
     // A sentence that leans on one the search cannot take, or needs one it cannot take,
     // can never be taken: left in, it would make every set of more sentences than the
     // others fail only after the search had tried them all, size after size (a hang on
@@ -95,29 +123,25 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
         let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
         for &i in &ranked {
             let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
-            if after && analysis.needs[i].iter().flatten().all(|&j| j > i || usable.contains(&j)) {
+            if after && needs[i].iter().flatten().all(|&j| j > i || usable.contains(&j)) {
                 usable.push(i);
             }
         }
-        ranked = usable
-            .iter()
-            .copied()
-            .filter(|&i| analysis.needs[i].iter().flatten().all(|j| usable.contains(j)))
-            .collect();
+        ranked = usable.iter().copied().filter(|&i| needs[i].iter().flatten().all(|j| usable.contains(j))).collect();
         if ranked.len() == before {
             break;
         }
     }
     let search = Search {
         pool: &ranked,
-        totals: &totals,
+        totals,
         held: [&analysis.topics, &analysis.title_terms],
         costs: [
             weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
             weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
         ],
         leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
-        needs: &analysis.needs,
+        needs,
         cosines: cosines(analysis, &ranked, count),
         redundancy,
     };

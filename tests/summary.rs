@@ -259,6 +259,19 @@ fn a_person_named_by_a_short_name_comes_only_with_the_sentence_that_introduced_t
 }
 
 #[test]
+fn needs_that_cannot_be_met_do_not_make_the_summary_shorter() {
+    // Made-up: the only sentence that introduces the director leans on a question, which
+    // no summary takes; the sentences that name him by his short name are all there is.
+    let text = "Vì sao giá xăng tăng? \
+                Tuy nhiên, ông Trần Văn Hùng, Giám đốc Sở Công Thương, đã giải thích rõ. \
+                Ông Hùng cho biết giá xăng tăng vì giá dầu thế giới tăng. \
+                Ông Hùng nói giá xăng sẽ giảm trong tháng tới.";
+    for n in 1..=2 {
+        assert_eq!(chosen(text, n).len(), n, "{n}");
+    }
+}
+
+#[test]
 fn a_quotation_cut_into_sentences_comes_only_with_the_sentence_that_names_its_speaker() {
     // A made-up article in VietNews's shape: the splitter cuts the minister's words at
     // their full stops; the first two sentences of the quotation hold the title's words
