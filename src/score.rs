@@ -344,13 +344,10 @@ pub struct Analysis {
     pub title_terms: Vec<u16>,
     /// How many content syllables the title has (at most 16).
     pub title_term_count: usize,
-    /// For every sentence, those that a summary takes it only with: for one whose
-    /// subject is a person named by a title and one name ("Ông Hùng ...") or by the name
-    /// alone, the earlier sentence that introduced them by a fuller name ("Nguyễn Văn
-    /// Hùng"), first; for one that opens a quotation or stands inside it, cut off before
-    /// its end, the sentence that closes it, which names the speaker (`Ai sai sẽ bị xử
-    /// lý", ông Minh nói.` for `"Chúng tôi sẽ làm rõ.`), second.
-    pub needs: Vec<[Option<usize>; 2]>,
+    /// For every sentence whose subject is a person named by a title and one name ("Ông
+    /// Hùng ...") or by the name alone, the earlier sentence that introduced them by a
+    /// fuller name ("Nguyễn Văn Hùng"), which a summary takes it only with.
+    pub needs: Vec<Option<usize>>,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -411,12 +408,6 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     // the one that opened it (`Ai sai sẽ bị xử lý", ông nói.` after `Ông nói: "Chúng tôi
     // sẽ làm rõ.`).
     let mut quotation_open = false;
-    // The sentences of the quotation open now that name no speaker: the one that opened
-    // it at its start (`"Chúng tôi sẽ làm rõ.`, no speaker before the quotation mark) and
-    // those inside it; and for each, the sentence that closes the quotation, which names
-    // the speaker (`Ai sai sẽ bị xử lý", ông Minh nói.`).
-    let mut unattributed: Vec<usize> = Vec::new();
-    let mut closed_by = vec![None; count];
     for (k, &i) in body.iter().enumerate() {
         signals[i][feature::HEADING] = f32::from(heading(doc, i));
         let start = doc.sentence_token_range(i).start;
@@ -424,20 +415,12 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         sentence_signals(doc, i, k == 0, named, &mut signals[i]);
         if i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph {
             quotation_open = false;
-            unattributed.clear();
         }
         if quotation_marks(doc, i) % 2 == 1 {
             if quotation_open {
                 signals[i][feature::CONNECTIVE] = 1.0;
-                for inside in unattributed.drain(..) {
-                    closed_by[inside] = Some(i);
-                }
-            } else if doc.sentence_text(i).starts_with(['"', '“', '«']) {
-                unattributed.push(i);
             }
             quotation_open = !quotation_open;
-        } else if quotation_open {
-            unattributed.push(i);
         }
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
@@ -506,7 +489,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    let needs = introductions(doc, title, &signals).into_iter().zip(closed_by).map(|(n, q)| [n, q]).collect();
+    let needs = introductions(doc, title, &signals);
     Analysis {
         title,
         signals,
@@ -1144,21 +1127,16 @@ mod tests {
     }
 
     #[test]
-    fn a_sentence_needs_the_introduction_of_a_short_name_and_the_end_of_its_quotation() {
+    fn a_sentence_needs_the_introduction_of_a_short_name() {
         let text = "Anh Nguyễn Văn Nghĩa đã tử vong ở Angola. \"Anh Nghĩa sang Angola đã được 3 năm. \
                     Anh là lao động giỏi. Chúng tôi rất tiếc\", ông Trụ nói. Ông Trụ là trưởng công an xã.";
         let (_, analysis) = analysed(text);
-        assert_eq!(
-            analysis.needs,
-            [[None, None], [Some(0), Some(3)], [None, Some(3)], [None, None], [None, None]],
-            "\"Ông Trụ\" is introduced by no fuller name"
-        );
+        assert_eq!(analysis.needs, [None, Some(0), None, None, None], "\"Ông Trụ\" is introduced by no fuller name");
         let (_, analysis) = analysed(
             "Chủ tịch nước đã tiếp ông Mark Esper tại Phủ Chủ tịch. Esper khẳng định Mỹ tôn trọng chủ quyền của Việt Nam. \
              Chủ tịch nước đề nghị Mỹ hỗ trợ tẩy độc sân bay Đà Nẵng.",
         );
-        let needs: Vec<Option<usize>> = analysis.needs.iter().map(|n| n[0]).collect();
-        assert_eq!(needs, [None, Some(0), None], "a word the article writes in lower case is no name alone");
+        assert_eq!(analysis.needs, [None, Some(0), None], "a word the article writes in lower case is no name alone");
     }
 
     #[test]

@@ -74,8 +74,8 @@ const CANDIDATES: usize = 16;
 /// shares of the article's topic syllables and of the title's content syllables a
 /// summary holds, not sums over its sentences), no two say the
 /// same thing, a sentence that leans on the one before comes only with it, and one
-/// that needs another ([`Analysis::needs`]: the sentence that introduced a person it
-/// names by a short name, or the one that closes a quotation it opens) only with that. When
+/// that needs an earlier one ([`Analysis::needs`]: the sentence that introduced a person
+/// it names by a short name) only with that. When
 /// no such set is found, near-duplicates may join it; when still none, needs are set
 /// aside; when still none, the summary is shorter.
 pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
@@ -90,10 +90,10 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     if strict.len() >= count {
         return strict;
     }
-    // Needs that the pool cannot meet (an introduction or the end of a quotation that
-    // itself leans on a sentence the search cannot take) must not make the summary
-    // shorter than the leaning rules alone allow: then they are set aside.
-    let none = vec![[None; 2]; analysis.needs.len()];
+    // Needs that the pool cannot meet (an introduction that itself leans on a sentence
+    // the search cannot take) must not make the summary shorter than the leaning rules
+    // alone allow: then they are set aside.
+    let none = vec![None; analysis.needs.len()];
     let relaxed = choose(analysis, &totals, weights, ranked, &none, count, redundancy);
     if relaxed.len() > strict.len() {
         relaxed
@@ -104,34 +104,29 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
 
 /// The best set of `count` of the `ranked` candidates (in reading order) whose sentences
 /// are scored `totals`, each taken only with the one before when it leans on it and with
-/// those it `needs`.
+/// the earlier one it `needs`.
 fn choose(
     analysis: &Analysis,
     totals: &[f32],
     weights: &Signals,
-    mut ranked: Vec<usize>,
-    needs: &[[Option<usize>; 2]],
+    ranked: Vec<usize>,
+    needs: &[Option<usize>],
     count: usize,
     redundancy: f32,
 ) -> Vec<usize> {
     // A sentence that leans on one the search cannot take, or needs one it cannot take,
     // can never be taken: left in, it would make every set of more sentences than the
     // others fail only after the search had tried them all, size after size (a hang on
-    // a long summary). Leaving one out may leave out another that needs it: until none.
-    loop {
-        let before = ranked.len();
-        let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
-        for &i in &ranked {
-            let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
-            if after && needs[i].iter().flatten().all(|&j| j > i || usable.contains(&j)) {
-                usable.push(i);
-            }
-        }
-        ranked = usable.iter().copied().filter(|&i| needs[i].iter().flatten().all(|j| usable.contains(j))).collect();
-        if ranked.len() == before {
-            break;
+    // a long summary). What it leans on or needs comes before it, so one pass in
+    // reading order also leaves out what needs a sentence left out.
+    let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
+    for i in ranked {
+        let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
+        if after && needs[i].is_none_or(|j| usable.contains(&j)) {
+            usable.push(i);
         }
     }
+    let ranked = usable;
     let search = Search {
         pool: &ranked,
         totals,
@@ -180,8 +175,8 @@ struct Search<'a> {
     costs: [f32; 2],
     /// Whether each candidate leans on the sentence before it.
     leans: Vec<bool>,
-    /// The sentences each sentence needs beside it ([`Analysis::needs`]).
-    needs: &'a [[Option<usize>; 2]],
+    /// The earlier sentence each sentence needs beside it ([`Analysis::needs`]).
+    needs: &'a [Option<usize>],
     /// The cosine of each pair of candidates.
     cosines: Vec<Vec<f32>>,
     /// The cost of a pair's cosine.
@@ -211,9 +206,7 @@ impl Search<'_> {
         best: &mut Option<(f32, Vec<usize>)>,
     ) {
         if set.len() == size {
-            let needed = |j: usize| set.iter().any(|&m| self.pool[m] == j);
-            let whole = set.iter().all(|&m| self.needs[self.pool[m]].iter().flatten().all(|&j| needed(j)));
-            if whole && best.as_ref().is_none_or(|(top, _)| value > *top) {
+            if best.as_ref().is_none_or(|(top, _)| value > *top) {
                 *best = Some((value, set.clone()));
             }
             return;
@@ -224,7 +217,7 @@ impl Search<'_> {
             if self.leans[k] && !follows {
                 continue;
             }
-            if self.needs[sentence].iter().flatten().any(|&j| j < sentence && !set.iter().any(|&m| self.pool[m] == j)) {
+            if self.needs[sentence].is_some_and(|j| !set.iter().any(|&m| self.pool[m] == j)) {
                 continue;
             }
             let cosines = set.iter().map(|&m| self.cosines[k][m]);
