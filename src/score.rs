@@ -344,6 +344,10 @@ pub struct Analysis {
     pub title_terms: Vec<u16>,
     /// How many content syllables the title has (at most 16).
     pub title_term_count: usize,
+    /// For every sentence whose subject is a person named by a title and one name ("Ông
+    /// Hùng ...") or by the name alone, the earlier sentence that introduced them by a
+    /// fuller name ("Nguyễn Văn Hùng"), which a summary takes it only with.
+    pub needs: Vec<Option<usize>>,
 }
 
 /// The title sentence of `doc`, if any: a first paragraph that is one sentence not
@@ -485,6 +489,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
+    let needs = introductions(doc, title, &signals);
     Analysis {
         title,
         signals,
@@ -494,7 +499,62 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         topic_count: topics.len(),
         title_terms: title_held,
         title_term_count: title_terms.len(),
+        needs,
     }
+}
+
+/// For every sentence whose subject is a person named by a title and one name ("Ông
+/// Hùng cho biết ...", "Bà Stoneman nói ...") or by that name alone ("Esper khẳng định
+/// ..."), the earlier sentence that introduced them: the first a summary may take (or the
+/// `title`) that writes a fuller name ending with that name ("Nguyễn Văn Hùng", "Claire
+/// Stoneman", "Bộ trưởng Mark Esper"), when the sentence itself writes none. A reader of
+/// the short name alone does not know who is meant; a name the title writes in full is
+/// known to the reader of a summary with its title.
+fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> Vec<Option<usize>> {
+    let text = doc.text();
+    let mut introduced = vec![None; doc.sentences.len()];
+    // The last syllable of each fuller name (two capitalised syllables or more), with
+    // the first sentence that wrote it.
+    let mut full: IdMap<&str, usize> = IdMap::default();
+    // Syllables the article writes in lower case: no name alone, as a sentence's first
+    // word is capitalised whatever it is ("Chủ tịch nước ..." after "Phủ Chủ tịch").
+    let lower: IdSet<&str> = (doc.tokens.iter())
+        .filter(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
+        .map(|t| &doc.lower()[t.range.clone()])
+        .collect();
+    for i in 0..doc.sentences.len() {
+        let tokens = doc.sentence_tokens(i);
+        let syllables = doc.sentence_lower_tokens(i);
+        let person = |k: usize| matches!(cues().longest(&syllables, k), Some((1, Cue::Person)));
+        let syllable = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Syllable);
+        // A title is no part of the name it comes before ("Ông Hùng" is a short name).
+        let capitalised = |k: usize| syllable(k) && tokens[k].is_capitalised(text) && !person(k);
+        let mut ends: Vec<&str> = Vec::new();
+        let mut run = 0;
+        for k in 0..tokens.len() {
+            run = if capitalised(k) { run + 1 } else { 0 };
+            if run >= 2 && !capitalised(k + 1) {
+                ends.push(syllables[k]);
+            }
+        }
+        let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+        let titled = person(opening);
+        let name = opening + usize::from(titled);
+        if capitalised(name)
+            && syllable(name + 1)
+            && !capitalised(name + 1)
+            && !ends.contains(&syllables[name])
+            && (titled || !lower.contains(syllables[name]))
+        {
+            introduced[i] = full.get(syllables[name]).copied().filter(|&j| Some(j) != title);
+        }
+        if Some(i) == title || !unwanted(&signals[i]) {
+            for name in ends {
+                full.entry(name).or_insert(i);
+            }
+        }
+    }
+    introduced
 }
 
 /// Which of `terms` (at most 16) the sentence of vector `v` holds, as bits.
@@ -702,12 +762,13 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     let clause_punctuation = syllables.iter().any(|t| matches!(*t, "," | ";" | ":"));
     // Inside the body a caption is told from a short sentence of news by what it
     // lacks (any verb) or by what it has: a place and, at its end, a date
-    // ("Người biểu tình ở Tijuana ngày 18/11.").
+    // ("Người biểu tình ở Tijuana ngày 18/11."); a comma is a clause's, unless it only
+    // sets a name beside what it is ("Ông Imad Moustapha, Đại sứ Syria tại Trung Quốc.").
     if words <= CAPTION_WORDS
-        && !clause_punctuation
         && !clause
         && s[feature::REPORT] == 0.0
-        && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
+        && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
+            || named_apposition(tokens, doc.text()) && !has_verb(&syllables))
     {
         s[feature::CAPTION] = 1.0;
     }
@@ -716,6 +777,25 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     if continues_the_one_before(text) {
         s[feature::CONNECTIVE] = 1.0;
     }
+}
+
+/// Whether a sentence is a name and what it is, as photo captions are written: one comma,
+/// and a name of two capitalised syllables or more just before it ("Ông Imad Moustapha,
+/// Đại sứ Syria tại Trung Quốc.") or only capitalised syllables after it, a place
+/// ("Đại sứ quán Mỹ tại Havana, Cuba.").
+fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> bool {
+    let capitalised = |t: &crate::tokens::Token| t.kind == TokenKind::Syllable && t.is_capitalised(text);
+    let mark = |t: &crate::tokens::Token, marks: &[&str]| {
+        t.kind == TokenKind::Punct && marks.contains(&&text[t.range.clone()])
+    };
+    let commas: Vec<usize> = (0..tokens.len()).filter(|&k| mark(&tokens[k], &[","])).collect();
+    let [comma] = commas[..] else { return false };
+    if tokens.iter().any(|t| mark(t, &[";", ":"])) {
+        return false;
+    }
+    let name_before = comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]);
+    let after: Vec<&crate::tokens::Token> = tokens[comma + 1..].iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    name_before || (!after.is_empty() && after.iter().all(|t| capitalised(t)))
 }
 
 /// How many quotation marks sentence `index` holds, straight or curly: read from its
@@ -1034,6 +1114,29 @@ mod tests {
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [false, true, false, false]);
+    }
+
+    #[test]
+    fn a_name_and_what_it_is_after_a_comma_is_a_caption_and_a_short_sentence_of_news_is_not() {
+        let text = "Ông Imad Moustapha, Đại sứ Syria tại Trung Quốc. Syria muốn vay tiền để tái thiết. \
+                    Đại sứ quán Mỹ tại Havana, Cuba. Hậu quả, 2 mẹ con tử vong tại chỗ. \
+                    Jaafar, một công dân Singapore, cũng lâm vào hoàn cảnh tương tự. Tại Hà Nội, giá xăng tăng.";
+        let (_, analysis) = analysed(text);
+        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
+        assert_eq!(unwanted, [true, false, true, false, false, false]);
+    }
+
+    #[test]
+    fn a_sentence_needs_the_introduction_of_a_short_name() {
+        let text = "Anh Nguyễn Văn Nghĩa đã tử vong ở Angola. \"Anh Nghĩa sang Angola đã được 3 năm. \
+                    Anh là lao động giỏi. Chúng tôi rất tiếc\", ông Trụ nói. Ông Trụ là trưởng công an xã.";
+        let (_, analysis) = analysed(text);
+        assert_eq!(analysis.needs, [None, Some(0), None, None, None], "\"Ông Trụ\" is introduced by no fuller name");
+        let (_, analysis) = analysed(
+            "Chủ tịch nước đã tiếp ông Mark Esper tại Phủ Chủ tịch. Esper khẳng định Mỹ tôn trọng chủ quyền của Việt Nam. \
+             Chủ tịch nước đề nghị Mỹ hỗ trợ tẩy độc sân bay Đà Nẵng.",
+        );
+        assert_eq!(analysis.needs, [None, Some(0), None], "a word the article writes in lower case is no name alone");
     }
 
     #[test]

@@ -83,9 +83,11 @@ const CANDIDATES: usize = 16;
 /// syllable held by several counts once (`centrality.topics` and `title.terms` are the
 /// shares of the article's topic syllables and of the title's content syllables a
 /// summary holds, not sums over its sentences), no two say the
-/// same thing, and a sentence that leans on the one before comes only with it. When
-/// no such set is found, near-duplicates may join it; when still none, the summary is
-/// shorter.
+/// same thing, a sentence that leans on the one before comes only with it, and one
+/// that needs an earlier one ([`Analysis::needs`]: the sentence that introduced a person
+/// it names by a short name) only with that. When
+/// no such set is found, near-duplicates may join it; when still none, needs are set
+/// aside; when still none, the summary is shorter.
 pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: f32) -> Vec<usize> {
     let totals: Vec<f32> = analysis.signals.iter().map(|s| weights.iter().zip(s).map(|(w, x)| w * x).sum()).collect();
     let mut ranked: Vec<usize> = (0..totals.len())
@@ -94,26 +96,57 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     order::sort_by_key(&mut ranked, |&i| order::descending(totals[i]) | i as u64);
     ranked.truncate(CANDIDATES.max(count));
     order::sort_by_key(&mut ranked, |&i| i as u64);
-    // A sentence that leans on one the search cannot take can never be taken: left in,
-    // it would make every set of more sentences than the others fail only after the
-    // search had tried them all, size after size (a hang on a long summary).
-    let mut last = usize::MAX;
-    ranked.retain(|&i| {
-        let usable = !score::leans_back(&analysis.signals[i]) || last.wrapping_add(1) == i;
-        if usable {
-            last = i;
+    let strict = choose(analysis, &totals, weights, ranked.clone(), &analysis.needs, count, redundancy);
+    if strict.len() >= count {
+        return strict;
+    }
+    // Needs that the pool cannot meet (an introduction that itself leans on a sentence
+    // the search cannot take) must not make the summary shorter than the leaning rules
+    // alone allow: then they are set aside.
+    let none = vec![None; analysis.needs.len()];
+    let relaxed = choose(analysis, &totals, weights, ranked, &none, count, redundancy);
+    if relaxed.len() > strict.len() {
+        relaxed
+    } else {
+        strict
+    }
+}
+
+/// The best set of `count` of the `ranked` candidates (in reading order) whose sentences
+/// are scored `totals`, each taken only with the one before when it leans on it and with
+/// the earlier one it `needs`.
+fn choose(
+    analysis: &Analysis,
+    totals: &[f32],
+    weights: &Signals,
+    ranked: Vec<usize>,
+    needs: &[Option<usize>],
+    count: usize,
+    redundancy: f32,
+) -> Vec<usize> {
+    // A sentence that leans on one the search cannot take, or needs one it cannot take,
+    // can never be taken: left in, it would make every set of more sentences than the
+    // others fail only after the search had tried them all, size after size (a hang on
+    // a long summary). What it leans on or needs comes before it, so one pass in
+    // reading order also leaves out what needs a sentence left out.
+    let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
+    for i in ranked {
+        let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
+        if after && needs[i].is_none_or(|j| usable.contains(&j)) {
+            usable.push(i);
         }
-        usable
-    });
+    }
+    let ranked = usable;
     let search = Search {
         pool: &ranked,
-        totals: &totals,
+        totals,
         held: [&analysis.topics, &analysis.title_terms],
         costs: [
             weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
             weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
         ],
         leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
+        needs,
         cosines: cosines(analysis, &ranked, count),
         redundancy,
     };
@@ -152,6 +185,8 @@ struct Search<'a> {
     costs: [f32; 2],
     /// Whether each candidate leans on the sentence before it.
     leans: Vec<bool>,
+    /// The earlier sentence each sentence needs beside it ([`Analysis::needs`]).
+    needs: &'a [Option<usize>],
     /// The cosine of each pair of candidates.
     cosines: Vec<Vec<f32>>,
     /// The cost of a pair's cosine.
@@ -190,6 +225,9 @@ impl Search<'_> {
             let sentence = self.pool[k];
             let follows = set.last().is_some_and(|&last| self.pool[last] + 1 == sentence);
             if self.leans[k] && !follows {
+                continue;
+            }
+            if self.needs[sentence].is_some_and(|j| !set.iter().any(|&m| self.pool[m] == j)) {
                 continue;
             }
             let cosines = set.iter().map(|&m| self.cosines[k][m]);

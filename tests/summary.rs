@@ -153,6 +153,25 @@ fn captions_credits_and_bylines_anywhere_in_the_body_are_never_chosen() {
 }
 
 #[test]
+fn a_caption_of_a_name_and_what_it_is_is_never_chosen() {
+    // A made-up article in VietNews's shape that opens with the caption of its photo, a
+    // name and a comma, and holds another, of a place, further on: both rich in the
+    // article's words, neither with a verb.
+    let body = "Ông Trần Văn Hùng, Giám đốc Sở Y tế tỉnh Nghệ An. \
+                Sáng 12/10, mưa lớn đã gây ngập nặng nhiều tuyến phố ở thành phố Vinh, tỉnh Nghệ An. \
+                Giám đốc Sở Y tế Trần Văn Hùng cho biết nhiều trạm y tế đã bị ngập. \
+                Một góc phố Lê Lợi ở thành phố Vinh, Nghệ An. \
+                Hậu quả, nhiều trường học ở thành phố Vinh phải cho học sinh nghỉ.";
+    for text in [body.to_string(), format!("Thành phố Vinh ngập nặng\n\n{body}")] {
+        for n in 1..=4 {
+            let summary = chosen(&text, n);
+            assert_eq!(summary.len(), n.min(3), "{n}: {summary:?}");
+            assert!(!summary.iter().any(|s| s.starts_with("Ông Trần") || s.starts_with("Một góc")), "{n}: {summary:?}");
+        }
+    }
+}
+
+#[test]
 fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
     let text = "Sáng 12/10, một xe tải chở cát đã đâm vào nhà dân ở huyện Võ Nhai, tỉnh Thái Nguyên. \
                 Người dân trong vùng cho biết đoạn đường này thường xuyên xảy ra tai nạn. \
@@ -216,6 +235,39 @@ fn openers_and_pointers_come_only_with_the_sentence_before() {
         for n in 1..=8 {
             assert!(!chosen(&text, n).iter().any(|s| s.starts_with("Hãy")), "{n}: an imperative to the reader");
         }
+    }
+}
+
+#[test]
+fn a_person_named_by_a_short_name_comes_only_with_the_sentence_that_introduced_them() {
+    // A made-up article in VietNews's shape: the sentences that name the director only as
+    // "Ông Hùng" or "Hùng" hold the title's words; the one that says who he is does not,
+    // and stands well before them.
+    let text = "Sáng 12/10, mưa lớn đã gây ngập nặng nhiều tuyến phố ở thành phố Vinh, tỉnh Nghệ An. \
+                Ông Trần Văn Hùng, Giám đốc Sở Xây dựng, đã có mặt tại hiện trường từ sáng sớm. \
+                Nhiều người dân phải dùng thuyền để đi lại trong khu dân cư. \
+                Trường học ở các phường trung tâm đã cho học sinh nghỉ. \
+                Ông Hùng cho biết hệ thống thoát nước của thành phố Vinh đã quá tải vì mưa lớn kéo dài. \
+                Hùng khẳng định thành phố Vinh sẽ nâng cấp hệ thống thoát nước để chống ngập. \
+                Bà Nguyễn Thị Lan, người dân phường Hưng Bình, cho biết nước ngập đến đầu gối.";
+    let leaning = [("Ông Hùng", "Ông Trần Văn Hùng"), ("Hùng khẳng định", "Ông Trần Văn Hùng")];
+    assert_chosen_only_with(text, "Thành phố Vinh ngập vì hệ thống thoát nước quá tải", 5, &leaning);
+    // With the title that names him in full, the reader knows who is meant.
+    let titled = format!("Ông Trần Văn Hùng: thoát nước ở Vinh đã quá tải\n\n{text}");
+    let summary = chosen(&titled, 1);
+    assert!(summary[0].starts_with("Ông Hùng"), "{summary:?}");
+}
+
+#[test]
+fn needs_that_cannot_be_met_do_not_make_the_summary_shorter() {
+    // Made-up: the only sentence that introduces the director leans on a question, which
+    // no summary takes; the sentences that name him by his short name are all there is.
+    let text = "Vì sao giá xăng tăng? \
+                Tuy nhiên, ông Trần Văn Hùng, Giám đốc Sở Công Thương, đã giải thích rõ. \
+                Ông Hùng cho biết giá xăng tăng vì giá dầu thế giới tăng. \
+                Ông Hùng nói giá xăng sẽ giảm trong tháng tới.";
+    for n in 1..=2 {
+        assert_eq!(chosen(text, n).len(), n, "{n}");
     }
 }
 
