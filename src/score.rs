@@ -531,10 +531,10 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
         let capitalised = |k: usize| syllable(k) && tokens[k].is_capitalised(text) && !person(k);
         let mut ends: Vec<&str> = Vec::new();
         let mut run = 0;
-        for k in 0..tokens.len() {
+        for (k, &lower) in syllables.iter().enumerate() {
             run = if capitalised(k) { run + 1 } else { 0 };
             if run >= 2 && !capitalised(k + 1) {
-                ends.push(syllables[k]);
+                ends.push(lower);
             }
         }
         let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
