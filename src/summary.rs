@@ -129,9 +129,13 @@ fn choose(
     // others fail only after the search had tried them all, size after size (a hang on
     // a long summary). What it leans on or needs comes before it, so one pass in
     // reading order also leaves out what needs a sentence left out.
+    // The body's first sentence has nothing before it to lean on: a lede that opens with
+    // "Đây là" points at the news itself.
+    let opening = analysis.title.map_or(0, |t| t + 1);
+    let leans = |i: usize| i != opening && score::leans_back(&analysis.signals[i]);
     let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
     for i in ranked {
-        let after = !score::leans_back(&analysis.signals[i]) || usable.last().is_some_and(|&last| last + 1 == i);
+        let after = !leans(i) || usable.last().is_some_and(|&last| last + 1 == i);
         if after && needs[i].is_none_or(|j| usable.contains(&j)) {
             usable.push(i);
         }
@@ -145,7 +149,7 @@ fn choose(
             weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
             weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
         ],
-        leans: ranked.iter().map(|&i| score::leans_back(&analysis.signals[i])).collect(),
+        leans: ranked.iter().map(|&i| leans(i)).collect(),
         needs,
         cosines: cosines(analysis, &ranked, count),
         redundancy,

@@ -272,6 +272,26 @@ fn needs_that_cannot_be_met_do_not_make_the_summary_shorter() {
 }
 
 #[test]
+fn a_lede_that_opens_with_a_pointer_leans_on_nothing() {
+    // Made-up, in VietNews's shape: the lede opens with "Đây", which points at the news
+    // itself, as nothing comes before it; the same opener further on leans.
+    let body = "Đây là lần đầu tiên Ngân hàng Nhà nước phát hiện lỗi chính tả trên tờ tiền mệnh giá 500.000 đồng mới. \
+                Tờ tiền mới được lưu hành từ tháng 10 năm ngoái với nhiều tính năng chống làm giả. \
+                Một người dân ở Hà Nội đã phát hiện lỗi chính tả trên tờ tiền mệnh giá 500.000 đồng. \
+                Đây cũng là lỗi mà nhiều người dân đã nhận ra trên tờ tiền mới.";
+    for text in [body.to_string(), format!("Tờ tiền 500.000 đồng mới in sai chính tả\n\n{body}")] {
+        let summary = chosen(&text, 4);
+        assert_eq!(summary.len(), 4, "{summary:?}");
+        assert!(summary[0].starts_with("Đây là lần đầu"), "{summary:?}");
+        for n in 1..=3 {
+            let summary = chosen(&text, n);
+            let has = |start: &str| summary.iter().any(|s| s.starts_with(start));
+            assert!(!has("Đây cũng") || has("Một người dân"), "{n}: {summary:?}");
+        }
+    }
+}
+
+#[test]
 fn a_long_summary_of_many_leaning_sentences_is_found() {
     // Made-up: forty plain sentences of news, then forty that each lean on the one
     // before. A search that tried every set of each size before giving up on it never
