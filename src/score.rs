@@ -118,6 +118,10 @@ const BYLINE_WORDS: usize = 6;
 /// comma, colon or semicolon, a reporting verb or a clause marker, is the caption of
 /// the article's photo ("Tổng thống Iran Hassan Rouhani.", "Hiện trường vụ tai nạn.").
 const CAPTION_WORDS: usize = 18;
+/// A sentence of at most this many syllables and numbers just before a photo credit
+/// ("Ảnh: AFP") is the photo's caption, whatever it says ("Các ngoại trưởng ASEAN tham
+/// dự hội nghị ... tại Côn Minh hồi tháng 6."); a longer one is the article's text.
+const CREDITED_WORDS: usize = 36;
 /// A paragraph of one sentence of at most this many syllables and numbers, not ended
 /// by a full stop, is a sub-heading.
 const HEADING_WORDS: usize = 20;
@@ -132,6 +136,9 @@ enum Cue {
     Report,
     /// A photo or video credit, anywhere.
     Caption,
+    /// A photo credit ("Ảnh: AFP"), anywhere a caption; a sentence that opens with one
+    /// credits the photo whose caption is the sentence before.
+    Credit,
     /// A closing formula of broadcast and web news, anywhere.
     Invitation,
     /// An imperative that opens a sentence ("Hãy ..."), not a quotation (`"Hãy ...",
@@ -185,6 +192,7 @@ fn cue_kind(kind: &str) -> Option<Cue> {
     Some(match kind {
         "report" => Cue::Report,
         "caption" => Cue::Caption,
+        "credit" => Cue::Credit,
         "invitation" => Cue::Invitation,
         "imperative" => Cue::Imperative,
         "connective" => Cue::Connective,
@@ -421,6 +429,11 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
                 signals[i][feature::CONNECTIVE] = 1.0;
             }
             quotation_open = !quotation_open;
+        }
+    }
+    if let [first, second, ..] = body[..] {
+        if words(doc, first) <= CREDITED_WORDS && opens_with_credit(doc, second) {
+            signals[first][feature::CAPTION] = 1.0;
         }
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
@@ -722,7 +735,7 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
         match cues().longest(&syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
             Some(Cue::Clause) => clause = true,
-            Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
+            Some(Cue::Caption | Cue::Credit) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
             Some(Cue::Imperative) if at == 0 => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
@@ -796,6 +809,13 @@ fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> bool {
     let name_before = comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]);
     let after: Vec<&crate::tokens::Token> = tokens[comma + 1..].iter().filter(|t| t.kind != TokenKind::Punct).collect();
     name_before || (!after.is_empty() && after.iter().all(|t| capitalised(t)))
+}
+
+/// Whether sentence `index` opens with a photo credit ("Ảnh: Gia Chính").
+fn opens_with_credit(doc: &Document, index: usize) -> bool {
+    let syllables = doc.sentence_lower_tokens(index);
+    let opening = doc.sentence_tokens(index).iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    matches!(cues().longest(&syllables, opening), Some((_, Cue::Credit)))
 }
 
 /// How many quotation marks sentence `index` holds, straight or curly: read from its

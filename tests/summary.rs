@@ -172,6 +172,24 @@ fn a_caption_of_a_name_and_what_it_is_is_never_chosen() {
 }
 
 #[test]
+fn an_opening_sentence_credited_as_a_photo_is_never_chosen() {
+    // A made-up article in VietNews's shape that opens with the caption of its photo,
+    // a clause rich in the article's words that only the credit after it tells apart.
+    let body = "Lực lượng cứu hộ đã tìm kiếm các nạn nhân vụ sạt lở đất ở huyện Lạc Thủy, tỉnh Hòa Bình, chiều 12/10. \
+                Ảnh: Nguyệt Triều. \
+                Mưa lớn kéo dài đã gây sạt lở đất vùi lấp nhiều ngôi nhà ở huyện Lạc Thủy, tỉnh Hòa Bình. \
+                Chủ tịch UBND huyện Lạc Thủy cho biết lực lượng cứu hộ đã tìm thấy ba nạn nhân. \
+                Nhiều hộ dân ở vùng sạt lở đất đã được đưa tới nơi an toàn.";
+    for text in [body.to_string(), format!("Sạt lở đất ở Hòa Bình\n\n{body}")] {
+        for n in 1..=3 {
+            let summary = chosen(&text, n);
+            assert_eq!(summary.len(), n, "{n}: {summary:?}");
+            assert!(!summary.iter().any(|s| s.starts_with("Lực lượng") || s.starts_with("Ảnh")), "{n}: {summary:?}");
+        }
+    }
+}
+
+#[test]
 fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
     let text = "Sáng 12/10, một xe tải chở cát đã đâm vào nhà dân ở huyện Võ Nhai, tỉnh Thái Nguyên. \
                 Người dân trong vùng cho biết đoạn đường này thường xuyên xảy ra tai nạn. \
