@@ -551,10 +551,14 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
             }
         }
         let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
-        let titled = person(opening);
-        let name = opening + usize::from(titled);
+        // A source frame ("Theo ông Hùng, ...") sets the person the sentence tells about
+        // before its comma.
+        let source = matches!(cues().longest(&syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
+        let titled = source || person(opening);
+        let name = opening + usize::from(source) + usize::from(titled);
+        let after_name = if source { syllables.get(name + 1) == Some(&",") } else { syllable(name + 1) };
         if capitalised(name)
-            && syllable(name + 1)
+            && after_name
             && !capitalised(name + 1)
             && !ends.contains(&syllables[name])
             && (titled || !lower.contains(syllables[name]))
@@ -1157,6 +1161,10 @@ mod tests {
              Chủ tịch nước đề nghị Mỹ hỗ trợ tẩy độc sân bay Đà Nẵng.",
         );
         assert_eq!(analysis.needs, [None, Some(0), None], "a word the article writes in lower case is no name alone");
+        let (_, analysis) = analysed(
+            "Ông Nguyễn Văn Hùng là giám đốc sở. Theo ông Hùng, giá xăng tăng. Theo Hùng, giá tăng. Theo ông Hùng Anh, giá tăng.",
+        );
+        assert_eq!(analysis.needs, [None, Some(0), None, None], "the person a source frame names before its comma");
     }
 
     #[test]

@@ -267,8 +267,13 @@ fn a_person_named_by_a_short_name_comes_only_with_the_sentence_that_introduced_t
                 Trường học ở các phường trung tâm đã cho học sinh nghỉ. \
                 Ông Hùng cho biết hệ thống thoát nước của thành phố Vinh đã quá tải vì mưa lớn kéo dài. \
                 Hùng khẳng định thành phố Vinh sẽ nâng cấp hệ thống thoát nước để chống ngập. \
+                Theo ông Hùng, mưa lớn ở Vinh đã làm ngập nhiều tuyến phố vì hệ thống thoát nước quá tải. \
                 Bà Nguyễn Thị Lan, người dân phường Hưng Bình, cho biết nước ngập đến đầu gối.";
-    let leaning = [("Ông Hùng", "Ông Trần Văn Hùng"), ("Hùng khẳng định", "Ông Trần Văn Hùng")];
+    let leaning = [
+        ("Ông Hùng", "Ông Trần Văn Hùng"),
+        ("Hùng khẳng định", "Ông Trần Văn Hùng"),
+        ("Theo ông Hùng", "Ông Trần Văn Hùng"),
+    ];
     assert_chosen_only_with(text, "Thành phố Vinh ngập vì hệ thống thoát nước quá tải", 5, &leaning);
     // With the title that names him in full, the reader knows who is meant.
     let titled = format!("Ông Trần Văn Hùng: thoát nước ở Vinh đã quá tải\n\n{text}");
