@@ -257,6 +257,19 @@ fn openers_and_pointers_come_only_with_the_sentence_before() {
 }
 
 #[test]
+fn a_place_named_by_tai_day_comes_only_with_the_sentence_that_named_it() {
+    // A made-up article in VietNews's shape: "Tại đây" ("there") holds the title's words
+    // and follows the long sentence that says where, which a summary seldom takes.
+    let text = "Sáng 12/10, Công an huyện Chợ Gạo đã bắt quả tang một nhóm thanh niên sử dụng ma túy. \
+                Khoảng 23h đêm 11/10, tổ công tác của Công an huyện nhận được tin báo của người dân về \
+                việc có nhiều người lạ ra vào một căn nhà trọ nằm sâu trong con hẻm nhỏ ở thị trấn Chợ Gạo. \
+                Tại đây, lực lượng công an phát hiện 13 thanh niên đang sử dụng ma túy và thu giữ nhiều gói ma túy đá. \
+                Vụ việc đang được Công an huyện Chợ Gạo điều tra làm rõ.";
+    let title = "Bắt 13 thanh niên sử dụng ma túy đá trong nhà trọ";
+    assert_chosen_only_with(text, title, 3, &[("Tại đây", "Khoảng 23h")]);
+}
+
+#[test]
 fn a_person_named_by_a_short_name_comes_only_with_the_sentence_that_introduced_them() {
     // A made-up article in VietNews's shape: the sentences that name the director only as
     // "Ông Hùng" or "Hùng" hold the title's words; the one that says who he is does not,
