@@ -556,10 +556,13 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
         let source = matches!(cues().longest(&syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
         let titled = source || person(opening);
         let name = opening + usize::from(source) + usize::from(titled);
-        let after_name = if source { syllables.get(name + 1) == Some(&",") } else { syllable(name + 1) };
+        // A name shortened to its initial keeps the dot ("Anh T. cho biết", after "anh
+        // Nguyễn Văn T.").
+        let next = name + 1 + usize::from(syllables.get(name + 1) == Some(&"."));
+        let after_name = if source { syllables.get(next) == Some(&",") } else { syllable(next) };
         if capitalised(name)
             && after_name
-            && !capitalised(name + 1)
+            && !capitalised(next)
             && !ends.contains(&syllables[name])
             && (titled || !lower.contains(syllables[name]))
         {
@@ -1165,6 +1168,10 @@ mod tests {
             "Ông Nguyễn Văn Hùng là giám đốc sở. Theo ông Hùng, giá xăng tăng. Theo Hùng, giá tăng. Theo ông Hùng Anh, giá tăng.",
         );
         assert_eq!(analysis.needs, [None, Some(0), None, None], "the person a source frame names before its comma");
+        let (_, analysis) = analysed(
+            "Nạn nhân là chị Nguyễn Thị T. (SN 1993). Chị T. đã được đưa vào bệnh viện. Chị T. Hà đã về nhà.",
+        );
+        assert_eq!(analysis.needs, [None, Some(0), None], "a name shortened to its initial");
     }
 
     #[test]
