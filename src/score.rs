@@ -784,11 +784,19 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     // lacks (any verb) or by what it has: a place and, at its end, a date
     // ("Người biểu tình ở Tijuana ngày 18/11."); a comma is a clause's, unless it only
     // sets a name beside what it is ("Ông Imad Moustapha, Đại sứ Syria tại Trung Quốc.").
+    // Opening the body, what the name is may hold a verb ("Ông Harry Roque, phát ngôn
+    // viên ...", "Omar Mateen, nghi phạm xả súng ở Orlando."): no clause, a caption still,
+    // unless the name is a source ("Theo Reuters, ...").
+    let apposition = match named_apposition(tokens, doc.text()) {
+        Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(&syllables),
+        Some(Apposition::Place) => !has_verb(&syllables),
+        None => false,
+    };
     if words <= CAPTION_WORDS
         && !clause
         && s[feature::REPORT] == 0.0
         && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
-            || named_apposition(tokens, doc.text()) && !has_verb(&syllables))
+            || apposition)
     {
         s[feature::CAPTION] = 1.0;
     }
@@ -799,23 +807,37 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     }
 }
 
-/// Whether a sentence is a name and what it is, as photo captions are written: one comma,
-/// and a name of two capitalised syllables or more just before it ("Ông Imad Moustapha,
-/// Đại sứ Syria tại Trung Quốc.") or only capitalised syllables after it, a place
-/// ("Đại sứ quán Mỹ tại Havana, Cuba.").
-fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> bool {
+/// How a sentence sets a name beside what it is, as photo captions are written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Apposition {
+    /// A name of two capitalised syllables or more, then what it is ("Ông Imad Moustapha,
+    /// Đại sứ Syria tại Trung Quốc.").
+    Name,
+    /// Only capitalised syllables after the comma, a place ("Đại sứ quán Mỹ tại Havana,
+    /// Cuba.").
+    Place,
+}
+
+/// Whether and how a sentence is a name and what it is: one comma, no colon or
+/// semicolon, and a name just before the comma or a place after it.
+fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> Option<Apposition> {
     let capitalised = |t: &crate::tokens::Token| t.kind == TokenKind::Syllable && t.is_capitalised(text);
     let mark = |t: &crate::tokens::Token, marks: &[&str]| {
         t.kind == TokenKind::Punct && marks.contains(&&text[t.range.clone()])
     };
     let commas: Vec<usize> = (0..tokens.len()).filter(|&k| mark(&tokens[k], &[","])).collect();
-    let [comma] = commas[..] else { return false };
+    let [comma] = commas[..] else { return None };
     if tokens.iter().any(|t| mark(t, &[";", ":"])) {
-        return false;
+        return None;
     }
-    let name_before = comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]);
     let after: Vec<&crate::tokens::Token> = tokens[comma + 1..].iter().filter(|t| t.kind != TokenKind::Punct).collect();
-    name_before || (!after.is_empty() && after.iter().all(|t| capitalised(t)))
+    if comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]) {
+        Some(Apposition::Name)
+    } else if !after.is_empty() && after.iter().all(|t| capitalised(t)) {
+        Some(Apposition::Place)
+    } else {
+        None
+    }
 }
 
 /// Whether sentence `index` opens with a photo credit ("Ảnh: Gia Chính").
@@ -1151,6 +1173,13 @@ mod tests {
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [true, false, true, false, false, false]);
+        let text = "Ông Harry Roque, phát ngôn viên của Tổng thống Philippines. Philippines muốn mua vũ khí của Nga. \
+                    Omar Mateen, nghi phạm xả súng ở Orlando.";
+        let (_, analysis) = analysed(text);
+        let captions: Vec<bool> = analysis.signals.iter().map(super::unwanted).collect();
+        assert_eq!(captions, [true, false, false], "what the name is may hold a verb at the opening only");
+        let (_, analysis) = analysed("Theo Reuters Mỹ, Iran có thể giành được một cảng. Iran muốn mua vũ khí.");
+        assert!(!super::unwanted(&analysis.signals[0]), "a source is no name of a caption");
     }
 
     #[test]
@@ -1168,9 +1197,8 @@ mod tests {
             "Ông Nguyễn Văn Hùng là giám đốc sở. Theo ông Hùng, giá xăng tăng. Theo Hùng, giá tăng. Theo ông Hùng Anh, giá tăng.",
         );
         assert_eq!(analysis.needs, [None, Some(0), None, None], "the person a source frame names before its comma");
-        let (_, analysis) = analysed(
-            "Nạn nhân là chị Nguyễn Thị T. (SN 1993). Chị T. đã được đưa vào bệnh viện. Chị T. Hà đã về nhà.",
-        );
+        let (_, analysis) =
+            analysed("Nạn nhân là chị Nguyễn Thị T. (SN 1993). Chị T. đã được đưa vào bệnh viện. Chị T. Hà đã về nhà.");
         assert_eq!(analysis.needs, [None, Some(0), None], "a name shortened to its initial");
     }
 
