@@ -118,6 +118,10 @@ const BYLINE_WORDS: usize = 6;
 /// comma, colon or semicolon, a reporting verb or a clause marker, is the caption of
 /// the article's photo ("Tổng thống Iran Hassan Rouhani.", "Hiện trường vụ tai nạn.").
 const CAPTION_WORDS: usize = 18;
+/// A sentence of at most this many syllables and numbers just before a photo credit
+/// ("Ảnh: AFP") is the photo's caption, whatever it says ("Các ngoại trưởng ASEAN tham
+/// dự hội nghị ... tại Côn Minh hồi tháng 6."); a longer one is the article's text.
+const CREDITED_WORDS: usize = 36;
 /// A paragraph of one sentence of at most this many syllables and numbers, not ended
 /// by a full stop, is a sub-heading.
 const HEADING_WORDS: usize = 20;
@@ -132,6 +136,9 @@ enum Cue {
     Report,
     /// A photo or video credit, anywhere.
     Caption,
+    /// A photo credit ("Ảnh: AFP"), anywhere a caption; a sentence that opens with one
+    /// credits the photo whose caption is the sentence before.
+    Credit,
     /// A closing formula of broadcast and web news, anywhere.
     Invitation,
     /// An imperative that opens a sentence ("Hãy ..."), not a quotation (`"Hãy ...",
@@ -185,6 +192,7 @@ fn cue_kind(kind: &str) -> Option<Cue> {
     Some(match kind {
         "report" => Cue::Report,
         "caption" => Cue::Caption,
+        "credit" => Cue::Credit,
         "invitation" => Cue::Invitation,
         "imperative" => Cue::Imperative,
         "connective" => Cue::Connective,
@@ -423,6 +431,11 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             quotation_open = !quotation_open;
         }
     }
+    if let [first, second, ..] = body[..] {
+        if words(doc, first) <= CREDITED_WORDS && opens_with_credit(doc, second) {
+            signals[first][feature::CAPTION] = 1.0;
+        }
+    }
     // Rank, the lead and the document are those of the sentences a summary may take:
     // in a body that opens with a photo caption, the lede is the second sentence.
     let kept: Vec<usize> = body.iter().copied().filter(|&i| !unwanted(&signals[i])).collect();
@@ -538,11 +551,18 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
             }
         }
         let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
-        let titled = person(opening);
-        let name = opening + usize::from(titled);
+        // A source frame ("Theo ông Hùng, ...") sets the person the sentence tells about
+        // before its comma.
+        let source = matches!(cues().longest(&syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
+        let titled = source || person(opening);
+        let name = opening + usize::from(source) + usize::from(titled);
+        // A name shortened to its initial keeps the dot ("Anh T. cho biết", after "anh
+        // Nguyễn Văn T.").
+        let next = name + 1 + usize::from(syllables.get(name + 1) == Some(&"."));
+        let after_name = if source { syllables.get(next) == Some(&",") } else { syllable(next) };
         if capitalised(name)
-            && syllable(name + 1)
-            && !capitalised(name + 1)
+            && after_name
+            && !capitalised(next)
             && !ends.contains(&syllables[name])
             && (titled || !lower.contains(syllables[name]))
         {
@@ -722,7 +742,7 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
         match cues().longest(&syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
             Some(Cue::Clause) => clause = true,
-            Some(Cue::Caption) => s[feature::CAPTION] = 1.0,
+            Some(Cue::Caption | Cue::Credit) => s[feature::CAPTION] = 1.0,
             Some(Cue::Invitation) => s[feature::INVITATION] = 1.0,
             Some(Cue::Imperative) if at == 0 => s[feature::INVITATION] = 1.0,
             Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
@@ -764,11 +784,19 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     // lacks (any verb) or by what it has: a place and, at its end, a date
     // ("Người biểu tình ở Tijuana ngày 18/11."); a comma is a clause's, unless it only
     // sets a name beside what it is ("Ông Imad Moustapha, Đại sứ Syria tại Trung Quốc.").
+    // Opening the body, what the name is may hold a verb ("Ông Harry Roque, phát ngôn
+    // viên ...", "Omar Mateen, nghi phạm xả súng ở Orlando."): no clause, a caption still,
+    // unless the name is a source ("Theo Reuters, ...").
+    let apposition = match named_apposition(tokens, doc.text()) {
+        Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(&syllables),
+        Some(Apposition::Place) => !has_verb(&syllables),
+        None => false,
+    };
     if words <= CAPTION_WORDS
         && !clause
         && s[feature::REPORT] == 0.0
         && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
-            || named_apposition(tokens, doc.text()) && !has_verb(&syllables))
+            || apposition)
     {
         s[feature::CAPTION] = 1.0;
     }
@@ -779,23 +807,44 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     }
 }
 
-/// Whether a sentence is a name and what it is, as photo captions are written: one comma,
-/// and a name of two capitalised syllables or more just before it ("Ông Imad Moustapha,
-/// Đại sứ Syria tại Trung Quốc.") or only capitalised syllables after it, a place
-/// ("Đại sứ quán Mỹ tại Havana, Cuba.").
-fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> bool {
+/// How a sentence sets a name beside what it is, as photo captions are written.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Apposition {
+    /// A name of two capitalised syllables or more, then what it is ("Ông Imad Moustapha,
+    /// Đại sứ Syria tại Trung Quốc.").
+    Name,
+    /// Only capitalised syllables after the comma, a place ("Đại sứ quán Mỹ tại Havana,
+    /// Cuba.").
+    Place,
+}
+
+/// Whether and how a sentence is a name and what it is: one comma, no colon or
+/// semicolon, and a name just before the comma or a place after it.
+fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> Option<Apposition> {
     let capitalised = |t: &crate::tokens::Token| t.kind == TokenKind::Syllable && t.is_capitalised(text);
     let mark = |t: &crate::tokens::Token, marks: &[&str]| {
         t.kind == TokenKind::Punct && marks.contains(&&text[t.range.clone()])
     };
     let commas: Vec<usize> = (0..tokens.len()).filter(|&k| mark(&tokens[k], &[","])).collect();
-    let [comma] = commas[..] else { return false };
+    let [comma] = commas[..] else { return None };
     if tokens.iter().any(|t| mark(t, &[";", ":"])) {
-        return false;
+        return None;
     }
-    let name_before = comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]);
     let after: Vec<&crate::tokens::Token> = tokens[comma + 1..].iter().filter(|t| t.kind != TokenKind::Punct).collect();
-    name_before || (!after.is_empty() && after.iter().all(|t| capitalised(t)))
+    if comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]) {
+        Some(Apposition::Name)
+    } else if !after.is_empty() && after.iter().all(|t| capitalised(t)) {
+        Some(Apposition::Place)
+    } else {
+        None
+    }
+}
+
+/// Whether sentence `index` opens with a photo credit ("Ảnh: Gia Chính").
+fn opens_with_credit(doc: &Document, index: usize) -> bool {
+    let syllables = doc.sentence_lower_tokens(index);
+    let opening = doc.sentence_tokens(index).iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    matches!(cues().longest(&syllables, opening), Some((_, Cue::Credit)))
 }
 
 /// How many quotation marks sentence `index` holds, straight or curly: read from its
@@ -1124,6 +1173,13 @@ mod tests {
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [true, false, true, false, false, false]);
+        let text = "Ông Harry Roque, phát ngôn viên của Tổng thống Philippines. Philippines muốn mua vũ khí của Nga. \
+                    Omar Mateen, nghi phạm xả súng ở Orlando.";
+        let (_, analysis) = analysed(text);
+        let captions: Vec<bool> = analysis.signals.iter().map(super::unwanted).collect();
+        assert_eq!(captions, [true, false, false], "what the name is may hold a verb at the opening only");
+        let (_, analysis) = analysed("Theo Reuters Mỹ, Iran có thể giành được một cảng. Iran muốn mua vũ khí.");
+        assert!(!super::unwanted(&analysis.signals[0]), "a source is no name of a caption");
     }
 
     #[test]
@@ -1137,6 +1193,13 @@ mod tests {
              Chủ tịch nước đề nghị Mỹ hỗ trợ tẩy độc sân bay Đà Nẵng.",
         );
         assert_eq!(analysis.needs, [None, Some(0), None], "a word the article writes in lower case is no name alone");
+        let (_, analysis) = analysed(
+            "Ông Nguyễn Văn Hùng là giám đốc sở. Theo ông Hùng, giá xăng tăng. Theo Hùng, giá tăng. Theo ông Hùng Anh, giá tăng.",
+        );
+        assert_eq!(analysis.needs, [None, Some(0), None, None], "the person a source frame names before its comma");
+        let (_, analysis) =
+            analysed("Nạn nhân là chị Nguyễn Thị T. (SN 1993). Chị T. đã được đưa vào bệnh viện. Chị T. Hà đã về nhà.");
+        assert_eq!(analysis.needs, [None, Some(0), None], "a name shortened to its initial");
     }
 
     #[test]

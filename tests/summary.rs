@@ -172,6 +172,24 @@ fn a_caption_of_a_name_and_what_it_is_is_never_chosen() {
 }
 
 #[test]
+fn an_opening_sentence_credited_as_a_photo_is_never_chosen() {
+    // A made-up article in VietNews's shape that opens with the caption of its photo,
+    // a clause rich in the article's words that only the credit after it tells apart.
+    let body = "Lực lượng cứu hộ đã tìm kiếm các nạn nhân vụ sạt lở đất ở huyện Lạc Thủy, tỉnh Hòa Bình, chiều 12/10. \
+                Ảnh: Nguyệt Triều. \
+                Mưa lớn kéo dài đã gây sạt lở đất vùi lấp nhiều ngôi nhà ở huyện Lạc Thủy, tỉnh Hòa Bình. \
+                Chủ tịch UBND huyện Lạc Thủy cho biết lực lượng cứu hộ đã tìm thấy ba nạn nhân. \
+                Nhiều hộ dân ở vùng sạt lở đất đã được đưa tới nơi an toàn.";
+    for text in [body.to_string(), format!("Sạt lở đất ở Hòa Bình\n\n{body}")] {
+        for n in 1..=3 {
+            let summary = chosen(&text, n);
+            assert_eq!(summary.len(), n, "{n}: {summary:?}");
+            assert!(!summary.iter().any(|s| s.starts_with("Lực lượng") || s.starts_with("Ảnh")), "{n}: {summary:?}");
+        }
+    }
+}
+
+#[test]
 fn a_sentence_that_leans_on_another_is_chosen_only_with_it() {
     let text = "Sáng 12/10, một xe tải chở cát đã đâm vào nhà dân ở huyện Võ Nhai, tỉnh Thái Nguyên. \
                 Người dân trong vùng cho biết đoạn đường này thường xuyên xảy ra tai nạn. \
@@ -239,6 +257,19 @@ fn openers_and_pointers_come_only_with_the_sentence_before() {
 }
 
 #[test]
+fn a_place_named_by_tai_day_comes_only_with_the_sentence_that_named_it() {
+    // A made-up article in VietNews's shape: "Tại đây" ("there") holds the title's words
+    // and follows the long sentence that says where, which a summary seldom takes.
+    let text = "Sáng 12/10, Công an huyện Chợ Gạo đã bắt quả tang một nhóm thanh niên sử dụng ma túy. \
+                Khoảng 23h đêm 11/10, tổ công tác của Công an huyện nhận được tin báo của người dân về \
+                việc có nhiều người lạ ra vào một căn nhà trọ nằm sâu trong con hẻm nhỏ ở thị trấn Chợ Gạo. \
+                Tại đây, lực lượng công an phát hiện 13 thanh niên đang sử dụng ma túy và thu giữ nhiều gói ma túy đá. \
+                Vụ việc đang được Công an huyện Chợ Gạo điều tra làm rõ.";
+    let title = "Bắt 13 thanh niên sử dụng ma túy đá trong nhà trọ";
+    assert_chosen_only_with(text, title, 3, &[("Tại đây", "Khoảng 23h")]);
+}
+
+#[test]
 fn a_person_named_by_a_short_name_comes_only_with_the_sentence_that_introduced_them() {
     // A made-up article in VietNews's shape: the sentences that name the director only as
     // "Ông Hùng" or "Hùng" hold the title's words; the one that says who he is does not,
@@ -249,8 +280,13 @@ fn a_person_named_by_a_short_name_comes_only_with_the_sentence_that_introduced_t
                 Trường học ở các phường trung tâm đã cho học sinh nghỉ. \
                 Ông Hùng cho biết hệ thống thoát nước của thành phố Vinh đã quá tải vì mưa lớn kéo dài. \
                 Hùng khẳng định thành phố Vinh sẽ nâng cấp hệ thống thoát nước để chống ngập. \
+                Theo ông Hùng, mưa lớn ở Vinh đã làm ngập nhiều tuyến phố vì hệ thống thoát nước quá tải. \
                 Bà Nguyễn Thị Lan, người dân phường Hưng Bình, cho biết nước ngập đến đầu gối.";
-    let leaning = [("Ông Hùng", "Ông Trần Văn Hùng"), ("Hùng khẳng định", "Ông Trần Văn Hùng")];
+    let leaning = [
+        ("Ông Hùng", "Ông Trần Văn Hùng"),
+        ("Hùng khẳng định", "Ông Trần Văn Hùng"),
+        ("Theo ông Hùng", "Ông Trần Văn Hùng"),
+    ];
     assert_chosen_only_with(text, "Thành phố Vinh ngập vì hệ thống thoát nước quá tải", 5, &leaning);
     // With the title that names him in full, the reader knows who is meant.
     let titled = format!("Ông Trần Văn Hùng: thoát nước ở Vinh đã quá tải\n\n{text}");
