@@ -669,11 +669,17 @@ fn verb_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> bo
 /// Whether tokens `start..at` are a head that names a unit (`units`: "đơn vị", "lực
 /// lượng", "tổ") with only determiners before it ("các đơn vị").
 fn bare_unit(words: &Words, start: usize, at: usize) -> bool {
-    let mut k = start;
-    while let Some(n) = words.phrase_at(k, list(List::Determiners)).filter(|_| k < at) {
-        k += n;
-    }
+    let k = past_determiners(words, start, at);
     words.phrase_at(k, list(List::Units)).is_some_and(|n| k + n == at)
+}
+
+/// `start` moved past the plural and totality words that open a party ("các", "tất
+/// cả"), before `end`: where its head is.
+pub fn past_determiners(words: &Words, mut start: usize, end: usize) -> usize {
+    while start < end && words.is(start, list(List::Determiners)) {
+        start += 1;
+    }
+    start
 }
 
 /// The length of the verb at `i` when a modal follows it at once.
