@@ -12,9 +12,14 @@
 //! rules, the shipped decision (fitted on everything, so optimistic) and a keyword
 //! baseline; the false directives shown on the everyday articles (groups "other" and
 //! "negative"); the headline's issuer and addressee errors by kind; and how many
-//! news-dev articles show a directive. `--ranked N` lists the N highest-scored
-//! candidates that are no directive and the N lowest-scored that are, by their
-//! cross-validated margins, with their features: the ranking's errors, to read.
+//! news-dev articles show a directive.
+//!
+//! `--show` adds the misses, extras and differences of the headline's first run (with
+//! paths, of the shipped decision). Without paths only: `--show-rules` prints those of
+//! every candidate of the rules and nothing else (no fitting), for counting what a rule
+//! fixes and breaks; `--ranked N` adds the N highest-scored candidates that are no
+//! directive and the N lowest-scored that are, by their cross-validated margins, with
+//! their features: the ranking's errors, to read.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
