@@ -592,13 +592,14 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         // "đơn vị tư vấn | rà soát ...": a verb right after a bare head that names a
         // unit, with another verb after it, says which unit; the unit may be the last
         // party listed ("Bộ Ngoại giao, các cơ quan đại diện ngoại giao ...").
-        if let Some(n) = (j > start && !cue && !words.is_capital(j)).then(|| verb_length(words, lexicon, j)).flatten() {
-            let verb = !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)));
-            let item = (start..j).rev().find(|&k| words.is(k, &[",", "và"])).map_or(start, |k| k + 1);
-            if verb && bare_unit(words, item, j) && verb_follows(words, lexicon, j + n, end) {
-                j += n;
-                continue;
-            }
+        // (A capital cannot be that verb: right after the unit's head it is no item's start.)
+        if let Some(n) = (j > start && !cue).then(|| verb_length(words, lexicon, j)).flatten().filter(|&n| {
+            !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)))
+                && bare_unit(words, start, j)
+                && verb_follows(words, lexicon, j + n, end)
+        }) {
+            j += n;
+            continue;
         }
         if j > start && (action_at(words, lexicon, j).is_some() || cue || adverb_before_verb(words, lexicon, j, end)) {
             return (j, true);
@@ -666,10 +667,12 @@ fn verb_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> bo
     })
 }
 
-/// Whether tokens `start..at` are a head that names a unit (`units`: "đơn vị", "lực
-/// lượng", "tổ") with only determiners before it ("các đơn vị").
+/// Whether the last party listed in `start..at` (after its last "," or "và") is a head
+/// that names a unit (`units`: "đơn vị", "lực lượng", "tổ") with only determiners before
+/// it ("các đơn vị").
 fn bare_unit(words: &Words, start: usize, at: usize) -> bool {
-    let k = past_determiners(words, start, at);
+    let item = (start..at).rev().find(|&k| words.is(k, &[",", "và"])).map_or(start, |k| k + 1);
+    let k = past_determiners(words, item, at);
     words.phrase_at(k, list(List::Units)).is_some_and(|n| k + n == at)
 }
 
