@@ -251,10 +251,7 @@ pub fn names_authority(words: &Words, lexicon: &Lexicon) -> bool {
 /// "document" of its own cost cross-validated precision, 78.6 -> 78.0 averaged over
 /// four fit seeds, where this reading gives 79.2.)
 fn party<'w>(words: &'w Words, lexicon: &Lexicon, range: Range<usize>) -> (&'static str, &'w [&'w str]) {
-    let mut k = range.start;
-    while k < range.end && words.is(k, list(List::Determiners)) {
-        k += 1;
-    }
+    let k = parties::past_determiners(words, range.start, range.end);
     if let Some(n) = parties::legal_at(words, k) {
         return ("none", &words.lower[k..k + n]);
     }

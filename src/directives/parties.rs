@@ -592,16 +592,14 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         // "đơn vị tư vấn | rà soát ...": a verb right after a bare head that names a
         // unit, with another verb after it, says which unit; the unit may be the last
         // party listed ("Bộ Ngoại giao, các cơ quan đại diện ngoại giao ...").
-        if let Some(n) = (j > start && !cue && !words.is_capital(j))
-            .then(|| action_at(words, lexicon, j).or_else(|| treebank_verb(words, lexicon, j)))
-            .flatten()
-        {
-            let verb = !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)));
-            let item = (start..j).rev().find(|&k| words.is(k, &[",", "và"])).map_or(start, |k| k + 1);
-            if verb && bare_unit(words, item, j) && verb_follows(words, lexicon, j + n, end) {
-                j += n;
-                continue;
-            }
+        // (A capital cannot be that verb: right after the unit's head it is no item's start.)
+        if let Some(n) = (j > start && !cue).then(|| verb_length(words, lexicon, j)).flatten().filter(|&n| {
+            !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)))
+                && bare_unit(words, start, j)
+                && verb_follows(words, lexicon, j + n, end)
+        }) {
+            j += n;
+            continue;
         }
         if j > start && (action_at(words, lexicon, j).is_some() || cue || adverb_before_verb(words, lexicon, j, end)) {
             return (j, true);
@@ -669,19 +667,27 @@ fn verb_follows(words: &Words, lexicon: &Lexicon, from: usize, end: usize) -> bo
     })
 }
 
-/// Whether tokens `start..at` are a head that names a unit (`units`: "đơn vị", "lực
-/// lượng", "tổ") with only determiners before it ("các đơn vị").
+/// Whether the last party listed in `start..at` (after its last "," or "và") is a head
+/// that names a unit (`units`: "đơn vị", "lực lượng", "tổ") with only determiners before
+/// it ("các đơn vị").
 fn bare_unit(words: &Words, start: usize, at: usize) -> bool {
-    let mut k = start;
-    while let Some(n) = words.phrase_at(k, list(List::Determiners)).filter(|_| k < at) {
-        k += n;
-    }
+    let item = (start..at).rev().find(|&k| words.is(k, &[",", "và"])).map_or(start, |k| k + 1);
+    let k = past_determiners(words, item, at);
     words.phrase_at(k, list(List::Units)).is_some_and(|n| k + n == at)
+}
+
+/// `start` moved past the plural and totality words that open a party ("các", "tất
+/// cả"), before `end`: where its head is.
+pub fn past_determiners(words: &Words, mut start: usize, end: usize) -> usize {
+    while start < end && words.is(start, list(List::Determiners)) {
+        start += 1;
+    }
+    start
 }
 
 /// The length of the verb at `i` when a modal follows it at once.
 fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
-    let n = action_at(words, lexicon, i).or_else(|| treebank_verb(words, lexicon, i))?;
+    let n = verb_length(words, lexicon, i)?;
     modal_at(words, lexicon, i + n).map(|_| n)
 }
 
@@ -718,7 +724,13 @@ pub fn treebank_verb(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize
 
 /// Whether an action verb or a lower-case verb of the treebank starts at `i`.
 pub fn verb_at(words: &Words, lexicon: &Lexicon, i: usize) -> bool {
-    action_at(words, lexicon, i).is_some() || treebank_verb_at(words, lexicon, i)
+    verb_length(words, lexicon, i).is_some()
+}
+
+/// The length of the action verb or lower-case verb of the treebank at `i`
+/// ([`verb_at`]), for the callers that step past it.
+fn verb_length(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
+    action_at(words, lexicon, i).or_else(|| treebank_verb(words, lexicon, i))
 }
 
 /// `start` moved past a fronted adverbial frame ("Nếu ... thì", "Trong quá trình sửa

@@ -12,9 +12,14 @@
 //! rules, the shipped decision (fitted on everything, so optimistic) and a keyword
 //! baseline; the false directives shown on the everyday articles (groups "other" and
 //! "negative"); the headline's issuer and addressee errors by kind; and how many
-//! news-dev articles show a directive. `--ranked N` lists the N highest-scored
-//! candidates that are no directive and the N lowest-scored that are, by their
-//! cross-validated margins, with their features: the ranking's errors, to read.
+//! news-dev articles show a directive.
+//!
+//! `--show` adds the misses, extras and differences of the headline's first run (with
+//! paths, of the shipped decision). Without paths only: `--show-rules` prints those of
+//! every candidate of the rules and nothing else (no fitting), for counting what a rule
+//! fixes and breaks; `--ranked N` adds the N highest-scored candidates that are no
+//! directive and the N lowest-scored that are, by their cross-validated margins, with
+//! their features: the ranking's errors, to read.
 //!
 //! Each annotated article's `body` alone is digested (the annotations index the body,
 //! in code points). A predicted directive matches a gold one when their sentences
@@ -240,13 +245,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
     }
     let sets = read_all()?;
     let all: Vec<&Read> = sets.iter().flat_map(|(_, set)| set).collect();
+    let rules: Vec<Vec<Scored>> = all.iter().map(|a| a.candidates.iter().map(|(s, _)| s.clone()).collect()).collect();
     if show_every_rule {
-        show_rules(&all);
+        show_rules(&all, &rules);
         return Ok(());
     }
     let margins: Vec<Vec<Vec<i32>>> = (0..ASSIGNMENTS).map(|r| cross_validate(&all, &folds(all.len(), r))).collect();
     let cv: Vec<Vec<Vec<Scored>>> = margins.iter().map(|m| shown_at(&all, m, 0)).collect();
-    let rules: Vec<Vec<Scored>> = all.iter().map(|a| a.candidates.iter().map(|(s, _)| s.clone()).collect()).collect();
     let fitted: Vec<Vec<Scored>> = all.iter().map(|a| a.kept(shipped)).collect();
     let mut groups: Vec<(String, Vec<usize>)> = Vec::new();
     let mut first = 0;
@@ -277,13 +282,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
     news_shown(shipped)
 }
 
-/// Prints every candidate of the rules against the annotations: the misses, extras and
-/// differences, each party's error named by its kind, for counting what a rule fixes and
-/// breaks (compare two runs' lists).
-fn show_rules(all: &[&Read]) {
-    for article in all {
-        let candidates: Vec<Scored> = article.candidates.iter().map(|(s, _)| s.clone()).collect();
-        score(&article.expected, &candidates, &mut Tally::default(), Some(&article.body));
+/// Prints `rules`, every candidate of the rules, against the annotations: the misses,
+/// extras and differences, each party's error named by its kind, for counting what a
+/// rule fixes and breaks (compare two runs' lists).
+fn show_rules(all: &[&Read], rules: &[Vec<Scored>]) {
+    for (article, candidates) in all.iter().zip(rules) {
+        score(&article.expected, candidates, &mut Tally::default(), Some(&article.body));
     }
 }
 

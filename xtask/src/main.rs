@@ -54,7 +54,8 @@ Tasks:
                             directive P/R/F1, issuer, addressee and action scores on
                             annotated articles (default: the four shared annotated sets,
                             5-fold cross-validated by article, and fit on all beside it);
-                            --show-rules: every candidate of the rules against them;
+                            --show: the misses, extras and differences; without paths,
+                            --show-rules: those of every candidate of the rules, alone;
                             --ranked N: the N worst-ranked of each kind, cross-validated
   fit-directives            fit data/directive-weights.txt (the directive decision) on the
                             four annotated sets
