@@ -8,8 +8,10 @@
 //! set is found, near-duplicates may join it, identical sentences never. The title is never
 //! part of the summary, nor is a photo caption or credit, a byline, an invitation to
 //! watch, a question or a sub-heading ([`score::unwanted`]); a sentence that leans on
-//! the one before ([`score::leans_back`]) is taken only when that one is. Presets
-//! scale with the article.
+//! the one before ([`score::leans_back`]) is taken only when that one is (the body's
+//! first sentence has none to lean on), and one that names a person by a short name only
+//! with the sentence that introduced them ([`Analysis::needs`]), unless no summary of the
+//! size asked meets those needs. Presets scale with the article.
 
 use crate::document::Document;
 use crate::options::{Length, Options};
@@ -96,68 +98,57 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
     order::sort_by_key(&mut ranked, |&i| order::descending(totals[i]) | i as u64);
     ranked.truncate(CANDIDATES.max(count));
     order::sort_by_key(&mut ranked, |&i| i as u64);
-    let strict = choose(analysis, &totals, weights, ranked.clone(), &analysis.needs, count, redundancy);
+    // The best set of `count` of the `ranked` candidates, each taken only with the one
+    // before when it leans on it and with the earlier one it `needs`.
+    let choose = |needs: &[Option<usize>]| {
+        // A sentence that leans on one the search cannot take, or needs one it cannot
+        // take, can never be taken: left in, it would make every set of more sentences
+        // than the others fail only after the search had tried them all, size after size
+        // (a hang on a long summary). What it leans on or needs comes before it, so one
+        // pass in reading order also leaves out what needs a sentence left out.
+        // The body's first sentence has nothing before it to lean on: a lede that opens
+        // with "Đây là" points at the news itself.
+        let opening = analysis.title.map_or(0, |t| t + 1);
+        let leans = |i: usize| i != opening && score::leans_back(&analysis.signals[i]);
+        let mut pool: Vec<usize> = Vec::with_capacity(ranked.len());
+        for &i in &ranked {
+            let after = !leans(i) || pool.last().is_some_and(|&last| last + 1 == i);
+            if after && needs[i].is_none_or(|j| pool.contains(&j)) {
+                pool.push(i);
+            }
+        }
+        let search = Search {
+            pool: &pool,
+            totals: &totals,
+            held: [&analysis.topics, &analysis.title_terms],
+            costs: [
+                weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
+                weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
+            ],
+            leans: pool.iter().map(|&i| leans(i)).collect(),
+            needs,
+            cosines: cosines(analysis, &pool, count),
+            redundancy,
+        };
+        (1..=count.min(pool.len()))
+            .rev()
+            .find_map(|size| search.best(size, false).or_else(|| search.best(size, true)))
+            .unwrap_or_default()
+    };
+    let strict = choose(&analysis.needs);
     if strict.len() >= count {
         return strict;
     }
     // Needs that the pool cannot meet (an introduction that itself leans on a sentence
     // the search cannot take) must not make the summary shorter than the leaning rules
-    // alone allow: then they are set aside.
-    let none = vec![None; analysis.needs.len()];
-    let relaxed = choose(analysis, &totals, weights, ranked, &none, count, redundancy);
+    // alone allow: then they are set aside. Without them the pool and the sets allowed
+    // only grow, so the relaxed summary is never the shorter; of two as long, the strict.
+    let relaxed = choose(&vec![None; analysis.needs.len()]);
     if relaxed.len() > strict.len() {
         relaxed
     } else {
         strict
     }
-}
-
-/// The best set of `count` of the `ranked` candidates (in reading order) whose sentences
-/// are scored `totals`, each taken only with the one before when it leans on it and with
-/// the earlier one it `needs`.
-fn choose(
-    analysis: &Analysis,
-    totals: &[f32],
-    weights: &Signals,
-    ranked: Vec<usize>,
-    needs: &[Option<usize>],
-    count: usize,
-    redundancy: f32,
-) -> Vec<usize> {
-    // A sentence that leans on one the search cannot take, or needs one it cannot take,
-    // can never be taken: left in, it would make every set of more sentences than the
-    // others fail only after the search had tried them all, size after size (a hang on
-    // a long summary). What it leans on or needs comes before it, so one pass in
-    // reading order also leaves out what needs a sentence left out.
-    // The body's first sentence has nothing before it to lean on: a lede that opens with
-    // "Đây là" points at the news itself.
-    let opening = analysis.title.map_or(0, |t| t + 1);
-    let leans = |i: usize| i != opening && score::leans_back(&analysis.signals[i]);
-    let mut usable: Vec<usize> = Vec::with_capacity(ranked.len());
-    for i in ranked {
-        let after = !leans(i) || usable.last().is_some_and(|&last| last + 1 == i);
-        if after && needs[i].is_none_or(|j| usable.contains(&j)) {
-            usable.push(i);
-        }
-    }
-    let ranked = usable;
-    let search = Search {
-        pool: &ranked,
-        totals,
-        held: [&analysis.topics, &analysis.title_terms],
-        costs: [
-            weights[score::feature::TOPICS] / analysis.topic_count.max(1) as f32,
-            weights[score::feature::TITLE_TERMS] / analysis.title_term_count.max(1) as f32,
-        ],
-        leans: ranked.iter().map(|&i| leans(i)).collect(),
-        needs,
-        cosines: cosines(analysis, &ranked, count),
-        redundancy,
-    };
-    (1..=count.min(ranked.len()))
-        .rev()
-        .find_map(|size| search.best(size, false).or_else(|| search.best(size, true)))
-        .unwrap_or_default()
 }
 
 /// The cosine of each pair of the `pool`'s sentences, each pair computed once (the

@@ -137,10 +137,10 @@ fn objective(examples: &[Example], weights: &Signals, redundancy: f32, n: usize,
 }
 
 /// Fits the cost of redundancy of the `n`-sentence summaries of `examples` under
-/// `weights` by coordinate ascent from `start` (at least 0), and prints it: the cost
-/// that `summary::REDUNDANCY` holds for that reading and size.
-fn fit_redundancy(examples: &[Example], weights: &Signals, start: f32, n: usize, budget: f64) {
-    let before = objective(examples, weights, start, n, budget);
+/// `weights` by coordinate ascent from `start` (at least 0), whose objective is `before`
+/// (the caller has it: a fresh one is a pass over every example), and prints it: the
+/// cost that `summary::REDUNDANCY` holds for that reading and size.
+fn fit_redundancy(examples: &[Example], weights: &Signals, (start, before): (f32, f64), n: usize, budget: f64) {
     // The fixed index is past the end: the one cost moves.
     let ([cost], best) = crate::ascent::ascend(
         [start],
@@ -216,7 +216,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let redundancy = summary::redundancy(reading == 0, n);
             if costs_only {
                 if n > 1 {
-                    fit_redundancy(&examples, &start.0[column], redundancy, n, budget);
+                    let before = objective(&examples, &start.0[column], redundancy, n, budget);
+                    fit_redundancy(&examples, &start.0[column], (redundancy, before), n, budget);
                 }
                 continue;
             }
@@ -232,7 +233,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             fitted[column] = weights;
             lines.push(format!("{name} at {n} {before:.2} -> {best:.2}"));
             if n > 1 {
-                fit_redundancy(&examples, &weights, redundancy, n, budget);
+                fit_redundancy(&examples, &weights, (redundancy, best), n, budget);
             }
         }
     }
