@@ -529,12 +529,15 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
     // The last syllable of each fuller name (two capitalised syllables or more), with
     // the first sentence that wrote it.
     let mut full: IdMap<&str, usize> = IdMap::default();
-    // Syllables the article writes in lower case: no name alone, as a sentence's first
-    // word is capitalised whatever it is ("Chủ tịch nước ..." after "Phủ Chủ tịch").
-    let lower: IdSet<&str> = (doc.tokens.iter())
-        .filter(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
-        .map(|t| &doc.lower()[t.range.clone()])
-        .collect();
+    // Whether the article writes a syllable in lower case: then it is no name alone, as
+    // a sentence's first word is capitalised whatever it is ("Chủ tịch nước ..." after
+    // "Phủ Chủ tịch"). Asked only of a name that a fuller one introduced, a few times
+    // an article, so the tokens are read then rather than gathered for every article.
+    let written_lower = |syllable: &str| {
+        (doc.tokens.iter()).any(|t| {
+            t.kind == TokenKind::Syllable && !t.is_capitalised(text) && doc.lower()[t.range.clone()] == *syllable
+        })
+    };
     for i in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(i);
         let syllables = doc.sentence_lower_tokens(i);
@@ -560,13 +563,9 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
         // Nguyễn Văn T.").
         let next = name + 1 + usize::from(syllables.get(name + 1) == Some(&"."));
         let after_name = if source { syllables.get(next) == Some(&",") } else { syllable(next) };
-        if capitalised(name)
-            && after_name
-            && !capitalised(next)
-            && !ends.contains(&syllables[name])
-            && (titled || !lower.contains(syllables[name]))
-        {
-            introduced[i] = full.get(syllables[name]).copied().filter(|&j| Some(j) != title);
+        if capitalised(name) && after_name && !capitalised(next) && !ends.contains(&syllables[name]) {
+            introduced[i] = (full.get(syllables[name]).copied())
+                .filter(|&j| Some(j) != title && (titled || !written_lower(syllables[name])));
         }
         if Some(i) == title || !unwanted(&signals[i]) {
             for name in ends {
