@@ -393,6 +393,9 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         .map(|tf| normalised(tf.into_iter().map(|(id, f)| (id, f * idf[id as usize])).collect()))
         .collect();
     let body: Vec<usize> = (0..count).filter(|&i| Some(i) != title).collect();
+    // Each sentence's tokens in lower case, read by the signals, the credit and the
+    // names below: built once.
+    let lowered: Vec<Vec<&str>> = (0..count).map(|i| doc.sentence_lower_tokens(i)).collect();
     let bigrams = |index: usize| {
         let ids = &terms.ids[doc.sentence_token_range(index)];
         ids.windows(2).filter_map(|pair| Some((pair[0]?, pair[1]?)))
@@ -420,7 +423,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         signals[i][feature::HEADING] = f32::from(heading(doc, i));
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
-        sentence_signals(doc, i, k == 0, named, &mut signals[i]);
+        sentence_signals(doc, i, &lowered[i], k == 0, named, &mut signals[i]);
         if i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph {
             quotation_open = false;
         }
@@ -432,7 +435,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         }
     }
     if let [first, second, ..] = body[..] {
-        if words(doc, first) <= CREDITED_WORDS && opens_with_credit(doc, second) {
+        if words(doc, first) <= CREDITED_WORDS && opens_with_credit(doc, second, &lowered[second]) {
             signals[first][feature::CAPTION] = 1.0;
         }
     }
@@ -502,7 +505,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    let needs = introductions(doc, title, &signals);
+    let needs = introductions(doc, title, &signals, &lowered);
     Analysis {
         title,
         signals,
@@ -523,7 +526,12 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 /// Stoneman", "Bộ trưởng Mark Esper"), when the sentence itself writes none. A reader of
 /// the short name alone does not know who is meant; a name the title writes in full is
 /// known to the reader of a summary with its title.
-fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> Vec<Option<usize>> {
+fn introductions(
+    doc: &Document,
+    title: Option<usize>,
+    signals: &[Signals],
+    lowered: &[Vec<&str>],
+) -> Vec<Option<usize>> {
     let text = doc.text();
     let mut introduced = vec![None; doc.sentences.len()];
     // The last syllable of each fuller name (two capitalised syllables or more), with
@@ -540,8 +548,8 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
     };
     for i in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(i);
-        let syllables = doc.sentence_lower_tokens(i);
-        let person = |k: usize| matches!(cues().longest(&syllables, k), Some((1, Cue::Person)));
+        let syllables = &lowered[i];
+        let person = |k: usize| matches!(cues().longest(syllables, k), Some((1, Cue::Person)));
         let syllable = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Syllable);
         // A title is no part of the name it comes before ("Ông Hùng" is a short name).
         let capitalised = |k: usize| syllable(k) && tokens[k].is_capitalised(text) && !person(k);
@@ -556,7 +564,7 @@ fn introductions(doc: &Document, title: Option<usize>, signals: &[Signals]) -> V
         let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
         // A source frame ("Theo ông Hùng, ...") sets the person the sentence tells about
         // before its comma.
-        let source = matches!(cues().longest(&syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
+        let source = matches!(cues().longest(syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
         let titled = source || person(opening);
         let name = opening + usize::from(source) + usize::from(titled);
         // A name shortened to its initial keeps the dot ("Anh T. cho biết", after "anh
@@ -712,13 +720,19 @@ fn heading(doc: &Document, index: usize) -> bool {
     alone && words(doc, index) <= HEADING_WORDS && !matches!(last, Some('.' | '…' | '!' | ';' | ','))
 }
 
-/// The signals that depend on the sentence alone and on whether it opens the body.
-/// `named(k)` says whether the article writes the sentence's `k`th token as a name
+/// The signals that depend on the sentence alone (its tokens in lower case are
+/// `syllables`) and on whether it opens the body. `named(k)` says whether the article writes the sentence's `k`th token as a name
 /// (capitalised inside a sentence).
-fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(usize) -> bool, s: &mut Signals) {
+fn sentence_signals(
+    doc: &Document,
+    index: usize,
+    syllables: &[&str],
+    opening: bool,
+    named: impl Fn(usize) -> bool,
+    s: &mut Signals,
+) {
     let text = doc.sentence_text(index);
     let tokens = doc.sentence_tokens(index);
-    let syllables = doc.sentence_lower_tokens(index);
     let words = words(doc, index);
     let capitalised =
         tokens.iter().skip(1).filter(|t| t.kind == TokenKind::Syllable && t.is_capitalised(doc.text())).count();
@@ -738,7 +752,7 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
         }
         let after_time = std::mem::take(&mut time);
         let near_start = at < opening_word + POINTING_REACH;
-        match cues().longest(&syllables, at).map(|(_, cue)| cue) {
+        match cues().longest(syllables, at).map(|(_, cue)| cue) {
             Some(Cue::Report) => s[feature::REPORT] = 1.0,
             Some(Cue::Clause) => clause = true,
             Some(Cue::Caption | Cue::Credit) => s[feature::CAPTION] = 1.0,
@@ -747,12 +761,12 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
             Some(Cue::Connective) if at == opening_word => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Pointer) if near_start => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Above) => s[feature::CONNECTIVE] = 1.0,
-            Some(Cue::Back) if at > opening_word && phrase_ends(&syllables, tokens, at + 1) => {
+            Some(Cue::Back) if at > opening_word && phrase_ends(syllables, tokens, at + 1) => {
                 s[feature::CONNECTIVE] = 1.0
             }
             Some(Cue::Near) if near_start && !after_time => s[feature::CONNECTIVE] = 1.0,
             Some(Cue::Person)
-                if at == opening_word && !named(at) && predicate(&syllables, tokens, doc.text(), at + 1) =>
+                if at == opening_word && !named(at) && predicate(syllables, tokens, doc.text(), at + 1) =>
             {
                 s[feature::CONNECTIVE] = 1.0
             }
@@ -768,8 +782,8 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     let name = tokens.iter().take_while(|t| t.kind == TokenKind::Syllable && t.is_capitalised(doc.text())).count();
     let lexicon = crate::directives::lexicon::get();
     if name >= 2
-        && lexicon.parties.longest(&syllables, 0).is_none()
-        && predicate(&syllables, tokens, doc.text(), name)
+        && lexicon.parties.longest(syllables, 0).is_none()
+        && predicate(syllables, tokens, doc.text(), name)
         && !crate::terms::is_stop_word(syllables[name])
     {
         clause = true;
@@ -787,14 +801,14 @@ fn sentence_signals(doc: &Document, index: usize, opening: bool, named: impl Fn(
     // viên ...", "Omar Mateen, nghi phạm xả súng ở Orlando."): no clause, a caption still,
     // unless the name is a source ("Theo Reuters, ...").
     let apposition = match named_apposition(tokens, doc.text()) {
-        Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(&syllables),
-        Some(Apposition::Place) => !has_verb(&syllables),
+        Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables),
+        Some(Apposition::Place) => !has_verb(syllables),
         None => false,
     };
     if words <= CAPTION_WORDS
         && !clause
         && s[feature::REPORT] == 0.0
-        && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(&syllables))
+        && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(syllables))
             || apposition)
     {
         s[feature::CAPTION] = 1.0;
@@ -839,11 +853,11 @@ fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> Option<Appos
     }
 }
 
-/// Whether sentence `index` opens with a photo credit ("Ảnh: Gia Chính").
-fn opens_with_credit(doc: &Document, index: usize) -> bool {
-    let syllables = doc.sentence_lower_tokens(index);
+/// Whether sentence `index`, whose tokens in lower case are `syllables`, opens with a
+/// photo credit ("Ảnh: Gia Chính").
+fn opens_with_credit(doc: &Document, index: usize, syllables: &[&str]) -> bool {
     let opening = doc.sentence_tokens(index).iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
-    matches!(cues().longest(&syllables, opening), Some((_, Cue::Credit)))
+    matches!(cues().longest(syllables, opening), Some((_, Cue::Credit)))
 }
 
 /// How many quotation marks sentence `index` holds, straight or curly: read from its
