@@ -712,10 +712,11 @@ mod tests {
     #[test]
     fn a_bare_modal_opens_a_main_clause_after_thi_or_la() {
         let text = "Ngay cả khi phải tăng thuế suất thì phải kết hợp hài hòa với mở rộng cơ sở thuế.";
-        let doc = Document::new(text);
-        let words = Words::new(&doc, 0);
-        let (found, _) = find(&words, super::super::lexicon::get(), Some).unwrap();
-        assert_eq!(words.at(found.at.start - 1), "thì");
+        let before = on_words(text, |words| {
+            let (found, _) = find(words, super::super::lexicon::get(), Some).unwrap();
+            words.at(found.at.start - 1).to_string()
+        });
+        assert_eq!(before, "thì");
         assert_eq!(cue("Thủ tướng cho rằng việc cần làm nhất là phải khắc phục hậu quả.").as_deref(), Some("phải"));
         assert_eq!(cue("Chúng tôi xác định trách nhiệm của mình là phải giải quyết vấn đề."), None);
     }

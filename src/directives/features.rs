@@ -276,14 +276,13 @@ fn party<'w>(words: &'w Words, lexicon: &Lexicon, range: Range<usize>) -> (&'sta
 /// fact's ("có", "chịu", "bổ sung gần 10 tỉ") tell them apart where the cue cannot.
 fn action_head<'w>(words: &'w Words, lexicon: &Lexicon, start: usize) -> &'w [&'w str] {
     let mut k = start;
-    while let Some((n, Action::Adverb)) = words.longest(&lexicon.actions, k) {
-        k += n;
-    }
-    let n = words
-        .longest(&lexicon.actions, k)
-        .map(|(n, _)| n)
-        .or_else(|| words.longest(&lexicon.verbs, k).map(|(n, _)| n))
-        .unwrap_or(1);
+    let n = loop {
+        match words.longest(&lexicon.actions, k) {
+            Some((n, Action::Adverb)) => k += n,
+            Some((n, _)) => break n,
+            None => break words.longest(&lexicon.verbs, k).map_or(1, |(n, _)| n),
+        }
+    };
     words.lower.get(k..(k + n).min(words.len())).unwrap_or(&[])
 }
 
