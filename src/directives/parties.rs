@@ -582,22 +582,8 @@ pub fn np_forward(words: &Words, lexicon: &Lexicon, start: usize, end: usize) ->
         }
         // A verb, a modal or a nested order ("chỉ đạo Bộ Tài chính yêu cầu ...") ends it.
         let cue = !words.is_capital(j) && lexicon.cue_word_at(words, j);
-        // ... unless a modal follows the verb: then the verb modifies the subject of
-        // that modal ("các phương án báo cáo cần thu thập ...").
-        if let Some(n) = (j > start && !cue).then(|| verb_before_modal(words, lexicon, j)).flatten() {
-            j += n;
-            continue;
-        }
-        // "các đơn vị bảo trì đường bộ | bám sát ...", "tổ kiểm tra | đánh giá ...",
-        // "đơn vị tư vấn | rà soát ...": a verb right after a bare head that names a
-        // unit, with another verb after it, says which unit; the unit may be the last
-        // party listed ("Bộ Ngoại giao, các cơ quan đại diện ngoại giao ...").
-        // (A capital cannot be that verb: right after the unit's head it is no item's start.)
-        if let Some(n) = (j > start && !cue).then(|| verb_length(words, lexicon, j)).flatten().filter(|&n| {
-            !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)))
-                && bare_unit(words, start, j)
-                && verb_follows(words, lexicon, j + n, end)
-        }) {
+        // ... unless the verb is the subject's own ([`verb_in_subject`]).
+        if let Some(n) = (j > start && !cue).then(|| verb_in_subject(words, lexicon, start, j, end)).flatten() {
             j += n;
             continue;
         }
@@ -685,10 +671,23 @@ pub fn past_determiners(words: &Words, mut start: usize, end: usize) -> usize {
     start
 }
 
-/// The length of the verb at `i` when a modal follows it at once.
-fn verb_before_modal(words: &Words, lexicon: &Lexicon, i: usize) -> Option<usize> {
-    let n = verb_length(words, lexicon, i)?;
-    modal_at(words, lexicon, i + n).map(|_| n)
+/// The length of the verb at `j` when it belongs to the subject that starts at `start`
+/// rather than ending it: a modal follows it at once, so it modifies the modal's
+/// subject ("các phương án báo cáo cần thu thập ..."), or it comes right after a bare
+/// head that names a unit, with another verb after it, and says which unit ("các đơn
+/// vị bảo trì đường bộ | bám sát ...", "tổ kiểm tra | đánh giá ...", "đơn vị tư vấn |
+/// rà soát ..."); the unit may be the last party listed ("Bộ Ngoại giao, các cơ quan
+/// đại diện ngoại giao ..."). (A capital cannot be that verb: right after the unit's
+/// head it is no item's start.)
+fn verb_in_subject(words: &Words, lexicon: &Lexicon, start: usize, j: usize, end: usize) -> Option<usize> {
+    let n = verb_length(words, lexicon, j)?;
+    let modal = modal_at(words, lexicon, j + n).is_some();
+    let unit = || {
+        !matches!(words.longest(&lexicon.actions, j), Some((_, Action::Adverb)))
+            && bare_unit(words, start, j)
+            && verb_follows(words, lexicon, j + n, end)
+    };
+    (modal || unit()).then_some(n)
 }
 
 /// Whether a break word starts at `i` and is not the first syllable of a longer word
