@@ -552,7 +552,10 @@ fn introductions(
         let person = |k: usize| matches!(cues().longest(syllables, k), Some((1, Cue::Person)));
         let syllable = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Syllable);
         // A title is no part of the name it comes before ("Ông Hùng" is a short name).
-        let capitalised = |k: usize| syllable(k) && tokens[k].is_capitalised(text) && !person(k);
+        // Read once for each syllable: the run below asks it of `k` and of `k + 1`.
+        let capitals: Vec<bool> =
+            (0..syllables.len()).map(|k| syllable(k) && tokens[k].is_capitalised(text) && !person(k)).collect();
+        let capitalised = |k: usize| capitals.get(k).copied().unwrap_or(false);
         let mut ends: Vec<&str> = Vec::new();
         let mut run = 0;
         for (k, &lower) in syllables.iter().enumerate() {
