@@ -25,7 +25,7 @@ use crate::order;
 use crate::phrases::Phrases;
 use crate::segment;
 use crate::terms::{IdMap, IdSet, Terms};
-use crate::tokens::TokenKind;
+use crate::tokens::{Token, TokenKind};
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
@@ -552,7 +552,10 @@ fn introductions(
         let person = |k: usize| matches!(cues().longest(syllables, k), Some((1, Cue::Person)));
         let syllable = |k: usize| tokens.get(k).is_some_and(|t| t.kind == TokenKind::Syllable);
         // A title is no part of the name it comes before ("Ông Hùng" is a short name).
-        let capitalised = |k: usize| syllable(k) && tokens[k].is_capitalised(text) && !person(k);
+        // Read once for each syllable: the run below asks it of `k` and of `k + 1`.
+        let capitals: Vec<bool> =
+            (0..syllables.len()).map(|k| syllable(k) && tokens[k].is_capitalised(text) && !person(k)).collect();
+        let capitalised = |k: usize| capitals.get(k).copied().unwrap_or(false);
         let mut ends: Vec<&str> = Vec::new();
         let mut run = 0;
         for (k, &lower) in syllables.iter().enumerate() {
@@ -800,7 +803,7 @@ fn sentence_signals(
     // Opening the body, what the name is may hold a verb ("Ông Harry Roque, phát ngôn
     // viên ...", "Omar Mateen, nghi phạm xả súng ở Orlando."): no clause, a caption still,
     // unless the name is a source ("Theo Reuters, ...").
-    let apposition = match named_apposition(tokens, doc.text()) {
+    let apposition = match named_apposition(tokens, syllables, doc.text()) {
         Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables),
         Some(Apposition::Place) => !has_verb(syllables),
         None => false,
@@ -832,21 +835,20 @@ enum Apposition {
 }
 
 /// Whether and how a sentence is a name and what it is: one comma, no colon or
-/// semicolon, and a name just before the comma or a place after it.
-fn named_apposition(tokens: &[crate::tokens::Token], text: &str) -> Option<Apposition> {
-    let capitalised = |t: &crate::tokens::Token| t.kind == TokenKind::Syllable && t.is_capitalised(text);
-    let mark = |t: &crate::tokens::Token, marks: &[&str]| {
-        t.kind == TokenKind::Punct && marks.contains(&&text[t.range.clone()])
-    };
-    let commas: Vec<usize> = (0..tokens.len()).filter(|&k| mark(&tokens[k], &[","])).collect();
-    let [comma] = commas[..] else { return None };
-    if tokens.iter().any(|t| mark(t, &[";", ":"])) {
+/// semicolon (read from its lower-case `syllables`, one per token), and a name just
+/// before the comma or a place after it.
+fn named_apposition(tokens: &[Token], syllables: &[&str], text: &str) -> Option<Apposition> {
+    let capitalised = |t: &Token| t.kind == TokenKind::Syllable && t.is_capitalised(text);
+    let mark = |k: usize, marks: &[&str]| tokens[k].kind == TokenKind::Punct && marks.contains(&syllables[k]);
+    let mut commas = (0..tokens.len()).filter(|&k| mark(k, &[","]));
+    let (Some(comma), None) = (commas.next(), commas.next()) else { return None };
+    if (0..tokens.len()).any(|k| mark(k, &[";", ":"])) {
         return None;
     }
-    let after: Vec<&crate::tokens::Token> = tokens[comma + 1..].iter().filter(|t| t.kind != TokenKind::Punct).collect();
+    let mut after = tokens[comma + 1..].iter().filter(|t| t.kind != TokenKind::Punct).peekable();
     if comma >= 2 && capitalised(&tokens[comma - 1]) && capitalised(&tokens[comma - 2]) {
         Some(Apposition::Name)
-    } else if !after.is_empty() && after.iter().all(|t| capitalised(t)) {
+    } else if after.peek().is_some() && after.all(capitalised) {
         Some(Apposition::Place)
     } else {
         None
@@ -888,7 +890,7 @@ fn continues_the_one_before(text: &str) -> bool {
 /// Whether a predicate starts at `syllables[at]`, after a subject: a lower-case word
 /// of content (not a function word: "Bà con"), a stop syllable ("đã", "cũng"), a
 /// verb of the treebank, a reporting verb or a clause marker.
-fn predicate(syllables: &[&str], tokens: &[crate::tokens::Token], text: &str, at: usize) -> bool {
+fn predicate(syllables: &[&str], tokens: &[Token], text: &str, at: usize) -> bool {
     if !tokens.get(at).is_some_and(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text)) {
         return false;
     }
@@ -902,7 +904,7 @@ fn predicate(syllables: &[&str], tokens: &[crate::tokens::Token], text: &str, at
 /// Whether a noun phrase ends before `syllables[at]`: the sentence or a clause ends
 /// there, or a predicate starts with a clause marker or a reporting word. (A verb of
 /// the treebank is no sign: read by syllables, "trên bầu trời" holds "bầu", to elect.)
-fn phrase_ends(syllables: &[&str], tokens: &[crate::tokens::Token], at: usize) -> bool {
+fn phrase_ends(syllables: &[&str], tokens: &[Token], at: usize) -> bool {
     tokens.get(at).is_none_or(|t| t.kind == TokenKind::Punct) || marks_predicate(syllables, at)
 }
 

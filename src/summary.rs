@@ -136,7 +136,8 @@ pub fn select(analysis: &Analysis, weights: &Signals, count: usize, redundancy: 
             .unwrap_or_default()
     };
     let strict = choose(&analysis.needs);
-    if strict.len() >= count {
+    // With no needs to set aside the relaxed search is the strict one run again.
+    if strict.len() >= count || analysis.needs.iter().all(Option::is_none) {
         return strict;
     }
     // Needs that the pool cannot meet (an introduction that itself leans on a sentence
