@@ -278,10 +278,11 @@ impl Builder {
         let (start, end) = (group.start, group.end);
         let at = self.text.len();
         push_nfc(&group.chars, &mut self.text);
-        // The composed characters stand for the group as a whole, also when they are the
-        // original's characters reordered (marks of two classes): a byte inside them has
-        // no place of its own in the original.
-        if start != self.orig_end || self.text[at..] != group.chars {
+        // The composed characters stand for the group as a whole: when they are longer or
+        // shorter than the original bytes (composed, or an invisible character dropped
+        // inside the group), and also when they are the original's characters reordered
+        // (marks of two classes), as a byte inside them has no place of its own there.
+        if start != self.orig_end || end - start != self.text.len() - at || self.text[at..] != group.chars {
             self.edit(at, self.text.len(), start, end);
         }
         group.chars.clear();
@@ -496,6 +497,20 @@ mod tests {
             }
         }
         assert_eq!(back(original, &n, 1, n.text().len() - 2), " \u{8CA}\u{316}");
+    }
+
+    #[test]
+    fn marks_around_a_dropped_invisible_map_back_to_whole_characters() {
+        // The zero-width space inside the group is dropped, and the marks stay as they
+        // were: the group is shorter than its original bytes, so it is an edit.
+        let original = "\u{301}\u{200B}\u{301}";
+        let n = Normalized::new(original);
+        assert_eq!(n.text(), "\u{301}\u{301}");
+        for end in [0, 2, 4] {
+            let (s, e) = n.original_range(0, end);
+            assert!(original.is_char_boundary(s) && original.is_char_boundary(e), "0..{end} -> {s}..{e}");
+        }
+        assert_eq!(back(original, &n, 0, 4), original);
     }
 
     #[test]
