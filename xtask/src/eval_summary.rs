@@ -19,6 +19,11 @@
 //! With `--against`, a table of sentence-score weights (as `data/summary-weights.txt`,
 //! say main's), last the change in R1 from the summaries those weights choose to the
 //! library's, article by article, with its standard error: what decides a refit.
+//! With `--pairs`, last the 2-sentence summaries of the body alone by which pair they
+//! are (the lede, the first sentence one may hold, and the one after it; the lede and
+//! a later one; ...), each kind with its R1 and recall beside those of the lede and the
+//! one after it, and their lengths: whether passing over the sentence after the lede
+//! costs or gains.
 
 use crate::corpus;
 use crate::rouge;
@@ -31,6 +36,8 @@ struct Row {
     r1: Vec<f64>,
     r2: f64,
     rl: f64,
+    /// Summed ROUGE-1 recall (for `--pairs`).
+    recall: f64,
     syllables: usize,
 }
 
@@ -49,7 +56,7 @@ fn change(after: &[f64], before: &[f64]) -> (f64, f64) {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (paths, only, against) = parse(args)?;
+    let (paths, only, against, pairs) = parse(args)?;
     let against = match against {
         Some(path) => {
             let table = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -66,13 +73,19 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             path.clone()
         };
-        evaluate(&name, &articles, &counts, against.as_ref());
+        evaluate(&name, &articles, &counts, against.as_ref(), pairs);
     }
     Ok(())
 }
 
 /// Prints the table of one set, and the change from the summaries `against` weights choose.
-fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against: Option<&tomtat::score::Weights>) {
+fn evaluate(
+    name: &str,
+    articles: &[corpus::Article],
+    counts: &[usize],
+    against: Option<&tomtat::score::Weights>,
+    pairs: bool,
+) {
     // [reading][count]: tomtat and LEAD-k.
     let mut ours = vec![vec![Row::default(); counts.len()]; 2];
     let mut leads = ours.clone();
@@ -80,6 +93,8 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
     let (mut opening_captions, mut chosen_unwanted) = ([0usize; 2], [0usize; 2]);
     // [reading][count]: summaries that hold the lede, which readers miss when it is left out.
     let mut with_lede = vec![vec![0usize; counts.len()]; 2];
+    // By kind of body-only 2-sentence summary: tomtat's, and the lede with the one after.
+    let mut kinds: Vec<(Row, Row)> = vec![Default::default(); PAIR_KINDS.len()];
     for article in articles {
         let reference = rouge::tokens(&article.summary);
         for (reading, text) in [article.text(), article.body.clone()].iter().enumerate() {
@@ -106,12 +121,21 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
                     row.syllables += tokens.len();
                     row.r1.push(scores.r1);
                     row.r2 += scores.r2;
+                    // F1 = 2·hits / (summary + reference), so hits and recall follow.
+                    let hits = scores.r1 * (tokens.len() + reference.len()) as f64 / 2.0;
+                    row.recall += hits / reference.len().max(1) as f64;
                     row.rl += scores.rl;
                 };
-                add(&mut ours[reading][c], chosen);
+                add(&mut ours[reading][c], chosen.clone());
                 add(&mut leads[reading][c], (skip..doc.sentences.len()).take(n).collect());
                 if let Some(weights) = against {
                     add(&mut others[reading][c], summary(weights));
+                }
+                if let (true, 1, 2, Some(lede)) = (pairs, reading, n, lede) {
+                    let kind = pair_kind(&chosen, lede);
+                    let next = (lede + 1 < doc.sentences.len()).then_some(lede + 1);
+                    add(&mut kinds[kind].1, [lede].into_iter().chain(next).collect());
+                    add(&mut kinds[kind].0, chosen);
                 }
             }
         }
@@ -155,6 +179,9 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
         joined(&with_lede[0]),
         joined(&with_lede[1])
     );
+    if pairs {
+        print_pairs(&kinds);
+    }
     if against.is_some() {
         for (c, &k) in counts.iter().enumerate() {
             let cell = |reading: usize| {
@@ -171,14 +198,66 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
     }
 }
 
-/// What the command line asks for: the JSONL files, one summary length if not all, and
-/// the weights table to compare against.
-type Asked = (Vec<String>, Option<usize>, Option<String>);
+/// The kinds of pair a body-only 2-sentence summary is, by where its sentences stand
+/// from the lede (the first sentence a summary may hold): [`pair_kind`].
+const PAIR_KINDS: [&str; 6] =
+    ["lede + next", "lede + 2-4 on", "lede + 5+ on", "next + later", "later pair", "one sentence"];
+
+/// Which of [`PAIR_KINDS`] the summary `chosen` (in reading order) is, `lede` the first
+/// sentence a summary may hold.
+fn pair_kind(chosen: &[usize], lede: usize) -> usize {
+    match chosen {
+        [a, b] if *a == lede => match b - a {
+            1 => 0,
+            2..=4 => 1,
+            _ => 2,
+        },
+        [a, _] if *a == lede + 1 => 3,
+        [_, _] => 4,
+        _ => 5,
+    }
+}
+
+/// The table of `--pairs`: for each kind, tomtat's R1 and recall beside those of the
+/// lede with the sentence after it (LEAD-2 unless the body opens with a caption), and
+/// both lengths: F1 rewards a short summary where recall, and a reader wanting the core
+/// fact, may not.
+fn print_pairs(kinds: &[(Row, Row)]) {
+    println!("body only, 2 sentences, by pair (the lede: the first sentence a summary may hold)");
+    println!(
+        "{:<14} {:>5} {:>13} {:>13} {:>12} {:>15} {:>15}",
+        "kind", "n", "R1 tomtat", "R1 lede+next", "change ±SE", "recall t / l+n", "syll. t / l+n"
+    );
+    for (name, (ours, lede_next)) in PAIR_KINDS.iter().zip(kinds) {
+        let count = ours.r1.len();
+        if count == 0 {
+            continue;
+        }
+        let n = count as f64;
+        let mean = |row: &Row| 100.0 * row.r1.iter().sum::<f64>() / n;
+        let (gain, se) = change(&ours.r1, &lede_next.r1);
+        println!(
+            "{name:<14} {count:>5} {:>13.2} {:>13.2} {:>12} {:>15} {:>7.1} / {:<5.1}",
+            mean(ours),
+            mean(lede_next),
+            format!("{gain:+.2} ±{se:.2}"),
+            format!("{:.2} / {:.2}", 100.0 * ours.recall / n, 100.0 * lede_next.recall / n),
+            ours.syllables as f64 / n,
+            lede_next.syllables as f64 / n
+        );
+    }
+    println!();
+}
+
+/// What the command line asks for: the JSONL files, one summary length if not all, the
+/// weights table to compare against, and whether to break summaries down by pair.
+type Asked = (Vec<String>, Option<usize>, Option<String>, bool);
 
 fn parse(args: &[String]) -> Result<Asked, String> {
     let mut paths = Vec::new();
     let mut sentences = None;
     let mut against = None;
+    let mut pairs = false;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         if arg == "--sentences" {
@@ -186,6 +265,8 @@ fn parse(args: &[String]) -> Result<Asked, String> {
             sentences = Some(n.parse().map_err(|_| format!("--sentences needs a whole number, got `{n}`"))?);
         } else if arg == "--against" {
             against = Some(args.next().ok_or("--against needs a weights file")?.clone());
+        } else if arg == "--pairs" {
+            pairs = true;
         } else if arg.starts_with("--") {
             return Err(format!("unknown option `{arg}`"));
         } else {
@@ -195,5 +276,5 @@ fn parse(args: &[String]) -> Result<Asked, String> {
     if paths.is_empty() {
         paths = vec![corpus::TRAIN_20K.to_string(), NEWS_DEV.to_string()];
     }
-    Ok((paths, sentences, against))
+    Ok((paths, sentences, against, pairs))
 }
