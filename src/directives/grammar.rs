@@ -86,10 +86,14 @@ pub enum List {
     Helping,
     /// `dated` in the table.
     Dated,
+    /// `conjunctions` in the table.
+    Conjunctions,
+    /// `not-conjunction` in the table.
+    NotConjunction,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 39] = [
+const NAMES: [(&str, List); 41] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -129,6 +133,8 @@ const NAMES: [(&str, List); 39] = [
     ("determiners", List::Determiners),
     ("helping", List::Helping),
     ("dated", List::Dated),
+    ("conjunctions", List::Conjunctions),
+    ("not-conjunction", List::NotConjunction),
 ];
 
 /// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
