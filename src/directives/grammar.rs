@@ -138,45 +138,72 @@ const NAMES: [(&str, List); 41] = [
 ];
 
 /// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
-/// by first byte for [`Words::phrase_at`](super::words::Words::phrase_at), which the
-/// rules ask at every token: it compares only the phrases that can start there.
+/// by first byte for [`Words::phrase_at`](super::words::Words::phrase_at) and by last
+/// byte for [`Words::phrase_before`](super::words::Words::phrase_before), which the
+/// rules ask at every token: they compare only the phrases that can start or end there.
 #[derive(Debug)]
 pub struct Class {
     phrases: Vec<&'static str>,
-    /// The phrases in table order within each first byte, byte after byte.
-    by_first: Vec<&'static str>,
-    /// `by_first[starts[b]..starts[b + 1]]` are the phrases whose first byte is `b`.
+    /// The phrases grouped by their first byte.
+    by_first: Buckets,
+    /// The phrases grouped by their last byte.
+    by_last: Buckets,
+}
+
+/// Phrases grouped by one of their bytes, in table order within each group.
+#[derive(Debug)]
+struct Buckets {
+    /// The phrases, byte after byte.
+    phrases: Vec<&'static str>,
+    /// `phrases[starts[b]..starts[b + 1]]` are the phrases whose byte is `b`.
     starts: Vec<usize>,
 }
 
-impl Class {
-    /// The class of `phrases`, in table order.
-    pub(crate) fn new(phrases: Vec<&'static str>) -> Class {
-        // Placed by counting, first byte after first byte: phrases of one first byte
-        // stay in table order, so the first of them that matches is the table's first.
+impl Buckets {
+    /// `phrases` grouped by the byte `key` picks of each. Placed by counting, byte after
+    /// byte: phrases of one byte stay in table order, so the first of them that matches
+    /// is the table's first.
+    fn new(phrases: &[&'static str], key: impl Fn(&str) -> Option<u8>) -> Buckets {
         let mut starts = vec![0; 257];
-        for p in &phrases {
-            if let Some(&b) = p.as_bytes().first() {
-                starts[usize::from(b) + 1] += 1;
-            }
+        for b in phrases.iter().filter_map(|p| key(p)) {
+            starts[usize::from(b) + 1] += 1;
         }
         for b in 0..256 {
             starts[b + 1] += starts[b];
         }
         let mut next = starts.clone();
-        let mut by_first = vec![""; starts[256]];
-        for p in &phrases {
-            if let Some(&b) = p.as_bytes().first() {
-                by_first[next[usize::from(b)]] = p;
+        let mut grouped = vec![""; starts[256]];
+        for p in phrases {
+            if let Some(b) = key(p) {
+                grouped[next[usize::from(b)]] = p;
                 next[usize::from(b)] += 1;
             }
         }
-        Class { phrases, by_first, starts }
+        Buckets { phrases: grouped, starts }
+    }
+
+    /// The phrases whose byte is `byte`, in table order.
+    fn get(&self, byte: u8) -> &[&'static str] {
+        &self.phrases[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
+    }
+}
+
+impl Class {
+    /// The class of `phrases`, in table order.
+    pub(crate) fn new(phrases: Vec<&'static str>) -> Class {
+        let by_first = Buckets::new(&phrases, |p| p.as_bytes().first().copied());
+        let by_last = Buckets::new(&phrases, |p| p.as_bytes().last().copied());
+        Class { phrases, by_first, by_last }
     }
 
     /// The phrases whose first byte is `byte`, in table order.
     pub fn starting_with(&self, byte: u8) -> &[&'static str] {
-        &self.by_first[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
+        self.by_first.get(byte)
+    }
+
+    /// The phrases whose last byte is `byte`, in table order.
+    pub fn ending_with(&self, byte: u8) -> &[&'static str] {
+        self.by_last.get(byte)
     }
 }
 
