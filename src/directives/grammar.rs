@@ -26,7 +26,7 @@ pub enum List {
     FactBefore,
     /// `before-verb` in the table.
     BeforeVerb,
-    /// `connectives` in the table.
+    /// `connectives` in the table, and the summary's connectives (one list for both).
     Connectives,
     /// `breaks` in the table.
     Breaks,
@@ -224,6 +224,13 @@ pub fn list(which: List) -> &'static Class {
             let Some((name, phrase)) = line.split_once(' ') else { continue };
             if let Some((_, which)) = NAMES.iter().find(|(n, _)| *n == name) {
                 lists[*which as usize].push(phrase.trim());
+            }
+        }
+        // One list of sentence connectives serves the summary and the directives: the
+        // summary's (`connective` in data/summary-cues.txt), after the grammar's own.
+        for line in crate::data::lines(crate::data::table!("summary-cues.txt")) {
+            if let Some(("connective", phrase)) = line.split_once(' ') {
+                lists[List::Connectives as usize].push(phrase.trim());
             }
         }
         lists.into_iter().map(Class::new).collect()
