@@ -195,7 +195,7 @@ fn cue_kind(kind: &str) -> Option<Cue> {
         "credit" => Cue::Credit,
         "invitation" => Cue::Invitation,
         "imperative" => Cue::Imperative,
-        "connective" => Cue::Connective,
+        "connective" | "leaning" => Cue::Connective,
         "byline" => Cue::Byline,
         "clause" => Cue::Clause,
         "pointer" => Cue::Pointer,

@@ -192,19 +192,18 @@ fn own_clause_end(words: &Words, lexicon: &Lexicon, range: Range<usize>) -> usiz
         .unwrap_or(range.end)
 }
 
-/// Whether a conjunction of contrast or consequence, a word of its own, stands at `k`:
-/// "song" (but), "nên" (so, not the modal of "không nên", "thì nên"), ", còn"
-/// (whereas, not "còn lại", the rest). The clause it opens says what came of the task
-/// or what others do ("... chia sẻ dữ liệu song chưa được thực hiện", "... nên đơn vị
-/// tư vấn phải làm lại", "..., còn các xã khác đều thu 100%"), not another task.
+/// Whether a conjunction of contrast or consequence, a word of its own, stands at `k`
+/// (the grammar's `conjunctions`: "song" (but), "nên" (so), ", còn" (whereas)), not
+/// inside a phrase where its word is another (`not-conjunction`: the modal of "không
+/// nên", "còn lại" (the rest)). The clause it opens says what came of the task or what
+/// others do ("... chia sẻ dữ liệu song chưa được thực hiện", "... nên đơn vị tư vấn
+/// phải làm lại", "..., còn các xã khác đều thu 100%"), not another task.
 fn conjunction_at(words: &Words, k: usize) -> bool {
-    if k == 0 || !words.edge(k) || !words.edge(k + 1) {
-        return false;
-    }
-    let modal = words.is(k - 1, &["không", "cũng", "thì", "chỉ", "rất"]);
-    words.is(k, &["song"])
-        || (words.is(k, &["nên"]) && !modal)
-        || (words.is(k, &["còn"]) && words.is(k - 1, &[","]) && !words.has_phrase(k, "còn lại"))
+    words.edge(k)
+        && words.edge(k + 1)
+        && words.phrase_before(k + 1, list(List::Conjunctions)).is_some()
+        && words.phrase_before(k + 1, list(List::NotConjunction)).is_none()
+        && words.phrase_at(k, list(List::NotConjunction)).is_none()
 }
 
 /// Where a modal stands when the actions open with no verb before it: the words before

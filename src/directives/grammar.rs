@@ -26,7 +26,7 @@ pub enum List {
     FactBefore,
     /// `before-verb` in the table.
     BeforeVerb,
-    /// `connectives` in the table.
+    /// `connectives` in the table, and the summary's connectives (one list for both).
     Connectives,
     /// `breaks` in the table.
     Breaks,
@@ -86,10 +86,14 @@ pub enum List {
     Helping,
     /// `dated` in the table.
     Dated,
+    /// `conjunctions` in the table.
+    Conjunctions,
+    /// `not-conjunction` in the table.
+    NotConjunction,
 }
 
 /// The name of each class in the table.
-const NAMES: [(&str, List); 39] = [
+const NAMES: [(&str, List); 41] = [
     ("not-a-task", List::NotATask),
     ("noun-before", List::NounBefore),
     ("noun-after", List::NounAfter),
@@ -129,48 +133,77 @@ const NAMES: [(&str, List); 39] = [
     ("determiners", List::Determiners),
     ("helping", List::Helping),
     ("dated", List::Dated),
+    ("conjunctions", List::Conjunctions),
+    ("not-conjunction", List::NotConjunction),
 ];
 
 /// The phrases of a class, in table order (as a slice, through `Deref`), and grouped
-/// by first byte for [`Words::phrase_at`](super::words::Words::phrase_at), which the
-/// rules ask at every token: it compares only the phrases that can start there.
+/// by first byte for [`Words::phrase_at`](super::words::Words::phrase_at) and by last
+/// byte for [`Words::phrase_before`](super::words::Words::phrase_before), which the
+/// rules ask at every token: they compare only the phrases that can start or end there.
 #[derive(Debug)]
 pub struct Class {
     phrases: Vec<&'static str>,
-    /// The phrases in table order within each first byte, byte after byte.
-    by_first: Vec<&'static str>,
-    /// `by_first[starts[b]..starts[b + 1]]` are the phrases whose first byte is `b`.
+    /// The phrases grouped by their first byte.
+    by_first: Buckets,
+    /// The phrases grouped by their last byte.
+    by_last: Buckets,
+}
+
+/// Phrases grouped by one of their bytes, in table order within each group.
+#[derive(Debug)]
+struct Buckets {
+    /// The phrases, byte after byte.
+    phrases: Vec<&'static str>,
+    /// `phrases[starts[b]..starts[b + 1]]` are the phrases whose byte is `b`.
     starts: Vec<usize>,
 }
 
-impl Class {
-    /// The class of `phrases`, in table order.
-    pub(crate) fn new(phrases: Vec<&'static str>) -> Class {
-        // Placed by counting, first byte after first byte: phrases of one first byte
-        // stay in table order, so the first of them that matches is the table's first.
+impl Buckets {
+    /// `phrases` grouped by the byte `key` picks of each. Placed by counting, byte after
+    /// byte: phrases of one byte stay in table order, so the first of them that matches
+    /// is the table's first.
+    fn new(phrases: &[&'static str], key: impl Fn(&str) -> Option<u8>) -> Buckets {
         let mut starts = vec![0; 257];
-        for p in &phrases {
-            if let Some(&b) = p.as_bytes().first() {
-                starts[usize::from(b) + 1] += 1;
-            }
+        for b in phrases.iter().filter_map(|p| key(p)) {
+            starts[usize::from(b) + 1] += 1;
         }
         for b in 0..256 {
             starts[b + 1] += starts[b];
         }
         let mut next = starts.clone();
-        let mut by_first = vec![""; starts[256]];
-        for p in &phrases {
-            if let Some(&b) = p.as_bytes().first() {
-                by_first[next[usize::from(b)]] = p;
+        let mut grouped = vec![""; starts[256]];
+        for p in phrases {
+            if let Some(b) = key(p) {
+                grouped[next[usize::from(b)]] = p;
                 next[usize::from(b)] += 1;
             }
         }
-        Class { phrases, by_first, starts }
+        Buckets { phrases: grouped, starts }
+    }
+
+    /// The phrases whose byte is `byte`, in table order.
+    fn get(&self, byte: u8) -> &[&'static str] {
+        &self.phrases[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
+    }
+}
+
+impl Class {
+    /// The class of `phrases`, in table order.
+    pub(crate) fn new(phrases: Vec<&'static str>) -> Class {
+        let by_first = Buckets::new(&phrases, |p| p.as_bytes().first().copied());
+        let by_last = Buckets::new(&phrases, |p| p.as_bytes().last().copied());
+        Class { phrases, by_first, by_last }
     }
 
     /// The phrases whose first byte is `byte`, in table order.
     pub fn starting_with(&self, byte: u8) -> &[&'static str] {
-        &self.by_first[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
+        self.by_first.get(byte)
+    }
+
+    /// The phrases whose last byte is `byte`, in table order.
+    pub fn ending_with(&self, byte: u8) -> &[&'static str] {
+        self.by_last.get(byte)
     }
 }
 
@@ -191,6 +224,13 @@ pub fn list(which: List) -> &'static Class {
             let Some((name, phrase)) = line.split_once(' ') else { continue };
             if let Some((_, which)) = NAMES.iter().find(|(n, _)| *n == name) {
                 lists[*which as usize].push(phrase.trim());
+            }
+        }
+        // One list of sentence connectives serves the summary and the directives: the
+        // summary's (`connective` in data/summary-cues.txt), after the grammar's own.
+        for line in crate::data::lines(crate::data::table!("summary-cues.txt")) {
+            if let Some(("connective", phrase)) = line.split_once(' ') {
+                lists[List::Connectives as usize].push(phrase.trim());
             }
         }
         lists.into_iter().map(Class::new).collect()

@@ -116,13 +116,17 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
         // when a cue word comes later in it.
         let task = run.filter(|_| cues::opens_with_task(&words, lexicon));
         let read = |found| build(&words, lexicon, index, found);
+        // In a run of tasks, a body that opens its sentence and directs others is given
+        // the next task ([`passed_on`]).
+        let in_run = run.is_some();
+        let read_cue = |found| build_cue(&words, lexicon, index, found, in_run);
         // A cue with vetoes comes after a follow-on task: it is proposed only when the
         // sentence has nothing better, and it opens no run.
         let mut vetoed = None;
-        let mut cue = || match cues::find(&words, lexicon, read) {
-            Some((d, vetoes)) if vetoes.is_empty() => Some((d, Source::Cue)),
+        let mut cue = || match cues::find(&words, lexicon, read_cue) {
+            Some((reached, vetoes)) if vetoes.is_empty() => Some(reached),
             found => {
-                vetoed = found;
+                vetoed = found.map(|((d, _), vetoes)| (d, vetoes));
                 None
             }
         };
@@ -130,15 +134,6 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
         let directive = match task {
             Some(kind) => follow(kind).or_else(&mut cue),
             None => cue().or_else(|| run.and_then(follow)),
-        };
-        // In a run of tasks, a body that opens its sentence and directs others is given
-        // the next task: "Bộ Công an chỉ đạo lực lượng cảnh sát ..." after "Thủ tướng
-        // yêu cầu: ...".
-        let directive = match directive {
-            Some((d, Source::Cue)) if run.is_some() => {
-                Some(passed_on(&words, lexicon, index, &d).map_or((d, Source::Cue), |task| (task, Source::FollowOn)))
-            }
-            directive => directive,
         };
         let previous = run.take();
         let since_authority = last_authority.map(|last| index - last);
@@ -167,20 +162,39 @@ pub fn candidates_as<F: Feature>(doc: &Document) -> Vec<Candidate<F>> {
     out
 }
 
-/// `first` read as a task of a run given to the body that opens its sentence and directs
-/// others, the cue right after it ("Bộ Thông tin và Truyền thông chỉ đạo các cơ quan
-/// truyền thông ..."; not a report, "UBND TP vừa ban hành văn bản chỉ đạo ..."): that
-/// body is the addressee, and its order is the action.
-fn passed_on(words: &Words, lexicon: &lexicon::Lexicon, index: usize, first: &Extracted) -> Option<Extracted> {
-    let issuer = words.tokens(first.issuer.clone()?);
-    let cue = words.tokens(first.cue.clone());
-    let direct = first.kind == DirectiveKind::Direct && issuer.start == 0 && issuer.end == cue.start;
+/// The directive of a sentence's cue, and how the rules reached it: in a run of tasks
+/// (`in_run`) a cue with no veto that reads as an order (its parties found) may be
+/// [`passed_on`], and its actions are then split once, as the task's; else it is read
+/// as it stands.
+fn build_cue(
+    words: &Words,
+    lexicon: &lexicon::Lexicon,
+    index: usize,
+    found: cues::Found,
+    in_run: bool,
+) -> Option<(Extracted, Source)> {
+    let reading = reading_of(words, lexicon, &found)?;
+    let task = (in_run && found.vetoes.is_empty()).then(|| passed_on(words, lexicon, &found, &reading)).flatten();
+    task.and_then(|task| {
+        Some((assemble(words, lexicon, index, &task, reading_of(words, lexicon, &task)?)?, Source::FollowOn))
+    })
+    .or_else(|| Some((assemble(words, lexicon, index, &found, reading)?, Source::Cue)))
+}
+
+/// `found` read as a task of a run given to the body that opens its sentence and
+/// directs others, the cue right after it ("Bộ Công an chỉ đạo lực lượng cảnh sát ..."
+/// after "Thủ tướng yêu cầu: ..."; not a report, "UBND TP vừa ban hành văn bản chỉ đạo
+/// ..."): the cue of a task whose subject, the addressee, is that body, so its order is
+/// the action. `reading` is how `found` reads as it stands; `None` when it is no such cue.
+fn passed_on(words: &Words, lexicon: &lexicon::Lexicon, found: &cues::Found, reading: &Reading) -> Option<cues::Found> {
+    let issuer = words.whole(reading.issuer.clone()?);
+    let cue = words.whole(found.at.clone());
+    let direct = found.cue.kind == DirectiveKind::Direct && issuer.start == 0 && issuer.end == cue.start;
     if !direct || !matches!(parties::party_at(words, lexicon, issuer.start), Some((_, lexicon::Party::Head))) {
         return None;
     }
     let cue_of_task = lexicon::Cue { kind: DirectiveKind::Direct, role: lexicon::Role::Modal };
-    let found = cues::Found { at: cue, cue: cue_of_task, subject: Some(issuer), quote: None, vetoes: Vec::new() };
-    build(words, lexicon, index, found)
+    Some(cues::Found { at: cue, cue: cue_of_task, subject: Some(issuer), quote: None, vetoes: Vec::new() })
 }
 
 /// A candidate with its features.
@@ -257,6 +271,26 @@ fn second_order(
 
 /// The parts of a directive around a cue found in a sentence.
 fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::Found) -> Option<Extracted> {
+    let reading = reading_of(words, lexicon, &found)?;
+    assemble(words, lexicon, index, &found, reading)
+}
+
+/// The parties of a directive around its cue and where its actions start and may end:
+/// what [`reading_of`] finds before the actions are split.
+struct Reading {
+    /// Token range of who gives the order.
+    issuer: Option<Range<usize>>,
+    /// Token range of who must act.
+    addressee: Option<Range<usize>>,
+    /// The token where the actions start.
+    action_start: usize,
+    /// The token before which they end at the latest (a quotation's close).
+    end: usize,
+}
+
+/// The parties around the cue of `found` and where its actions start; `None` when the
+/// cue word gives no order here (a noun: nothing that can act follows it).
+fn reading_of(words: &Words, lexicon: &lexicon::Lexicon, found: &cues::Found) -> Option<Reading> {
     let floor = found.quote.as_ref().map_or(0, |q| q.inside.start);
     let end = found.quote.as_ref().map_or(words.len(), |q| q.inside.end);
     let speaker = found.quote.as_ref().and_then(|q| q.speaker.clone());
@@ -293,6 +327,19 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
             (speaker.or(issuer), addressee, start)
         }
     };
+    Some(Reading { issuer, addressee, action_start, end })
+}
+
+/// The directive of `found` as `reading` reads it, its actions split into items; `None`
+/// when no action is left.
+fn assemble(
+    words: &Words,
+    lexicon: &lexicon::Lexicon,
+    index: usize,
+    found: &cues::Found,
+    reading: Reading,
+) -> Option<Extracted> {
+    let Reading { issuer, addressee, action_start, end } = reading;
     let end = actions::region_end(words, lexicon, action_start, end);
     let actions = actions::split(words, lexicon, action_start..end);
     if actions.is_empty() {
@@ -303,7 +350,7 @@ fn build(words: &Words, lexicon: &lexicon::Lexicon, index: usize, found: cues::F
     Some(Extracted {
         sentence: index,
         issuer: issuer.map(span),
-        cue: span(found.at),
+        cue: span(found.at.clone()),
         addressee: addressee.map(span),
         actions: actions.into_iter().map(span).collect(),
         kind: found.cue.kind,

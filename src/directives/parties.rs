@@ -794,6 +794,15 @@ mod tests {
     }
 
     #[test]
+    fn a_connective_of_the_summary_opening_the_sentence_is_not_part_of_the_issuer() {
+        // "Song", "Nhưng" are connectives of data/summary-cues.txt, which the rules read.
+        let text = "Song, ông Hải cũng lưu ý các địa phương linh hoạt trong các giải pháp.";
+        assert_eq!(issuer_of(text, "lưu").as_deref(), Some("ông Hải"));
+        let text = "Nhưng nhà thầu yêu cầu giải phóng mặt bằng dứt điểm.";
+        assert_eq!(issuer_of(text, "yêu").as_deref(), Some("nhà thầu"));
+    }
+
+    #[test]
     fn a_title_before_a_comma_belongs_to_the_issuer() {
         let text = "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng đề nghị bộ tập trung vào năm nội dung.";
         assert_eq!(issuer_of(text, "đề").as_deref(), Some("Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ Mai Tiến Dũng"));

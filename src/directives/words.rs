@@ -124,9 +124,12 @@ impl<'a> Words<'a> {
         phrases.starting_with(first).iter().find(|p| self.has_phrase(i, p)).map(|p| word_count(p))
     }
 
-    /// The length in tokens of the first of `phrases` that ends just before `end`.
-    pub fn phrase_before(&self, end: usize, phrases: &[&str]) -> Option<usize> {
+    /// The length in tokens of the first of `phrases` that ends just before `end`. Only
+    /// the phrases whose last byte is the token's are compared, as in [`Words::phrase_at`].
+    pub fn phrase_before(&self, end: usize, phrases: &Class) -> Option<usize> {
+        let &last = self.at(end.checked_sub(1)?).as_bytes().last()?;
         phrases
+            .ending_with(last)
             .iter()
             .map(|p| (p, word_count(p)))
             .find(|&(p, n)| end >= n && self.has_phrase(end - n, p))
@@ -218,7 +221,8 @@ mod tests {
         assert!(!words.has_phrase(7, "ngành ngành"), "no token past the end");
         assert_eq!(words.phrase_at(2, &Class::new(vec!["yêu", "yêu cầu các"])), Some(1));
         assert_eq!(words.phrase_at(2, &Class::new(vec!["yêu cầu các", "yêu"])), Some(3));
-        assert_eq!(words.phrase_before(5, &["bộ", "cầu các"]), Some(2));
+        assert_eq!(words.phrase_before(5, &Class::new(vec!["bộ", "cầu các"])), Some(2));
+        assert_eq!(words.phrase_before(0, &Class::new(vec!["thủ"])), None);
         assert_eq!(words.phrase_at(0, &Class::new(vec!["bộ"])), None);
     }
 
