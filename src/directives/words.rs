@@ -116,24 +116,27 @@ impl<'a> Words<'a> {
         }
     }
 
-    /// The length in tokens of the first of `phrases` that starts at `i`. Only the
-    /// phrases whose first byte is the token's are compared (see [`Class`]): most are
-    /// not, and the features ask the 68 markers at every token before a cue.
+    /// The length in tokens of the longest of `phrases` that starts at `i` ("chính vì
+    /// vậy", not its "chính"). Only the phrases whose first byte is the token's are
+    /// compared (see [`Class`]): most are not, and the features ask the 68 markers at
+    /// every token before a cue.
     pub fn phrase_at(&self, i: usize, phrases: &Class) -> Option<usize> {
         let &first = self.at(i).as_bytes().first()?;
-        phrases.starting_with(first).iter().find(|p| self.has_phrase(i, p)).map(|p| word_count(p))
+        phrases.starting_with(first).iter().filter(|p| self.has_phrase(i, p)).map(|p| word_count(p)).max()
     }
 
-    /// The length in tokens of the first of `phrases` that ends just before `end`. Only
-    /// the phrases whose last byte is the token's are compared, as in [`Words::phrase_at`].
+    /// The length in tokens of the longest of `phrases` that ends just before `end`
+    /// ("chính vì vậy", not its "vì vậy"). Only the phrases whose last byte is the
+    /// token's are compared, as in [`Words::phrase_at`].
     pub fn phrase_before(&self, end: usize, phrases: &Class) -> Option<usize> {
         let &last = self.at(end.checked_sub(1)?).as_bytes().last()?;
         phrases
             .ending_with(last)
             .iter()
             .map(|p| (p, word_count(p)))
-            .find(|&(p, n)| end >= n && self.has_phrase(end - n, p))
+            .filter(|&(p, n)| end >= n && self.has_phrase(end - n, p))
             .map(|(_, n)| n)
+            .max()
     }
 
     /// Whether token `i` is punctuation.
