@@ -1,4 +1,4 @@
-//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS]`: ROUGE of
+//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS] [--list FILE]`: ROUGE of
 //! tomtat's summaries beside the LEAD baselines, each article read with its title and
 //! without, for 1, 2 and 3 sentences (or N alone), in one run.
 //!
@@ -19,6 +19,13 @@
 //! With `--against`, a table of sentence-score weights (as `data/summary-weights.txt`,
 //! say main's), last the change in R1 from the summaries those weights choose to the
 //! library's, article by article, with its standard error: what decides a refit.
+//! With `--list`, every body sentence of every set, read body only, goes to FILE as a
+//! tab-separated line (set, article, sentence, syllables, unwanted, the summary sizes
+//! that choose it, text): what a reader of captions and filler reads, and what two
+//! versions of a rule are compared by (sentences newly unwanted, and whether a LEAD-3 or
+//! a summary held them).
+
+use std::io::Write;
 
 use crate::corpus;
 use crate::rouge;
@@ -49,7 +56,13 @@ fn change(after: &[f64], before: &[f64]) -> (f64, f64) {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (paths, only, against) = parse(args)?;
+    let (paths, only, against, list) = parse(args)?;
+    let mut listing = match &list {
+        Some(path) => {
+            Some(std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?))
+        }
+        None => None,
+    };
     let against = match against {
         Some(path) => {
             let table = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -66,13 +79,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             path.clone()
         };
-        evaluate(&name, &articles, &counts, against.as_ref());
+        let listing = listing.as_mut().map(|out| (out as &mut dyn std::io::Write, path.as_str()));
+        evaluate(&name, &articles, &counts, against.as_ref(), listing)
+            .map_err(|e| format!("cannot write the listing: {e}"))?;
     }
     Ok(())
 }
 
-/// Prints the table of one set, and the change from the summaries `against` weights choose.
-fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against: Option<&tomtat::score::Weights>) {
+/// Prints the table of one set, and the change from the summaries `against` weights
+/// choose; lists every body sentence, read body only, to `listing` (a writer and the
+/// set's name) when given.
+fn evaluate(
+    name: &str,
+    articles: &[corpus::Article],
+    counts: &[usize],
+    against: Option<&tomtat::score::Weights>,
+    mut listing: Option<(&mut dyn std::io::Write, &str)>,
+) -> std::io::Result<()> {
     // [reading][count]: tomtat and LEAD-k.
     let mut ours = vec![vec![Row::default(); counts.len()]; 2];
     let mut leads = ours.clone();
@@ -80,7 +103,7 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
     let (mut opening_captions, mut chosen_unwanted) = ([0usize; 2], [0usize; 2]);
     // [reading][count]: summaries that hold the lede, which readers miss when it is left out.
     let mut with_lede = vec![vec![0usize; counts.len()]; 2];
-    for article in articles {
+    for (a, article) in articles.iter().enumerate() {
         let reference = rouge::tokens(&article.summary);
         for (reading, text) in [article.text(), article.body.clone()].iter().enumerate() {
             let doc = tomtat::Document::new(text);
@@ -90,6 +113,8 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
             opening_captions[reading] += usize::from(skip < doc.sentences.len() && unwanted(skip));
             let lede = (skip..doc.sentences.len()).find(|&i| !unwanted(i));
             let sentence = |i: usize| doc.span(doc.sentences[i].range.clone()).text;
+            // For each sentence, the summary sizes that choose it, as a bit each.
+            let mut sizes = vec![0u8; doc.sentences.len()];
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
                 let summary = |weights| -> Vec<usize> {
@@ -97,6 +122,7 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
                     chosen.iter().map(|s| s.sentence).collect()
                 };
                 let chosen = summary(tomtat::score::Weights::fitted());
+                chosen.iter().for_each(|&i| sizes[i] |= 1 << c);
                 chosen_unwanted[reading] += usize::from(chosen.iter().any(|&i| unwanted(i)));
                 with_lede[reading][c] += usize::from(chosen.iter().any(|&i| Some(i) == lede));
                 let add = |row: &mut Row, sentences: Vec<usize>| {
@@ -112,6 +138,20 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
                 add(&mut leads[reading][c], (skip..doc.sentences.len()).take(n).collect());
                 if let Some(weights) = against {
                     add(&mut others[reading][c], summary(weights));
+                }
+            }
+            if let Some((out, set)) = listing.as_mut().filter(|_| reading == 1) {
+                for i in skip..doc.sentences.len() {
+                    let chosen: String = counts
+                        .iter()
+                        .enumerate()
+                        .filter(|&(c, _)| sizes[i] >> c & 1 == 1)
+                        .map(|(_, n)| n.to_string())
+                        .collect();
+                    let words =
+                        doc.sentence_tokens(i).iter().filter(|t| t.kind != tomtat::tokens::TokenKind::Punct).count();
+                    let text = sentence(i).replace(['\t', '\n'], " ");
+                    writeln!(out, "{set}\t{a}\t{i}\t{words}\t{}\t{chosen}\t{text}", u8::from(unwanted(i)))?;
                 }
             }
         }
@@ -169,16 +209,18 @@ fn evaluate(name: &str, articles: &[corpus::Article], counts: &[usize], against:
         }
         println!();
     }
+    Ok(())
 }
 
 /// What the command line asks for: the JSONL files, one summary length if not all, and
-/// the weights table to compare against.
-type Asked = (Vec<String>, Option<usize>, Option<String>);
+/// the weights table to compare against, the file to list sentences to.
+type Asked = (Vec<String>, Option<usize>, Option<String>, Option<String>);
 
 fn parse(args: &[String]) -> Result<Asked, String> {
     let mut paths = Vec::new();
     let mut sentences = None;
     let mut against = None;
+    let mut list = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         if arg == "--sentences" {
@@ -186,6 +228,8 @@ fn parse(args: &[String]) -> Result<Asked, String> {
             sentences = Some(n.parse().map_err(|_| format!("--sentences needs a whole number, got `{n}`"))?);
         } else if arg == "--against" {
             against = Some(args.next().ok_or("--against needs a weights file")?.clone());
+        } else if arg == "--list" {
+            list = Some(args.next().ok_or("--list needs a file to write")?.clone());
         } else if arg.starts_with("--") {
             return Err(format!("unknown option `{arg}`"));
         } else {
@@ -195,5 +239,5 @@ fn parse(args: &[String]) -> Result<Asked, String> {
     if paths.is_empty() {
         paths = vec![corpus::TRAIN_20K.to_string(), NEWS_DEV.to_string()];
     }
-    Ok((paths, sentences, against))
+    Ok((paths, sentences, against, list))
 }
