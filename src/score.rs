@@ -122,6 +122,16 @@ const CAPTION_WORDS: usize = 18;
 /// ("Ảnh: AFP") is the photo's caption, whatever it says ("Các ngoại trưởng ASEAN tham
 /// dự hội nghị ... tại Côn Minh hồi tháng 6."); a longer one is the article's text.
 const CREDITED_WORDS: usize = 36;
+/// A body's first sentence of at most this many syllables and numbers, without a
+/// clause marker or a reporting verb, that ends with its only date, is the caption of
+/// the article's photo ("Những ngôi nhà ở ven biển thành phố Palu bị san bằng sau trận
+/// sóng thần hôm 28/9."); the article's lede opens with its date or says what happened
+/// with a clause ("Sáng 15-12, ... đã ...").
+const DATED_CAPTION_WORDS: usize = 30;
+/// A sentence of at most this many syllables and numbers that opens with what a picture
+/// is ("Phối cảnh ...", "Hiện trường ...") or tells where it was taken from ("... nhìn
+/// từ trên cao"), without a clause marker or a reporting verb, is a photo's caption.
+const PICTURE_WORDS: usize = 30;
 /// A paragraph of one sentence of at most this many syllables and numbers, not ended
 /// by a full stop, is a sub-heading.
 const HEADING_WORDS: usize = 20;
@@ -168,6 +178,14 @@ enum Cue {
     Person,
     /// A preposition of place ("ở", "tại"), which a caption of a news photo has.
     Place,
+    /// What a picture is ("phối cảnh", "sơ đồ", "hiện trường"), at the start of a
+    /// caption, before what it shows (not before a verb: "Bức ảnh nhận được ...").
+    Picture,
+    /// Where a picture was taken from ("nhìn từ"), anywhere in a caption.
+    View,
+    /// What a picture's name is the subject of when a sentence is about the picture
+    /// ("Bức ảnh được ...", "Hình ảnh cho thấy ..."), not its caption.
+    Showing,
     /// A word of time, that a date follows ("ngày 12/10", "sáng 9/4") and after which
     /// "này" is the time of writing ("tuần này").
     Time,
@@ -176,15 +194,32 @@ enum Cue {
     Word,
 }
 
-/// The cue phrases, one table of whole syllables.
+/// The cue phrases read on every syllable of every sentence, one table of whole
+/// syllables.
 fn cues() -> &'static Phrases<Cue> {
     static CUES: OnceLock<Phrases<Cue>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        Phrases::new(crate::data::lines(crate::data::table!("summary-cues.txt")).filter_map(|line| {
-            let (kind, phrase) = line.split_once(' ')?;
-            Some((phrase.to_string(), cue_kind(kind)?))
-        }))
-    })
+    CUES.get_or_init(|| cue_table(|cue| !depiction(cue)))
+}
+
+/// The cue phrases of pictures, read only in a sentence short and bare enough to be a
+/// caption: a table of their own, so that their frequent syllables ("được", "hiện")
+/// cost nothing in the others.
+fn depictions() -> &'static Phrases<Cue> {
+    static DEPICTIONS: OnceLock<Phrases<Cue>> = OnceLock::new();
+    DEPICTIONS.get_or_init(|| cue_table(depiction))
+}
+
+/// Whether a cue is one of [`depictions`].
+fn depiction(cue: Cue) -> bool {
+    matches!(cue, Cue::Picture | Cue::View | Cue::Showing)
+}
+
+/// The cue phrases of `data/summary-cues.txt` of the kinds `keep` takes.
+fn cue_table(keep: impl Fn(Cue) -> bool) -> Phrases<Cue> {
+    Phrases::new(crate::data::lines(crate::data::table!("summary-cues.txt")).filter_map(|line| {
+        let (kind, phrase) = line.split_once(' ')?;
+        Some((phrase.to_string(), cue_kind(kind).filter(|&cue| keep(cue))?))
+    }))
 }
 
 /// The cue of a kind named in `data/summary-cues.txt`.
@@ -204,6 +239,9 @@ fn cue_kind(kind: &str) -> Option<Cue> {
         "near" => Cue::Near,
         "person" => Cue::Person,
         "place" => Cue::Place,
+        "picture" => Cue::Picture,
+        "view" => Cue::View,
+        "showing" => Cue::Showing,
         "time" => Cue::Time,
         "word" => Cue::Word,
         _ => return None,
@@ -434,9 +472,14 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             quotation_open = !quotation_open;
         }
     }
-    if let [first, second, ..] = body[..] {
-        if words(doc, first) <= CREDITED_WORDS && opens_with_credit(doc, second, &lowered[second]) {
-            signals[first][feature::CAPTION] = 1.0;
+    // A sentence before a photo credit is the photo's caption, whatever it says; inside
+    // the body, unless it is dated, as a paragraph of news that a photo follows is.
+    for (k, pair) in body.windows(2).enumerate() {
+        if words(doc, pair[0]) <= CREDITED_WORDS
+            && (k == 0 || signals[pair[0]][feature::DATE] == 0.0)
+            && opens_with_credit(doc, pair[1], &lowered[pair[1]])
+        {
+            signals[pair[0]][feature::CAPTION] = 1.0;
         }
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
@@ -745,6 +788,8 @@ fn sentence_signals(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
+    // How many dates the sentence holds: a caption ends with its only one.
+    let mut dates = 0usize;
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
     let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
@@ -752,6 +797,7 @@ fn sentence_signals(
         // A number after a word of time, or written as a day and month, is a date.
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
             s[feature::DATE] = 1.0;
+            dates += 1;
         }
         let after_time = std::mem::take(&mut time);
         let near_start = at < opening_word + POINTING_REACH;
@@ -816,8 +862,18 @@ fn sentence_signals(
     {
         s[feature::CAPTION] = 1.0;
     }
+    let bare = words <= DATED_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0;
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+    // Someone's words name no picture ("\"Nhìn từ bản đồ vệ tinh, ...").
+    if bare && opening && !byline_opening && dates == 1 && ends_with_date(doc, index)
+        || bare
+            && words <= PICTURE_WORDS
+            && s[feature::QUOTE] == 0.0
+            && depicts(syllables, tokens, doc.text(), opening_word)
+    {
+        s[feature::CAPTION] = 1.0;
+    }
     if continues_the_one_before(text) {
         s[feature::CONNECTIVE] = 1.0;
     }
@@ -914,15 +970,43 @@ fn marks_predicate(syllables: &[&str], at: usize) -> bool {
     matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
-/// Whether the last word of sentence `index` is a date ("18/11", "ngày 18").
+/// Whether the last word of sentence `index` is a date ("18/11", "ngày 18", "hôm 28",
+/// "năm 2017": a number after a word of time).
 fn ends_with_date(doc: &Document, index: usize) -> bool {
     let tokens = doc.sentence_tokens(index);
     let mut words = tokens.iter().rev().filter(|t| t.kind != TokenKind::Punct);
     let last = words.next();
     let before = words.next().map(|t| &doc.lower()[t.range.clone()]);
     last.is_some_and(|t| {
-        t.kind == TokenKind::Number && (doc.text()[t.range.clone()].contains('/') || matches!(before, Some("ngày")))
+        t.kind == TokenKind::Number
+            && (doc.text()[t.range.clone()].contains('/')
+                || before.is_some_and(|word| matches!(cues().longest(&[word], 0), Some((_, Cue::Time)))))
     })
+}
+
+/// Whether a sentence (its lower-case `syllables`, one per token, its words from
+/// `opening`) opens with what a picture is, followed by what it shows ("Phối cảnh cầu
+/// ..."), or says where it was taken from ("... nhìn từ trên cao").
+fn depicts(syllables: &[&str], tokens: &[Token], text: &str, opening: usize) -> bool {
+    let cue = |at: usize| depictions().longest(syllables, at).map(|(_, cue)| cue);
+    cue(opening) == Some(Cue::Picture) && !names_an_action(syllables, tokens, text, opening)
+        || (opening..syllables.len()).any(|at| cue(at) == Some(Cue::View))
+}
+
+/// Whether the picture's name at `syllables[at]` is the subject of a verb ("Bức ảnh
+/// nhận được ...", "Hình ảnh cho thấy ...", "Bức ảnh được ...") or pointed back at
+/// ("Hình ảnh này ..."), a sentence about the picture, rather than followed by what it
+/// shows ("Phối cảnh cầu ...").
+fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, at: usize) -> bool {
+    let Some((length, _)) = depictions().longest(syllables, at) else { return false };
+    let next = at + length;
+    tokens.get(next).is_some_and(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
+        && (crate::directives::lexicon::get().verbs.longest(syllables, next).is_some_and(|(_, verb)| verb)
+            || matches!(depictions().longest(syllables, next), Some((_, Cue::Showing)))
+            || matches!(
+                cues().longest(syllables, next),
+                Some((_, Cue::Report | Cue::Clause | Cue::Pointer | Cue::Near))
+            ))
 }
 
 /// Whether any word of `syllables` is mostly a verb in the treebank.
@@ -1014,6 +1098,8 @@ mod tests {
         assert_eq!(cues().longest(&["mời", "quý", "vị"], 0), Some((3, Cue::Invitation)));
         assert_eq!(cues().longest(&["tuy", "nhiên", ","], 0), Some((2, Cue::Connective)));
         assert_eq!(cues().longest(&["(", "ảnh", ":"], 0), Some((2, Cue::Caption)));
+        assert_eq!(depictions().longest(&["phối", "cảnh", "cầu"], 0), Some((2, Cue::Picture)));
+        assert_eq!(cues().longest(&["được"], 0), None, "a picture's cue is only in its own table");
     }
 
     const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");

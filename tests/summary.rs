@@ -396,3 +396,56 @@ fn a_third_sentence_of_a_body_alone_tells_something_new_rather_than_repeat_two_t
     assert!(summary[0].starts_with("Sáng 12/3") && summary[1].starts_with("Lửa bùng lên"), "{summary:#?}");
     assert!(summary[2].starts_with("Hơn 20 xe chữa cháy"), "{summary:#?}");
 }
+
+/// The sentences of a summary of `text` asked for more sentences than it has: all but
+/// those no summary takes (captions, and sentences that lean on one left out).
+fn all_chosen(text: &str) -> Vec<String> {
+    chosen(text, 20)
+}
+
+#[test]
+fn a_caption_before_a_photo_credit_in_the_middle_of_the_body_is_never_chosen() {
+    // Made up: the caption, with a verb and the article's words, stands before its
+    // credit in the middle of the body, as VietNews bodies carry them.
+    let body = "Sáng 13/12, một đám cháy lớn đã bùng lên tại gara ôtô trên đường Lê Quang Đạo, Hà Nội. \
+                Lửa nhanh chóng lan rộng, cột khói bốc cao hàng chục mét. \
+                Lực lượng chức năng kiểm tra hiện trường vụ cháy gara ôtô. Ảnh: Gia Chính. \
+                Nguyên nhân vụ cháy đang được cơ quan chức năng điều tra làm rõ.";
+    for text in [body.to_string(), format!("Cháy gara ôtô ở Hà Nội\n\n{body}")] {
+        let summary = all_chosen(&text);
+        assert_eq!(summary.len(), 3, "{summary:#?}");
+        assert!(!summary.iter().any(|s| s.starts_with("Lực lượng chức năng")), "{summary:#?}");
+    }
+}
+
+#[test]
+fn an_opening_caption_with_a_verb_that_ends_with_its_only_date_is_never_chosen() {
+    // Made up: what the photo shows, with a verb and a place, then its date; the lede
+    // that follows says what happened with a clause and opens with its date.
+    let body = "Tổng thống Mỹ Donald Trump phát biểu tại khu nghỉ dưỡng Mar-a-Lago, bang Florida hôm 12/4. \
+                Ngày 15/4, Tổng thống Mỹ Donald Trump đã ký sắc lệnh tăng thuế nhập khẩu thép. \
+                Nhà Trắng cho biết sắc lệnh có hiệu lực từ tháng sau. \
+                Nhiều nước đã phản đối quyết định của Mỹ.";
+    for text in [body.to_string(), format!("Mỹ tăng thuế thép\n\n{body}")] {
+        let summary = all_chosen(&text);
+        assert_eq!(summary.len(), 3, "{summary:#?}");
+        assert!(!summary.iter().any(|s| s.contains("Mar-a-Lago")), "{summary:#?}");
+    }
+}
+
+#[test]
+fn a_caption_that_names_a_picture_or_where_it_was_taken_from_is_never_chosen() {
+    // Made up: "Phối cảnh ..." (a rendering) and "... nhìn từ trên cao" (a view) hold
+    // the article's words; a sentence about a picture ("Bức ảnh được ...") is news.
+    let body = "Ngày 20/5, UBND thành phố Hải Phòng đã khởi công cầu Bạch Đằng mới bắc qua sông Bạch Đằng. \
+                Phối cảnh cầu Bạch Đằng mới bắc qua sông Bạch Đằng nối Quảng Ninh với Hải Phòng. \
+                Cầu dài 3 km, tổng vốn đầu tư hơn 7.000 tỷ đồng. \
+                Công trường cầu Bạch Đằng mới nhìn từ trên cao. \
+                Bức ảnh được hàng nghìn người chia sẻ trên mạng xã hội.";
+    for text in [body.to_string(), format!("Khởi công cầu Bạch Đằng mới\n\n{body}")] {
+        let summary = all_chosen(&text);
+        assert_eq!(summary.len(), 3, "{summary:#?}");
+        assert!(!summary.iter().any(|s| s.starts_with("Phối cảnh") || s.contains("nhìn từ")), "{summary:#?}");
+        assert!(summary.iter().any(|s| s.starts_with("Bức ảnh")), "{summary:#?}");
+    }
+}
