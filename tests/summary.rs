@@ -397,10 +397,16 @@ fn a_third_sentence_of_a_body_alone_tells_something_new_rather_than_repeat_two_t
     assert!(summary[2].starts_with("Hơn 20 xe chữa cháy"), "{summary:#?}");
 }
 
-/// The sentences of a summary of `text` asked for more sentences than it has: all but
-/// those no summary takes (captions, and sentences that lean on one left out).
-fn all_chosen(text: &str) -> Vec<String> {
-    chosen(text, 20)
+/// The summaries of `body`, with `title` and without, asked for more sentences than it
+/// has: each holds every sentence but those no summary takes (captions, and sentences
+/// that lean on one left out), and so `kept` of them and none that `caption` picks.
+fn all_chosen_but_captions(body: &str, title: &str, kept: usize, caption: impl Fn(&str) -> bool) -> Vec<Vec<String>> {
+    let summaries = [chosen(body, 20), chosen(&format!("{title}\n\n{body}"), 20)];
+    for summary in &summaries {
+        assert_eq!(summary.len(), kept, "{summary:#?}");
+        assert!(!summary.iter().any(|s| caption(s)), "{summary:#?}");
+    }
+    summaries.into()
 }
 
 #[test]
@@ -411,11 +417,7 @@ fn a_caption_before_a_photo_credit_in_the_middle_of_the_body_is_never_chosen() {
                 Lửa nhanh chóng lan rộng, cột khói bốc cao hàng chục mét. \
                 Lực lượng chức năng kiểm tra hiện trường vụ cháy gara ôtô. Ảnh: Gia Chính. \
                 Nguyên nhân vụ cháy đang được cơ quan chức năng điều tra làm rõ.";
-    for text in [body.to_string(), format!("Cháy gara ôtô ở Hà Nội\n\n{body}")] {
-        let summary = all_chosen(&text);
-        assert_eq!(summary.len(), 3, "{summary:#?}");
-        assert!(!summary.iter().any(|s| s.starts_with("Lực lượng chức năng")), "{summary:#?}");
-    }
+    all_chosen_but_captions(body, "Cháy gara ôtô ở Hà Nội", 3, |s| s.starts_with("Lực lượng chức năng"));
 }
 
 #[test]
@@ -426,11 +428,7 @@ fn an_opening_caption_with_a_verb_that_ends_with_its_only_date_is_never_chosen()
                 Ngày 15/4, Tổng thống Mỹ Donald Trump đã ký sắc lệnh tăng thuế nhập khẩu thép. \
                 Nhà Trắng cho biết sắc lệnh có hiệu lực từ tháng sau. \
                 Nhiều nước đã phản đối quyết định của Mỹ.";
-    for text in [body.to_string(), format!("Mỹ tăng thuế thép\n\n{body}")] {
-        let summary = all_chosen(&text);
-        assert_eq!(summary.len(), 3, "{summary:#?}");
-        assert!(!summary.iter().any(|s| s.contains("Mar-a-Lago")), "{summary:#?}");
-    }
+    all_chosen_but_captions(body, "Mỹ tăng thuế thép", 3, |s| s.contains("Mar-a-Lago"));
 }
 
 #[test]
@@ -442,10 +440,8 @@ fn a_caption_that_names_a_picture_or_where_it_was_taken_from_is_never_chosen() {
                 Cầu dài 3 km, tổng vốn đầu tư hơn 7.000 tỷ đồng. \
                 Công trường cầu Bạch Đằng mới nhìn từ trên cao. \
                 Bức ảnh được hàng nghìn người chia sẻ trên mạng xã hội.";
-    for text in [body.to_string(), format!("Khởi công cầu Bạch Đằng mới\n\n{body}")] {
-        let summary = all_chosen(&text);
-        assert_eq!(summary.len(), 3, "{summary:#?}");
-        assert!(!summary.iter().any(|s| s.starts_with("Phối cảnh") || s.contains("nhìn từ")), "{summary:#?}");
+    let caption = |s: &str| s.starts_with("Phối cảnh") || s.contains("nhìn từ");
+    for summary in all_chosen_but_captions(body, "Khởi công cầu Bạch Đằng mới", 3, caption) {
         assert!(summary.iter().any(|s| s.starts_with("Bức ảnh")), "{summary:#?}");
     }
 }
