@@ -122,16 +122,13 @@ const CAPTION_WORDS: usize = 18;
 /// ("Ảnh: AFP") is the photo's caption, whatever it says ("Các ngoại trưởng ASEAN tham
 /// dự hội nghị ... tại Côn Minh hồi tháng 6."); a longer one is the article's text.
 const CREDITED_WORDS: usize = 36;
-/// A body's first sentence of at most this many syllables and numbers, without a
-/// clause marker or a reporting verb, that ends with its only date, is the caption of
-/// the article's photo ("Những ngôi nhà ở ven biển thành phố Palu bị san bằng sau trận
-/// sóng thần hôm 28/9."); the article's lede opens with its date or says what happened
-/// with a clause ("Sáng 15-12, ... đã ...").
-const DATED_CAPTION_WORDS: usize = 30;
-/// A sentence of at most this many syllables and numbers that opens with what a picture
-/// is ("Phối cảnh ...", "Hiện trường ...") or tells where it was taken from ("... nhìn
-/// từ trên cao"), without a clause marker or a reporting verb, is a photo's caption.
-const PICTURE_WORDS: usize = 30;
+/// A sentence of at most this many syllables and numbers, without a clause marker or a
+/// reporting verb, is a photo's caption whatever its verb when it is the body's first
+/// and ends with its only date ("Những ngôi nhà ở ven biển thành phố Palu bị san bằng
+/// sau trận sóng thần hôm 28/9."; a lede opens with its date or has a clause: "Sáng
+/// 15-12, ... đã ..."), or when it opens with what a picture is ("Phối cảnh ...",
+/// "Hiện trường ...") or tells where it was taken from ("... nhìn từ trên cao").
+const VERB_CAPTION_WORDS: usize = 30;
 /// A paragraph of one sentence of at most this many syllables and numbers, not ended
 /// by a full stop, is a sub-heading.
 const HEADING_WORDS: usize = 20;
@@ -862,17 +859,13 @@ fn sentence_signals(
     {
         s[feature::CAPTION] = 1.0;
     }
-    let bare = words <= DATED_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0;
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
-    // Someone's words name no picture ("\"Nhìn từ bản đồ vệ tinh, ...").
-    if bare && opening && !byline_opening && dates == 1 && ends_with_date(doc, index)
-        || bare
-            && words <= PICTURE_WORDS
-            && s[feature::QUOTE] == 0.0
-            && depicts(syllables, tokens, doc.text(), opening_word)
-    {
-        s[feature::CAPTION] = 1.0;
+    if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
+        let dated_opening = opening && !byline_opening && dates == 1;
+        if caption_with_a_verb(doc, index, syllables, dated_opening, s[feature::QUOTE] > 0.0) {
+            s[feature::CAPTION] = 1.0;
+        }
     }
     if continues_the_one_before(text) {
         s[feature::CONNECTIVE] = 1.0;
@@ -984,13 +977,22 @@ fn ends_with_date(doc: &Document, index: usize) -> bool {
     })
 }
 
-/// Whether a sentence (its lower-case `syllables`, one per token, its words from
-/// `opening`) opens with what a picture is, followed by what it shows ("Phối cảnh cầu
-/// ..."), or says where it was taken from ("... nhìn từ trên cao").
-fn depicts(syllables: &[&str], tokens: &[Token], text: &str, opening: usize) -> bool {
+/// Whether sentence `index` (its lower-case `syllables`, one per token), short and
+/// without a clause marker or a reporting verb, is a photo's caption for what it is
+/// rather than for what it lacks: opening the body with only one date, at its end
+/// (`dated_opening` says the first two), or opening with what a picture is followed by
+/// what it shows ("Phối cảnh cầu ..."), or saying where it was taken from ("... nhìn
+/// từ trên cao"), unless it is someone's words (`quoted`: "\"Nhìn từ bản đồ vệ tinh, ...").
+fn caption_with_a_verb(doc: &Document, index: usize, syllables: &[&str], dated_opening: bool, quoted: bool) -> bool {
+    if dated_opening && ends_with_date(doc, index) {
+        return true;
+    }
+    let (tokens, text) = (doc.sentence_tokens(index), doc.text());
+    let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
     let cue = |at: usize| depictions().longest(syllables, at).map(|(_, cue)| cue);
-    cue(opening) == Some(Cue::Picture) && !names_an_action(syllables, tokens, text, opening)
-        || (opening..syllables.len()).any(|at| cue(at) == Some(Cue::View))
+    !quoted
+        && (cue(opening) == Some(Cue::Picture) && !names_an_action(syllables, tokens, text, opening)
+            || (opening..syllables.len()).any(|at| cue(at) == Some(Cue::View)))
 }
 
 /// Whether the picture's name at `syllables[at]` is the subject of a verb ("Bức ảnh
