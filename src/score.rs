@@ -129,6 +129,12 @@ const CREDITED_WORDS: usize = 36;
 /// 15-12, ... đã ..."), or when it opens with what a picture is ("Phối cảnh ...",
 /// "Hiện trường ...") or tells where it was taken from ("... nhìn từ trên cao").
 const VERB_CAPTION_WORDS: usize = 30;
+/// The body's first sentence of at most this many syllables and numbers, without a
+/// clause marker, a reporting verb or a date, that names a place and sets off no
+/// adverbial or clause with a comma (every comma after a name: "... tại Aleppo, Syria."),
+/// is a photo's caption whatever its verb ("Chiến đấu cơ Mỹ tấn công vào nơi IS đóng quân
+/// tại Aleppo, Syria."); a lede says when, or what happened with a clause.
+const PLACED_CAPTION_WORDS: usize = 24;
 /// A paragraph of one sentence of at most this many syllables and numbers, not ended
 /// by a full stop, is a sub-heading.
 const HEADING_WORDS: usize = 20;
@@ -862,8 +868,8 @@ fn sentence_signals(
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
     if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
-        let dated_opening = opening && !byline_opening && dates == 1;
-        if caption_with_a_verb(doc, index, syllables, dated_opening, s[feature::QUOTE] > 0.0) {
+        let opening = (opening && !byline_opening).then_some(Opening { dates, place });
+        if caption_with_a_verb(doc, index, syllables, opening, s[feature::QUOTE] > 0.0) {
             s[feature::CAPTION] = 1.0;
         }
     }
@@ -977,22 +983,56 @@ fn ends_with_date(doc: &Document, index: usize) -> bool {
     })
 }
 
+/// What [`caption_with_a_verb`] reads of a sentence that opens the body (not with a
+/// source: "Theo Reuters, ...").
+struct Opening {
+    /// How many dates it holds.
+    dates: usize,
+    /// Whether it names a place ("ở", "tại").
+    place: bool,
+}
+
 /// Whether sentence `index` (its lower-case `syllables`, one per token), short and
 /// without a clause marker or a reporting verb, is a photo's caption for what it is
-/// rather than for what it lacks: opening the body with only one date, at its end
-/// (`dated_opening` says the first two), or opening with what a picture is followed by
-/// what it shows ("Phối cảnh cầu ..."), or saying where it was taken from ("... nhìn
-/// từ trên cao"), unless it is someone's words (`quoted`: "\"Nhìn từ bản đồ vệ tinh, ...").
-fn caption_with_a_verb(doc: &Document, index: usize, syllables: &[&str], dated_opening: bool, quoted: bool) -> bool {
-    if dated_opening && ends_with_date(doc, index) {
-        return true;
-    }
+/// rather than for what it lacks: opening the body (`opening`) and ending with its only
+/// date, or with no date, a place and commas only after names
+/// ([`PLACED_CAPTION_WORDS`]); or opening with what a picture is followed by what it
+/// shows ("Phối cảnh cầu ..."), or saying where it was taken from ("... nhìn từ trên
+/// cao"). Someone's words (`quoted`: "\"Nhìn từ bản đồ vệ tinh, ...") are no caption
+/// but by their date.
+fn caption_with_a_verb(
+    doc: &Document,
+    index: usize,
+    syllables: &[&str],
+    opening: Option<Opening>,
+    quoted: bool,
+) -> bool {
     let (tokens, text) = (doc.sentence_tokens(index), doc.text());
-    let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    match opening {
+        Some(Opening { dates: 1, .. }) if ends_with_date(doc, index) => return true,
+        Some(Opening { dates: 0, place: true })
+            if !quoted && words(doc, index) <= PLACED_CAPTION_WORDS && commas_after_names(tokens, syllables, text) =>
+        {
+            return true
+        }
+        _ => {}
+    }
+    let first = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
     let cue = |at: usize| depictions().longest(syllables, at).map(|(_, cue)| cue);
     !quoted
-        && (cue(opening) == Some(Cue::Picture) && !names_an_action(syllables, tokens, text, opening)
-            || (opening..syllables.len()).any(|at| cue(at) == Some(Cue::View)))
+        && (cue(first) == Some(Cue::Picture) && !names_an_action(syllables, tokens, text, first)
+            || (first..syllables.len()).any(|at| cue(at) == Some(Cue::View)))
+}
+
+/// Whether every comma of a sentence follows a capitalised word ("tại Aleppo, Syria.")
+/// and it has no colon or semicolon: no clause or adverbial set off before its subject
+/// ("Hôm nay, UBND ...", "Tôm hùm chết hàng loạt, người dân ...").
+fn commas_after_names(tokens: &[Token], syllables: &[&str], text: &str) -> bool {
+    (0..tokens.len()).all(|k| match syllables[k] {
+        "," => k > 0 && tokens[k - 1].kind == TokenKind::Syllable && tokens[k - 1].is_capitalised(text),
+        ":" | ";" => false,
+        _ => true,
+    })
 }
 
 /// Whether the picture's name at `syllables[at]` is the subject of a verb ("Bức ảnh

@@ -445,3 +445,16 @@ fn a_caption_that_names_a_picture_or_where_it_was_taken_from_is_never_chosen() {
         assert!(summary.iter().any(|s| s.starts_with("Bức ảnh")), "{summary:#?}");
     }
 }
+
+#[test]
+fn an_opening_caption_with_a_verb_and_a_place_but_no_clause_is_never_chosen() {
+    // Made up: what the photo shows, with a verb, where, and a comma only between names;
+    // the same words said as a lede, when first, set off with a comma, are news.
+    let rest = "Ngày 12/10, mưa lớn kéo dài đã khiến nhiều tuyến phố ở thành phố Huế ngập sâu. \
+                Trung tâm khí tượng cho biết mưa sẽ còn kéo dài đến hết tuần. \
+                Nhiều trường học ở Huế đã cho học sinh nghỉ học.";
+    let caption = "Người dân chèo thuyền trên đường phố ngập nước tại thành phố Huế, Thừa Thiên Huế.";
+    all_chosen_but_captions(&format!("{caption} {rest}"), "Huế ngập sâu", 3, |s| s == caption);
+    let lede = "Sáng nay, người dân chèo thuyền trên đường phố ngập nước tại thành phố Huế.";
+    assert!(chosen(&format!("{lede} {rest}"), 20).iter().any(|s| s == lede));
+}
