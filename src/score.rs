@@ -204,9 +204,9 @@ fn cues() -> &'static Phrases<Cue> {
     CUES.get_or_init(|| cue_table(|cue| !depiction(cue)))
 }
 
-/// The cue phrases of pictures, read only in a sentence short and bare enough to be a
-/// caption: a table of their own, so that their frequent syllables ("được", "hiện")
-/// cost nothing in the others.
+/// The cue phrases of pictures read at one place of a sentence short and bare enough to
+/// be a caption: a table of their own, so that their frequent syllables ("được",
+/// "hiện") cost nothing on every syllable of the others.
 fn depictions() -> &'static Phrases<Cue> {
     static DEPICTIONS: OnceLock<Phrases<Cue>> = OnceLock::new();
     DEPICTIONS.get_or_init(|| cue_table(depiction))
@@ -214,7 +214,7 @@ fn depictions() -> &'static Phrases<Cue> {
 
 /// Whether a cue is one of [`depictions`].
 fn depiction(cue: Cue) -> bool {
-    matches!(cue, Cue::Picture | Cue::View | Cue::Showing)
+    matches!(cue, Cue::Picture | Cue::Showing)
 }
 
 /// The cue phrases of `data/summary-cues.txt` of the kinds `keep` takes.
@@ -791,8 +791,9 @@ fn sentence_signals(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
-    // How many dates the sentence holds: a caption ends with its only one.
-    let mut dates = 0usize;
+    // How many dates the sentence holds (a caption ends with its only one), and whether
+    // it says where a picture was taken from.
+    let (mut dates, mut view) = (0usize, false);
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
     let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
@@ -824,6 +825,7 @@ fn sentence_signals(
             }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
             Some(Cue::Place) => place = true,
+            Some(Cue::View) => view = true,
             Some(Cue::Time) => time = true,
             _ => {}
         }
@@ -867,9 +869,11 @@ fn sentence_signals(
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+    // Someone's words are no caption but by their date ("\"Nhìn từ bản đồ vệ tinh, ...").
+    let quoted = s[feature::QUOTE] > 0.0;
     if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
         let opening = (opening && !byline_opening).then_some(Opening { dates, place });
-        if caption_with_a_verb(doc, index, syllables, opening, s[feature::QUOTE] > 0.0) {
+        if !quoted && view || caption_with_a_verb(doc, index, syllables, opening, quoted) {
             s[feature::CAPTION] = 1.0;
         }
     }
@@ -997,9 +1001,8 @@ struct Opening {
 /// rather than for what it lacks: opening the body (`opening`) and ending with its only
 /// date, or with no date, a place and commas only after names
 /// ([`PLACED_CAPTION_WORDS`]); or opening with what a picture is followed by what it
-/// shows ("Phối cảnh cầu ..."), or saying where it was taken from ("... nhìn từ trên
-/// cao"). Someone's words (`quoted`: "\"Nhìn từ bản đồ vệ tinh, ...") are no caption
-/// but by their date.
+/// shows ("Phối cảnh cầu ..."), unless it is someone's words (`quoted`). (Where a
+/// picture was taken from, "... nhìn từ trên cao", is a cue of every syllable.)
 fn caption_with_a_verb(
     doc: &Document,
     index: usize,
@@ -1018,10 +1021,9 @@ fn caption_with_a_verb(
         _ => {}
     }
     let first = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
-    let cue = |at: usize| depictions().longest(syllables, at).map(|(_, cue)| cue);
     !quoted
-        && (cue(first) == Some(Cue::Picture) && !names_an_action(syllables, tokens, text, first)
-            || (first..syllables.len()).any(|at| cue(at) == Some(Cue::View)))
+        && matches!(depictions().longest(syllables, first), Some((_, Cue::Picture)))
+        && !names_an_action(syllables, tokens, text, first)
 }
 
 /// Whether every comma of a sentence follows a capitalised word ("tại Aleppo, Syria.")
@@ -1142,6 +1144,7 @@ mod tests {
         assert_eq!(cues().longest(&["(", "ảnh", ":"], 0), Some((2, Cue::Caption)));
         assert_eq!(depictions().longest(&["phối", "cảnh", "cầu"], 0), Some((2, Cue::Picture)));
         assert_eq!(cues().longest(&["được"], 0), None, "a picture's cue is only in its own table");
+        assert_eq!(cues().longest(&["nhìn", "từ", "trên"], 0), Some((2, Cue::View)), "a view is read anywhere");
     }
 
     const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");
