@@ -461,7 +461,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     // sẽ làm rõ.`).
     let mut quotation_open = false;
     for (k, &i) in body.iter().enumerate() {
-        signals[i][feature::HEADING] = f32::from(heading(doc, i));
+        signals[i][feature::HEADING] = f32::from(heading(doc, i) || announces(doc, i));
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
         sentence_signals(doc, i, &lowered[i], k == 0, named, &mut signals[i]);
@@ -767,6 +767,13 @@ fn heading(doc: &Document, index: usize) -> bool {
         && doc.sentences.get(index + 1).is_some_and(|next| next.paragraph != paragraph);
     let last = segment::without_closers(doc.sentence_text(index)).chars().next_back();
     alone && words(doc, index) <= HEADING_WORDS && !matches!(last, Some('.' | '…' | '!' | ';' | ','))
+}
+
+/// Whether sentence `index` ends with a colon: it announces what follows ("Một số hình
+/// ảnh tại hiện trường:", "Điểm chuẩn xét tuyển đợt 1 ... năm 2019:"), photos, a list or a
+/// table that a summary does not hold, as a sub-heading does.
+fn announces(doc: &Document, index: usize) -> bool {
+    segment::without_closers(doc.sentence_text(index)).trim_end().ends_with(':')
 }
 
 /// The signals that depend on the sentence alone (its tokens in lower case are
