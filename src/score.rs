@@ -122,6 +122,19 @@ const CAPTION_WORDS: usize = 18;
 /// ("Ảnh: AFP") is the photo's caption, whatever it says ("Các ngoại trưởng ASEAN tham
 /// dự hội nghị ... tại Côn Minh hồi tháng 6."); a longer one is the article's text.
 const CREDITED_WORDS: usize = 36;
+/// A sentence of at most this many syllables and numbers, without a clause marker or a
+/// reporting verb, is a photo's caption whatever its verb when it is the body's first
+/// and ends with its only date ("Những ngôi nhà ở ven biển thành phố Palu bị san bằng
+/// sau trận sóng thần hôm 28/9."; a lede opens with its date or has a clause: "Sáng
+/// 15-12, ... đã ..."), or when it opens with what a picture is ("Phối cảnh ...",
+/// "Hiện trường ...") or tells where it was taken from ("... nhìn từ trên cao").
+const VERB_CAPTION_WORDS: usize = 30;
+/// The body's first sentence of at most this many syllables and numbers, without a
+/// clause marker, a reporting verb or a date, that names a place and sets off no
+/// adverbial or clause with a comma (every comma after a name: "... tại Aleppo, Syria."),
+/// is a photo's caption whatever its verb ("Chiến đấu cơ Mỹ tấn công vào nơi IS đóng quân
+/// tại Aleppo, Syria."); a lede says when, or what happened with a clause.
+const PLACED_CAPTION_WORDS: usize = 24;
 /// A paragraph of one sentence of at most this many syllables and numbers, not ended
 /// by a full stop, is a sub-heading.
 const HEADING_WORDS: usize = 20;
@@ -168,6 +181,14 @@ enum Cue {
     Person,
     /// A preposition of place ("ở", "tại"), which a caption of a news photo has.
     Place,
+    /// What a picture is ("phối cảnh", "sơ đồ", "hiện trường"), at the start of a
+    /// caption, before what it shows (not before a verb: "Bức ảnh nhận được ...").
+    Picture,
+    /// Where a picture was taken from ("nhìn từ"), anywhere in a caption.
+    View,
+    /// What a picture's name is the subject of when a sentence is about the picture
+    /// ("Bức ảnh được ...", "Hình ảnh cho thấy ..."), not its caption.
+    Showing,
     /// A word of time, that a date follows ("ngày 12/10", "sáng 9/4") and after which
     /// "này" is the time of writing ("tuần này").
     Time,
@@ -176,15 +197,32 @@ enum Cue {
     Word,
 }
 
-/// The cue phrases, one table of whole syllables.
+/// The cue phrases read on every syllable of every sentence, one table of whole
+/// syllables.
 fn cues() -> &'static Phrases<Cue> {
     static CUES: OnceLock<Phrases<Cue>> = OnceLock::new();
-    CUES.get_or_init(|| {
-        Phrases::new(crate::data::lines(crate::data::table!("summary-cues.txt")).filter_map(|line| {
-            let (kind, phrase) = line.split_once(' ')?;
-            Some((phrase.to_string(), cue_kind(kind)?))
-        }))
-    })
+    CUES.get_or_init(|| cue_table(|cue| !depiction(cue)))
+}
+
+/// The cue phrases of pictures read at one place of a sentence short and bare enough to
+/// be a caption: a table of their own, so that their frequent syllables ("được",
+/// "hiện") cost nothing on every syllable of the others.
+fn depictions() -> &'static Phrases<Cue> {
+    static DEPICTIONS: OnceLock<Phrases<Cue>> = OnceLock::new();
+    DEPICTIONS.get_or_init(|| cue_table(depiction))
+}
+
+/// Whether a cue is one of [`depictions`].
+fn depiction(cue: Cue) -> bool {
+    matches!(cue, Cue::Picture | Cue::Showing)
+}
+
+/// The cue phrases of `data/summary-cues.txt` of the kinds `keep` takes.
+fn cue_table(keep: impl Fn(Cue) -> bool) -> Phrases<Cue> {
+    Phrases::new(crate::data::lines(crate::data::table!("summary-cues.txt")).filter_map(|line| {
+        let (kind, phrase) = line.split_once(' ')?;
+        Some((phrase.to_string(), cue_kind(kind).filter(|&cue| keep(cue))?))
+    }))
 }
 
 /// The cue of a kind named in `data/summary-cues.txt`.
@@ -204,6 +242,9 @@ fn cue_kind(kind: &str) -> Option<Cue> {
         "near" => Cue::Near,
         "person" => Cue::Person,
         "place" => Cue::Place,
+        "picture" => Cue::Picture,
+        "view" => Cue::View,
+        "showing" => Cue::Showing,
         "time" => Cue::Time,
         "word" => Cue::Word,
         _ => return None,
@@ -420,7 +461,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     // sẽ làm rõ.`).
     let mut quotation_open = false;
     for (k, &i) in body.iter().enumerate() {
-        signals[i][feature::HEADING] = f32::from(heading(doc, i));
+        signals[i][feature::HEADING] = f32::from(heading(doc, i) || announces(doc, i));
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
         sentence_signals(doc, i, &lowered[i], k == 0, named, &mut signals[i]);
@@ -434,9 +475,14 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
             quotation_open = !quotation_open;
         }
     }
-    if let [first, second, ..] = body[..] {
-        if words(doc, first) <= CREDITED_WORDS && opens_with_credit(doc, second, &lowered[second]) {
-            signals[first][feature::CAPTION] = 1.0;
+    // A sentence before a photo credit is the photo's caption, whatever it says; inside
+    // the body, unless it is dated, as a paragraph of news that a photo follows is.
+    for (k, pair) in body.windows(2).enumerate() {
+        if words(doc, pair[0]) <= CREDITED_WORDS
+            && (k == 0 || signals[pair[0]][feature::DATE] == 0.0)
+            && opens_with_credit(doc, pair[1], &lowered[pair[1]])
+        {
+            signals[pair[0]][feature::CAPTION] = 1.0;
         }
     }
     // Rank, the lead and the document are those of the sentences a summary may take:
@@ -723,6 +769,13 @@ fn heading(doc: &Document, index: usize) -> bool {
     alone && words(doc, index) <= HEADING_WORDS && !matches!(last, Some('.' | '…' | '!' | ';' | ','))
 }
 
+/// Whether sentence `index` ends with a colon: it announces what follows ("Một số hình
+/// ảnh tại hiện trường:", "Điểm chuẩn xét tuyển đợt 1 ... năm 2019:"), photos, a list or a
+/// table that a summary does not hold, as a sub-heading does.
+fn announces(doc: &Document, index: usize) -> bool {
+    segment::without_closers(doc.sentence_text(index)).trim_end().ends_with(':')
+}
+
 /// The signals that depend on the sentence alone (its tokens in lower case are
 /// `syllables`) and on whether it opens the body. `named(k)` says whether the article writes the sentence's `k`th token as a name
 /// (capitalised inside a sentence).
@@ -745,6 +798,9 @@ fn sentence_signals(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
+    // How many dates the sentence holds (a caption ends with its only one), and whether
+    // it says where a picture was taken from.
+    let (mut dates, mut view) = (0usize, false);
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
     let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
@@ -752,6 +808,7 @@ fn sentence_signals(
         // A number after a word of time, or written as a day and month, is a date.
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
             s[feature::DATE] = 1.0;
+            dates += 1;
         }
         let after_time = std::mem::take(&mut time);
         let near_start = at < opening_word + POINTING_REACH;
@@ -775,6 +832,7 @@ fn sentence_signals(
             }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
             Some(Cue::Place) => place = true,
+            Some(Cue::View) => view = true,
             Some(Cue::Time) => time = true,
             _ => {}
         }
@@ -818,6 +876,14 @@ fn sentence_signals(
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
     s[feature::QUOTE] = f32::from(text.starts_with(['"', '“', '‘', '\'', '«', '-', '–', '—']));
+    // Someone's words are no caption but by their date ("\"Nhìn từ bản đồ vệ tinh, ...").
+    let quoted = s[feature::QUOTE] > 0.0;
+    if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
+        let opening = (opening && !byline_opening).then_some(Opening { dates, place });
+        if !quoted && view || caption_with_a_verb(doc, index, syllables, opening, quoted) {
+            s[feature::CAPTION] = 1.0;
+        }
+    }
     if continues_the_one_before(text) {
         s[feature::CONNECTIVE] = 1.0;
     }
@@ -914,15 +980,84 @@ fn marks_predicate(syllables: &[&str], at: usize) -> bool {
     matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
-/// Whether the last word of sentence `index` is a date ("18/11", "ngày 18").
+/// Whether the last word of sentence `index` is a date ("18/11", "ngày 18", "hôm 28",
+/// "năm 2017": a number after a word of time).
 fn ends_with_date(doc: &Document, index: usize) -> bool {
     let tokens = doc.sentence_tokens(index);
     let mut words = tokens.iter().rev().filter(|t| t.kind != TokenKind::Punct);
     let last = words.next();
     let before = words.next().map(|t| &doc.lower()[t.range.clone()]);
     last.is_some_and(|t| {
-        t.kind == TokenKind::Number && (doc.text()[t.range.clone()].contains('/') || matches!(before, Some("ngày")))
+        t.kind == TokenKind::Number
+            && (doc.text()[t.range.clone()].contains('/')
+                || before.is_some_and(|word| matches!(cues().longest(&[word], 0), Some((_, Cue::Time)))))
     })
+}
+
+/// What [`caption_with_a_verb`] reads of a sentence that opens the body (not with a
+/// source: "Theo Reuters, ...").
+struct Opening {
+    /// How many dates it holds.
+    dates: usize,
+    /// Whether it names a place ("ở", "tại").
+    place: bool,
+}
+
+/// Whether sentence `index` (its lower-case `syllables`, one per token), short and
+/// without a clause marker or a reporting verb, is a photo's caption for what it is
+/// rather than for what it lacks: opening the body (`opening`) and ending with its only
+/// date, or with no date, a place and commas only after names
+/// ([`PLACED_CAPTION_WORDS`]); or opening with what a picture is followed by what it
+/// shows ("Phối cảnh cầu ..."), unless it is someone's words (`quoted`). (Where a
+/// picture was taken from, "... nhìn từ trên cao", is a cue of every syllable.)
+fn caption_with_a_verb(
+    doc: &Document,
+    index: usize,
+    syllables: &[&str],
+    opening: Option<Opening>,
+    quoted: bool,
+) -> bool {
+    let (tokens, text) = (doc.sentence_tokens(index), doc.text());
+    match opening {
+        Some(Opening { dates: 1, .. }) if ends_with_date(doc, index) => return true,
+        Some(Opening { dates: 0, place: true })
+            if !quoted && words(doc, index) <= PLACED_CAPTION_WORDS && commas_after_names(tokens, syllables, text) =>
+        {
+            return true
+        }
+        _ => {}
+    }
+    let first = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    !quoted
+        && matches!(depictions().longest(syllables, first), Some((_, Cue::Picture)))
+        && !names_an_action(syllables, tokens, text, first)
+}
+
+/// Whether every comma of a sentence follows a capitalised word ("tại Aleppo, Syria.")
+/// and it has no colon or semicolon: no clause or adverbial set off before its subject
+/// ("Hôm nay, UBND ...", "Tôm hùm chết hàng loạt, người dân ...").
+fn commas_after_names(tokens: &[Token], syllables: &[&str], text: &str) -> bool {
+    (0..tokens.len()).all(|k| match syllables[k] {
+        "," => k > 0 && tokens[k - 1].kind == TokenKind::Syllable && tokens[k - 1].is_capitalised(text),
+        ":" | ";" => false,
+        _ => true,
+    })
+}
+
+/// Whether the picture's name at `syllables[at]` is the subject of a verb ("Bức ảnh
+/// nhận được ...", "Hình ảnh cho thấy ...", "Bức ảnh được ...") or pointed back at
+/// ("Hình ảnh này ..."), a sentence about the picture, rather than followed by what it
+/// shows ("Phối cảnh cầu ...").
+fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, at: usize) -> bool {
+    let Some((length, _)) = depictions().longest(syllables, at) else { return false };
+    let next = at + length;
+    tokens.get(next).is_some_and(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
+        && (crate::directives::lexicon::get().verbs.longest(syllables, next).is_some_and(|(_, verb)| verb)
+            || matches!(depictions().longest(syllables, next), Some((_, Cue::Showing)))
+            || matches!(
+                cues().longest(syllables, next),
+                Some((_, Cue::Report | Cue::Clause | Cue::Pointer | Cue::Near))
+            ))
 }
 
 /// Whether any word of `syllables` is mostly a verb in the treebank.
@@ -1014,6 +1149,9 @@ mod tests {
         assert_eq!(cues().longest(&["mời", "quý", "vị"], 0), Some((3, Cue::Invitation)));
         assert_eq!(cues().longest(&["tuy", "nhiên", ","], 0), Some((2, Cue::Connective)));
         assert_eq!(cues().longest(&["(", "ảnh", ":"], 0), Some((2, Cue::Caption)));
+        assert_eq!(depictions().longest(&["phối", "cảnh", "cầu"], 0), Some((2, Cue::Picture)));
+        assert_eq!(cues().longest(&["được"], 0), None, "a picture's cue is only in its own table");
+        assert_eq!(cues().longest(&["nhìn", "từ", "trên"], 0), Some((2, Cue::View)), "a view is read anywhere");
     }
 
     const SEED: &str = include_str!("../seeds/000_5dea1911c32d1e71.txt");

@@ -396,3 +396,76 @@ fn a_third_sentence_of_a_body_alone_tells_something_new_rather_than_repeat_two_t
     assert!(summary[0].starts_with("Sáng 12/3") && summary[1].starts_with("Lửa bùng lên"), "{summary:#?}");
     assert!(summary[2].starts_with("Hơn 20 xe chữa cháy"), "{summary:#?}");
 }
+
+/// The summaries of `body`, with `title` and without, asked for more sentences than it
+/// has: each holds every sentence but those no summary takes (captions, and sentences
+/// that lean on one left out), and so `kept` of them and none that `caption` picks.
+fn all_chosen_but_captions(body: &str, title: &str, kept: usize, caption: impl Fn(&str) -> bool) -> Vec<Vec<String>> {
+    let summaries = [chosen(body, 20), chosen(&format!("{title}\n\n{body}"), 20)];
+    for summary in &summaries {
+        assert_eq!(summary.len(), kept, "{summary:#?}");
+        assert!(!summary.iter().any(|s| caption(s)), "{summary:#?}");
+    }
+    summaries.into()
+}
+
+#[test]
+fn a_caption_before_a_photo_credit_in_the_middle_of_the_body_is_never_chosen() {
+    // Made up: the caption, with a verb and the article's words, stands before its
+    // credit in the middle of the body, as VietNews bodies carry them.
+    let body = "Sáng 13/12, một đám cháy lớn đã bùng lên tại gara ôtô trên đường Lê Quang Đạo, Hà Nội. \
+                Lửa nhanh chóng lan rộng, cột khói bốc cao hàng chục mét. \
+                Lực lượng chức năng kiểm tra hiện trường vụ cháy gara ôtô. Ảnh: Gia Chính. \
+                Nguyên nhân vụ cháy đang được cơ quan chức năng điều tra làm rõ.";
+    all_chosen_but_captions(body, "Cháy gara ôtô ở Hà Nội", 3, |s| s.starts_with("Lực lượng chức năng"));
+}
+
+#[test]
+fn an_opening_caption_with_a_verb_that_ends_with_its_only_date_is_never_chosen() {
+    // Made up: what the photo shows, with a verb and a place, then its date; the lede
+    // that follows says what happened with a clause and opens with its date.
+    let body = "Tổng thống Mỹ Donald Trump phát biểu tại khu nghỉ dưỡng Mar-a-Lago, bang Florida hôm 12/4. \
+                Ngày 15/4, Tổng thống Mỹ Donald Trump đã ký sắc lệnh tăng thuế nhập khẩu thép. \
+                Nhà Trắng cho biết sắc lệnh có hiệu lực từ tháng sau. \
+                Nhiều nước đã phản đối quyết định của Mỹ.";
+    all_chosen_but_captions(body, "Mỹ tăng thuế thép", 3, |s| s.contains("Mar-a-Lago"));
+}
+
+#[test]
+fn a_caption_that_names_a_picture_or_where_it_was_taken_from_is_never_chosen() {
+    // Made up: "Phối cảnh ..." (a rendering) and "... nhìn từ trên cao" (a view) hold
+    // the article's words; a sentence about a picture ("Bức ảnh được ...") is news.
+    let body = "Ngày 20/5, UBND thành phố Hải Phòng đã khởi công cầu Bạch Đằng mới bắc qua sông Bạch Đằng. \
+                Phối cảnh cầu Bạch Đằng mới bắc qua sông Bạch Đằng nối Quảng Ninh với Hải Phòng. \
+                Cầu dài 3 km, tổng vốn đầu tư hơn 7.000 tỷ đồng. \
+                Công trường cầu Bạch Đằng mới nhìn từ trên cao. \
+                Bức ảnh được hàng nghìn người chia sẻ trên mạng xã hội.";
+    let caption = |s: &str| s.starts_with("Phối cảnh") || s.contains("nhìn từ");
+    for summary in all_chosen_but_captions(body, "Khởi công cầu Bạch Đằng mới", 3, caption) {
+        assert!(summary.iter().any(|s| s.starts_with("Bức ảnh")), "{summary:#?}");
+    }
+}
+
+#[test]
+fn an_opening_caption_with_a_verb_and_a_place_but_no_clause_is_never_chosen() {
+    // Made up: what the photo shows, with a verb, where, and a comma only between names;
+    // the same words said as a lede, when first, set off with a comma, are news.
+    let rest = "Ngày 12/10, mưa lớn kéo dài đã khiến nhiều tuyến phố ở thành phố Huế ngập sâu. \
+                Trung tâm khí tượng cho biết mưa sẽ còn kéo dài đến hết tuần. \
+                Nhiều trường học ở Huế đã cho học sinh nghỉ học.";
+    let caption = "Người dân chèo thuyền trên đường phố ngập nước tại thành phố Huế, Thừa Thiên Huế.";
+    all_chosen_but_captions(&format!("{caption} {rest}"), "Huế ngập sâu", 3, |s| s == caption);
+    let lede = "Sáng nay, người dân chèo thuyền trên đường phố ngập nước tại thành phố Huế.";
+    assert!(chosen(&format!("{lede} {rest}"), 20).iter().any(|s| s == lede));
+}
+
+#[test]
+fn a_sentence_that_announces_what_follows_with_a_colon_is_never_chosen() {
+    // Made up: the sentence before the photos of an article, rich in its words, ends its
+    // paragraph.
+    let body = "Sáng 12/5, nhà máy thủy điện Sơn La đã hoàn thành đợt bảo dưỡng tổ máy số 1. \
+                Đợt bảo dưỡng kéo dài 30 ngày với sự tham gia của hơn 200 kỹ sư. \
+                Một số hình ảnh đợt bảo dưỡng tổ máy số 1 của nhà máy thủy điện Sơn La:\n\n\
+                Tổ máy sẽ phát điện trở lại từ tuần sau.";
+    all_chosen_but_captions(body, "Thủy điện Sơn La bảo dưỡng tổ máy", 3, |s| s.ends_with(':'));
+}

@@ -1,4 +1,4 @@
-//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS]`: ROUGE of
+//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS] [--list FILE]`: ROUGE of
 //! tomtat's summaries beside the LEAD baselines, each article read with its title and
 //! without, for 1, 2 and 3 sentences (or N alone), in one run.
 //!
@@ -24,6 +24,13 @@
 //! a later one; ...), each kind with its R1 and recall beside those of the lede and the
 //! one after it, and their lengths: whether passing over the sentence after the lede
 //! costs or gains.
+//! With `--list`, every body sentence of every set, read body only, goes to FILE as a
+//! tab-separated line (set, article, sentence, syllables, unwanted, the summary sizes
+//! that choose it, text): what a reader of captions and filler reads, and what two
+//! versions of a rule are compared by (sentences newly unwanted, and whether a LEAD-3 or
+//! a summary held them).
+
+use std::io::Write;
 
 use crate::corpus;
 use crate::rouge;
@@ -56,7 +63,13 @@ fn change(after: &[f64], before: &[f64]) -> (f64, f64) {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (paths, only, against, pairs) = parse(args)?;
+    let (paths, only, against, pairs, list) = parse(args)?;
+    let mut listing = match &list {
+        Some(path) => {
+            Some(std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?))
+        }
+        None => None,
+    };
     let against = match against {
         Some(path) => {
             let table = std::fs::read_to_string(&path).map_err(|e| format!("cannot read {path}: {e}"))?;
@@ -73,19 +86,24 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             path.clone()
         };
-        evaluate(&name, &articles, &counts, against.as_ref(), pairs);
+        let listing = listing.as_mut().map(|out| (out as &mut dyn std::io::Write, path.as_str()));
+        evaluate(&name, &articles, &counts, against.as_ref(), pairs, listing)
+            .map_err(|e| format!("cannot write the listing: {e}"))?;
     }
     Ok(())
 }
 
-/// Prints the table of one set, and the change from the summaries `against` weights choose.
+/// Prints the table of one set, and the change from the summaries `against` weights
+/// choose; lists every body sentence, read body only, to `listing` (a writer and the
+/// set's name) when given.
 fn evaluate(
     name: &str,
     articles: &[corpus::Article],
     counts: &[usize],
     against: Option<&tomtat::score::Weights>,
     pairs: bool,
-) {
+    mut listing: Option<(&mut dyn std::io::Write, &str)>,
+) -> std::io::Result<()> {
     // [reading][count]: tomtat and LEAD-k.
     let mut ours = vec![vec![Row::default(); counts.len()]; 2];
     let mut leads = ours.clone();
@@ -95,7 +113,7 @@ fn evaluate(
     let mut with_lede = vec![vec![0usize; counts.len()]; 2];
     // By kind of body-only 2-sentence summary: tomtat's, and the lede with the one after.
     let mut kinds: Vec<(Row, Row)> = vec![Default::default(); PAIR_KINDS.len()];
-    for article in articles {
+    for (a, article) in articles.iter().enumerate() {
         let reference = rouge::tokens(&article.summary);
         for (reading, text) in [article.text(), article.body.clone()].iter().enumerate() {
             let doc = tomtat::Document::new(text);
@@ -105,6 +123,8 @@ fn evaluate(
             opening_captions[reading] += usize::from(skip < doc.sentences.len() && unwanted(skip));
             let lede = (skip..doc.sentences.len()).find(|&i| !unwanted(i));
             let sentence = |i: usize| doc.span(doc.sentences[i].range.clone()).text;
+            // For each sentence, the summary sizes that choose it, as a bit each.
+            let mut sizes = vec![0u8; doc.sentences.len()];
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
                 let summary = |weights| -> Vec<usize> {
@@ -112,6 +132,7 @@ fn evaluate(
                     chosen.iter().map(|s| s.sentence).collect()
                 };
                 let chosen = summary(tomtat::score::Weights::fitted());
+                chosen.iter().for_each(|&i| sizes[i] |= 1 << c);
                 chosen_unwanted[reading] += usize::from(chosen.iter().any(|&i| unwanted(i)));
                 with_lede[reading][c] += usize::from(chosen.iter().any(|&i| Some(i) == lede));
                 let add = |row: &mut Row, sentences: Vec<usize>| {
@@ -136,6 +157,20 @@ fn evaluate(
                     let next = (lede + 1 < doc.sentences.len()).then_some(lede + 1);
                     add(&mut kinds[kind].1, [lede].into_iter().chain(next).collect());
                     add(&mut kinds[kind].0, chosen);
+                }
+            }
+            if let Some((out, set)) = listing.as_mut().filter(|_| reading == 1) {
+                for i in skip..doc.sentences.len() {
+                    let chosen: String = counts
+                        .iter()
+                        .enumerate()
+                        .filter(|&(c, _)| sizes[i] >> c & 1 == 1)
+                        .map(|(_, n)| n.to_string())
+                        .collect();
+                    let words =
+                        doc.sentence_tokens(i).iter().filter(|t| t.kind != tomtat::tokens::TokenKind::Punct).count();
+                    let text = sentence(i).replace(['\t', '\n'], " ");
+                    writeln!(out, "{set}\t{a}\t{i}\t{words}\t{}\t{chosen}\t{text}", u8::from(unwanted(i)))?;
                 }
             }
         }
@@ -196,6 +231,7 @@ fn evaluate(
         }
         println!();
     }
+    Ok(())
 }
 
 /// The kinds of pair a body-only 2-sentence summary is, by where its sentences stand
@@ -250,14 +286,16 @@ fn print_pairs(kinds: &[(Row, Row)]) {
 }
 
 /// What the command line asks for: the JSONL files, one summary length if not all, the
-/// weights table to compare against, and whether to break summaries down by pair.
-type Asked = (Vec<String>, Option<usize>, Option<String>, bool);
+/// weights table to compare against, whether to break summaries down by pair, and the
+/// file to list sentences to.
+type Asked = (Vec<String>, Option<usize>, Option<String>, bool, Option<String>);
 
 fn parse(args: &[String]) -> Result<Asked, String> {
     let mut paths = Vec::new();
     let mut sentences = None;
     let mut against = None;
     let mut pairs = false;
+    let mut list = None;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
         if arg == "--sentences" {
@@ -267,6 +305,8 @@ fn parse(args: &[String]) -> Result<Asked, String> {
             against = Some(args.next().ok_or("--against needs a weights file")?.clone());
         } else if arg == "--pairs" {
             pairs = true;
+        } else if arg == "--list" {
+            list = Some(args.next().ok_or("--list needs a file to write")?.clone());
         } else if arg.starts_with("--") {
             return Err(format!("unknown option `{arg}`"));
         } else {
@@ -276,5 +316,5 @@ fn parse(args: &[String]) -> Result<Asked, String> {
     if paths.is_empty() {
         paths = vec![corpus::TRAIN_20K.to_string(), NEWS_DEV.to_string()];
     }
-    Ok((paths, sentences, against, pairs))
+    Ok((paths, sentences, against, pairs, list))
 }
