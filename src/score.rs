@@ -29,7 +29,7 @@ use crate::tokens::{Token, TokenKind};
 
 /// The signals of a sentence, named `part.signal`; the weights file gives one weight
 /// per name and the part is what the page shows.
-pub const FEATURES: [&str; 30] = [
+pub const FEATURES: [&str; 29] = [
     "centrality.caption",
     "centrality.cosine",
     "centrality.first",
@@ -49,7 +49,6 @@ pub const FEATURES: [&str; 30] = [
     "penalty.connective",
     "penalty.heading",
     "penalty.invitation",
-    "penalty.opening",
     "penalty.question",
     "penalty.quote",
     "position.first",
@@ -83,17 +82,16 @@ pub mod feature {
     pub const CONNECTIVE: usize = 16;
     pub const HEADING: usize = 17;
     pub const INVITATION: usize = 18;
-    pub const OPENING: usize = 19;
-    pub const QUESTION: usize = 20;
-    pub const QUOTE: usize = 21;
-    pub const FIRST: usize = 22;
-    pub const LEAD: usize = 23;
-    pub const PARAGRAPH: usize = 24;
-    pub const RELATIVE: usize = 25;
-    pub const SECOND: usize = 26;
-    pub const TITLE_BIGRAMS: usize = 27;
-    pub const TITLE: usize = 28;
-    pub const TITLE_TERMS: usize = 29;
+    pub const QUESTION: usize = 19;
+    pub const QUOTE: usize = 20;
+    pub const FIRST: usize = 21;
+    pub const LEAD: usize = 22;
+    pub const PARAGRAPH: usize = 23;
+    pub const RELATIVE: usize = 24;
+    pub const SECOND: usize = 25;
+    pub const TITLE_BIGRAMS: usize = 26;
+    pub const TITLE: usize = 27;
+    pub const TITLE_TERMS: usize = 28;
 }
 
 /// The signal values of one sentence, in the order of [`FEATURES`].
@@ -356,9 +354,7 @@ pub struct Analysis {
     pub title_term_count: usize,
     /// For every sentence whose subject is a person named by a title and one name ("Ông
     /// Hùng ...") or by the name alone, the earlier sentence that introduced them by a
-    /// fuller name ("Nguyễn Văn Hùng"); for one past the body's first whose opening bodies
-    /// all but never open with (`penalty.opening`: "Theo ông, ...", "Khi đến ..."), the
-    /// sentence before it: which a summary takes it only with.
+    /// fuller name ("Nguyễn Văn Hùng"), which a summary takes it only with.
     pub needs: Vec<Option<usize>>,
 }
 
@@ -428,7 +424,6 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
         sentence_signals(doc, i, &lowered[i], k == 0, named, &mut signals[i]);
-        signals[i][feature::OPENING] = f32::from(k > 0 && leans_by_opening(doc, i, &lowered[i]));
         if i == 0 || doc.sentences[i - 1].paragraph != doc.sentences[i].paragraph {
             quotation_open = false;
         }
@@ -510,14 +505,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     }
     let mut seen = IdSet::with_capacity_and_hasher(count, Default::default());
     let repeats = (0..count).map(|i| !seen.insert(doc.sentence_lower(i))).collect();
-    let mut needs = introductions(doc, title, &signals, &lowered);
-    // A need, not a lean on the one before (`penalty.connective`): the summary's search
-    // sets needs aside when no summary of the size asked meets them.
-    for pair in body.windows(2) {
-        if needs[pair[1]].is_none() && signals[pair[1]][feature::OPENING] > 0.0 {
-            needs[pair[1]] = Some(pair[0]);
-        }
-    }
+    let needs = introductions(doc, title, &signals, &lowered);
     Analysis {
         title,
         signals,
@@ -682,72 +670,6 @@ pub fn unwanted(signals: &Signals) -> bool {
 /// above, or is the tail of a quotation): a summary takes it only with that one.
 pub fn leans_back(signals: &Signals) -> bool {
     signals[feature::CONNECTIVE] > 0.0
-}
-
-/// How many tokens of a sentence's opening [`opening`] keeps: enough for a word of
-/// two syllables and what follows it ("Thấy vậy ,", "Theo ông N").
-pub const OPENING_TOKENS: usize = 3;
-
-/// The opening of a sentence as the table of openers (`data/summary-openers.txt`) keys
-/// it: its first [`OPENING_TOKENS`] tokens past any leading punctuation, in lower case,
-/// a capitalised syllable past the first written `N` (a name: "Theo ông N", "Ông N"),
-/// a number `0`. `tokens` are the sentence's, `syllables` their lower case, `text` the
-/// document's. Shared with `cargo xtask summary-openers`, which counts the same keys.
-pub fn opening<'a>(tokens: &[Token], syllables: &[&'a str], text: &str) -> Vec<&'a str> {
-    let start = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(tokens.len());
-    (start..tokens.len().min(start + OPENING_TOKENS))
-        .map(|k| match tokens[k].kind {
-            TokenKind::Number => "0",
-            TokenKind::Syllable if k > start && tokens[k].is_capitalised(text) => "N",
-            _ => syllables[k],
-        })
-        .collect()
-}
-
-/// The log rate ([`opener_log_rate`]) at or below which a sentence's opening makes it lean
-/// on the one before: bodies open with it at most this share of the rate they would if
-/// openings were spread evenly (`cargo xtask summary-openers`).
-pub const LEANING_LOG_RATE: f32 = -2.2;
-
-/// Whether sentence `index` (its tokens in lower case `syllables`), not the body's first,
-/// leans on the one before by its opening: one that bodies seldom open with ("Thấy vậy,
-/// ...", "Nạn nhân ...": `data/summary-openers.txt`).
-fn leans_by_opening(doc: &Document, index: usize, syllables: &[&str]) -> bool {
-    let key = opening(doc.sentence_tokens(index), syllables, doc.text());
-    opener_log_rate(&key) <= LEANING_LOG_RATE
-}
-
-/// The openers of `data/summary-openers.txt`: each opening (tokens joined by a space) with
-/// the natural log of how much more or less often than sentences do on average a sentence
-/// that opens so opens an article's body, in byte order of the opening.
-fn openers() -> &'static [(&'static str, f32)] {
-    static OPENERS: OnceLock<Vec<(&'static str, f32)>> = OnceLock::new();
-    OPENERS.get_or_init(|| {
-        crate::data::lines(crate::data::table!("summary-openers.txt"))
-            .filter_map(|line| {
-                let (value, opening) = line.split_once(' ')?;
-                Some((opening, decimal(value)?))
-            })
-            .collect()
-    })
-}
-
-/// The log rate of the longest opening of `key` ([`opening`]) in the table of openers
-/// ([`openers`]), 0 (no evidence either way) when none is there.
-pub fn opener_log_rate(key: &[&str]) -> f32 {
-    let table = openers();
-    let mut joined = String::new();
-    let mut found = 0.0;
-    for (n, token) in key.iter().enumerate() {
-        if n > 0 {
-            joined.push(' ');
-        }
-        joined.push_str(token);
-        if let Ok(at) = table.binary_search_by(|(opening, _)| (*opening).cmp(joined.as_str())) {
-            found = table[at].1;
-        }
-    }
-    found
 }
 
 /// For every sentence, the share of its names (capitalised syllables past its first)
@@ -1129,7 +1051,6 @@ mod tests {
             (CONNECTIVE, "penalty.connective"),
             (HEADING, "penalty.heading"),
             (INVITATION, "penalty.invitation"),
-            (OPENING, "penalty.opening"),
             (QUESTION, "penalty.question"),
             (QUOTE, "penalty.quote"),
             (FIRST, "position.first"),
@@ -1145,42 +1066,6 @@ mod tests {
         for (index, name) in named {
             assert_eq!(FEATURES[index], name);
         }
-    }
-
-    #[test]
-    fn openings_are_keyed_by_their_first_tokens_with_names_and_numbers_as_classes() {
-        let key = |text: &str| {
-            let doc = Document::new(text);
-            let lower = doc.sentence_lower_tokens(0);
-            opening(doc.sentence_tokens(0), &lower, doc.text()).join(" ")
-        };
-        assert_eq!(key("Theo ông Hùng, giá tăng."), "theo ông N");
-        assert_eq!(key("\" Tuy nhiên, giá tăng."), "tuy nhiên ,");
-        assert_eq!(key("Năm 2019, giá tăng."), "năm 0 ,");
-        assert_eq!(key("Phương Anh cho biết giá tăng."), "phương N cho");
-        assert_eq!(key("Giá."), "giá .");
-    }
-
-    #[test]
-    fn the_opener_table_is_in_byte_order_and_says_which_openings_lean() {
-        let lines: Vec<&str> = crate::data::lines(include_str!("../data/summary-openers.txt")).collect();
-        assert_eq!(openers().len(), lines.len(), "every line reads as a log rate and an opening");
-        assert!(openers().windows(2).all(|pair| pair[0].0 < pair[1].0));
-        let leans = |key: &[&str]| opener_log_rate(key) <= LEANING_LOG_RATE;
-        assert!(leans(&["theo", "ông", ","]), "\"Theo ông, ...\": the person is named before");
-        assert!(!leans(&["theo", "ông", "N"]), "\"Theo ông Hùng, ...\" names him");
-        assert!(leans(&["nguyên", "nhân", "là"]), "the longest opening in the table counts");
-        assert!(!leans(&["giá", "xăng", "tăng"]));
-        assert!(!leans(&[]));
-    }
-
-    #[test]
-    fn an_opening_that_bodies_never_open_with_is_a_signal_past_the_first_sentence() {
-        let text = "Nguyên nhân là do mưa lớn kéo dài. Một vụ sạt lở đất đã vùi lấp 3 ngôi nhà ở Hà Giang. \
-                    Nguyên nhân là do đất yếu. Theo ông, chính quyền đã sơ tán 20 hộ dân.";
-        let (_, analysis) = analysed(text);
-        let opening: Vec<f32> = (0..4).map(|i| signal(&analysis, i, "penalty.opening")).collect();
-        assert_eq!(opening, [0.0, 0.0, 1.0, 1.0], "the body's first sentence has nothing to lean on");
     }
 
     #[test]

@@ -9,10 +9,9 @@
 //! part of the summary, nor is a photo caption or credit, a byline, an invitation to
 //! watch, a question or a sub-heading ([`score::unwanted`]); a sentence that leans on
 //! the one before ([`score::leans_back`]) is taken only when that one is (the body's
-//! first sentence has none to lean on), one that names a person by a short name only
-//! with the sentence that introduced them, and one that opens as bodies all but never do
-//! ("Theo ông, ...") only with the sentence before ([`Analysis::needs`]), unless no
-//! summary of the size asked meets those needs. Presets scale with the article.
+//! first sentence has none to lean on), and one that names a person by a short name only
+//! with the sentence that introduced them ([`Analysis::needs`]), unless no summary of the
+//! size asked meets those needs. Presets scale with the article.
 
 use crate::document::Document;
 use crate::options::{Length, Options};

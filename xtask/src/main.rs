@@ -27,7 +27,6 @@ mod sentence_openers;
 mod serve;
 mod stopwords;
 mod strip;
-mod summary_openers;
 mod test;
 mod train_words;
 mod treebank;
@@ -83,10 +82,7 @@ Tasks:
   pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl
   sentence-openers [JSONL.gz]
-                            rebuild data/sentence-openers.txt from news-train-20k's first 18,000
-  summary-openers [JSONL.gz]
-                            rebuild data/summary-openers.txt (how a body sentence's opening changes
-                            how often the sapo takes it) from news-train-20k's first 18,000";
+                            rebuild data/sentence-openers.txt from news-train-20k's first 18,000";
 
 fn main() -> ExitCode {
     // Every task takes paths relative to the repository root, wherever it is run from.
@@ -117,7 +113,6 @@ fn main() -> ExitCode {
         Some("function-words") => function_words::run(rest),
         Some("stopwords") => stopwords::run(rest),
         Some("sentence-openers") => sentence_openers::run(rest),
-        Some("summary-openers") => summary_openers::run(rest),
         Some("help" | "-h" | "--help") | None => {
             println!("{USAGE}");
             Ok(())
