@@ -200,7 +200,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
     articles.truncate(corpus::FIT_ARTICLES);
     let start = Weights::fitted();
     let fixed = FEATURES.iter().position(|f| *f == FIXED).ok_or("no fixed feature")?;
-    let penalty = |k: usize, value: f32| {
+    // Penalties never speak in favour; with `--feature`, only that weight moves.
+    let allowed = |k: usize, value: f32| {
         (!FEATURES[k].starts_with("penalty.") || value <= 0.0) && feature_only.is_none_or(|only| k == only)
     };
     let mut fitted = start.0;
@@ -233,7 +234,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
             println!("  {n} sentences: before {before:.3}");
             let evaluations = std::cell::Cell::new(0usize);
             let clock = std::time::Instant::now();
-            let (weights, best) = crate::ascent::ascend(start.0[column], &FEATURES, fixed, ROUNDS, penalty, |w| {
+            let (weights, best) = crate::ascent::ascend(start.0[column], &FEATURES, fixed, ROUNDS, allowed, |w| {
                 evaluations.set(evaluations.get() + 1);
                 objective(&examples, w, redundancy, n, budget)
             });
