@@ -1,6 +1,7 @@
 //! `cargo xtask fit-summary [JSONL.gz] [--reading title|body] [--sentences N]
-//! [--redundancy]`: fits the sentence-score weights of both readings at each summary size
-//! (or of one reading, or one size, keeping the others) and writes
+//! [--redundancy] [--feature NAME]`: fits the sentence-score weights of both readings at
+//! each summary size (or of one reading, or one size, keeping the others; or the weight
+//! of one feature alone, a new signal's, the others kept) and writes
 //! `data/summary-weights.txt`; with `--redundancy`, fits only the costs of redundancy
 //! under the weights compiled in, and prints them.
 //!
@@ -160,6 +161,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut reading_only = None;
     let mut size_only = None;
     let mut costs_only = false;
+    let mut feature_only = None;
     let mut path = corpus::TRAIN_20K;
     let mut args = args.iter();
     while let Some(arg) = args.next() {
@@ -179,9 +181,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
                     ))?);
             }
             "--redundancy" => costs_only = true,
+            "--feature" => {
+                let name = args.next().map_or("", String::as_str);
+                feature_only = Some(FEATURES.iter().position(|f| *f == name).ok_or(format!("no feature `{name}`"))?);
+            }
             flag if flag.starts_with("--") => {
                 return Err(format!(
-                    "unknown option `{flag}` (one reading alone: --reading title|body; the costs of redundancy alone: --redundancy)"
+                    "unknown option `{flag}` (one reading alone: --reading title|body; the costs of redundancy alone: --redundancy; one weight alone: --feature NAME)"
                 ))
             }
             other => path = other,
@@ -194,7 +200,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
     articles.truncate(corpus::FIT_ARTICLES);
     let start = Weights::fitted();
     let fixed = FEATURES.iter().position(|f| *f == FIXED).ok_or("no fixed feature")?;
-    let penalty = |k: usize, value: f32| !FEATURES[k].starts_with("penalty.") || value <= 0.0;
+    // Penalties never speak in favour; with `--feature`, only that weight moves.
+    let allowed = |k: usize, value: f32| {
+        (!FEATURES[k].starts_with("penalty.") || value <= 0.0) && feature_only.is_none_or(|only| k == only)
+    };
     let mut fitted = start.0;
     let mut lines = Vec::new();
     for (reading, name) in ["with title", "body only"].iter().enumerate() {
@@ -225,14 +234,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
             println!("  {n} sentences: before {before:.3}");
             let evaluations = std::cell::Cell::new(0usize);
             let clock = std::time::Instant::now();
-            let (weights, best) = crate::ascent::ascend(start.0[column], &FEATURES, fixed, ROUNDS, penalty, |w| {
+            let (weights, best) = crate::ascent::ascend(start.0[column], &FEATURES, fixed, ROUNDS, allowed, |w| {
                 evaluations.set(evaluations.get() + 1);
                 objective(&examples, w, redundancy, n, budget)
             });
             println!("  {} objectives in {:.0} s", evaluations.get(), clock.elapsed().as_secs_f64());
             fitted[column] = weights;
             lines.push(format!("{name} at {n} {before:.2} -> {best:.2}"));
-            if n > 1 {
+            if n > 1 && feature_only.is_none() {
                 fit_redundancy(&examples, &weights, (redundancy, best), n, budget);
             }
         }

@@ -77,9 +77,10 @@ Tasks:
                             --list: every body sentence, unwanted or chosen, to FILE
                             (default: news-train-20k's 2,000 check articles, and news-dev)
   fit-keywords [JSONL.gz]   fit data/keyword-weights.txt on news-train-20k (past news-train's 3,000)
-  fit-summary [JSONL.gz] [--reading title|body] [--sentences N]
+  fit-summary [JSONL.gz] [--reading title|body] [--sentences N] [--redundancy] [--feature NAME]
                             fit data/summary-weights.txt on news-train-20k's first 18,000
-                            (each reading and summary size its own column; or only those)
+                            (each reading and summary size its own column; or only those;
+                            or one feature's weight alone)
   function-words [UD-DIR]   rebuild data/function-words.txt from the UD Vietnamese-VTB tags
   pos-lexicon [--data DIR]  rebuild data/treebank-verbs.txt from VTB train + dev; UPOS accuracy on test
   stopwords [JSONL]         rebuild data/stopwords.txt from news-train.jsonl
