@@ -150,7 +150,7 @@ pub struct Class {
     by_last: Buckets,
 }
 
-/// Phrases grouped by one of their bytes, in table order within each group.
+/// Phrases grouped by one of their bytes.
 #[derive(Debug)]
 struct Buckets {
     /// The phrases, byte after byte.
@@ -160,9 +160,9 @@ struct Buckets {
 }
 
 impl Buckets {
-    /// `phrases` grouped by the byte `key` picks of each. Placed by counting, byte after
-    /// byte: phrases of one byte stay in table order, so the first of them that matches
-    /// is the table's first.
+    /// `phrases` grouped by the byte `key` picks of each, placed by counting, byte after
+    /// byte. Which of a group's phrases comes first does not matter: the rules take the
+    /// longest that matches.
     fn new(phrases: &[&'static str], key: impl Fn(&str) -> Option<u8>) -> Buckets {
         let mut starts = vec![0; 257];
         for b in phrases.iter().filter_map(|p| key(p)) {
@@ -182,7 +182,7 @@ impl Buckets {
         Buckets { phrases: grouped, starts }
     }
 
-    /// The phrases whose byte is `byte`, in table order.
+    /// The phrases whose byte is `byte`.
     fn get(&self, byte: u8) -> &[&'static str] {
         &self.phrases[self.starts[usize::from(byte)]..self.starts[usize::from(byte) + 1]]
     }
@@ -196,12 +196,12 @@ impl Class {
         Class { phrases, by_first, by_last }
     }
 
-    /// The phrases whose first byte is `byte`, in table order.
+    /// The phrases whose first byte is `byte`.
     pub fn starting_with(&self, byte: u8) -> &[&'static str] {
         self.by_first.get(byte)
     }
 
-    /// The phrases whose last byte is `byte`, in table order.
+    /// The phrases whose last byte is `byte`.
     pub fn ending_with(&self, byte: u8) -> &[&'static str] {
         self.by_last.get(byte)
     }
@@ -227,7 +227,7 @@ pub fn list(which: List) -> &'static Class {
             }
         }
         // One list of sentence connectives serves the summary and the directives: the
-        // summary's (`connective` in data/summary-cues.txt), after the grammar's own.
+        // summary's (`connective` in data/summary-cues.txt) join the grammar's own.
         for line in crate::data::lines(crate::data::table!("summary-cues.txt")) {
             if let Some(("connective", phrase)) = line.split_once(' ') {
                 lists[List::Connectives as usize].push(phrase.trim());

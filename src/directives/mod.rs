@@ -174,11 +174,14 @@ fn build_cue(
     in_run: bool,
 ) -> Option<(Extracted, Source)> {
     let reading = reading_of(words, lexicon, &found)?;
-    let task = (in_run && found.vetoes.is_empty()).then(|| passed_on(words, lexicon, &found, &reading)).flatten();
-    task.and_then(|task| {
-        Some((assemble(words, lexicon, index, &task, reading_of(words, lexicon, &task)?)?, Source::FollowOn))
-    })
-    .or_else(|| Some((assemble(words, lexicon, index, &found, reading)?, Source::Cue)))
+    let task = (in_run && found.vetoes.is_empty())
+        .then(|| passed_on(words, lexicon, &found, &reading))
+        .flatten()
+        .and_then(|task| build(words, lexicon, index, task));
+    match task {
+        Some(task) => Some((task, Source::FollowOn)),
+        None => Some((assemble(words, lexicon, index, &found, reading)?, Source::Cue)),
+    }
 }
 
 /// `found` read as a task of a run given to the body that opens its sentence and
