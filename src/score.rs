@@ -880,7 +880,7 @@ fn sentence_signals(
     let quoted = s[feature::QUOTE] > 0.0;
     if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
         let opening = (opening && !byline_opening).then_some(Opening { dates, place });
-        if !quoted && view || caption_with_a_verb(doc, index, syllables, opening, quoted) {
+        if !quoted && view || caption_with_a_verb(doc, index, syllables, words, opening_word, opening, quoted) {
             s[feature::CAPTION] = 1.0;
         }
     }
@@ -1003,17 +1003,20 @@ struct Opening {
     place: bool,
 }
 
-/// Whether sentence `index` (its lower-case `syllables`, one per token), short and
-/// without a clause marker or a reporting verb, is a photo's caption for what it is
-/// rather than for what it lacks: opening the body (`opening`) and ending with its only
-/// date, or with no date, a place and commas only after names
-/// ([`PLACED_CAPTION_WORDS`]); or opening with what a picture is followed by what it
-/// shows ("Phối cảnh cầu ..."), unless it is someone's words (`quoted`). (Where a
-/// picture was taken from, "... nhìn từ trên cao", is a cue of every syllable.)
+/// Whether sentence `index` (its lower-case `syllables`, one per token; `words`
+/// syllables and numbers, the first at `first`), short and without a clause marker or a
+/// reporting verb, is a photo's caption for what it is rather than for what it lacks:
+/// opening the body (`opening`) and ending with its only date, or with no date, a place
+/// and commas only after names ([`PLACED_CAPTION_WORDS`]); or opening with what a
+/// picture is followed by what it shows ("Phối cảnh cầu ..."), unless it is someone's
+/// words (`quoted`). (Where a picture was taken from, "... nhìn từ trên cao", is a cue
+/// of every syllable.)
 fn caption_with_a_verb(
     doc: &Document,
     index: usize,
     syllables: &[&str],
+    words: usize,
+    first: usize,
     opening: Option<Opening>,
     quoted: bool,
 ) -> bool {
@@ -1021,16 +1024,15 @@ fn caption_with_a_verb(
     match opening {
         Some(Opening { dates: 1, .. }) if ends_with_date(doc, index) => return true,
         Some(Opening { dates: 0, place: true })
-            if !quoted && words(doc, index) <= PLACED_CAPTION_WORDS && commas_after_names(tokens, syllables, text) =>
+            if !quoted && words <= PLACED_CAPTION_WORDS && commas_after_names(tokens, syllables, text) =>
         {
             return true
         }
         _ => {}
     }
-    let first = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
     !quoted
-        && matches!(depictions().longest(syllables, first), Some((_, Cue::Picture)))
-        && !names_an_action(syllables, tokens, text, first)
+        && matches!(depictions().longest(syllables, first), Some((length, Cue::Picture))
+            if !names_an_action(syllables, tokens, text, first + length))
 }
 
 /// Whether every comma of a sentence follows a capitalised word ("tại Aleppo, Syria.")
@@ -1044,13 +1046,11 @@ fn commas_after_names(tokens: &[Token], syllables: &[&str], text: &str) -> bool 
     })
 }
 
-/// Whether the picture's name at `syllables[at]` is the subject of a verb ("Bức ảnh
-/// nhận được ...", "Hình ảnh cho thấy ...", "Bức ảnh được ...") or pointed back at
-/// ("Hình ảnh này ..."), a sentence about the picture, rather than followed by what it
-/// shows ("Phối cảnh cầu ...").
-fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, at: usize) -> bool {
-    let Some((length, _)) = depictions().longest(syllables, at) else { return false };
-    let next = at + length;
+/// Whether the picture's name that ends before `syllables[next]` is the subject of a
+/// verb ("Bức ảnh nhận được ...", "Hình ảnh cho thấy ...", "Bức ảnh được ...") or
+/// pointed back at ("Hình ảnh này ..."), a sentence about the picture, rather than
+/// followed by what it shows ("Phối cảnh cầu ...").
+fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, next: usize) -> bool {
     tokens.get(next).is_some_and(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
         && (crate::directives::lexicon::get().verbs.longest(syllables, next).is_some_and(|(_, verb)| verb)
             || matches!(depictions().longest(syllables, next), Some((_, Cue::Showing)))
