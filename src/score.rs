@@ -461,7 +461,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     // sẽ làm rõ.`).
     let mut quotation_open = false;
     for (k, &i) in body.iter().enumerate() {
-        signals[i][feature::HEADING] = f32::from(heading(doc, i) || announces(doc, i));
+        signals[i][feature::HEADING] = f32::from(heading(doc, i));
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
         sentence_signals(doc, i, &lowered[i], k == 0, named, &mut signals[i]);
@@ -759,21 +759,19 @@ fn later_repetition(doc: &Document, terms: &Terms) -> Vec<f32> {
 }
 
 /// Whether sentence `index` is a sub-heading: a short paragraph of its own between
-/// paragraphs, not ended as a sentence is.
+/// paragraphs, not ended as a sentence is, or any sentence that ends with a colon, which
+/// announces what follows ("Một số hình ảnh tại hiện trường:", "Điểm chuẩn xét tuyển đợt
+/// 1 ... năm 2019:"), photos, a list or a table that a summary does not hold.
 fn heading(doc: &Document, index: usize) -> bool {
+    let end = segment::without_closers(doc.sentence_text(index));
     let paragraph = doc.sentences[index].paragraph;
     let alone = index > 0
         && doc.sentences[index - 1].paragraph != paragraph
         && doc.sentences.get(index + 1).is_some_and(|next| next.paragraph != paragraph);
-    let last = segment::without_closers(doc.sentence_text(index)).chars().next_back();
-    alone && words(doc, index) <= HEADING_WORDS && !matches!(last, Some('.' | '…' | '!' | ';' | ','))
-}
-
-/// Whether sentence `index` ends with a colon: it announces what follows ("Một số hình
-/// ảnh tại hiện trường:", "Điểm chuẩn xét tuyển đợt 1 ... năm 2019:"), photos, a list or a
-/// table that a summary does not hold, as a sub-heading does.
-fn announces(doc: &Document, index: usize) -> bool {
-    segment::without_closers(doc.sentence_text(index)).trim_end().ends_with(':')
+    end.trim_end().ends_with(':')
+        || alone
+            && words(doc, index) <= HEADING_WORDS
+            && !matches!(end.chars().next_back(), Some('.' | '…' | '!' | ';' | ','))
 }
 
 /// The signals that depend on the sentence alone (its tokens in lower case are
