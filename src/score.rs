@@ -796,9 +796,9 @@ fn sentence_signals(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
-    // How many dates the sentence holds (a caption ends with its only one), and whether
-    // it says where a picture was taken from.
-    let (mut dates, mut view) = (0usize, false);
+    // How many dates the sentence holds and where the last one is (a caption ends with
+    // its only one), and whether it says where a picture was taken from.
+    let (mut dates, mut last_date, mut view) = (0usize, None, false);
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
     let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
@@ -807,6 +807,7 @@ fn sentence_signals(
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
             s[feature::DATE] = 1.0;
             dates += 1;
+            last_date = Some(at);
         }
         let after_time = std::mem::take(&mut time);
         let near_start = at < opening_word + POINTING_REACH;
@@ -851,6 +852,8 @@ fn sentence_signals(
     if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening) {
         s[feature::CAPTION] = 1.0;
     }
+    // The last word is a date ("18/11", "ngày 18", "hôm 28", "năm 2017").
+    let ends_with_date = last_date.is_some() && last_date == tokens.iter().rposition(|t| t.kind != TokenKind::Punct);
     let clause_punctuation = syllables.iter().any(|t| matches!(*t, "," | ";" | ":"));
     // Inside the body a caption is told from a short sentence of news by what it
     // lacks (any verb) or by what it has: a place and, at its end, a date
@@ -867,8 +870,7 @@ fn sentence_signals(
     if words <= CAPTION_WORDS
         && !clause
         && s[feature::REPORT] == 0.0
-        && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(syllables))
-            || apposition)
+        && (!clause_punctuation && (opening || (place && ends_with_date) || !has_verb(syllables)) || apposition)
     {
         s[feature::CAPTION] = 1.0;
     }
@@ -877,7 +879,7 @@ fn sentence_signals(
     // Someone's words are no caption but by their date ("\"Nhìn từ bản đồ vệ tinh, ...").
     let quoted = s[feature::QUOTE] > 0.0;
     if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
-        let opening = (opening && !byline_opening).then_some(Opening { dates, place });
+        let opening = (opening && !byline_opening).then_some(Opening { dates, place, ends_with_date });
         if !quoted && view || caption_with_a_verb(doc, index, syllables, words, opening_word, opening, quoted) {
             s[feature::CAPTION] = 1.0;
         }
@@ -978,25 +980,13 @@ fn marks_predicate(syllables: &[&str], at: usize) -> bool {
     matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
-/// Whether the last word of sentence `index` is a date ("18/11", "ngày 18", "hôm 28",
-/// "năm 2017": a number after a word of time).
-fn ends_with_date(doc: &Document, index: usize) -> bool {
-    let tokens = doc.sentence_tokens(index);
-    let mut words = tokens.iter().rev().filter(|t| t.kind != TokenKind::Punct);
-    let last = words.next();
-    let before = words.next().map(|t| &doc.lower()[t.range.clone()]);
-    last.is_some_and(|t| {
-        t.kind == TokenKind::Number
-            && (doc.text()[t.range.clone()].contains('/')
-                || before.is_some_and(|word| matches!(cues().longest(&[word], 0), Some((_, Cue::Time)))))
-    })
-}
-
 /// What [`caption_with_a_verb`] reads of a sentence that opens the body (not with a
 /// source: "Theo Reuters, ...").
 struct Opening {
     /// How many dates it holds.
     dates: usize,
+    /// Whether its last word is a date.
+    ends_with_date: bool,
     /// Whether it names a place ("ở", "tại").
     place: bool,
 }
@@ -1020,8 +1010,8 @@ fn caption_with_a_verb(
 ) -> bool {
     let (tokens, text) = (doc.sentence_tokens(index), doc.text());
     match opening {
-        Some(Opening { dates: 1, .. }) if ends_with_date(doc, index) => return true,
-        Some(Opening { dates: 0, place: true })
+        Some(Opening { dates: 1, ends_with_date: true, .. }) => return true,
+        Some(Opening { dates: 0, place: true, .. })
             if !quoted && words <= PLACED_CAPTION_WORDS && commas_after_names(tokens, syllables, text) =>
         {
             return true
