@@ -963,7 +963,7 @@ fn predicate(syllables: &[&str], tokens: &[Token], text: &str, at: usize) -> boo
     let syllable = syllables[at];
     crate::terms::is_stop_word(syllable)
         || !crate::terms::is_function_word(syllable)
-        || crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
+        || verb_at(syllables, at)
         || marks_predicate(syllables, at)
 }
 
@@ -1040,7 +1040,7 @@ fn commas_after_names(tokens: &[Token], syllables: &[&str], text: &str) -> bool 
 /// followed by what it shows ("Phối cảnh cầu ...").
 fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, next: usize) -> bool {
     tokens.get(next).is_some_and(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
-        && (crate::directives::lexicon::get().verbs.longest(syllables, next).is_some_and(|(_, verb)| verb)
+        && (verb_at(syllables, next)
             || matches!(depictions().longest(syllables, next), Some((_, Cue::Showing)))
             || matches!(
                 cues().longest(syllables, next),
@@ -1050,8 +1050,12 @@ fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, next: usize
 
 /// Whether any word of `syllables` is mostly a verb in the treebank.
 fn has_verb(syllables: &[&str]) -> bool {
-    let verbs = &crate::directives::lexicon::get().verbs;
-    (0..syllables.len()).any(|at| verbs.longest(syllables, at).is_some_and(|(_, verb)| verb))
+    (0..syllables.len()).any(|at| verb_at(syllables, at))
+}
+
+/// Whether a word that is mostly a verb in the treebank starts at `syllables[at]`.
+fn verb_at(syllables: &[&str], at: usize) -> bool {
+    crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
 }
 
 /// The share of `reference`'s items that `items` has too (0 when it has none). Only
