@@ -461,7 +461,7 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
     // sẽ làm rõ.`).
     let mut quotation_open = false;
     for (k, &i) in body.iter().enumerate() {
-        signals[i][feature::HEADING] = f32::from(heading(doc, i) || announces(doc, i));
+        signals[i][feature::HEADING] = f32::from(heading(doc, i));
         let start = doc.sentence_token_range(i).start;
         let named = |token: usize| terms.ids[start + token].is_some_and(|id| named[id as usize]);
         sentence_signals(doc, i, &lowered[i], k == 0, named, &mut signals[i]);
@@ -759,21 +759,19 @@ fn later_repetition(doc: &Document, terms: &Terms) -> Vec<f32> {
 }
 
 /// Whether sentence `index` is a sub-heading: a short paragraph of its own between
-/// paragraphs, not ended as a sentence is.
+/// paragraphs, not ended as a sentence is, or any sentence that ends with a colon, which
+/// announces what follows ("Một số hình ảnh tại hiện trường:", "Điểm chuẩn xét tuyển đợt
+/// 1 ... năm 2019:"), photos, a list or a table that a summary does not hold.
 fn heading(doc: &Document, index: usize) -> bool {
+    let end = segment::without_closers(doc.sentence_text(index));
     let paragraph = doc.sentences[index].paragraph;
     let alone = index > 0
         && doc.sentences[index - 1].paragraph != paragraph
         && doc.sentences.get(index + 1).is_some_and(|next| next.paragraph != paragraph);
-    let last = segment::without_closers(doc.sentence_text(index)).chars().next_back();
-    alone && words(doc, index) <= HEADING_WORDS && !matches!(last, Some('.' | '…' | '!' | ';' | ','))
-}
-
-/// Whether sentence `index` ends with a colon: it announces what follows ("Một số hình
-/// ảnh tại hiện trường:", "Điểm chuẩn xét tuyển đợt 1 ... năm 2019:"), photos, a list or a
-/// table that a summary does not hold, as a sub-heading does.
-fn announces(doc: &Document, index: usize) -> bool {
-    segment::without_closers(doc.sentence_text(index)).trim_end().ends_with(':')
+    end.trim_end().ends_with(':')
+        || alone
+            && words(doc, index) <= HEADING_WORDS
+            && !matches!(end.chars().next_back(), Some('.' | '…' | '!' | ';' | ','))
 }
 
 /// The signals that depend on the sentence alone (its tokens in lower case are
@@ -798,9 +796,9 @@ fn sentence_signals(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
-    // How many dates the sentence holds (a caption ends with its only one), and whether
-    // it says where a picture was taken from.
-    let (mut dates, mut view) = (0usize, false);
+    // How many dates the sentence holds and where the last one is (a caption ends with
+    // its only one), and whether it says where a picture was taken from.
+    let (mut dates, mut last_date, mut view) = (0usize, None, false);
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
     let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
@@ -809,6 +807,7 @@ fn sentence_signals(
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
             s[feature::DATE] = 1.0;
             dates += 1;
+            last_date = Some(at);
         }
         let after_time = std::mem::take(&mut time);
         let near_start = at < opening_word + POINTING_REACH;
@@ -853,6 +852,8 @@ fn sentence_signals(
     if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening) {
         s[feature::CAPTION] = 1.0;
     }
+    // The last word is a date ("18/11", "ngày 18", "hôm 28", "năm 2017").
+    let ends_with_date = last_date.is_some() && last_date == tokens.iter().rposition(|t| t.kind != TokenKind::Punct);
     let clause_punctuation = syllables.iter().any(|t| matches!(*t, "," | ";" | ":"));
     // Inside the body a caption is told from a short sentence of news by what it
     // lacks (any verb) or by what it has: a place and, at its end, a date
@@ -869,8 +870,7 @@ fn sentence_signals(
     if words <= CAPTION_WORDS
         && !clause
         && s[feature::REPORT] == 0.0
-        && (!clause_punctuation && (opening || (place && ends_with_date(doc, index)) || !has_verb(syllables))
-            || apposition)
+        && (!clause_punctuation && (opening || (place && ends_with_date) || !has_verb(syllables)) || apposition)
     {
         s[feature::CAPTION] = 1.0;
     }
@@ -879,8 +879,8 @@ fn sentence_signals(
     // Someone's words are no caption but by their date ("\"Nhìn từ bản đồ vệ tinh, ...").
     let quoted = s[feature::QUOTE] > 0.0;
     if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
-        let opening = (opening && !byline_opening).then_some(Opening { dates, place });
-        if !quoted && view || caption_with_a_verb(doc, index, syllables, opening, quoted) {
+        let opening = (opening && !byline_opening).then_some(Opening { dates, place, ends_with_date });
+        if !quoted && view || caption_with_a_verb(doc, index, syllables, words, opening_word, opening, quoted) {
             s[feature::CAPTION] = 1.0;
         }
     }
@@ -963,7 +963,7 @@ fn predicate(syllables: &[&str], tokens: &[Token], text: &str, at: usize) -> boo
     let syllable = syllables[at];
     crate::terms::is_stop_word(syllable)
         || !crate::terms::is_function_word(syllable)
-        || crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
+        || verb_at(syllables, at)
         || marks_predicate(syllables, at)
 }
 
@@ -980,57 +980,47 @@ fn marks_predicate(syllables: &[&str], at: usize) -> bool {
     matches!(cues().longest(syllables, at), Some((_, Cue::Report | Cue::Clause)))
 }
 
-/// Whether the last word of sentence `index` is a date ("18/11", "ngày 18", "hôm 28",
-/// "năm 2017": a number after a word of time).
-fn ends_with_date(doc: &Document, index: usize) -> bool {
-    let tokens = doc.sentence_tokens(index);
-    let mut words = tokens.iter().rev().filter(|t| t.kind != TokenKind::Punct);
-    let last = words.next();
-    let before = words.next().map(|t| &doc.lower()[t.range.clone()]);
-    last.is_some_and(|t| {
-        t.kind == TokenKind::Number
-            && (doc.text()[t.range.clone()].contains('/')
-                || before.is_some_and(|word| matches!(cues().longest(&[word], 0), Some((_, Cue::Time)))))
-    })
-}
-
 /// What [`caption_with_a_verb`] reads of a sentence that opens the body (not with a
 /// source: "Theo Reuters, ...").
 struct Opening {
     /// How many dates it holds.
     dates: usize,
+    /// Whether its last word is a date.
+    ends_with_date: bool,
     /// Whether it names a place ("ở", "tại").
     place: bool,
 }
 
-/// Whether sentence `index` (its lower-case `syllables`, one per token), short and
-/// without a clause marker or a reporting verb, is a photo's caption for what it is
-/// rather than for what it lacks: opening the body (`opening`) and ending with its only
-/// date, or with no date, a place and commas only after names
-/// ([`PLACED_CAPTION_WORDS`]); or opening with what a picture is followed by what it
-/// shows ("Phối cảnh cầu ..."), unless it is someone's words (`quoted`). (Where a
-/// picture was taken from, "... nhìn từ trên cao", is a cue of every syllable.)
+/// Whether sentence `index` (its lower-case `syllables`, one per token; `words`
+/// syllables and numbers, the first at `first`), short and without a clause marker or a
+/// reporting verb, is a photo's caption for what it is rather than for what it lacks:
+/// opening the body (`opening`) and ending with its only date, or with no date, a place
+/// and commas only after names ([`PLACED_CAPTION_WORDS`]); or opening with what a
+/// picture is followed by what it shows ("Phối cảnh cầu ..."), unless it is someone's
+/// words (`quoted`). (Where a picture was taken from, "... nhìn từ trên cao", is a cue
+/// of every syllable.)
 fn caption_with_a_verb(
     doc: &Document,
     index: usize,
     syllables: &[&str],
+    words: usize,
+    first: usize,
     opening: Option<Opening>,
     quoted: bool,
 ) -> bool {
     let (tokens, text) = (doc.sentence_tokens(index), doc.text());
     match opening {
-        Some(Opening { dates: 1, .. }) if ends_with_date(doc, index) => return true,
-        Some(Opening { dates: 0, place: true })
-            if !quoted && words(doc, index) <= PLACED_CAPTION_WORDS && commas_after_names(tokens, syllables, text) =>
+        Some(Opening { dates: 1, ends_with_date: true, .. }) => return true,
+        Some(Opening { dates: 0, place: true, .. })
+            if !quoted && words <= PLACED_CAPTION_WORDS && commas_after_names(tokens, syllables, text) =>
         {
             return true
         }
         _ => {}
     }
-    let first = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
     !quoted
-        && matches!(depictions().longest(syllables, first), Some((_, Cue::Picture)))
-        && !names_an_action(syllables, tokens, text, first)
+        && matches!(depictions().longest(syllables, first), Some((length, Cue::Picture))
+            if !names_an_action(syllables, tokens, text, first + length))
 }
 
 /// Whether every comma of a sentence follows a capitalised word ("tại Aleppo, Syria.")
@@ -1044,15 +1034,13 @@ fn commas_after_names(tokens: &[Token], syllables: &[&str], text: &str) -> bool 
     })
 }
 
-/// Whether the picture's name at `syllables[at]` is the subject of a verb ("Bức ảnh
-/// nhận được ...", "Hình ảnh cho thấy ...", "Bức ảnh được ...") or pointed back at
-/// ("Hình ảnh này ..."), a sentence about the picture, rather than followed by what it
-/// shows ("Phối cảnh cầu ...").
-fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, at: usize) -> bool {
-    let Some((length, _)) = depictions().longest(syllables, at) else { return false };
-    let next = at + length;
+/// Whether the picture's name that ends before `syllables[next]` is the subject of a
+/// verb ("Bức ảnh nhận được ...", "Hình ảnh cho thấy ...", "Bức ảnh được ...") or
+/// pointed back at ("Hình ảnh này ..."), a sentence about the picture, rather than
+/// followed by what it shows ("Phối cảnh cầu ...").
+fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, next: usize) -> bool {
     tokens.get(next).is_some_and(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
-        && (crate::directives::lexicon::get().verbs.longest(syllables, next).is_some_and(|(_, verb)| verb)
+        && (verb_at(syllables, next)
             || matches!(depictions().longest(syllables, next), Some((_, Cue::Showing)))
             || matches!(
                 cues().longest(syllables, next),
@@ -1062,8 +1050,12 @@ fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, at: usize) 
 
 /// Whether any word of `syllables` is mostly a verb in the treebank.
 fn has_verb(syllables: &[&str]) -> bool {
-    let verbs = &crate::directives::lexicon::get().verbs;
-    (0..syllables.len()).any(|at| verbs.longest(syllables, at).is_some_and(|(_, verb)| verb))
+    (0..syllables.len()).any(|at| verb_at(syllables, at))
+}
+
+/// Whether a word that is mostly a verb in the treebank starts at `syllables[at]`.
+fn verb_at(syllables: &[&str], at: usize) -> bool {
+    crate::directives::lexicon::get().verbs.longest(syllables, at).is_some_and(|(_, verb)| verb)
 }
 
 /// The share of `reference`'s items that `items` has too (0 when it has none). Only
