@@ -63,7 +63,7 @@ fn change(after: &[f64], before: &[f64]) -> (f64, f64) {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (paths, only, against, pairs, list) = parse(args)?;
+    let Asked { paths, sentences, against, pairs, list } = parse(args)?;
     let mut listing = match &list {
         Some(path) => {
             Some(std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?))
@@ -77,7 +77,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         None => None,
     };
-    let counts: Vec<usize> = only.map_or(vec![1, 2, 3], |n| vec![n]);
+    let counts: Vec<usize> = sentences.map_or(vec![1, 2, 3], |n| vec![n]);
     for path in paths {
         let mut articles: Vec<corpus::Article> = corpus::read(&path)?;
         let name = if path == corpus::TRAIN_20K {
@@ -285,10 +285,19 @@ fn print_pairs(kinds: &[(Row, Row)]) {
     println!();
 }
 
-/// What the command line asks for: the JSONL files, one summary length if not all, the
-/// weights table to compare against, whether to break summaries down by pair, and the
-/// file to list sentences to.
-type Asked = (Vec<String>, Option<usize>, Option<String>, bool, Option<String>);
+/// What the command line asks for.
+struct Asked {
+    /// The JSONL files to read.
+    paths: Vec<String>,
+    /// One summary length, if not 1, 2 and 3.
+    sentences: Option<usize>,
+    /// The weights table to compare against (`--against`).
+    against: Option<String>,
+    /// Whether to break the body-only 2-sentence summaries down by pair (`--pairs`).
+    pairs: bool,
+    /// The file to list every body sentence to (`--list`).
+    list: Option<String>,
+}
 
 fn parse(args: &[String]) -> Result<Asked, String> {
     let mut paths = Vec::new();
@@ -316,5 +325,5 @@ fn parse(args: &[String]) -> Result<Asked, String> {
     if paths.is_empty() {
         paths = vec![corpus::TRAIN_20K.to_string(), NEWS_DEV.to_string()];
     }
-    Ok((paths, sentences, against, pairs, list))
+    Ok(Asked { paths, sentences, against, pairs, list })
 }
