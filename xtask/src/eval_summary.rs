@@ -142,9 +142,7 @@ fn evaluate(
                     row.syllables += tokens.len();
                     row.r1.push(scores.r1);
                     row.r2 += scores.r2;
-                    // F1 = 2·hits / (summary + reference), so hits and recall follow.
-                    let hits = scores.r1 * (tokens.len() + reference.len()) as f64 / 2.0;
-                    row.recall += hits / reference.len().max(1) as f64;
+                    row.recall += scores.r1_recall;
                     row.rl += scores.rl;
                 };
                 add(&mut ours[reading][c], chosen.clone());
