@@ -48,6 +48,17 @@ struct Row {
     syllables: usize,
 }
 
+impl Row {
+    /// Adds one article's summary: its scores and its length in syllables.
+    fn add(&mut self, (scores, syllables): (rouge::Scores, usize)) {
+        self.syllables += syllables;
+        self.r1.push(scores.r1);
+        self.r2 += scores.r2;
+        self.recall += scores.r1_recall;
+        self.rl += scores.rl;
+    }
+}
+
 /// Mean and standard error of the mean of `values`.
 fn mean_and_error(values: impl ExactSizeIterator<Item = f64> + Clone) -> (f64, f64) {
     let n = values.len().max(1) as f64;
@@ -135,26 +146,23 @@ fn evaluate(
                 chosen.iter().for_each(|&i| sizes[i] |= 1 << c);
                 chosen_unwanted[reading] += usize::from(chosen.iter().any(|&i| unwanted(i)));
                 with_lede[reading][c] += usize::from(chosen.iter().any(|&i| Some(i) == lede));
-                let add = |row: &mut Row, sentences: Vec<usize>| {
-                    let text: Vec<String> = sentences.into_iter().map(sentence).collect();
+                // The scores of the summary of `sentences` and its length.
+                let score = |sentences: &[usize]| {
+                    let text: Vec<String> = sentences.iter().map(|&i| sentence(i)).collect();
                     let tokens = rouge::tokens(&text.join(" "));
-                    let scores = rouge::scores(&tokens, &reference);
-                    row.syllables += tokens.len();
-                    row.r1.push(scores.r1);
-                    row.r2 += scores.r2;
-                    row.recall += scores.r1_recall;
-                    row.rl += scores.rl;
+                    (rouge::scores(&tokens, &reference), tokens.len())
                 };
-                add(&mut ours[reading][c], chosen.clone());
-                add(&mut leads[reading][c], (skip..doc.sentences.len()).take(n).collect());
+                let scored = score(&chosen);
+                ours[reading][c].add(scored);
+                leads[reading][c].add(score(&(skip..doc.sentences.len()).take(n).collect::<Vec<_>>()));
                 if let Some(weights) = against {
-                    add(&mut others[reading][c], summary(weights));
+                    others[reading][c].add(score(&summary(weights)));
                 }
                 if let (true, 1, 2, Some(lede)) = (pairs, reading, n, lede) {
                     let kind = pair_kind(&chosen, lede);
                     let next = (lede + 1 < doc.sentences.len()).then_some(lede + 1);
-                    add(&mut kinds[kind].1, [lede].into_iter().chain(next).collect());
-                    add(&mut kinds[kind].0, chosen);
+                    kinds[kind].1.add(score(&[lede].into_iter().chain(next).collect::<Vec<_>>()));
+                    kinds[kind].0.add(scored);
                 }
             }
             if let Some((out, set)) = listing.as_mut().filter(|_| reading == 1) {
