@@ -276,7 +276,7 @@ fn print_pairs(kinds: &[(Row, Row)]) {
             continue;
         }
         let n = count as f64;
-        let mean = |row: &Row| 100.0 * row.r1.iter().sum::<f64>() / n;
+        let mean = |row: &Row| mean_and_error(row.r1.iter().map(|v| 100.0 * v)).0;
         let (gain, se) = change(&ours.r1, &lede_next.r1);
         println!(
             "{name:<14} {count:>5} {:>13.2} {:>13.2} {:>12} {:>15} {:>7.1} / {:<5.1}",
