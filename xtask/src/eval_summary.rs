@@ -134,8 +134,8 @@ fn evaluate(
             opening_captions[reading] += usize::from(skip < doc.sentences.len() && unwanted(skip));
             let lede = (skip..doc.sentences.len()).find(|&i| !unwanted(i));
             let sentence = |i: usize| doc.span(doc.sentences[i].range.clone()).text;
-            // For each sentence, the summary sizes that choose it, as a bit each.
-            let mut sizes = vec![0u8; doc.sentences.len()];
+            // For each sentence, the summary sizes that choose it, written as `--list` shows them.
+            let mut sizes = vec![String::new(); doc.sentences.len()];
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
                 let summary = |weights| -> Vec<usize> {
@@ -143,7 +143,7 @@ fn evaluate(
                     chosen.iter().map(|s| s.sentence).collect()
                 };
                 let chosen = summary(tomtat::score::Weights::fitted());
-                chosen.iter().for_each(|&i| sizes[i] |= 1 << c);
+                chosen.iter().for_each(|&i| sizes[i] += &n.to_string());
                 chosen_unwanted[reading] += usize::from(chosen.iter().any(|&i| unwanted(i)));
                 with_lede[reading][c] += usize::from(chosen.iter().any(|&i| Some(i) == lede));
                 // The scores of the summary of `sentences` and its length.
@@ -166,17 +166,11 @@ fn evaluate(
                 }
             }
             if let Some((out, set)) = listing.as_mut().filter(|_| reading == 1) {
-                for i in skip..doc.sentences.len() {
-                    let chosen: String = counts
-                        .iter()
-                        .enumerate()
-                        .filter(|&(c, _)| sizes[i] >> c & 1 == 1)
-                        .map(|(_, n)| n.to_string())
-                        .collect();
+                for (i, sizes) in sizes.iter().enumerate().skip(skip) {
                     let words =
                         doc.sentence_tokens(i).iter().filter(|t| t.kind != tomtat::tokens::TokenKind::Punct).count();
                     let text = sentence(i).replace(['\t', '\n'], " ");
-                    writeln!(out, "{set}\t{a}\t{i}\t{words}\t{}\t{chosen}\t{text}", u8::from(unwanted(i)))?;
+                    writeln!(out, "{set}\t{a}\t{i}\t{words}\t{}\t{}\t{text}", u8::from(unwanted(i)), sizes)?;
                 }
             }
         }
