@@ -1,6 +1,6 @@
-//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS] [--list FILE]`: ROUGE of
-//! tomtat's summaries beside the LEAD baselines, each article read with its title and
-//! without, for 1, 2 and 3 sentences (or N alone), in one run.
+//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS] [--pairs]
+//! [--list FILE]`: ROUGE of tomtat's summaries beside the LEAD baselines, each article
+//! read with its title and without, for 1, 2 and 3 sentences (or N alone), in one run.
 //!
 //! By default it reads two sets: the check set, news-train-20k's articles after the
 //! first [`corpus::FIT_ARTICLES`] (2,000 that no fit reads: the set that decides), and
@@ -16,19 +16,20 @@
 //! open with a sentence the scorer takes for a photo caption, a credit or a byline
 //! (`score::unwanted`), and how many summaries hold such a sentence anywhere; and how
 //! many summaries hold the lede (readers judging against LEAD miss it when it is out).
-//! With `--against`, a table of sentence-score weights (as `data/summary-weights.txt`,
-//! say main's), last the change in R1 from the summaries those weights choose to the
-//! library's, article by article, with its standard error: what decides a refit.
-//! With `--pairs`, last the 2-sentence summaries of the body alone by which pair they
+//! With `--pairs`, then the 2-sentence summaries of the body alone by which pair they
 //! are (the lede, the first sentence one may hold, and the one after it; the lede and
 //! a later one; ...), each kind with its R1 and recall beside those of the lede and the
 //! one after it, and their lengths: whether passing over the sentence after the lede
 //! costs or gains.
+//! With `--against`, a table of sentence-score weights (as `data/summary-weights.txt`,
+//! say main's), last the change in R1 from the summaries those weights choose to the
+//! library's, article by article, with its standard error: what decides a refit.
 //! With `--list`, every body sentence of every set, read body only, goes to FILE as a
-//! tab-separated line (set, article, sentence, syllables, unwanted, the summary sizes
-//! that choose it, text): what a reader of captions and filler reads, and what two
-//! versions of a rule are compared by (sentences newly unwanted, and whether a LEAD-3 or
-//! a summary held them).
+//! tab-separated line (set; article, from 0 in the set read, for news-train-20k in its
+//! check set; sentence; syllables and numbers as the scorer counts them, not ROUGE's
+//! `\w+` runs; unwanted; the summary sizes that choose it; text): what a reader of
+//! captions and filler reads, and what two versions of a rule are compared by
+//! (sentences newly unwanted, and whether a LEAD-3 or a summary held them).
 
 use std::io::Write;
 
@@ -97,7 +98,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             path.clone()
         };
-        let listing = listing.as_mut().map(|out| (out as &mut dyn std::io::Write, path.as_str()));
+        let listing = listing.as_mut().map(|out| (out as &mut dyn Write, path.as_str()));
         evaluate(&name, &articles, &counts, against.as_ref(), pairs, listing)
             .map_err(|e| format!("cannot write the listing: {e}"))?;
     }
@@ -113,7 +114,7 @@ fn evaluate(
     counts: &[usize],
     against: Option<&tomtat::score::Weights>,
     pairs: bool,
-    mut listing: Option<(&mut dyn std::io::Write, &str)>,
+    mut listing: Option<(&mut dyn Write, &str)>,
 ) -> std::io::Result<()> {
     // [reading][count]: tomtat and LEAD-k.
     let mut ours = vec![vec![Row::default(); counts.len()]; 2];
