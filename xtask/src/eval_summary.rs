@@ -102,6 +102,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         evaluate(&name, &articles, &counts, against.as_ref(), pairs, listing)
             .map_err(|e| format!("cannot write the listing: {e}"))?;
     }
+    // Dropping a BufWriter flushes it but loses the error: a full disk would leave a
+    // short listing without a word.
+    if let Some(out) = listing.as_mut() {
+        out.flush().map_err(|e| format!("cannot write the listing: {e}"))?;
+    }
     Ok(())
 }
 
