@@ -1,6 +1,6 @@
-//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS] [--list FILE]`: ROUGE of
-//! tomtat's summaries beside the LEAD baselines, each article read with its title and
-//! without, for 1, 2 and 3 sentences (or N alone), in one run.
+//! `cargo xtask eval-summary [JSONL...] [--sentences N] [--against WEIGHTS] [--pairs]
+//! [--list FILE]`: ROUGE of tomtat's summaries beside the LEAD baselines, each article
+//! read with its title and without, for 1, 2 and 3 sentences (or N alone), in one run.
 //!
 //! By default it reads two sets: the check set, news-train-20k's articles after the
 //! first [`corpus::FIT_ARTICLES`] (2,000 that no fit reads: the set that decides), and
@@ -16,19 +16,20 @@
 //! open with a sentence the scorer takes for a photo caption, a credit or a byline
 //! (`score::unwanted`), and how many summaries hold such a sentence anywhere; and how
 //! many summaries hold the lede (readers judging against LEAD miss it when it is out).
-//! With `--against`, a table of sentence-score weights (as `data/summary-weights.txt`,
-//! say main's), last the change in R1 from the summaries those weights choose to the
-//! library's, article by article, with its standard error: what decides a refit.
-//! With `--pairs`, last the 2-sentence summaries of the body alone by which pair they
+//! With `--pairs`, then the 2-sentence summaries of the body alone by which pair they
 //! are (the lede, the first sentence one may hold, and the one after it; the lede and
 //! a later one; ...), each kind with its R1 and recall beside those of the lede and the
 //! one after it, and their lengths: whether passing over the sentence after the lede
 //! costs or gains.
+//! With `--against`, a table of sentence-score weights (as `data/summary-weights.txt`,
+//! say main's), last the change in R1 from the summaries those weights choose to the
+//! library's, article by article, with its standard error: what decides a refit.
 //! With `--list`, every body sentence of every set, read body only, goes to FILE as a
-//! tab-separated line (set, article, sentence, syllables, unwanted, the summary sizes
-//! that choose it, text): what a reader of captions and filler reads, and what two
-//! versions of a rule are compared by (sentences newly unwanted, and whether a LEAD-3 or
-//! a summary held them).
+//! tab-separated line (set; article, from 0 in the set read, for news-train-20k in its
+//! check set; sentence; syllables and numbers as the scorer counts them, not ROUGE's
+//! `\w+` runs; unwanted; the summary sizes that choose it; text): what a reader of
+//! captions and filler reads, and what two versions of a rule are compared by
+//! (sentences newly unwanted, and whether a LEAD-3 or a summary held them).
 
 use std::io::Write;
 
@@ -48,6 +49,17 @@ struct Row {
     syllables: usize,
 }
 
+impl Row {
+    /// Adds one article's summary: its scores and its length in syllables.
+    fn add(&mut self, (scores, syllables): (rouge::Scores, usize)) {
+        self.syllables += syllables;
+        self.r1.push(scores.r1);
+        self.r2 += scores.r2;
+        self.recall += scores.r1_recall;
+        self.rl += scores.rl;
+    }
+}
+
 /// Mean and standard error of the mean of `values`.
 fn mean_and_error(values: impl ExactSizeIterator<Item = f64> + Clone) -> (f64, f64) {
     let n = values.len().max(1) as f64;
@@ -63,7 +75,7 @@ fn change(after: &[f64], before: &[f64]) -> (f64, f64) {
 }
 
 pub fn run(args: &[String]) -> Result<(), String> {
-    let (paths, only, against, pairs, list) = parse(args)?;
+    let Asked { paths, sentences, against, pairs, list } = parse(args)?;
     let mut listing = match &list {
         Some(path) => {
             Some(std::io::BufWriter::new(std::fs::File::create(path).map_err(|e| format!("cannot write {path}: {e}"))?))
@@ -77,7 +89,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         None => None,
     };
-    let counts: Vec<usize> = only.map_or(vec![1, 2, 3], |n| vec![n]);
+    let counts: Vec<usize> = sentences.map_or(vec![1, 2, 3], |n| vec![n]);
     for path in paths {
         let mut articles: Vec<corpus::Article> = corpus::read(&path)?;
         let name = if path == corpus::TRAIN_20K {
@@ -86,9 +98,14 @@ pub fn run(args: &[String]) -> Result<(), String> {
         } else {
             path.clone()
         };
-        let listing = listing.as_mut().map(|out| (out as &mut dyn std::io::Write, path.as_str()));
+        let listing = listing.as_mut().map(|out| (out as &mut dyn Write, path.as_str()));
         evaluate(&name, &articles, &counts, against.as_ref(), pairs, listing)
             .map_err(|e| format!("cannot write the listing: {e}"))?;
+    }
+    // Dropping a BufWriter flushes it but loses the error: a full disk would leave a
+    // short listing without a word.
+    if let Some(out) = listing.as_mut() {
+        out.flush().map_err(|e| format!("cannot write the listing: {e}"))?;
     }
     Ok(())
 }
@@ -102,7 +119,7 @@ fn evaluate(
     counts: &[usize],
     against: Option<&tomtat::score::Weights>,
     pairs: bool,
-    mut listing: Option<(&mut dyn std::io::Write, &str)>,
+    mut listing: Option<(&mut dyn Write, &str)>,
 ) -> std::io::Result<()> {
     // [reading][count]: tomtat and LEAD-k.
     let mut ours = vec![vec![Row::default(); counts.len()]; 2];
@@ -123,8 +140,8 @@ fn evaluate(
             opening_captions[reading] += usize::from(skip < doc.sentences.len() && unwanted(skip));
             let lede = (skip..doc.sentences.len()).find(|&i| !unwanted(i));
             let sentence = |i: usize| doc.span(doc.sentences[i].range.clone()).text;
-            // For each sentence, the summary sizes that choose it, as a bit each.
-            let mut sizes = vec![0u8; doc.sentences.len()];
+            // For each sentence, the summary sizes that choose it, written as `--list` shows them.
+            let mut sizes = vec![String::new(); doc.sentences.len()];
             for (c, &n) in counts.iter().enumerate() {
                 let options = tomtat::Options { sentences: Some(n), ..tomtat::Options::default() };
                 let summary = |weights| -> Vec<usize> {
@@ -132,45 +149,34 @@ fn evaluate(
                     chosen.iter().map(|s| s.sentence).collect()
                 };
                 let chosen = summary(tomtat::score::Weights::fitted());
-                chosen.iter().for_each(|&i| sizes[i] |= 1 << c);
+                chosen.iter().for_each(|&i| sizes[i] += &n.to_string());
                 chosen_unwanted[reading] += usize::from(chosen.iter().any(|&i| unwanted(i)));
                 with_lede[reading][c] += usize::from(chosen.iter().any(|&i| Some(i) == lede));
-                let add = |row: &mut Row, sentences: Vec<usize>| {
-                    let text: Vec<String> = sentences.into_iter().map(sentence).collect();
+                // The scores of the summary of `sentences` and its length.
+                let score = |sentences: &[usize]| {
+                    let text: Vec<String> = sentences.iter().map(|&i| sentence(i)).collect();
                     let tokens = rouge::tokens(&text.join(" "));
-                    let scores = rouge::scores(&tokens, &reference);
-                    row.syllables += tokens.len();
-                    row.r1.push(scores.r1);
-                    row.r2 += scores.r2;
-                    // F1 = 2·hits / (summary + reference), so hits and recall follow.
-                    let hits = scores.r1 * (tokens.len() + reference.len()) as f64 / 2.0;
-                    row.recall += hits / reference.len().max(1) as f64;
-                    row.rl += scores.rl;
+                    (rouge::scores(&tokens, &reference), tokens.len())
                 };
-                add(&mut ours[reading][c], chosen.clone());
-                add(&mut leads[reading][c], (skip..doc.sentences.len()).take(n).collect());
+                let scored = score(&chosen);
+                ours[reading][c].add(scored);
+                leads[reading][c].add(score(&(skip..doc.sentences.len()).take(n).collect::<Vec<_>>()));
                 if let Some(weights) = against {
-                    add(&mut others[reading][c], summary(weights));
+                    others[reading][c].add(score(&summary(weights)));
                 }
                 if let (true, 1, 2, Some(lede)) = (pairs, reading, n, lede) {
                     let kind = pair_kind(&chosen, lede);
                     let next = (lede + 1 < doc.sentences.len()).then_some(lede + 1);
-                    add(&mut kinds[kind].1, [lede].into_iter().chain(next).collect());
-                    add(&mut kinds[kind].0, chosen);
+                    kinds[kind].1.add(score(&[lede].into_iter().chain(next).collect::<Vec<_>>()));
+                    kinds[kind].0.add(scored);
                 }
             }
             if let Some((out, set)) = listing.as_mut().filter(|_| reading == 1) {
-                for i in skip..doc.sentences.len() {
-                    let chosen: String = counts
-                        .iter()
-                        .enumerate()
-                        .filter(|&(c, _)| sizes[i] >> c & 1 == 1)
-                        .map(|(_, n)| n.to_string())
-                        .collect();
+                for (i, sizes) in sizes.iter().enumerate().skip(skip) {
                     let words =
                         doc.sentence_tokens(i).iter().filter(|t| t.kind != tomtat::tokens::TokenKind::Punct).count();
                     let text = sentence(i).replace(['\t', '\n'], " ");
-                    writeln!(out, "{set}\t{a}\t{i}\t{words}\t{}\t{chosen}\t{text}", u8::from(unwanted(i)))?;
+                    writeln!(out, "{set}\t{a}\t{i}\t{words}\t{}\t{}\t{text}", u8::from(unwanted(i)), sizes)?;
                 }
             }
         }
@@ -270,7 +276,7 @@ fn print_pairs(kinds: &[(Row, Row)]) {
             continue;
         }
         let n = count as f64;
-        let mean = |row: &Row| 100.0 * row.r1.iter().sum::<f64>() / n;
+        let mean = |row: &Row| mean_and_error(row.r1.iter().map(|v| 100.0 * v)).0;
         let (gain, se) = change(&ours.r1, &lede_next.r1);
         println!(
             "{name:<14} {count:>5} {:>13.2} {:>13.2} {:>12} {:>15} {:>7.1} / {:<5.1}",
@@ -285,10 +291,19 @@ fn print_pairs(kinds: &[(Row, Row)]) {
     println!();
 }
 
-/// What the command line asks for: the JSONL files, one summary length if not all, the
-/// weights table to compare against, whether to break summaries down by pair, and the
-/// file to list sentences to.
-type Asked = (Vec<String>, Option<usize>, Option<String>, bool, Option<String>);
+/// What the command line asks for.
+struct Asked {
+    /// The JSONL files to read.
+    paths: Vec<String>,
+    /// One summary length, if not 1, 2 and 3.
+    sentences: Option<usize>,
+    /// The weights table to compare against (`--against`).
+    against: Option<String>,
+    /// Whether to break the body-only 2-sentence summaries down by pair (`--pairs`).
+    pairs: bool,
+    /// The file to list every body sentence to (`--list`).
+    list: Option<String>,
+}
 
 fn parse(args: &[String]) -> Result<Asked, String> {
     let mut paths = Vec::new();
@@ -316,5 +331,5 @@ fn parse(args: &[String]) -> Result<Asked, String> {
     if paths.is_empty() {
         paths = vec![corpus::TRAIN_20K.to_string(), NEWS_DEV.to_string()];
     }
-    Ok((paths, sentences, against, pairs, list))
+    Ok(Asked { paths, sentences, against, pairs, list })
 }

@@ -18,9 +18,9 @@
 //! of redundancy, less a cost for summaries longer on average than [`LENGTH_BUDGET`].
 //! `position.lead` stays at 1: scaling every weight changes nothing, so one is fixed;
 //! `penalty.*` weights stay at or below 0, so a penalty part never speaks in favour.
-//! Last, for 2 and 3 sentences, the cost of redundancy under the weights reached, by the
-//! same ascent: `summary::REDUNDANCY` is set from it (and the fit run again when it
-//! moves far); longer summaries keep theirs.
+//! Last (not with `--feature`), for 2 and 3 sentences, the cost of redundancy under the
+//! weights reached, by the same ascent: `summary::REDUNDANCY` is set from it (and the
+//! fit run again when it moves far); longer summaries keep theirs.
 
 use std::collections::HashMap;
 
@@ -183,7 +183,12 @@ pub fn run(args: &[String]) -> Result<(), String> {
             "--redundancy" => costs_only = true,
             "--feature" => {
                 let name = args.next().map_or("", String::as_str);
-                feature_only = Some(FEATURES.iter().position(|f| *f == name).ok_or(format!("no feature `{name}`"))?);
+                if name == FIXED {
+                    return Err(format!("--feature: {FIXED} stays at 1 (it sets the scale), so it is never fitted"));
+                }
+                feature_only = Some(FEATURES.iter().position(|f| *f == name).ok_or(format!(
+                    "--feature takes a feature named in {OUTPUT} (as penalty.quote), not `{name}`"
+                ))?);
             }
             flag if flag.starts_with("--") => {
                 return Err(format!(
@@ -241,6 +246,8 @@ pub fn run(args: &[String]) -> Result<(), String> {
             println!("  {} objectives in {:.0} s", evaluations.get(), clock.elapsed().as_secs_f64());
             fitted[column] = weights;
             lines.push(format!("{name} at {n} {before:.2} -> {best:.2}"));
+            // One feature fitted alone is a new signal's quick fit: the costs of
+            // redundancy, fitted under every weight, stay.
             if n > 1 && feature_only.is_none() {
                 fit_redundancy(&examples, &weights, (redundancy, best), n, budget);
             }

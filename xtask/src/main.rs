@@ -72,9 +72,9 @@ Tasks:
   eval-summary [JSONL...] [--sentences N] [--against WEIGHTS] [--pairs] [--list FILE]
                             ROUGE-1/2/L of 1-3 sentence summaries (or N) beside LEAD-k, with
                             the title and body only, standard errors, lengths, captions;
-                            the paired R1 change from another weights table's summaries;
-                            body-only 2-sentence summaries by pair beside the lede + next;
-                            --list: every body sentence, unwanted or chosen, to FILE
+                            --against: the paired R1 change from that table's summaries;
+                            --pairs: body-only 2-sentence summaries by pair beside the lede
+                            + next; --list: every body sentence, unwanted or chosen, to FILE
                             (default: news-train-20k's 2,000 check articles, and news-dev)
   fit-keywords [JSONL.gz]   fit data/keyword-weights.txt on news-train-20k (past news-train's 3,000)
   fit-summary [JSONL.gz] [--reading title|body] [--sentences N] [--redundancy] [--feature NAME]

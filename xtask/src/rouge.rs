@@ -1,6 +1,7 @@
 //! ROUGE-1, ROUGE-2 and ROUGE-L F1 on syllables, as the issue defines them: the text
 //! in NFC, lower-cased, split into `\w+` runs; ROUGE-L is the longest common
-//! subsequence of the whole summary against the whole reference.
+//! subsequence of the whole summary against the whole reference. Beside them, ROUGE-1
+//! recall, which F1 trades against length.
 
 use std::collections::HashMap;
 
@@ -22,18 +23,23 @@ fn is_word(c: char) -> bool {
         || unicode_normalization::char::is_combining_mark(c)
 }
 
-/// F1 scores of one summary against one reference.
+/// F1 scores of one summary against one reference, and its ROUGE-1 recall.
 #[derive(Debug, Clone, Copy)]
 pub struct Scores {
     pub r1: f64,
     pub r2: f64,
     pub rl: f64,
+    /// The share of the reference's syllables the summary holds: what a reader wanting
+    /// the core fact asks, where F1 also pays for being short.
+    pub r1_recall: f64,
 }
 
-/// ROUGE-1/2/L F1 of `summary` against `reference`, both token lists.
+/// ROUGE-1/2/L F1 and ROUGE-1 recall of `summary` against `reference`, both token lists.
 pub fn scores(summary: &[String], reference: &[String]) -> Scores {
+    let unigrams = overlap(&ngrams(summary, 1), &ngrams(reference, 1));
     Scores {
-        r1: f1(overlap(&ngrams(summary, 1), &ngrams(reference, 1)), summary.len(), reference.len()),
+        r1: f1(unigrams, summary.len(), reference.len()),
+        r1_recall: if unigrams == 0 { 0.0 } else { unigrams as f64 / reference.len() as f64 },
         r2: f1(
             overlap(&ngrams(summary, 2), &ngrams(reference, 2)),
             summary.len().saturating_sub(1),
@@ -96,5 +102,9 @@ mod tests {
         assert!((s.r2 - 1.0 / 3.0).abs() < 1e-9);
         assert!((s.rl - 0.75).abs() < 1e-9);
         assert_eq!(scores(&[], &reference).r1, 0.0);
+        let short = scores(&tokens("a b"), &reference);
+        assert!((short.r1_recall - 0.5).abs() < 1e-9);
+        assert!((short.r1 - 2.0 / 3.0).abs() < 1e-9);
+        assert_eq!(scores(&reference, &[]).r1_recall, 0.0);
     }
 }
