@@ -201,6 +201,9 @@ pub fn run(args: &[String]) -> Result<(), String> {
     if path != corpus::TRAIN_20K {
         return Err(format!("fit-summary fits on {} only, not {path}", corpus::TRAIN_20K));
     }
+    if costs_only && feature_only.is_some() {
+        return Err("--redundancy fits the costs of redundancy and --feature one weight: ask for one".to_string());
+    }
     let mut articles: Vec<corpus::Article> = corpus::read(path)?;
     articles.truncate(corpus::FIT_ARTICLES);
     let start = Weights::fitted();
