@@ -18,6 +18,7 @@
 //! Everything here is linear in the size of the text: centrality compares each
 //! sentence with the document vector, never with every other sentence.
 
+use std::cell::OnceCell;
 use std::sync::OnceLock;
 
 use crate::document::Document;
@@ -586,11 +587,19 @@ fn introductions(
     // Whether the article writes a syllable in lower case: then it is no name alone, as
     // a sentence's first word is capitalised whatever it is ("Chủ tịch nước ..." after
     // "Phủ Chủ tịch"). Asked only of a name that a fuller one introduced, a few times
-    // an article, so the tokens are read then rather than gathered for every article.
+    // an article, so the syllables written in lower case are gathered when first asked,
+    // not for every article, and once: a long text that asks it of many sentences must
+    // not read the whole text for each.
+    let lower_case: OnceCell<IdSet<&str>> = OnceCell::new();
     let written_lower = |syllable: &str| {
-        (doc.tokens.iter()).any(|t| {
-            t.kind == TokenKind::Syllable && !t.is_capitalised(text) && doc.lower()[t.range.clone()] == *syllable
-        })
+        lower_case
+            .get_or_init(|| {
+                (doc.tokens.iter())
+                    .filter(|t| t.kind == TokenKind::Syllable && !t.is_capitalised(text))
+                    .map(|t| &doc.lower()[t.range.clone()])
+                    .collect()
+            })
+            .contains(syllable)
     };
     for i in 0..doc.sentences.len() {
         let tokens = doc.sentence_tokens(i);
