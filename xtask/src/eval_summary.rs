@@ -160,14 +160,21 @@ fn evaluate(
                 };
                 let scored = score(&chosen);
                 ours[reading][c].add(scored);
-                leads[reading][c].add(score(&(skip..doc.sentences.len()).take(n).collect::<Vec<_>>()));
+                let lead = score(&(skip..doc.sentences.len()).take(n).collect::<Vec<_>>());
+                leads[reading][c].add(lead);
                 if let Some(weights) = against {
                     others[reading][c].add(score(&summary(weights)));
                 }
                 if let (true, 1, 2, Some(lede)) = (pairs, reading, n, lede) {
                     let kind = pair_kind(&chosen, lede);
-                    let next = (lede + 1 < doc.sentences.len()).then_some(lede + 1);
-                    kinds[kind].1.add(score(&[lede].into_iter().chain(next).collect::<Vec<_>>()));
+                    // The lede and the one after it are LEAD-2, scored above, unless the
+                    // body opens with an unwanted sentence.
+                    let lede_next = if lede == skip {
+                        lead
+                    } else {
+                        score(&(lede..doc.sentences.len()).take(2).collect::<Vec<_>>())
+                    };
+                    kinds[kind].1.add(lede_next);
                     kinds[kind].0.add(scored);
                 }
             }
