@@ -11,18 +11,19 @@ const LAST_STEP: f32 = 0.03;
 /// articles, so smaller differences are rounding).
 const MIN_GAIN: f64 = 1e-6;
 
-/// Climbs from `weights` (named `names`, `fixed` left alone) for at most `rounds`
-/// rounds, trying only the values `allowed(index, value)` accepts, printing each kept
-/// move; returns the weights reached and their objective.
+/// Climbs from `weights` (named `names`, `fixed` left alone), whose objective `best` the
+/// caller has already computed to print it (each objective is a pass over thousands of
+/// articles), for at most `rounds` rounds, trying only the values `allowed(index,
+/// value)` accepts, printing each kept move; returns the weights reached and their
+/// objective.
 pub fn ascend<const N: usize>(
-    mut weights: [f32; N],
+    (mut weights, mut best): ([f32; N], f64),
     names: &[&str; N],
     fixed: usize,
     rounds: usize,
     allowed: impl Fn(usize, f32) -> bool,
     objective: impl Fn(&[f32; N]) -> f64,
 ) -> ([f32; N], f64) {
-    let mut best = objective(&weights);
     for round in 1..=rounds {
         let start = best;
         let mut step = FIRST_STEP;

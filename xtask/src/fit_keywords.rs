@@ -82,9 +82,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         100.0 * hits as f64 / (LISTED * examples.len()).max(1) as f64
     };
     let priors = Weights::parse(PRIORS)?;
-    println!("{path}: {} articles; priors: P@{LISTED} {:.2}", examples.len(), objective(&priors));
+    let before = objective(&priors);
+    println!("{path}: {} articles; priors: P@{LISTED} {before:.2}", examples.len());
     let fixed = SIGNALS.iter().position(|f| *f == FIXED).ok_or("no fixed signal")?;
-    let (weights, best) = crate::ascent::ascend(priors.0, &SIGNALS, fixed, 1, |_, _| true, |w| objective(&Weights(*w)));
+    let (weights, best) =
+        crate::ascent::ascend((priors.0, before), &SIGNALS, fixed, 1, |_, _| true, |w| objective(&Weights(*w)));
     let mut out = format!(
         "# Key-phrase rank weights of src/keywords.rs (see SIGNALS there), one `signal weight` line each.\n\
          # Fitted by `cargo xtask fit-keywords` on news-train-20k articles {SKIP}..{} (never news-train.jsonl, the\n\

@@ -144,7 +144,7 @@ fn objective(examples: &[Example], weights: &Signals, redundancy: f32, n: usize,
 fn fit_redundancy(examples: &[Example], weights: &Signals, (start, before): (f32, f64), n: usize, budget: f64) {
     // The fixed index is past the end: the one cost moves.
     let ([cost], best) = crate::ascent::ascend(
-        [start],
+        ([start], before),
         &["redundancy"],
         1,
         ROUNDS,
@@ -231,21 +231,23 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let column = Weights::column(reading == 0, n);
             let budget = LENGTH_BUDGET[reading][c];
             let redundancy = summary::redundancy(reading == 0, n);
-            if costs_only {
-                if n > 1 {
-                    let before = objective(&examples, &start.0[column], redundancy, n, budget);
-                    fit_redundancy(&examples, &start.0[column], (redundancy, before), n, budget);
-                }
+            // A summary of one sentence has no pair to cost.
+            if costs_only && n == 1 {
                 continue;
             }
             let before = objective(&examples, &start.0[column], redundancy, n, budget);
+            if costs_only {
+                fit_redundancy(&examples, &start.0[column], (redundancy, before), n, budget);
+                continue;
+            }
             println!("  {n} sentences: before {before:.3}");
             let evaluations = std::cell::Cell::new(0usize);
             let clock = std::time::Instant::now();
-            let (weights, best) = crate::ascent::ascend(start.0[column], &FEATURES, fixed, ROUNDS, allowed, |w| {
-                evaluations.set(evaluations.get() + 1);
-                objective(&examples, w, redundancy, n, budget)
-            });
+            let (weights, best) =
+                crate::ascent::ascend((start.0[column], before), &FEATURES, fixed, ROUNDS, allowed, |w| {
+                    evaluations.set(evaluations.get() + 1);
+                    objective(&examples, w, redundancy, n, budget)
+                });
             println!("  {} objectives in {:.0} s", evaluations.get(), clock.elapsed().as_secs_f64());
             fitted[column] = weights;
             lines.push(format!("{name} at {n} {before:.2} -> {best:.2}"));
