@@ -871,16 +871,19 @@ fn sentence_signals(
     // Opening the body, what the name is may hold a verb ("Ông Harry Roque, phát ngôn
     // viên ...", "Omar Mateen, nghi phạm xả súng ở Orlando."): no clause, a caption still,
     // unless the name is a source ("Theo Reuters, ...").
-    let apposition = match named_apposition(tokens, syllables, doc.text()) {
-        Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables),
-        Some(Apposition::Place) => !has_verb(syllables),
-        None => false,
+    // Read only of a short sentence without a clause: the apposition's passes over the
+    // tokens and the verb lexicon's look-ups are no cost on every sentence.
+    let short_caption = || {
+        if !clause_punctuation {
+            return opening || (place && ends_with_date) || !has_verb(syllables);
+        }
+        match named_apposition(tokens, syllables, doc.text()) {
+            Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables),
+            Some(Apposition::Place) => !has_verb(syllables),
+            None => false,
+        }
     };
-    if words <= CAPTION_WORDS
-        && !clause
-        && s[feature::REPORT] == 0.0
-        && (!clause_punctuation && (opening || (place && ends_with_date) || !has_verb(syllables)) || apposition)
-    {
+    if words <= CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 && short_caption() {
         s[feature::CAPTION] = 1.0;
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
