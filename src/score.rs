@@ -619,7 +619,7 @@ fn introductions(
                 ends.push(lower);
             }
         }
-        let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+        let opening = first_word(tokens);
         // A source frame ("Theo ông Hùng, ...") sets the person the sentence tells about
         // before its comma.
         let source = matches!(cues().longest(syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
@@ -810,7 +810,7 @@ fn sentence_signals(
     let (mut dates, mut last_date, mut view) = (0usize, None, false);
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
-    let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    let opening_word = first_word(tokens);
     for at in 0..syllables.len() {
         // A number after a word of time, or written as a day and month, is a date.
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
@@ -936,8 +936,14 @@ fn named_apposition(tokens: &[Token], syllables: &[&str], text: &str) -> Option<
 /// Whether sentence `index`, whose tokens in lower case are `syllables`, opens with a
 /// photo credit ("Ảnh: Gia Chính").
 fn opens_with_credit(doc: &Document, index: usize, syllables: &[&str]) -> bool {
-    let opening = doc.sentence_tokens(index).iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    let opening = first_word(doc.sentence_tokens(index));
     matches!(cues().longest(syllables, opening), Some((_, Cue::Credit)))
+}
+
+/// Where a sentence's words start among its `tokens`: after any opening marks
+/// (quotation, dash), at 0 when it has no word.
+fn first_word(tokens: &[Token]) -> usize {
+    tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0)
 }
 
 /// How many quotation marks sentence `index` holds, straight or curly: read from its
