@@ -619,7 +619,7 @@ fn introductions(
                 ends.push(lower);
             }
         }
-        let opening = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+        let opening = first_word(tokens);
         // A source frame ("Theo ông Hùng, ...") sets the person the sentence tells about
         // before its comma.
         let source = matches!(cues().longest(syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
@@ -810,7 +810,7 @@ fn sentence_signals(
     let (mut dates, mut last_date, mut view) = (0usize, None, false);
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
-    let opening_word = tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    let opening_word = first_word(tokens);
     for at in 0..syllables.len() {
         // A number after a word of time, or written as a day and month, is a date.
         if tokens[at].kind == TokenKind::Number && (time || syllables[at].contains('/')) {
@@ -871,16 +871,19 @@ fn sentence_signals(
     // Opening the body, what the name is may hold a verb ("Ông Harry Roque, phát ngôn
     // viên ...", "Omar Mateen, nghi phạm xả súng ở Orlando."): no clause, a caption still,
     // unless the name is a source ("Theo Reuters, ...").
-    let apposition = match named_apposition(tokens, syllables, doc.text()) {
-        Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables),
-        Some(Apposition::Place) => !has_verb(syllables),
-        None => false,
+    // Read only of a short sentence without a clause: the apposition's passes over the
+    // tokens and the verb lexicon's look-ups are no cost on every sentence.
+    let short_caption = || {
+        if !clause_punctuation {
+            return opening || (place && ends_with_date) || !has_verb(syllables);
+        }
+        match named_apposition(tokens, syllables, doc.text()) {
+            Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables),
+            Some(Apposition::Place) => !has_verb(syllables),
+            None => false,
+        }
     };
-    if words <= CAPTION_WORDS
-        && !clause
-        && s[feature::REPORT] == 0.0
-        && (!clause_punctuation && (opening || (place && ends_with_date) || !has_verb(syllables)) || apposition)
-    {
+    if words <= CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 && short_caption() {
         s[feature::CAPTION] = 1.0;
     }
     s[feature::QUESTION] = f32::from(segment::without_closers(text).ends_with('?'));
@@ -933,8 +936,14 @@ fn named_apposition(tokens: &[Token], syllables: &[&str], text: &str) -> Option<
 /// Whether sentence `index`, whose tokens in lower case are `syllables`, opens with a
 /// photo credit ("Ảnh: Gia Chính").
 fn opens_with_credit(doc: &Document, index: usize, syllables: &[&str]) -> bool {
-    let opening = doc.sentence_tokens(index).iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0);
+    let opening = first_word(doc.sentence_tokens(index));
     matches!(cues().longest(syllables, opening), Some((_, Cue::Credit)))
+}
+
+/// Where a sentence's words start among its `tokens`: after any opening marks
+/// (quotation, dash), at 0 when it has no word.
+fn first_word(tokens: &[Token]) -> usize {
+    tokens.iter().position(|t| t.kind != TokenKind::Punct).unwrap_or(0)
 }
 
 /// How many quotation marks sentence `index` holds, straight or curly: read from its
