@@ -1088,8 +1088,9 @@ fn shared_share(items: impl Iterator<Item = (u32, u32)>, reference: &IdSet<(u32,
     shared.len() as f32 / reference.len() as f32
 }
 
-/// The number of syllables and numbers of sentence `index`.
-fn words(doc: &Document, index: usize) -> usize {
+/// The number of syllables and numbers of sentence `index`: the length every bound of
+/// this module counts (and `eval-summary --list` prints).
+pub fn words(doc: &Document, index: usize) -> usize {
     doc.sentence_tokens(index).iter().filter(|t| t.kind != TokenKind::Punct).count()
 }
 

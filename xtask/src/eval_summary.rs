@@ -180,8 +180,7 @@ fn evaluate(
             }
             if let Some((out, set)) = listing.as_mut().filter(|_| reading == 1) {
                 for (i, sizes) in sizes.iter().enumerate().skip(skip) {
-                    let words =
-                        doc.sentence_tokens(i).iter().filter(|t| t.kind != tomtat::tokens::TokenKind::Punct).count();
+                    let words = tomtat::score::words(&doc, i);
                     let text = sentence(i).replace(['\t', '\n'], " ");
                     writeln!(out, "{set}\t{a}\t{i}\t{words}\t{}\t{}\t{text}", u8::from(unwanted(i)), sizes)?;
                 }
