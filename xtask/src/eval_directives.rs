@@ -11,8 +11,10 @@
 //! the standard deviation between them below it. Beside it: every candidate of the
 //! rules, the shipped decision (fitted on everything, so optimistic) and a keyword
 //! baseline; the false directives shown on the everyday articles (groups "other" and
-//! "negative"); the headline's issuer and addressee errors by kind; and how many
-//! news-dev articles show a directive.
+//! "negative"); each set scored by a decision fitted on the other three (a batch of
+//! articles chosen and annotated apart from the fit's, as unseen ones are); the
+//! headline's issuer and addressee errors by kind; and how many news-dev articles show
+//! a directive.
 //!
 //! `--show` adds the misses, extras and differences of the headline's first run (with
 //! paths, of the shipped decision). Without paths only: `--show-rules` prints those of
@@ -274,6 +276,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     for (title, members) in groups.iter().rev().take(2) {
         trade_off(title, &all, members, &margins);
     }
+    print_by_set(&groups, &all, &leave_one_set_out(&sets));
     party_errors(&all, &cv);
     vetoes_used(&all);
     if let Some(n) = ranked {
@@ -381,10 +384,52 @@ fn cross_validate(all: &[&Read], folds: &[usize]) -> Vec<Vec<i32>> {
         let training: Vec<&Read> = all.iter().zip(folds).filter(|(_, &f)| f != fold).map(|(a, _)| *a).collect();
         let model = crate::fit_directives::fit(&training).model;
         for (i, article) in all.iter().enumerate().filter(|(i, _)| folds[*i] == fold) {
-            margins[i] = article.hashes.iter().map(|h| model.score(h) - model.threshold()).collect();
+            margins[i] = margins_under(&model, article);
         }
     }
     margins
+}
+
+/// Each candidate's score under `model` less its threshold: kept at 0 and up.
+fn margins_under(model: &Model, article: &Read) -> Vec<i32> {
+    article.hashes.iter().map(|h| model.score(h) - model.threshold()).collect()
+}
+
+/// The margins of each article of `sets` (in their order) under a decision fitted on
+/// the other sets: what a batch of articles chosen and annotated apart from the fit's
+/// meets, as unseen articles do, where cross-validation by article mixes each set's
+/// articles into every fold.
+fn leave_one_set_out(sets: &[(&str, Vec<Read>)]) -> Vec<Vec<i32>> {
+    let mut margins = Vec::new();
+    for (held_out, (_, set)) in sets.iter().enumerate() {
+        let training: Vec<&Read> =
+            sets.iter().enumerate().filter(|(s, _)| *s != held_out).flat_map(|(_, (_, set))| set).collect();
+        let model = crate::fit_directives::fit(&training).model;
+        margins.extend(set.iter().map(|article| margins_under(&model, article)));
+    }
+    margins
+}
+
+/// Prints the figures of each of `groups` of `all` when each set is scored by a decision
+/// fitted on the other sets (`margins`, from [`leave_one_set_out`]), with the average
+/// precision of the candidates.
+fn print_by_set(groups: &[(String, Vec<usize>)], all: &[&Read], margins: &[Vec<i32>]) {
+    println!("each set scored by a decision fitted on the other sets:");
+    println!(
+        "{:<26} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9} {:>14} {:>6}",
+        "", "P", "R", "F1", "issuer", "addressee", "action F1", "false everyday", "AP"
+    );
+    let shown = shown_at(all, margins, 0);
+    for (title, members) in groups {
+        let scored: Vec<(f64, bool)> =
+            members.iter().flat_map(|&i| margins[i].iter().map(|&m| f64::from(m)).zip(all[i].labels())).collect();
+        let [p, r, f1, issuer, addressee, action, everyday] = tally(&pick(all, members, &shown), false).figures();
+        let title = title.split(':').next().unwrap_or_default();
+        println!(
+            "{title:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {issuer:>8.1} {addressee:>10.1} {action:>9.1} {everyday:>14.1} {:>6.1}",
+            100.0 * average_precision(&scored)
+        );
+    }
 }
 
 /// Prints, by their cross-validated margin (the mean over the fold assignments of
@@ -448,12 +493,7 @@ fn trade_off(title: &str, all: &[&Read], members: &[usize], margins: &[Vec<Vec<i
             .iter()
             .map(|margins| {
                 let shown = shown_at(all, margins, step * SCALE as i32 / 4);
-                let mut t = Tally::default();
-                for &i in members {
-                    let unmatched = score(&all[i].expected, &shown[i], &mut t, None);
-                    t.everyday_false += if all[i].everyday { unmatched } else { 0 };
-                }
-                t.figures()
+                tally(&pick(all, members, &shown), false).figures()
             })
             .collect();
         let ([p, r, f1, .., everyday], _) = spread(&figures);
@@ -534,16 +574,6 @@ fn news_shown(shipped: &Model) -> Result<(), String> {
 /// beside it and of the keyword baseline, and with `show` the first run's misses, extras
 /// and differences.
 fn print_set(title: &str, headline: &[Shown], others: &[(&str, Shown)], show: bool) {
-    let tally = |articles: &[(&Read, &Vec<Scored>)], show: bool| {
-        let mut t = Tally::default();
-        for (article, shown) in articles {
-            let unmatched = score(&article.expected, shown, &mut t, show.then_some(article.body.as_str()));
-            if article.everyday {
-                t.everyday_false += unmatched;
-            }
-        }
-        t
-    };
     let runs: Vec<[f64; 7]> =
         headline.iter().enumerate().map(|(run, articles)| tally(articles, show && run == 0).figures()).collect();
     let articles = &headline[0];
@@ -572,6 +602,19 @@ fn print_set(title: &str, headline: &[Shown], others: &[(&str, Shown)], show: bo
         print_row(name, &tally(shown, false).figures(), true);
     }
     print_row("keyword baseline", &baseline.figures(), false);
+}
+
+/// The scores of `articles`, each with the directives shown on it, against their
+/// annotations, with `show` their misses, extras and differences printed.
+fn tally(articles: &[(&Read, &Vec<Scored>)], show: bool) -> Tally {
+    let mut t = Tally::default();
+    for (article, shown) in articles {
+        let unmatched = score(&article.expected, shown, &mut t, show.then_some(article.body.as_str()));
+        if article.everyday {
+            t.everyday_false += unmatched;
+        }
+    }
+    t
 }
 
 fn has_keyword(sentence: &str) -> bool {
