@@ -187,6 +187,9 @@ enum Cue {
     Picture,
     /// Where a picture was taken from ("nhìn từ"), anywhere in a caption.
     View,
+    /// A person pictured at an event ("phát biểu tại"), right after the subject that
+    /// opens a caption: someone speaking at it whose words the sentence does not give.
+    Appearance,
     /// What a picture's name is the subject of when a sentence is about the picture
     /// ("Bức ảnh được ...", "Hình ảnh cho thấy ..."), not its caption.
     Showing,
@@ -245,6 +248,7 @@ fn cue_kind(kind: &str) -> Option<Cue> {
         "place" => Cue::Place,
         "picture" => Cue::Picture,
         "view" => Cue::View,
+        "appearance" => Cue::Appearance,
         "showing" => Cue::Showing,
         "time" => Cue::Time,
         "word" => Cue::Word,
@@ -808,6 +812,9 @@ fn sentence_signals(
     // How many dates the sentence holds and where the last one is (a caption ends with
     // its only one), and whether it says where a picture was taken from.
     let (mut dates, mut last_date, mut view) = (0usize, None, false);
+    // Whether the capitalised subject that opens the sentence is pictured at an event
+    // ("Tổng thống X phát biểu tại ...").
+    let mut appearance = false;
     // Where the words start: a sentence that opens a quotation or a line of dialogue
     // leans back as the same words without the mark do ("\" Tuy nhiên, ...").
     let opening_word = first_word(tokens);
@@ -841,6 +848,10 @@ fn sentence_signals(
             Some(Cue::Byline) if at == 0 => byline_opening = true,
             Some(Cue::Place) => place = true,
             Some(Cue::View) => view = true,
+            Some(Cue::Appearance) => {
+                appearance = tokens.get(opening_word).is_some_and(|t| t.is_capitalised(doc.text()))
+                    && tokens[opening_word..at].iter().all(|t| t.kind != TokenKind::Punct)
+            }
             Some(Cue::Time) => time = true,
             _ => {}
         }
@@ -892,7 +903,9 @@ fn sentence_signals(
     let quoted = s[feature::QUOTE] > 0.0;
     if words <= VERB_CAPTION_WORDS && !clause && s[feature::REPORT] == 0.0 {
         let opening = (opening && !byline_opening).then_some(Opening { dates, place, ends_with_date });
-        if !quoted && view || caption_with_a_verb(doc, index, syllables, words, opening_word, opening, quoted) {
+        if !quoted && (view || appearance)
+            || caption_with_a_verb(doc, index, syllables, words, opening_word, opening, quoted)
+        {
             s[feature::CAPTION] = 1.0;
         }
     }

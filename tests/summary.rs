@@ -460,6 +460,21 @@ fn an_opening_caption_with_a_verb_and_a_place_but_no_clause_is_never_chosen() {
 }
 
 #[test]
+fn a_caption_of_someone_speaking_at_an_event_is_never_chosen_anywhere() {
+    // Made up: the photo of the speaker in the middle of the body, the subject opening
+    // it and the words not given; the same verb with what was said is news, and so is a
+    // sentence that sets its time off before the speaker.
+    let body = "Ngày 3/9, Diễn đàn Hợp tác Việt Nam - châu Phi đã khai mạc tại Hà Nội với sự tham dự của 40 nước. \
+                Chủ tịch nước Nguyễn Văn An phát biểu tại lễ khai mạc Diễn đàn Hợp tác Việt Nam - châu Phi. \
+                Diễn đàn sẽ bàn về hợp tác nông nghiệp, năng lượng và giáo dục trong 5 năm tới. \
+                Hôm qua, phát biểu tại lễ khai mạc, Chủ tịch nước cho biết Việt Nam sẽ mở rộng hợp tác.";
+    let caption = |s: &str| s.starts_with("Chủ tịch nước Nguyễn Văn An");
+    for summary in all_chosen_but_captions(body, "Khai mạc Diễn đàn Việt Nam - châu Phi", 3, caption) {
+        assert!(summary.iter().any(|s| s.starts_with("Hôm qua, phát biểu")), "{summary:#?}");
+    }
+}
+
+#[test]
 fn a_sentence_that_announces_what_follows_with_a_colon_is_never_chosen() {
     // Made up: the sentence before the photos of an article, rich in its words, ends its
     // paragraph.
