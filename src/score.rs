@@ -857,12 +857,16 @@ fn sentence_signals(
         }
     }
     // A name followed by a word of content, its predicate ("Hà Nội đẹp."), is a
-    // clause too; a title ("Tổng Bí thư ...") is no name of a subject, and a stop
-    // syllable after the name may open a noun phrase ("Hà Nội những ngày ...").
+    // clause too; a title ("Tổng Bí thư ...") is no name of a subject, nor is the start
+    // of a title that runs past the capitals ("Quyền Bộ trưởng ...", "Nguyên Thứ trưởng
+    // ..."), and a stop syllable after the name may open a noun phrase ("Hà Nội những
+    // ngày ...").
     let name = tokens.iter().take_while(|t| t.kind == TokenKind::Syllable && t.is_capitalised(doc.text())).count();
     let lexicon = crate::directives::lexicon::get();
+    let title_runs_past = |k: usize| lexicon.parties.longest(syllables, k).is_some_and(|(n, _)| k + n > name);
     if name >= 2
         && lexicon.parties.longest(syllables, 0).is_none()
+        && !(1..name).any(title_runs_past)
         && predicate(syllables, tokens, doc.text(), name)
         && !crate::terms::is_stop_word(syllables[name])
     {
@@ -1337,6 +1341,18 @@ mod tests {
         let text = "Hàng nghìn người di cư đã tới thành phố Tijuana của Mexico trong tuần qua. \
                     Một người di cư ở Tijuana ngày 18/11. \
                     Giá xăng tăng từ ngày 1/4. Chính quyền thành phố đang tìm nơi ở cho họ.";
+        let (_, analysis) = analysed(text);
+        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
+        assert_eq!(unwanted, [false, true, false, false]);
+    }
+
+    #[test]
+    fn a_title_that_runs_past_the_capitals_is_no_name_with_its_predicate() {
+        // "Quyền Bộ trưởng" (acting minister): "trưởng" is the title's, not a verb of a
+        // subject "Quyền Bộ"; a name with its predicate is a clause, and news.
+        let text = "Mỹ đã công bố kế hoạch quốc phòng mới trong tuần qua. \
+                    Quyền Bộ trưởng Quốc phòng Mỹ Patrick Shanahan. \
+                    Hà Nội đẹp. Kế hoạch sẽ được thực hiện trong năm tới.";
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [false, true, false, false]);
