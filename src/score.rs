@@ -849,7 +849,8 @@ fn sentence_signals(
             Some(Cue::Place) => place = true,
             Some(Cue::View) => view = true,
             Some(Cue::Appearance) => {
-                appearance = tokens.get(opening_word).is_some_and(|t| t.is_capitalised(doc.text()))
+                appearance = at > opening_word
+                    && tokens[opening_word].is_capitalised(doc.text())
                     && tokens[opening_word..at].iter().all(|t| t.kind != TokenKind::Punct)
             }
             Some(Cue::Time) => time = true,
@@ -1341,6 +1342,16 @@ mod tests {
         let text = "Hàng nghìn người di cư đã tới thành phố Tijuana của Mexico trong tuần qua. \
                     Một người di cư ở Tijuana ngày 18/11. \
                     Giá xăng tăng từ ngày 1/4. Chính quyền thành phố đang tìm nơi ở cho họ.";
+        let (_, analysis) = analysed(text);
+        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
+        assert_eq!(unwanted, [false, true, false, false]);
+    }
+
+    #[test]
+    fn someone_speaking_at_an_event_is_a_caption_only_after_the_subject_that_opens_it() {
+        let text = "Diễn đàn đã khai mạc tại Hà Nội với sự tham dự của 40 nước. \
+                    Thủ tướng Nguyễn Văn An phát biểu tại lễ khai mạc. \
+                    Phát biểu tại lễ khai mạc diễn đàn hôm nay. Diễn đàn sẽ kéo dài hai ngày.";
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [false, true, false, false]);

@@ -415,20 +415,15 @@ fn leave_one_set_out(sets: &[(&str, Vec<Read>)]) -> Vec<Vec<i32>> {
 /// precision of the candidates.
 fn print_by_set(groups: &[(String, Vec<usize>)], all: &[&Read], margins: &[Vec<i32>]) {
     println!("each set scored by a decision fitted on the other sets:");
-    println!(
-        "{:<26} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9} {:>14} {:>6}",
-        "", "P", "R", "F1", "issuer", "addressee", "action F1", "false everyday", "AP"
-    );
+    println!("{} {:>6}", heading(), "AP");
     let shown = shown_at(all, margins, 0);
     for (title, members) in groups {
         let scored: Vec<(f64, bool)> =
             members.iter().flat_map(|&i| margins[i].iter().map(|&m| f64::from(m)).zip(all[i].labels())).collect();
-        let [p, r, f1, issuer, addressee, action, everyday] = tally(&pick(all, members, &shown), false).figures();
-        let title = title.split(':').next().unwrap_or_default();
-        println!(
-            "{title:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {issuer:>8.1} {addressee:>10.1} {action:>9.1} {everyday:>14.1} {:>6.1}",
-            100.0 * average_precision(&scored)
-        );
+        let figures = tally(&pick(all, members, &shown), false).figures();
+        // The group's name without what it is in the cross-validated tables (": the headline").
+        let name = title.split(':').next().unwrap_or_default();
+        println!("{} {:>6.1}", row(name, &figures, true), 100.0 * average_precision(&scored));
     }
 }
 
@@ -587,21 +582,18 @@ fn print_set(title: &str, headline: &[Shown], others: &[(&str, Shown)], show: bo
         articles.len(),
         baseline.directives.gold
     );
-    println!(
-        "{:<26} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9} {:>14}",
-        "", "P", "R", "F1", "issuer", "addressee", "action F1", "false everyday"
-    );
+    println!("{}", heading());
     let (mean, sd) = spread(&runs);
     if runs.len() == 1 {
-        print_row("tomtat", &mean, true);
+        println!("{}", row("tomtat", &mean, true));
     } else {
-        print_row(&format!("cross-validated ({}x 5-fold)", runs.len()), &mean, true);
-        print_row("  ± sd between them", &sd, true);
+        println!("{}", row(&format!("cross-validated ({}x 5-fold)", runs.len()), &mean, true));
+        println!("{}", row("  ± sd between them", &sd, true));
     }
     for (name, shown) in others {
-        print_row(name, &tally(shown, false).figures(), true);
+        println!("{}", row(name, &tally(shown, false).figures(), true));
     }
-    print_row("keyword baseline", &baseline.figures(), false);
+    println!("{}", row("keyword baseline", &baseline.figures(), false));
 }
 
 /// The scores of `articles`, each with the directives shown on it, against their
@@ -792,14 +784,21 @@ impl Tally {
     }
 }
 
-/// Prints one row of `figures` ([`Tally::figures`]); without `parts`, only P, R and F1.
-fn print_row(name: &str, figures: &[f64; 7], parts: bool) {
+/// The heading of the columns of [`row`].
+fn heading() -> String {
+    format!(
+        "{:<26} {:>6} {:>6} {:>6} {:>8} {:>10} {:>9} {:>14}",
+        "", "P", "R", "F1", "issuer", "addressee", "action F1", "false everyday"
+    )
+}
+
+/// One row of `figures` ([`Tally::figures`]) under [`heading`]; without `parts`, only P,
+/// R and F1.
+fn row(name: &str, figures: &[f64; 7], parts: bool) -> String {
     let [p, r, f1, issuer, addressee, action, everyday] = *figures;
     if parts {
-        println!(
-            "{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {issuer:>8.1} {addressee:>10.1} {action:>9.1} {everyday:>14.1}"
-        );
+        format!("{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {issuer:>8.1} {addressee:>10.1} {action:>9.1} {everyday:>14.1}")
     } else {
-        println!("{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8} {:>10} {:>9} {:>14}", "-", "-", "-", "-");
+        format!("{name:<26} {p:>6.1} {r:>6.1} {f1:>6.1} {:>8} {:>10} {:>9} {:>14}", "-", "-", "-", "-")
     }
 }
