@@ -891,11 +891,11 @@ fn sentence_signals(
     // tokens and the verb lexicon's look-ups are no cost on every sentence.
     let short_caption = || {
         if !clause_punctuation {
-            return opening || (place && ends_with_date) || !has_verb(syllables);
+            return opening || (place && ends_with_date) || !has_verb(syllables, tokens, doc.text());
         }
         match named_apposition(tokens, syllables, doc.text()) {
-            Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables),
-            Some(Apposition::Place) => !has_verb(syllables),
+            Some(Apposition::Name) => (opening && !byline_opening) || !has_verb(syllables, tokens, doc.text()),
+            Some(Apposition::Place) => !has_verb(syllables, tokens, doc.text()),
             None => false,
         }
     };
@@ -1084,9 +1084,12 @@ fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, next: usize
             ))
 }
 
-/// Whether any word of `syllables` is mostly a verb in the treebank.
-fn has_verb(syllables: &[&str]) -> bool {
-    (0..syllables.len()).any(|at| verb_at(syllables, at))
+/// Whether any word of `syllables` (one per token of `tokens`) is mostly a verb in the
+/// treebank, past the capitalised syllables inside the sentence, which are names ("Nguyễn
+/// Thành Phong" holds "thành", to become).
+fn has_verb(syllables: &[&str], tokens: &[Token], text: &str) -> bool {
+    let opening = first_word(tokens);
+    (0..syllables.len()).any(|at| (at == opening || !tokens[at].is_capitalised(text)) && verb_at(syllables, at))
 }
 
 /// Whether a word that is mostly a verb in the treebank starts at `syllables[at]`.
@@ -1355,6 +1358,17 @@ mod tests {
         let (_, analysis) = analysed(text);
         let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
         assert_eq!(unwanted, [false, true, false, false]);
+    }
+
+    #[test]
+    fn a_name_that_holds_a_verb_is_no_verb_of_its_caption() {
+        // "Thành" is a name here, not "thành" (to become): the sentence has no verb.
+        let text = "Thành phố đã khởi công dự án nhà ở xã hội lớn nhất trong năm nay. \
+                    Chủ tịch UBND thành phố Nguyễn Thành Phong. \
+                    Dự án sẽ hoàn thành sau hai năm với 5.000 căn hộ.";
+        let (_, analysis) = analysed(text);
+        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
+        assert_eq!(unwanted, [false, true, false]);
     }
 
     #[test]
