@@ -809,6 +809,8 @@ fn sentence_signals(
     s[feature::NAMES] = capitalised as f32 / words.max(1) as f32;
     s[feature::NUMBER] = f32::from(tokens.iter().any(|t| t.kind == TokenKind::Number));
     let (mut byline_opening, mut clause, mut place, mut time) = (false, false, false, false);
+    // Whether a source is credited in brackets ("Vũ Anh (theo Reuters)", "(Tổng hợp)").
+    let mut bracketed_source = false;
     // How many dates the sentence holds and where the last one is (a caption ends with
     // its only one), and whether it says where a picture was taken from.
     let (mut dates, mut last_date, mut view) = (0usize, None, false);
@@ -846,6 +848,7 @@ fn sentence_signals(
                 s[feature::CONNECTIVE] = 1.0
             }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
+            Some(Cue::Byline) if syllables[at - 1] == "(" => bracketed_source = true,
             Some(Cue::Place) => place = true,
             Some(Cue::View) => view = true,
             Some(Cue::Appearance) => {
@@ -874,7 +877,7 @@ fn sentence_signals(
         clause = true;
     }
     s[feature::PLACE] = f32::from(place);
-    if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening) {
+    if words <= BYLINE_WORDS && (capitalised + 1 >= words || byline_opening || bracketed_source) {
         s[feature::CAPTION] = 1.0;
     }
     // The last word is a date ("18/11", "ngày 18", "hôm 28", "năm 2017").
