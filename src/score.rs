@@ -223,10 +223,10 @@ fn depiction(cue: Cue) -> bool {
 
 /// The cue phrases of `data/summary-cues.txt` of the kinds `keep` takes.
 fn cue_table(keep: impl Fn(Cue) -> bool) -> Phrases<Cue> {
-    Phrases::new(crate::data::lines(crate::data::table!("summary-cues.txt")).filter_map(|line| {
-        let (kind, phrase) = line.split_once(' ')?;
-        Some((phrase.to_string(), cue_kind(kind).filter(|&cue| keep(cue))?))
-    }))
+    Phrases::new(
+        crate::data::kinds(crate::data::table!("summary-cues.txt"))
+            .filter_map(|(kind, phrase)| Some((phrase.to_string(), cue_kind(kind).filter(|&cue| keep(cue))?))),
+    )
 }
 
 /// The cue of a kind named in `data/summary-cues.txt`.

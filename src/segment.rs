@@ -380,11 +380,8 @@ enum Opener {
 fn opener(word: &str) -> Option<Opener> {
     static TABLE: OnceLock<Vec<(&'static str, Opener)>> = OnceLock::new();
     let table = TABLE.get_or_init(|| {
-        crate::data::lines(crate::data::table!("sentence-openers.txt"))
-            .filter_map(|line| {
-                let (word, kind) = line.split_once(' ')?;
-                Some((word, if kind == "any" { Opener::BeforeAny } else { Opener::BeforeLower }))
-            })
+        crate::data::kinds(crate::data::table!("sentence-openers.txt"))
+            .map(|(word, kind)| (word, if kind == "any" { Opener::BeforeAny } else { Opener::BeforeLower }))
             .collect()
     });
     let at = table.binary_search_by(|&(opener, _)| opener.chars().cmp(word.chars().map(lower_char))).ok()?;

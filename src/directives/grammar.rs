@@ -220,16 +220,15 @@ pub fn list(which: List) -> &'static Class {
     static LISTS: OnceLock<Vec<Class>> = OnceLock::new();
     let lists = LISTS.get_or_init(|| {
         let mut lists = vec![Vec::new(); NAMES.len()];
-        for line in crate::data::lines(crate::data::table!("directive-grammar.txt")) {
-            let Some((name, phrase)) = line.split_once(' ') else { continue };
+        for (name, phrase) in crate::data::kinds(crate::data::table!("directive-grammar.txt")) {
             if let Some((_, which)) = NAMES.iter().find(|(n, _)| *n == name) {
                 lists[*which as usize].push(phrase.trim());
             }
         }
         // One list of sentence connectives serves the summary and the directives: the
         // summary's (`connective` in data/summary-cues.txt) join the grammar's own.
-        for line in crate::data::lines(crate::data::table!("summary-cues.txt")) {
-            if let Some(("connective", phrase)) = line.split_once(' ') {
+        for (kind, phrase) in crate::data::kinds(crate::data::table!("summary-cues.txt")) {
+            if kind == "connective" {
                 lists[List::Connectives as usize].push(phrase.trim());
             }
         }
