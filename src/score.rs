@@ -848,7 +848,7 @@ fn sentence_signals(
                 s[feature::CONNECTIVE] = 1.0
             }
             Some(Cue::Byline) if at == 0 => byline_opening = true,
-            Some(Cue::Byline) if syllables[at - 1] == "(" => bracketed_source = true,
+            Some(Cue::Byline) if at > 0 && syllables[at - 1] == "(" => bracketed_source = true,
             Some(Cue::Place) => place = true,
             Some(Cue::View) => view = true,
             Some(Cue::Appearance) => {
@@ -1088,8 +1088,8 @@ fn names_an_action(syllables: &[&str], tokens: &[Token], text: &str, next: usize
 }
 
 /// Whether any word of `syllables` (one per token of `tokens`) is mostly a verb in the
-/// treebank, past the capitalised syllables inside the sentence, which are names ("Nguyễn
-/// Thành Phong" holds "thành", to become).
+/// treebank, leaving out the capitalised syllables inside the sentence, which are names'
+/// ("Nguyễn Thành Phong" holds "thành", to become).
 fn has_verb(syllables: &[&str], tokens: &[Token], text: &str) -> bool {
     let opening = first_word(tokens);
     (0..syllables.len()).any(|at| (at == opening || !tokens[at].is_capitalised(text)) && verb_at(syllables, at))
