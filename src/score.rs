@@ -1197,6 +1197,11 @@ mod tests {
         (doc, analysis)
     }
 
+    /// Whether each sentence of `text` is one no summary takes.
+    fn unwanted_sentences(text: &str) -> Vec<bool> {
+        analysed(text).1.signals.iter().map(unwanted).collect()
+    }
+
     fn signal(analysis: &Analysis, sentence: usize, name: &str) -> f32 {
         analysis.signals[sentence][FEATURES.iter().position(|f| *f == name).unwrap()]
     }
@@ -1348,9 +1353,7 @@ mod tests {
         let text = "Hàng nghìn người di cư đã tới thành phố Tijuana của Mexico trong tuần qua. \
                     Một người di cư ở Tijuana ngày 18/11. \
                     Giá xăng tăng từ ngày 1/4. Chính quyền thành phố đang tìm nơi ở cho họ.";
-        let (_, analysis) = analysed(text);
-        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
-        assert_eq!(unwanted, [false, true, false, false]);
+        assert_eq!(unwanted_sentences(text), [false, true, false, false]);
     }
 
     #[test]
@@ -1358,9 +1361,7 @@ mod tests {
         let text = "Diễn đàn đã khai mạc tại Hà Nội với sự tham dự của 40 nước. \
                     Thủ tướng Nguyễn Văn An phát biểu tại lễ khai mạc. \
                     Phát biểu tại lễ khai mạc diễn đàn hôm nay. Diễn đàn sẽ kéo dài hai ngày.";
-        let (_, analysis) = analysed(text);
-        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
-        assert_eq!(unwanted, [false, true, false, false]);
+        assert_eq!(unwanted_sentences(text), [false, true, false, false]);
     }
 
     #[test]
@@ -1369,9 +1370,7 @@ mod tests {
         let text = "Thành phố đã khởi công dự án nhà ở xã hội lớn nhất trong năm nay. \
                     Chủ tịch UBND thành phố Nguyễn Thành Phong. \
                     Dự án sẽ hoàn thành sau hai năm với 5.000 căn hộ.";
-        let (_, analysis) = analysed(text);
-        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
-        assert_eq!(unwanted, [false, true, false]);
+        assert_eq!(unwanted_sentences(text), [false, true, false]);
     }
 
     #[test]
@@ -1381,9 +1380,7 @@ mod tests {
         let text = "Mỹ đã công bố kế hoạch quốc phòng mới trong tuần qua. \
                     Quyền Bộ trưởng Quốc phòng Mỹ Patrick Shanahan. \
                     Hà Nội đẹp. Kế hoạch sẽ được thực hiện trong năm tới.";
-        let (_, analysis) = analysed(text);
-        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
-        assert_eq!(unwanted, [false, true, false, false]);
+        assert_eq!(unwanted_sentences(text), [false, true, false, false]);
     }
 
     #[test]
@@ -1391,9 +1388,7 @@ mod tests {
         let text = "Ông Imad Moustapha, Đại sứ Syria tại Trung Quốc. Syria muốn vay tiền để tái thiết. \
                     Đại sứ quán Mỹ tại Havana, Cuba. Hậu quả, 2 mẹ con tử vong tại chỗ. \
                     Jaafar, một công dân Singapore, cũng lâm vào hoàn cảnh tương tự. Tại Hà Nội, giá xăng tăng.";
-        let (_, analysis) = analysed(text);
-        let unwanted: Vec<bool> = analysis.signals.iter().map(unwanted).collect();
-        assert_eq!(unwanted, [true, false, true, false, false, false]);
+        assert_eq!(unwanted_sentences(text), [true, false, true, false, false, false]);
         let text = "Ông Harry Roque, phát ngôn viên của Tổng thống Philippines. Philippines muốn mua vũ khí của Nga. \
                     Omar Mateen, nghi phạm xả súng ở Orlando.";
         let (_, analysis) = analysed(text);

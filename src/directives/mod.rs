@@ -174,14 +174,13 @@ fn build_cue(
     in_run: bool,
 ) -> Option<(Extracted, Source)> {
     let reading = reading_of(words, lexicon, &found)?;
-    let task = (in_run && found.vetoes.is_empty())
-        .then(|| passed_on(words, lexicon, &found, &reading))
-        .flatten()
-        .and_then(|task| build(words, lexicon, index, task));
-    match task {
-        Some(task) => Some((task, Source::FollowOn)),
-        None => Some((assemble(words, lexicon, index, &found, reading)?, Source::Cue)),
+    if in_run && found.vetoes.is_empty() {
+        let task = passed_on(words, lexicon, &found, &reading).and_then(|task| build(words, lexicon, index, task));
+        if let Some(task) = task {
+            return Some((task, Source::FollowOn));
+        }
     }
+    Some((assemble(words, lexicon, index, &found, reading)?, Source::Cue))
 }
 
 /// `found` read as a task of a run given to the body that opens its sentence and
