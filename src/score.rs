@@ -571,8 +571,8 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 }
 
 /// For every sentence whose subject is a person named by a title and one name ("Ông
-/// Hùng cho biết ...", "Bà Stoneman nói ...") or by that name alone ("Esper khẳng định
-/// ..."), the earlier sentence that introduced them: the first a summary may take (or the
+/// Hùng cho biết ...", "Bà Stoneman nói ...", also after a phrase fronted before it:
+/// "Đến nay, bà Mùi chưa nhận ...") or by that name alone ("Esper khẳng định ..."), the earlier sentence that introduced them: the first a summary may take (or the
 /// `title`) that writes a fuller name ending with that name ("Nguyễn Văn Hùng", "Claire
 /// Stoneman", "Bộ trưởng Mark Esper"), when the sentence itself writes none. A reader of
 /// the short name alone does not know who is meant; a name the title writes in full is
@@ -627,8 +627,14 @@ fn introductions(
         // A source frame ("Theo ông Hùng, ...") sets the person the sentence tells about
         // before its comma.
         let source = matches!(cues().longest(syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
-        let titled = source || person(opening);
-        let name = opening + usize::from(source) + usize::from(titled);
+        // A phrase fronted before the subject ("Phát biểu sau vụ nổ, ông Putin cho biết
+        // ...") puts a titled subject right after its comma.
+        let fronted = (!source && !person(opening))
+            .then(|| syllables.iter().position(|&s| s == ",").map(|comma| comma + 1))
+            .flatten()
+            .filter(|&k| person(k));
+        let titled = source || person(opening) || fronted.is_some();
+        let name = fronted.unwrap_or(opening) + usize::from(source) + usize::from(titled);
         // A name shortened to its initial keeps the dot ("Anh T. cho biết", after "anh
         // Nguyễn Văn T.").
         let next = name + 1 + usize::from(syllables.get(name + 1) == Some(&"."));
@@ -1413,6 +1419,11 @@ mod tests {
             "Ông Nguyễn Văn Hùng là giám đốc sở. Theo ông Hùng, giá xăng tăng. Theo Hùng, giá tăng. Theo ông Hùng Anh, giá tăng.",
         );
         assert_eq!(analysis.needs, [None, Some(0), None, None], "the person a source frame names before its comma");
+        let (_, analysis) = analysed(
+            "Bà Phan Thị Mùi là chủ nhà hàng. Đến nay, bà Mùi chưa nhận được tiền. Đến nay, bà Mùi Hoa chưa nhận. \
+             Đến nay, nhà hàng của bà Mùi vẫn mở cửa.",
+        );
+        assert_eq!(analysis.needs, [None, Some(0), None, None], "the subject after a phrase fronted before it");
         let (_, analysis) =
             analysed("Nạn nhân là chị Nguyễn Thị T. (SN 1993). Chị T. đã được đưa vào bệnh viện. Chị T. Hà đã về nhà.");
         assert_eq!(analysis.needs, [None, Some(0), None], "a name shortened to its initial");
