@@ -572,8 +572,9 @@ pub fn analyse(doc: &Document, terms: &Terms) -> Analysis {
 
 /// For every sentence whose subject is a person named by a title and one name ("Ông
 /// Hùng cho biết ...", "Bà Stoneman nói ...", also after a phrase fronted before it:
-/// "Đến nay, bà Mùi chưa nhận ...") or by that name alone ("Esper khẳng định ..."), the earlier sentence that introduced them: the first a summary may take (or the
-/// `title`) that writes a fuller name ending with that name ("Nguyễn Văn Hùng", "Claire
+/// "Đến nay, bà Mùi chưa nhận ...") or by that name alone ("Esper khẳng định ..."), the
+/// earlier sentence that introduced them: the first a summary may take (or the `title`)
+/// that writes a fuller name ending with that name ("Nguyễn Văn Hùng", "Claire
 /// Stoneman", "Bộ trưởng Mark Esper"), when the sentence itself writes none. A reader of
 /// the short name alone does not know who is meant; a name the title writes in full is
 /// known to the reader of a summary with its title.
@@ -629,10 +630,8 @@ fn introductions(
         let source = matches!(cues().longest(syllables, opening), Some((1, Cue::Byline))) && person(opening + 1);
         // A phrase fronted before the subject ("Phát biểu sau vụ nổ, ông Putin cho biết
         // ...") puts a titled subject right after its comma.
-        let fronted = (!source && !person(opening))
-            .then(|| syllables.iter().position(|&s| s == ",").map(|comma| comma + 1))
-            .flatten()
-            .filter(|&k| person(k));
+        let after_comma = syllables.iter().position(|&s| s == ",").map(|comma| comma + 1);
+        let fronted = after_comma.filter(|&k| !source && !person(opening) && person(k));
         let titled = source || person(opening) || fronted.is_some();
         let name = fronted.unwrap_or(opening) + usize::from(source) + usize::from(titled);
         // A name shortened to its initial keeps the dot ("Anh T. cho biết", after "anh
